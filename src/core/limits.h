@@ -1,0 +1,34 @@
+/*
+ * limits.h — every size limit of the request path, in one place.
+ *
+ * The numbers here must agree with nginx/wijkzicht.conf.in and
+ * nginx/local.conf.in (client_max_body_size, header buffers): nginx refuses
+ * first, the application refuses again if a request somehow gets through.
+ */
+#ifndef WZ_LIMITS_H
+#define WZ_LIMITS_H
+
+/* Largest request body accepted (nginx: client_max_body_size 1m). */
+#define WZ_MAX_BODY            (1024 * 1024)
+/* Longest request path, raw (before percent-decoding). */
+#define WZ_MAX_PATH            2048
+/* Longest query string. */
+#define WZ_MAX_QUERY           4096
+/* Most fields in one query string or form body. */
+#define WZ_MAX_FIELDS          256
+/* Longest field name in a form or query string (decoded bytes). */
+#define WZ_MAX_FIELD_NAME      128
+/* Most cookies read from a Cookie header. */
+#define WZ_MAX_COOKIES         32
+/* Deepest nesting of a JSON request body. */
+#define WZ_MAX_JSON_DEPTH      32
+/* Most path parameters a route can declare. */
+#define WZ_MAX_ROUTE_PARAMS    8
+/* Most segments in a route pattern or request path. */
+#define WZ_MAX_PATH_SEGMENTS   16
+
+/* Templates: largest template file and deepest section/partial nesting. */
+#define WZ_MAX_TEMPLATE_SIZE   (256 * 1024)
+#define WZ_MAX_TEMPLATE_DEPTH  32
+
+#endif

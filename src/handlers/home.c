@@ -1,0 +1,19 @@
+/*
+ * home.c — the home page.
+ */
+#include "config.h"
+
+#include <json-c/json.h>
+
+#include "handlers/handlers.h"
+#include "http/request.h"
+#include "http/response.h"
+
+void
+handle_home(struct req *r)
+{
+	struct json_object *ctx = json_object_new_object();
+
+	json_object_object_add(ctx, "titel", json_object_new_string("Welkom"));
+	resp_page(r, 200, "home", ctx);
+}

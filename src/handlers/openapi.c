@@ -1,0 +1,15 @@
+/*
+ * openapi.c — serves the OpenAPI document, read once at start-up.
+ */
+#include "config.h"
+
+#include "handlers/handlers.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "server/app.h"
+
+void
+handle_openapi(struct req *r)
+{
+	resp_json_text(r, 200, r->app->openapi, r->app->openapi_len);
+}

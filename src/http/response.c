@@ -1,0 +1,205 @@
+/*
+ * response.c — the front gate's output half; see response.h.
+ *
+ * JSON is only ever produced by json-c (which escapes '/' so "</script>"
+ * cannot break out of anything); HTML only by the template engine, which
+ * escapes by default. Headers pass one CR/LF check here. The security
+ * headers (CSP, nosniff, frame-ancestors) are set once, by nginx.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "core/arena.h"
+#include "core/log.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "tmpl/tmpl.h"
+
+struct status_text {
+	int         status;
+	const char *title;    /* Dutch reason phrase for pages and problems */
+	const char *detail;   /* default explanation */
+	const char *reason;   /* English reason phrase for the status line */
+};
+
+static const struct status_text statuses[] = {
+	{ 200, "OK", "", "OK" },
+	{ 201, "Aangemaakt", "", "Created" },
+	{ 204, "Geen inhoud", "", "No Content" },
+	{ 303, "Zie elders", "", "See Other" },
+	{ 400, "Ongeldige aanvraag", "De aanvraag kon niet worden gelezen.", "Bad Request" },
+	{ 401, "Niet aangemeld", "Meld u aan om verder te gaan.", "Unauthorized" },
+	{ 403, "Geen toegang", "U hebt geen toegang tot deze pagina of gegevens.", "Forbidden" },
+	{ 404, "Niet gevonden", "De pagina of het gegeven dat u zoekt bestaat niet (meer).", "Not Found" },
+	{ 405, "Methode niet toegestaan", "Dit adres bestaat, maar niet voor deze HTTP-methode.", "Method Not Allowed" },
+	{ 409, "Conflict", "De aanvraag botst met de huidige stand van de gegevens.", "Conflict" },
+	{ 412, "Gegevens gewijzigd", "Iemand anders heeft deze gegevens intussen gewijzigd. Laad ze opnieuw.", "Precondition Failed" },
+	{ 413, "Aanvraag te groot", "De aanvraag is groter dan toegestaan (1 MiB).", "Payload Too Large" },
+	{ 414, "Adres te lang", "Het adres van de aanvraag is te lang.", "URI Too Long" },
+	{ 415, "Formaat niet ondersteund", "Het formaat van de meegestuurde gegevens wordt hier niet ondersteund.", "Unsupported Media Type" },
+	{ 422, "Gegevens niet in orde", "Niet alle gegevens zijn goed ingevuld.", "Unprocessable Content" },
+	{ 429, "Te veel pogingen", "Er zijn te veel aanvragen gedaan. Probeer het later opnieuw.", "Too Many Requests" },
+	{ 500, "Interne fout", "Er ging iets mis aan onze kant. Probeer het later opnieuw.", "Internal Server Error" },
+	{ 501, "Niet ondersteund", "Deze aanvraag wordt niet ondersteund.", "Not Implemented" },
+	{ 503, "Tijdelijk niet beschikbaar", "wijkzicht is tijdelijk niet beschikbaar. Probeer het over een paar minuten opnieuw.", "Service Unavailable" },
+};
+
+static const struct status_text *
+status_find(int status)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
+		if (statuses[i].status == status)
+			return &statuses[i];
+	return &statuses[sizeof(statuses) / sizeof(statuses[0]) - 3]; /* 500 */
+}
+
+const char *
+status_title(int status)
+{
+	return status_find(status)->title;
+}
+
+int
+resp_header(struct req *r, const char *name, const char *value)
+{
+	const char *p;
+
+	for (p = value; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return -1;
+	if (r->res.nheaders == RESP_MAX_HEADERS)
+		return -1;
+	r->res.headers[r->res.nheaders].name = name;
+	r->res.headers[r->res.nheaders].value = arena_strdup(r->arena, value);
+	if (r->res.headers[r->res.nheaders].value == NULL)
+		return -1;
+	r->res.nheaders++;
+	return 0;
+}
+
+/* Starts a fresh body: a handler that answers twice keeps only the last. */
+static void
+resp_reset(struct req *r, int status, const char *content_type)
+{
+	buf_init(&r->res.body, r->arena);
+	r->res.status = status;
+	r->res.content_type = content_type;
+}
+
+void
+resp_json_text(struct req *r, int status, const char *text, size_t len)
+{
+	resp_reset(r, status, "application/json");
+	buf_append(&r->res.body, text, len);
+}
+
+void
+resp_json(struct req *r, int status, struct json_object *obj)
+{
+	size_t len;
+	const char *s;
+
+	s = json_object_to_json_string_length(obj, JSON_C_TO_STRING_PLAIN, &len);
+	resp_json_text(r, status, s, len);
+	json_object_put(obj);
+}
+
+/* The last resort when even an error page cannot be rendered. */
+static void
+resp_plain_500(struct req *r)
+{
+	resp_reset(r, 500, "text/plain; charset=utf-8");
+	buf_puts(&r->res.body, "Interne fout.\n");
+}
+
+void
+resp_page(struct req *r, int status, const char *page, struct json_object *ctx)
+{
+	resp_reset(r, status, "text/html; charset=utf-8");
+	if (r->tmpl == NULL ||
+	    tmpl_render_page(r->tmpl, "layout", page, ctx, &r->res.body) != 0) {
+		log_error("resp_page", "req=%s cannot render %s",
+		    r->request_id ? r->request_id : "-", page);
+		resp_plain_500(r);
+	}
+	json_object_put(ctx);
+}
+
+void
+resp_problem(struct req *r, int status, const char *detail,
+    struct json_object *errors)
+{
+	const struct status_text *st = status_find(status);
+	struct json_object *o = json_object_new_object();
+
+	if (detail == NULL)
+		detail = st->detail;
+	if (o == NULL) {
+		json_object_put(errors);
+		resp_plain_500(r);
+		return;
+	}
+	if (r->wants_json) {
+		json_object_object_add(o, "type", json_object_new_string("about:blank"));
+		json_object_object_add(o, "title", json_object_new_string(st->title));
+		json_object_object_add(o, "status", json_object_new_int(status));
+		json_object_object_add(o, "detail", json_object_new_string(detail));
+		if (errors != NULL)
+			json_object_object_add(o, "errors", errors);
+		resp_json(r, status, o);
+		r->res.content_type = "application/problem+json";
+		return;
+	}
+	json_object_put(errors);
+	json_object_object_add(o, "titel", json_object_new_string(st->title));
+	json_object_object_add(o, "status", json_object_new_int(status));
+	json_object_object_add(o, "uitleg", json_object_new_string(detail));
+	resp_page(r, status, "error", o);
+}
+
+int
+resp_write(struct req *r, int (*write)(void *, const char *, size_t), void *ctx)
+{
+	const struct status_text *st = status_find(r->res.status);
+	char head[4096];
+	size_t i, n;
+	int len;
+
+	len = snprintf(head, sizeof(head),
+	    "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n",
+	    r->res.status, st->reason,
+	    r->res.content_type ? r->res.content_type : "text/plain; charset=utf-8",
+	    r->res.body.len);
+	if (len < 0 || (size_t)len >= sizeof(head))
+		return -1;
+	n = (size_t)len;
+	if (r->path != NULL && strncmp(r->path, "/api/", 5) == 0) {
+		len = snprintf(head + n, sizeof(head) - n, "API-Version: %s\r\n",
+		    API_VERSION);
+		if (len < 0 || (size_t)len >= sizeof(head) - n)
+			return -1;
+		n += (size_t)len;
+	}
+	for (i = 0; i < r->res.nheaders; i++) {
+		len = snprintf(head + n, sizeof(head) - n, "%s: %s\r\n",
+		    r->res.headers[i].name, r->res.headers[i].value);
+		if (len < 0 || (size_t)len >= sizeof(head) - n)
+			return -1;
+		n += (size_t)len;
+	}
+	if (n + 2 >= sizeof(head))
+		return -1;
+	head[n++] = '\r';
+	head[n++] = '\n';
+	if (write(ctx, head, n) != 0)
+		return -1;
+	if (r->head || r->res.body.len == 0)
+		return 0;
+	return write(ctx, r->res.body.data, r->res.body.len);
+}

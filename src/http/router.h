@@ -1,0 +1,92 @@
+/*
+ * router.h — the route table's matcher.
+ *
+ * A route is (method, pattern, handler, access rule, flags). Patterns are
+ * literal segments and typed parameters: "/api/v1/organisaties/{id:int}".
+ * Types: int (1 .. 2^53-1, digits only, no leading zero — ids that JSON
+ * numbers can carry exactly) and slug ([a-z0-9_-], 1 to 64 bytes).
+ * Paths have no trailing slash (the Dutch API design rules), except "/".
+ *
+ * This file knows nothing of HTTP I/O, sessions or SQL: it only answers
+ * "which route, with which parameters", or "no such path", or "path exists
+ * but not for this method" (with the methods that do exist, for Allow).
+ */
+#ifndef WZ_ROUTER_H
+#define WZ_ROUTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/limits.h"
+
+struct req;
+typedef void (*handler_fn)(struct req *);
+
+/* Who may call a route; decided by the policy module (domain/policy.h). */
+enum access_rule {
+	ACCESS_PUBLIC = 1,     /* anyone, also without a session */
+};
+
+/* What a route consumes and produces. */
+enum route_flags {
+	ROUTE_JSON      = 1 << 0,   /* answers JSON (problem+json on errors) */
+	ROUTE_HTML      = 1 << 1,   /* answers HTML pages */
+	ROUTE_BODY_JSON = 1 << 2,   /* takes an application/json body */
+	ROUTE_BODY_FORM = 1 << 3,   /* takes an x-www-form-urlencoded body */
+};
+
+struct route {
+	const char       *method;   /* "GET", "POST", ... upper case */
+	const char       *pattern;
+	handler_fn        handler;
+	enum access_rule  access;
+	unsigned          flags;
+};
+
+enum param_type { PARAM_INT, PARAM_SLUG };
+
+struct route_param {
+	const char      *name;      /* points into the pattern; namelen bytes */
+	size_t           namelen;
+	enum param_type  type;
+	int64_t          ival;      /* PARAM_INT */
+	const char      *sval;      /* PARAM_SLUG: points into the path */
+	size_t           slen;
+};
+
+struct route_match {
+	const struct route *route;
+	struct route_param  params[WZ_MAX_ROUTE_PARAMS];
+	size_t              nparams;
+	char                allow[64];   /* on ROUTER_BAD_METHOD: "GET, HEAD" */
+};
+
+enum router_result {
+	ROUTER_OK = 0,
+	ROUTER_NOT_FOUND,
+	ROUTER_BAD_METHOD,
+};
+
+/*
+ * Finds the route for method and (decoded) path among n routes. A HEAD
+ * request matches a GET route when no HEAD route exists. Literal segments
+ * win over parameters: routes are tried in table order, so the table lists
+ * "/x/nieuw" before "/x/{id:int}".
+ */
+enum router_result router_match(const struct route *table, size_t n,
+		    const char *method, const char *path,
+		    struct route_match *out);
+
+/*
+ * Checks every pattern of the table (starts with '/', no trailing slash,
+ * known parameter types, at most WZ_MAX_ROUTE_PARAMS parameters, no
+ * duplicate method+pattern). Returns 0, or -1 naming the first bad route
+ * in err. Run at start-up and in the tests.
+ */
+int	router_check(const struct route *table, size_t n, char *err,
+	    size_t errlen);
+
+/* The integer parameter called name, or -1 when there is none. */
+int64_t	route_param_int(const struct route_match *, const char *name);
+
+#endif

@@ -1,0 +1,40 @@
+/*
+ * app.h — what every worker shares, read-only, and the front gate.
+ *
+ * The supervisor loads the app once (configuration, templates, OpenAPI
+ * document, route table check) before it forks; workers inherit it and
+ * never write to it. On SIGHUP the supervisor loads a fresh app and new
+ * workers start with it.
+ */
+#ifndef WZ_APP_H
+#define WZ_APP_H
+
+#include <stddef.h>
+
+#include "core/conf.h"
+
+struct tmpl_set;
+struct req;
+
+struct app {
+	struct config    cfg;
+	struct tmpl_set *tmpl;
+	char            *openapi;      /* the document, compact JSON */
+	size_t           openapi_len;
+};
+
+/*
+ * Loads the configuration file (and environment), the templates and the
+ * OpenAPI document, and checks the route table. Returns 0, or -1 with a
+ * message naming the file (and line) in err.
+ */
+int	app_load(struct app *, const char *config_path, char *err, size_t errlen);
+void	app_free(struct app *);
+
+/*
+ * The front gate: routes r (already through req_init), asks the policy,
+ * parses the body, runs the handler. Always leaves a response in r->res.
+ */
+void	app_dispatch(const struct app *, struct req *);
+
+#endif

@@ -1,0 +1,16 @@
+/*
+ * health.h — is the database there and answering?
+ */
+#ifndef WZ_STORE_HEALTH_H
+#define WZ_STORE_HEALTH_H
+
+struct db;
+
+/*
+ * Runs one trivial prepared query. A connection found dead is dropped and
+ * tried once more on a fresh one, so the first check after MariaDB comes
+ * back already succeeds. Returns 0 when the database answered.
+ */
+int	store_health(struct db *);
+
+#endif

@@ -1,0 +1,210 @@
+/*
+ * test_router.c — route matching, typed parameters, 404 versus 405.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "http/router.h"
+
+static void h(struct req *r) { (void)r; }
+
+static const struct route table[] = {
+	{ "GET",    "/",                               h, ACCESS_PUBLIC, ROUTE_HTML },
+	{ "GET",    "/api/v1/organisaties",            h, ACCESS_PUBLIC, ROUTE_JSON },
+	{ "POST",   "/api/v1/organisaties",            h, ACCESS_PUBLIC, ROUTE_JSON },
+	{ "GET",    "/api/v1/organisaties/nieuw",      h, ACCESS_PUBLIC, ROUTE_JSON },
+	{ "GET",    "/api/v1/organisaties/{id:int}",   h, ACCESS_PUBLIC, ROUTE_JSON },
+	{ "PUT",    "/api/v1/organisaties/{id:int}",   h, ACCESS_PUBLIC, ROUTE_JSON },
+	{ "GET",    "/api/v1/inwoners/{id:int}/trajecten/{tid:int}", h, ACCESS_PUBLIC, ROUTE_JSON },
+	{ "GET",    "/periodes/{p:slug}",              h, ACCESS_PUBLIC, ROUTE_HTML },
+};
+#define N (sizeof(table) / sizeof(table[0]))
+
+static void
+test_root_matches_only_root(void **state)
+{
+	struct route_match m;
+
+	assert_int_equal(router_match(table, N, "GET", "/", &m), ROUTER_OK);
+	assert_ptr_equal(m.route, &table[0]);
+	assert_int_equal(router_match(table, N, "GET", "//", &m), ROUTER_NOT_FOUND);
+}
+
+static void
+test_literal_route_before_parameter(void **state)
+{
+	struct route_match m;
+
+	assert_int_equal(router_match(table, N, "GET", "/api/v1/organisaties/nieuw", &m),
+	    ROUTER_OK);
+	assert_ptr_equal(m.route, &table[3]);
+	assert_int_equal(m.nparams, 0);
+}
+
+static void
+test_int_parameter_is_parsed(void **state)
+{
+	struct route_match m;
+
+	assert_int_equal(router_match(table, N, "GET", "/api/v1/organisaties/42", &m),
+	    ROUTER_OK);
+	assert_ptr_equal(m.route, &table[4]);
+	assert_int_equal(route_param_int(&m, "id"), 42);
+	assert_int_equal(route_param_int(&m, "other"), -1);
+}
+
+static void
+test_two_parameters(void **state)
+{
+	struct route_match m;
+
+	assert_int_equal(router_match(table, N, "GET",
+	    "/api/v1/inwoners/7/trajecten/9007199254740991", &m), ROUTER_OK);
+	assert_int_equal(route_param_int(&m, "id"), 7);
+	assert_int_equal(route_param_int(&m, "tid"), 9007199254740991LL);
+}
+
+static void
+test_int_parameter_rejects_bad_values(void **state)
+{
+	static const char *const bad[] = {
+		"/api/v1/organisaties/0", "/api/v1/organisaties/012",
+		"/api/v1/organisaties/-1", "/api/v1/organisaties/1a",
+		"/api/v1/organisaties/9007199254740992",
+		"/api/v1/organisaties/99999999999999999999",
+		"/api/v1/organisaties/", "/api/v1/organisaties/1/",
+	};
+	struct route_match m;
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(router_match(table, N, "GET", bad[i], &m),
+		    ROUTER_NOT_FOUND);
+}
+
+static void
+test_slug_parameter(void **state)
+{
+	struct route_match m;
+
+	assert_int_equal(router_match(table, N, "GET", "/periodes/2024-h1", &m),
+	    ROUTER_OK);
+	assert_int_equal(m.params[0].slen, 7);
+	assert_memory_equal(m.params[0].sval, "2024-h1", 7);
+	assert_int_equal(router_match(table, N, "GET", "/periodes/2024 H1", &m),
+	    ROUTER_NOT_FOUND);
+	assert_int_equal(router_match(table, N, "GET", "/periodes/<x>", &m),
+	    ROUTER_NOT_FOUND);
+}
+
+static void
+test_trailing_slash_is_not_found(void **state)
+{
+	struct route_match m;
+
+	assert_int_equal(router_match(table, N, "GET", "/api/v1/organisaties/", &m),
+	    ROUTER_NOT_FOUND);
+}
+
+static void
+test_wrong_method_lists_allowed(void **state)
+{
+	struct route_match m;
+
+	assert_int_equal(router_match(table, N, "DELETE", "/api/v1/organisaties/5", &m),
+	    ROUTER_BAD_METHOD);
+	assert_string_equal(m.allow, "GET, HEAD, PUT");
+	assert_int_equal(router_match(table, N, "DELETE", "/api/v1/organisaties", &m),
+	    ROUTER_BAD_METHOD);
+	assert_string_equal(m.allow, "GET, HEAD, POST");
+}
+
+static void
+test_head_falls_back_to_get(void **state)
+{
+	struct route_match m;
+
+	assert_int_equal(router_match(table, N, "HEAD", "/api/v1/organisaties/5", &m),
+	    ROUTER_OK);
+	assert_ptr_equal(m.route, &table[4]);
+}
+
+static void
+test_unknown_path_is_not_found(void **state)
+{
+	struct route_match m;
+
+	assert_int_equal(router_match(table, N, "GET", "/bestaat-niet", &m),
+	    ROUTER_NOT_FOUND);
+	assert_int_equal(router_match(table, N, "GET", "", &m), ROUTER_NOT_FOUND);
+	assert_int_equal(router_match(table, N, "GET", "/api//v1", &m),
+	    ROUTER_NOT_FOUND);
+}
+
+static void
+test_check_accepts_valid_table(void **state)
+{
+	char err[128];
+
+	assert_int_equal(router_check(table, N, err, sizeof(err)), 0);
+}
+
+static void
+test_check_rejects_bad_patterns(void **state)
+{
+	static const struct route bad[][1] = {
+		{ { "GET", "/x/", h, ACCESS_PUBLIC, 0 } },
+		{ { "GET", "x", h, ACCESS_PUBLIC, 0 } },
+		{ { "GET", "/x/{id}", h, ACCESS_PUBLIC, 0 } },
+		{ { "GET", "/x/{id:float}", h, ACCESS_PUBLIC, 0 } },
+		{ { "GET", "/x//y", h, ACCESS_PUBLIC, 0 } },
+		{ { "GET", "/x/a{id:int}", h, ACCESS_PUBLIC, 0 } },
+		{ { "GET", "/x", NULL, ACCESS_PUBLIC, 0 } },
+	};
+	char err[128];
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(router_check(bad[i], 1, err, sizeof(err)), -1);
+}
+
+static void
+test_check_rejects_duplicate_route(void **state)
+{
+	static const struct route dup[] = {
+		{ "GET", "/x", h, ACCESS_PUBLIC, 0 },
+		{ "GET", "/x", h, ACCESS_PUBLIC, 0 },
+	};
+	char err[128];
+
+	assert_int_equal(router_check(dup, 2, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "/x"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_root_matches_only_root),
+		cmocka_unit_test(test_literal_route_before_parameter),
+		cmocka_unit_test(test_int_parameter_is_parsed),
+		cmocka_unit_test(test_two_parameters),
+		cmocka_unit_test(test_int_parameter_rejects_bad_values),
+		cmocka_unit_test(test_slug_parameter),
+		cmocka_unit_test(test_trailing_slash_is_not_found),
+		cmocka_unit_test(test_wrong_method_lists_allowed),
+		cmocka_unit_test(test_head_falls_back_to_get),
+		cmocka_unit_test(test_unknown_path_is_not_found),
+		cmocka_unit_test(test_check_accepts_valid_table),
+		cmocka_unit_test(test_check_rejects_bad_patterns),
+		cmocka_unit_test(test_check_rejects_duplicate_route),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -61,35 +61,37 @@ spawn(const struct app *app, int listen_fd, int wait_ready)
 {
 	sigset_t none;
 	struct pollfd pfd;
-	int ready[2];
+	int ready[2] = { -1, -1 };
 	char c;
 	pid_t pid;
 
-	if (pipe2(ready, O_CLOEXEC) != 0) {
+	if (wait_ready && pipe2(ready, O_CLOEXEC) != 0) {
 		log_error("supervisor", "pipe: %s", strerror(errno));
 		return -1;
 	}
 	pid = fork();
 	if (pid < 0) {
 		log_error("supervisor", "fork: %s", strerror(errno));
-		close(ready[0]);
-		close(ready[1]);
+		if (wait_ready) {
+			close(ready[0]);
+			close(ready[1]);
+		}
 		return -1;
 	}
 	if (pid == 0) {
-		close(ready[0]);
+		if (wait_ready)
+			close(ready[0]);
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
 		_exit(worker_run(app, listen_fd, ready[1]));
 	}
+	if (!wait_ready)
+		return pid;
 	close(ready[1]);
-	if (wait_ready) {
-		pfd.fd = ready[0];
-		pfd.events = POLLIN;
-		if (poll(&pfd, 1, READY_TIMEOUT_MS) != 1 || read(ready[0], &c, 1) != 1)
-			log_warn("supervisor", "worker %ld did not report ready",
-			    (long)pid);
-	}
+	pfd.fd = ready[0];
+	pfd.events = POLLIN;
+	if (poll(&pfd, 1, READY_TIMEOUT_MS) != 1 || read(ready[0], &c, 1) != 1)
+		log_warn("supervisor", "worker %ld did not report ready", (long)pid);
 	close(ready[0]);
 	return pid;
 }

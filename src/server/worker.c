@@ -194,11 +194,16 @@ worker_run(const struct app *app, int listen_fd, int ready_fd)
 
 	log_set_role("worker");
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_term;           /* no SA_RESTART: poll must wake */
+	/* SA_RESTART keeps a signal from failing a read or write in the middle
+	 * of a request; poll() is never restarted, so an idle worker still
+	 * wakes at once and sees `stopping`. */
+	sa.sa_handler = on_term;
+	sa.sa_flags = SA_RESTART;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	sa.sa_handler = SIG_IGN;
+	sa.sa_flags = 0;
 	sigaction(SIGPIPE, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 
@@ -212,9 +217,11 @@ worker_run(const struct app *app, int listen_fd, int ready_fd)
 		log_warn("worker", "database not reachable yet: %s", db.error);
 	if (drop_privileges(app) != 0)
 		return 1;
-	if (write(ready_fd, "r", 1) != 1)
-		log_warn("worker", "cannot report ready");
-	close(ready_fd);
+	if (ready_fd >= 0) {
+		if (write(ready_fd, "r", 1) != 1)
+			log_warn("worker", "cannot report ready");
+		close(ready_fd);
+	}
 
 	while (!stopping &&
 	    (app->cfg.max_requests == 0 || served < app->cfg.max_requests)) {

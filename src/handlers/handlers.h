@@ -21,7 +21,8 @@ extern const size_t nroutes;
 
 /* GET / — the home page. 200. */
 void	handle_home(struct req *);
-/* GET /healthz — 200 when the database answers, 503 otherwise. JSON. */
+/* GET /healthz — 200 when the database answers, 503 otherwise. JSON, or
+ * HTML for a client that prefers it. */
 void	handle_healthz(struct req *);
 /* GET /api/v1/ping — 200, no database. */
 void	handle_ping(struct req *);

@@ -29,5 +29,11 @@ handle_healthz(struct req *r)
 	json_object_object_add(o, "database",
 	    json_object_new_string(ok ? "ok" : "onbereikbaar"));
 	resp_header(r, "Cache-Control", "no-store");
-	resp_json(r, ok ? 200 : 503, o);
+	if (r->wants_json) {
+		resp_json(r, ok ? 200 : 503, o);
+		return;
+	}
+	json_object_object_add(o, "titel", json_object_new_string("Status"));
+	json_object_object_add(o, "ok", json_object_new_boolean(ok));
+	resp_page(r, ok ? 200 : 503, "gezondheid", o);
 }

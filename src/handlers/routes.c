@@ -12,7 +12,7 @@
 
 const struct route routes[] = {
 	{ "GET",  "/",                     handle_home,      ACCESS_PUBLIC, ROUTE_HTML },
-	{ "GET",  "/healthz",              handle_healthz,   ACCESS_PUBLIC, ROUTE_JSON },
+	{ "GET",  "/healthz",              handle_healthz,   ACCESS_PUBLIC, ROUTE_JSON | ROUTE_HTML },
 	{ "GET",  "/api/v1/ping",          handle_ping,      ACCESS_PUBLIC, ROUTE_JSON },
 	{ "POST", "/api/v1/ping",          handle_ping_post, ACCESS_PUBLIC, ROUTE_JSON | ROUTE_BODY_JSON },
 	{ "GET",  "/api/v1/openapi.json",  handle_openapi,   ACCESS_PUBLIC, ROUTE_JSON },

@@ -20,6 +20,7 @@
 #include "core/limits.h"
 #include "http/cookie.h"
 #include "http/json_body.h"
+#include "http/negotiate.h"
 #include "http/request.h"
 #include "http/response.h"
 
@@ -75,16 +76,14 @@ media_type(struct arena *a, const char *ct)
 
 /*
  * Whether errors should be problem+json: every path under /api/, and any
- * client that asks for JSON and not for HTML.
+ * client that prefers JSON to HTML. Routes refine this in app_dispatch.
  */
 static int
 wants_json(const char *path, const char *accept)
 {
 	if (path != NULL && strncmp(path, "/api/", 5) == 0)
 		return 1;
-	if (accept == NULL)
-		return 0;
-	return strstr(accept, "json") != NULL && strstr(accept, "text/html") == NULL;
+	return negotiate(accept, MEDIA_JSON | MEDIA_HTML, MEDIA_HTML) == MEDIA_JSON;
 }
 
 int

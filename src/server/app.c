@@ -16,6 +16,7 @@
 
 #include "domain/policy.h"
 #include "handlers/handlers.h"
+#include "http/negotiate.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "server/app.h"
@@ -101,8 +102,15 @@ app_dispatch(const struct app *app, struct req *r)
 		return;
 	}
 	rt = r->match.route;
-	if (rt->flags & ROUTE_JSON)
+	if ((rt->flags & (ROUTE_JSON | ROUTE_HTML)) == (ROUTE_JSON | ROUTE_HTML)) {
+		/* Served both ways: the Accept header decides, JSON by default
+		 * (scripts and load balancers send no Accept). */
+		r->wants_json = negotiate(r->accept, MEDIA_JSON | MEDIA_HTML,
+		    MEDIA_JSON) != MEDIA_HTML;
+		resp_header(r, "Vary", "Accept");
+	} else if (rt->flags & ROUTE_JSON) {
 		r->wants_json = 1;
+	}
 
 	switch (policy_allows(rt->access, &who)) {
 	case POLICY_ALLOW:

@@ -90,7 +90,7 @@ struct tmpl {
 struct tmpl_set {
 	struct tmpl	*head;
 	struct tmpl	*tail;
-	int		 linked; /* link succeeded and nothing was added since */
+	int		 linked; /* linked, and nothing added since */
 };
 
 /*
@@ -198,7 +198,7 @@ struct parser {
 	struct tmpl	*t;
 	char		*err;
 	size_t		 errlen;
-	/* Indices of the sections opened and not yet closed, outermost first. */
+	/* Indices of the sections opened and not closed, outermost first. */
 	size_t		 open[WZ_MAX_TEMPLATE_DEPTH];
 	size_t		 nopen;
 };
@@ -478,7 +478,8 @@ parse(struct tmpl *t, size_t len, char *err, size_t errlen)
 	if (ps.nopen > 0) {
 		n = &t->nodes[ps.open[ps.nopen - 1]];
 		return fail(err, errlen, t->file, n->line,
-		    "unclosed section {{%s%.64s}}", sigil_text(n->type), n->name);
+		    "unclosed section {{%s%.64s}}", sigil_text(n->type),
+		    n->name);
 	}
 	return 0;
 }
@@ -856,16 +857,17 @@ static void
 emit_value(struct buf *out, struct json_object *v, int raw)
 {
 	const char *s;
+	size_t len;
 	int64_t i;
 
 	switch (json_object_get_type(v)) {
 	case json_type_string:
 		s = json_object_get_string(v);
+		len = (size_t)json_object_get_string_len(v);
 		if (raw)
-			buf_append(out, s, (size_t)json_object_get_string_len(v));
+			buf_append(out, s, len);
 		else
-			buf_html_escape(out, s,
-			    (size_t)json_object_get_string_len(v));
+			buf_html_escape(out, s, len);
 		break;
 	case json_type_boolean:
 		buf_puts(out, json_object_get_boolean(v) ? "true" : "false");

@@ -3,7 +3,7 @@
  * its handler, its access rule and what it consumes and produces.
  *
  * The OpenAPI document (www/api/openapi.json) must describe exactly the
- * /api/ routes listed here and /healthz; the integration tests compare the
+ * routes listed here, pages included; the integration tests compare the
  * two through `wijkzicht routes`.
  */
 #include "config.h"

@@ -21,6 +21,9 @@
 #include <poll.h>
 
 #include <fcgiapp.h>
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/lsan_interface.h>
+#endif
 
 #include "core/log.h"
 #include "server/app.h"
@@ -64,6 +67,7 @@ spawn(const struct app *app, int listen_fd, int wait_ready)
 	int ready[2] = { -1, -1 };
 	char c;
 	pid_t pid;
+	int rc;
 
 	if (wait_ready && pipe2(ready, O_CLOEXEC) != 0) {
 		log_error("supervisor", "pipe: %s", strerror(errno));
@@ -83,7 +87,13 @@ spawn(const struct app *app, int listen_fd, int wait_ready)
 			close(ready[0]);
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
-		_exit(worker_run(app, listen_fd, ready[1]));
+		rc = worker_run(app, listen_fd, ready[1]);
+#ifdef __SANITIZE_ADDRESS__
+		/* _exit skips LeakSanitizer's atexit check; run it here so the
+		 * sanitizer build checks workers too. */
+		__lsan_do_leak_check();
+#endif
+		_exit(rc);
 	}
 	if (!wait_ready)
 		return pid;

@@ -23,7 +23,7 @@ describe('the worker pool is stopped', () => {
   });
 
   test('a page answers 503 with a Dutch HTML page', async () => {
-    const { res, body } = await fetchText('/');
+    const { res, text: body } = await fetchText('/');
     assert.equal(res.status, 503);
     assert.match(contentType(res), /^text\/html/);
     assert.match(body, /<html lang="nl">/);
@@ -33,7 +33,7 @@ describe('the worker pool is stopped', () => {
   });
 
   test('the API answers 503 as problem+json with API-Version', async () => {
-    const { res, body } = await fetchText('/api/v1/ping');
+    const { res, text: body } = await fetchText('/api/v1/ping');
     assert.equal(res.status, 503);
     assert.equal(contentType(res), 'application/problem+json');
     assert.equal(res.headers.get('api-version'), '1.0.0');

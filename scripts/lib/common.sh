@@ -355,8 +355,11 @@ wz_password() {
 }
 
 # The database, the two users and their rights, idempotently. The app user
-# may read and write rows but has no DDL: migrations run as the other user.
-# Passwords travel as SQL on stdin, never on a command line.
+# has no privileges of its own: it holds the role wijkzicht_app_rol, to which
+# each migration grants, table by table, what the application needs (the
+# audit table: INSERT and SELECT only). No DDL: migrations run as the other
+# user, who may pass its table privileges on to that role. Passwords travel
+# as SQL on stdin, never on a command line.
 wz_db_setup() {
 	local app_pw mig_pw
 	app_pw=$(wz_password db_password)
@@ -366,11 +369,14 @@ wz_db_setup() {
 		  CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 		CREATE USER IF NOT EXISTS 'wijkzicht_migratie'@'localhost';
 		ALTER USER 'wijkzicht_migratie'@'localhost' IDENTIFIED BY '$mig_pw';
-		GRANT ALL PRIVILEGES ON wijkzicht.* TO 'wijkzicht_migratie'@'localhost';
+		GRANT ALL PRIVILEGES ON wijkzicht.* TO 'wijkzicht_migratie'@'localhost'
+		  WITH GRANT OPTION;
+		CREATE ROLE IF NOT EXISTS wijkzicht_app_rol;
 		CREATE USER IF NOT EXISTS 'wijkzicht_app'@'localhost';
 		ALTER USER 'wijkzicht_app'@'localhost' IDENTIFIED BY '$app_pw';
 		REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'wijkzicht_app'@'localhost';
-		GRANT SELECT, INSERT, UPDATE, DELETE ON wijkzicht.* TO 'wijkzicht_app'@'localhost';
+		GRANT wijkzicht_app_rol TO 'wijkzicht_app'@'localhost';
+		SET DEFAULT ROLE wijkzicht_app_rol FOR 'wijkzicht_app'@'localhost';
 	SQL
 	wz_write_config "$app_pw" "$mig_pw"
 }
@@ -405,6 +411,10 @@ wz_write_config() {
 		db_password = $app_pw
 		db_migrate_user = wijkzicht_migratie
 		db_migrate_password = $mig_pw
+		password_list = $WZ_ROOT/www/data/veelgebruikte-wachtwoorden.txt
+		# Plain HTTP on localhost: no Secure / __Host- cookie (the
+		# production nginx config serves HTTPS and keeps the default 1).
+		cookie_secure = 0
 	CONF
 	mv "$tmp" "$WZ_CONF"
 }

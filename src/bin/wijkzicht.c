@@ -34,9 +34,12 @@ usage(void)
 static int
 cmd_routes(void)
 {
-	size_t i;
+	const struct route *routes;
+	size_t i, n;
 
-	for (i = 0; i < nroutes; i++)
+	if ((routes = routes_all(&n)) == NULL)
+		return 1;
+	for (i = 0; i < n; i++)
 		printf("%s %s\n", routes[i].method, routes[i].pattern);
 	return 0;
 }
@@ -57,24 +60,37 @@ cmd_check_config(const char *conf)
 	return 0;
 }
 
+struct check {
+	struct db *db;
+	int        n, bad;
+};
+
+static void
+check_one(const struct stmt_def *def, void *ctx)
+{
+	struct check *c = ctx;
+
+	c->n++;
+	if (db_stmt(c->db, def->id) == NULL) {
+		fprintf(stderr, "check-statements: %s: %s\n", def->name, c->db->error);
+		c->bad++;
+	}
+}
+
+/* Prepares every statement as the application user: proves that the SQL,
+ * the schema and the application role's privileges agree. */
 static int
 cmd_check_statements(const struct config *cfg)
 {
 	struct db db;
-	int i, bad = 0;
+	struct check c = { &db, 0, 0 };
 
 	db_init(&db, cfg, 0);
-	for (i = 0; i < STMT__COUNT; i++) {
-		if (db_stmt(&db, (enum stmt_id)i) == NULL) {
-			fprintf(stderr, "check-statements: %s: %s\n",
-			    stmt_def((enum stmt_id)i)->name, db.error);
-			bad = 1;
-		}
-	}
+	stmt_each(check_one, &c);
 	db_close(&db);
-	if (!bad)
-		printf("check-statements: %d statements prepare\n", STMT__COUNT);
-	return bad;
+	if (c.bad == 0)
+		printf("check-statements: %d statements prepare\n", c.n);
+	return c.bad != 0;
 }
 
 int

@@ -49,6 +49,10 @@ static const struct key keys[] = {
 	{ "db_migrate_user", STR(db_migrate_user), 0 },
 	{ "db_migrate_password", STR(db_migrate_password), 1 },
 	{ "db_timeout", INT(db_timeout, 1, 300), 0 },
+	{ "session_idle", INT(session_idle, 60, 86400), 0 },
+	{ "session_absolute", INT(session_absolute, 300, 604800), 0 },
+	{ "cookie_secure", INT(cookie_secure, 0, 1), 0 },
+	{ "password_list", STR(password_list), 0 },
 };
 #define NKEYS	(sizeof(keys) / sizeof(keys[0]))
 
@@ -67,6 +71,11 @@ config_defaults(struct config *c)
 	snprintf(c->db_user, sizeof(c->db_user), "wijkzicht_app");
 	snprintf(c->db_migrate_user, sizeof(c->db_migrate_user), "wijkzicht_migratie");
 	c->db_timeout = 5;
+	c->session_idle = 30 * 60;
+	c->session_absolute = 12 * 60 * 60;
+	c->cookie_secure = 1;
+	snprintf(c->password_list, sizeof(c->password_list),
+	    "%s/data/veelgebruikte-wachtwoorden.txt", WZ_DATADIR);
 }
 
 static const struct key *

@@ -30,6 +30,11 @@ struct config {
 	char db_migrate_user[64];
 	char db_migrate_password[128];
 	int  db_timeout;             /* seconds for connect, read and write */
+	int  session_idle;           /* seconds without use before a session ends */
+	int  session_absolute;       /* seconds after log-in a session always ends */
+	int  cookie_secure;          /* 1: __Host- cookie with Secure (HTTPS);
+	                              * 0 only for plain-HTTP localhost */
+	char password_list[CONFIG_STR_MAX]; /* the common-password list */
 };
 
 /* The defaults, before any file or environment. */

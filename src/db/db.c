@@ -96,7 +96,7 @@ db_check_lost(struct db *db, unsigned err)
 }
 
 MYSQL_STMT *
-db_stmt(struct db *db, enum stmt_id id)
+db_stmt(struct db *db, stmt_id id)
 {
 	const struct stmt_def *def = stmt_def(id);
 	MYSQL_STMT *st;

@@ -5,7 +5,8 @@
  * re-opened after it is lost (MariaDB restarted, network gone): the next
  * call simply connects again, so a database outage costs 503s, not a
  * restart of wijkzicht. Statements are named by enum stmt_id (the SQL text
- * lives in store/statements.c), prepared once per connection on first use,
+ * lives beside the store code that runs it), prepared once per connection on
+ * first use,
  * and checked against the declared number of placeholders and columns.
  */
 #ifndef WZ_DB_H
@@ -44,7 +45,7 @@ void	db_close(struct db *);
  * (connection lost, or the statement does not match its declaration — a
  * programming error, logged). Owned by db: never close it.
  */
-MYSQL_STMT *db_stmt(struct db *, enum stmt_id);
+MYSQL_STMT *db_stmt(struct db *, stmt_id);
 
 /*
  * After a failed call, decides whether the connection is gone (server lost,

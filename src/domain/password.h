@@ -54,9 +54,9 @@ enum password_problem {
 /*
  * Check a proposed password. list may be NULL (then only the other rules
  * apply); username may be NULL or empty (then it is not compared).
- * A NULL password counts as empty. Rules are checked in the enum's
- * spirit of "most basic first": encoding, control characters, length,
- * username, list; the first rule broken is returned.
+ * A NULL password counts as empty. Rules are checked most basic first —
+ * encoding, control characters, length, username, list — and the first
+ * rule broken is returned.
  * Ignoring case means ASCII letters and the Latin-1 letters À..Þ.
  */
 enum password_problem	 password_check(const struct password_list *list,

@@ -2,18 +2,41 @@
  * policy.h — the one place that decides who may call a route.
  *
  * The route table names a rule per route; the front gate asks
- * policy_allows() before any handler runs. Handlers never check roles
- * themselves. Deny by default: a rule this function does not know denies.
+ * policy_allows() before any handler runs, and pages ask it to decide which
+ * menu items to show. Handlers never check roles themselves. Deny by
+ * default: a rule this module does not know denies. Which rows a user may
+ * see inside an allowed route (scope) is decided in SQL by the store, with
+ * the grants below as parameters.
  * Pure: no I/O, no SQL, no HTTP.
  */
 #ifndef WZ_POLICY_H
 #define WZ_POLICY_H
 
-#include "http/router.h"
+#include <stddef.h>
+#include <stdint.h>
 
-/* The caller as far as authorization cares (sessions arrive later). */
+#include "domain/rol.h"
+
+/* Who may call a route. */
+enum access_rule {
+	ACCESS_PUBLIC = 1,     /* anyone, also without a session */
+	ACCESS_INGELOGD,       /* any signed-in user */
+	ACCESS_BEHEER,         /* beheerder: structure, users, tokens */
+	ACCESS_AUDIT,          /* beheerder or auditor: the audit log */
+};
+
+/* The caller, as the front gate found it. */
 struct principal {
-	int authenticated;
+	int            authenticated;
+	int64_t        gebruiker_id;
+	const char    *gebruikersnaam;
+	const char    *naam;
+	unsigned       roles;                 /* union of enum rol */
+	struct grant   grants[MAX_GRANTS];
+	size_t         ngrants;
+	int64_t        token_id;              /* > 0: signed in by API token */
+	const char    *sessie_id;             /* hash of the session token */
+	const char    *csrf_token;            /* the session's; NULL for tokens */
 };
 
 enum policy_verdict {
@@ -23,5 +46,8 @@ enum policy_verdict {
 };
 
 enum policy_verdict	policy_allows(enum access_rule, const struct principal *);
+
+/* Whether the principal holds role in any scope. */
+int	principal_has(const struct principal *, enum rol);
 
 #endif

@@ -1,10 +1,13 @@
 /*
- * handlers.h — every route handler and the route table.
+ * handlers.h — the route tables and the handlers of the basic pages.
  *
  * A handler gets a validated request (struct req), builds a json-c model
  * through the store and answers with exactly one resp_* call. Handlers are
  * thin: no SQL (store/), no rules (domain/), no role checks (the policy
- * module does that before the handler runs).
+ * module does that before the handler runs, by the route's access rule).
+ *
+ * Each handler file exports one route table; routes.c joins them, in
+ * order, into the one table the router matches against.
  */
 #ifndef WZ_HANDLERS_H
 #define WZ_HANDLERS_H
@@ -15,21 +18,22 @@
 
 struct req;
 
-/* The route table (routes.c), in match order. */
-extern const struct route routes[];
-extern const size_t nroutes;
+struct route_table {
+	const struct route *routes;
+	size_t              n;
+};
 
-/* GET / — the home page. 200. */
-void	handle_home(struct req *);
-/* GET /healthz — 200 when the database answers, 503 otherwise. JSON, or
- * HTML for a client that prefers it. */
-void	handle_healthz(struct req *);
-/* GET /api/v1/ping — 200, no database. */
-void	handle_ping(struct req *);
-/* POST /api/v1/ping — echoes that a JSON body was received. 200; the
- * front gate answers 400/413/415 for a bad body. */
-void	handle_ping_post(struct req *);
-/* GET /api/v1/openapi.json — the OpenAPI document. 200. */
-void	handle_openapi(struct req *);
+#define ROUTE_TABLE(name, array) \
+	const struct route_table name = { array, sizeof(array) / sizeof(array[0]) }
+
+/* Per file: basis.c, auth.c, beheer.c (structure), gebruikers.c, audit.c. */
+extern const struct route_table routes_basis, routes_auth, routes_beheer,
+    routes_gebruikers, routes_audit;
+
+/*
+ * Every route of the application, in match order: built once (malloc) on
+ * first use and kept for the life of the process. NULL when out of memory.
+ */
+const struct route *routes_all(size_t *n);
 
 #endif

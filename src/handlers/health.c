@@ -10,7 +10,7 @@
 
 #include "core/log.h"
 #include "db/db.h"
-#include "handlers/handlers.h"
+#include "handlers/basis.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "store/health.h"

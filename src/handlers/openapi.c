@@ -3,7 +3,7 @@
  */
 #include "config.h"
 
-#include "handlers/handlers.h"
+#include "handlers/basis.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "server/app.h"

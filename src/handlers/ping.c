@@ -8,7 +8,7 @@
 
 #include <json-c/json.h>
 
-#include "handlers/handlers.h"
+#include "handlers/basis.h"
 #include "http/request.h"
 #include "http/response.h"
 

@@ -1,21 +1,44 @@
 /*
- * routes.c — the route table: every path the application answers, with
- * its handler, its access rule and what it consumes and produces.
+ * routes.c — joins the route tables of the handler files into the one
+ * table the router matches against.
  *
- * The OpenAPI document (www/api/openapi.json) must describe exactly the
- * routes listed here, pages included; the integration tests compare the
- * two through `wijkzicht routes`.
+ * The OpenAPI document (www/api/openapi.json plus www/api/paths/) must
+ * describe exactly these routes, pages included; the integration tests
+ * compare the two through `wijkzicht routes`.
  */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "handlers/handlers.h"
 
-const struct route routes[] = {
-	{ "GET",  "/",                     handle_home,      ACCESS_PUBLIC, ROUTE_HTML },
-	{ "GET",  "/healthz",              handle_healthz,   ACCESS_PUBLIC, ROUTE_JSON | ROUTE_HTML },
-	{ "GET",  "/api/v1/ping",          handle_ping,      ACCESS_PUBLIC, ROUTE_JSON },
-	{ "POST", "/api/v1/ping",          handle_ping_post, ACCESS_PUBLIC, ROUTE_JSON | ROUTE_BODY_JSON },
-	{ "GET",  "/api/v1/openapi.json",  handle_openapi,   ACCESS_PUBLIC, ROUTE_JSON },
+static const struct route_table *const tables[] = {
+	&routes_basis,
+	&routes_auth,
+	&routes_beheer,
+	&routes_gebruikers,
+	&routes_audit,
 };
 
-const size_t nroutes = sizeof(routes) / sizeof(routes[0]);
+const struct route *
+routes_all(size_t *n)
+{
+	static struct route *all;
+	static size_t nall;
+	size_t i, total = 0;
+
+	if (all == NULL) {
+		for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
+			total += tables[i]->n;
+		if ((all = calloc(total, sizeof(*all))) == NULL)
+			return NULL;
+		for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+			memcpy(all + nall, tables[i]->routes,
+			    tables[i]->n * sizeof(*all));
+			nall += tables[i]->n;
+		}
+	}
+	*n = nall;
+	return all;
+}

@@ -100,6 +100,13 @@ req_init(struct req *r, struct arena *a, param_fn get, void *ctx)
 	r->request_id = get(ctx, "REQUEST_ID");
 	r->remote_addr = get(ctx, "REMOTE_ADDR");
 	r->accept = get(ctx, "HTTP_ACCEPT");
+	r->authorization = get(ctx, "HTTP_AUTHORIZATION");
+	r->origin = get(ctx, "HTTP_ORIGIN");
+	r->host = get(ctx, "HTTP_HOST");
+	r->scheme = get(ctx, "REQUEST_SCHEME");
+	r->csrf_header = get(ctx, "HTTP_X_CSRF_TOKEN");
+	r->if_match = get(ctx, "HTTP_IF_MATCH");
+	r->idempotency_key = get(ctx, "HTTP_IDEMPOTENCY_KEY");
 	uri = get(ctx, "REQUEST_URI");
 	if (uri == NULL)
 		uri = "/";

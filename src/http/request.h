@@ -15,12 +15,14 @@
 #include <stddef.h>
 
 #include "core/buf.h"
+#include "domain/policy.h"
 #include "http/router.h"
 #include "http/urlenc.h"
 
 struct arena;
 struct app;
 struct db;
+struct config;
 struct json_object;
 struct tmpl_set;
 
@@ -43,6 +45,7 @@ struct req {
 	struct arena       *arena;
 	const struct app   *app;         /* read-only after start-up */
 	const struct tmpl_set *tmpl;     /* the worker's parsed templates */
+	const struct config *cfg;        /* read-only after start-up */
 	struct db          *db;          /* this worker's connection */
 
 	/* What the client sent, validated. */
@@ -53,11 +56,21 @@ struct req {
 	const char         *content_type;  /* media type, lower case, no params */
 	size_t              content_length;
 	const char         *accept;
+	const char         *authorization;  /* Authorization header */
+	const char         *origin;         /* Origin header */
+	const char         *host;           /* Host header */
+	const char         *scheme;         /* "http" or "https" */
+	const char         *csrf_header;    /* X-CSRF-Token */
+	const char         *if_match;       /* If-Match */
+	const char         *idempotency_key;/* Idempotency-Key */
 	struct kvlist       query;
 	struct kvlist       cookies;
 	const char         *body;        /* content_length bytes, arena */
 	struct json_object *json;        /* parsed JSON body, or NULL */
 	struct kvlist       form;        /* parsed form body */
+
+	/* Who asks (session_identify). */
+	struct principal    who;
 
 	/* How it is answered. */
 	struct route_match  match;

@@ -15,6 +15,7 @@
 
 #include "core/arena.h"
 #include "core/log.h"
+#include "domain/policy.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "tmpl/tmpl.h"
@@ -42,6 +43,7 @@ static const struct status_text statuses[] = {
 	{ 414, "Adres te lang", "Het adres van de aanvraag is te lang.", "URI Too Long" },
 	{ 415, "Formaat niet ondersteund", "Het formaat van de meegestuurde gegevens wordt hier niet ondersteund.", "Unsupported Media Type" },
 	{ 422, "Gegevens niet in orde", "Niet alle gegevens zijn goed ingevuld.", "Unprocessable Content" },
+	{ 428, "Versie ontbreekt", "Stuur de versie van de gegevens mee (If-Match), zodat niemands wijziging verloren gaat.", "Precondition Required" },
 	{ 429, "Te veel pogingen", "Er zijn te veel aanvragen gedaan. Probeer het later opnieuw.", "Too Many Requests" },
 	{ 500, "Interne fout", "Er ging iets mis aan onze kant. Probeer het later opnieuw.", "Internal Server Error" },
 	{ 501, "Niet ondersteund", "Deze aanvraag wordt niet ondersteund.", "Not Implemented" },
@@ -56,7 +58,9 @@ status_find(int status)
 	for (i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
 		if (statuses[i].status == status)
 			return &statuses[i];
-	return &statuses[sizeof(statuses) / sizeof(statuses[0]) - 3]; /* 500 */
+	/* A status without words of its own is reported as what it means to
+	 * the user: something went wrong on our side. */
+	return status == 500 ? &statuses[0] : status_find(500);
 }
 
 const char *
@@ -118,10 +122,61 @@ resp_plain_500(struct req *r)
 	buf_puts(&r->res.body, "Interne fout.\n");
 }
 
+/* The menu: each item shows only to whom its page's rule allows. */
+static const struct {
+	const char       *label;
+	const char       *href;
+	enum access_rule  rule;
+} menu[] = {
+	{ "Start", "/", ACCESS_PUBLIC },
+	{ "Beheer", "/beheer", ACCESS_BEHEER },
+	{ "Gebruikers", "/beheer/gebruikers", ACCESS_BEHEER },
+	{ "Auditlog", "/audit", ACCESS_AUDIT },
+	{ "Mijn account", "/account", ACCESS_INGELOGD },
+};
+
+/*
+ * What the layout shows of the visitor: "ik" (name), "menu" (the items
+ * their roles allow, the current one marked) and "csrf_token" for the
+ * log-out form and every other form of the page.
+ */
+static void
+add_layout_context(struct req *r, struct json_object *ctx)
+{
+	struct json_object *items = json_object_new_array(), *item, *ik;
+	size_t i, len;
+
+	for (i = 0; i < sizeof(menu) / sizeof(menu[0]); i++) {
+		if (policy_allows(menu[i].rule, &r->who) != POLICY_ALLOW)
+			continue;
+		item = json_object_new_object();
+		json_object_object_add(item, "label", json_object_new_string(menu[i].label));
+		json_object_object_add(item, "href", json_object_new_string(menu[i].href));
+		len = strlen(menu[i].href);
+		if (r->path != NULL && (strcmp(r->path, menu[i].href) == 0 ||
+		    (len > 1 && strncmp(r->path, menu[i].href, len) == 0 &&
+		    r->path[len] == '/' && strcmp(menu[i].href, "/beheer") != 0)))
+			json_object_object_add(item, "actief", json_object_new_boolean(1));
+		json_object_array_add(items, item);
+	}
+	json_object_object_add(ctx, "menu", items);
+	if (r->who.authenticated) {
+		ik = json_object_new_object();
+		json_object_object_add(ik, "naam", json_object_new_string(
+		    r->who.naam ? r->who.naam : ""));
+		json_object_object_add(ctx, "ik", ik);
+		if (r->who.csrf_token != NULL)
+			json_object_object_add(ctx, "csrf_token",
+			    json_object_new_string(r->who.csrf_token));
+	}
+}
+
 void
 resp_page(struct req *r, int status, const char *page, struct json_object *ctx)
 {
 	resp_reset(r, status, "text/html; charset=utf-8");
+	if (ctx != NULL)
+		add_layout_context(r, ctx);
 	if (r->tmpl == NULL ||
 	    tmpl_render_page(r->tmpl, "layout", page, ctx, &r->res.body) != 0) {
 		log_error("resp_page", "req=%s cannot render %s",

@@ -18,14 +18,10 @@
 #include <stdint.h>
 
 #include "core/limits.h"
+#include "domain/policy.h"
 
 struct req;
 typedef void (*handler_fn)(struct req *);
-
-/* Who may call a route; decided by the policy module (domain/policy.h). */
-enum access_rule {
-	ACCESS_PUBLIC = 1,     /* anyone, also without a session */
-};
 
 /* What a route consumes and produces. */
 enum route_flags {
@@ -39,8 +35,9 @@ struct route {
 	const char       *method;   /* "GET", "POST", ... upper case */
 	const char       *pattern;
 	handler_fn        handler;
-	enum access_rule  access;
+	enum access_rule  access;   /* decided by domain/policy.c */
 	unsigned          flags;
+	const void       *data;     /* handler's own (e.g. which resource) */
 };
 
 enum param_type { PARAM_INT, PARAM_SLUG };

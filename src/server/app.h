@@ -15,12 +15,17 @@
 
 struct tmpl_set;
 struct req;
+struct route;
+struct password_list;
 
 struct app {
-	struct config    cfg;
-	struct tmpl_set *tmpl;
-	char            *openapi;      /* the document, compact JSON */
-	size_t           openapi_len;
+	struct config         cfg;
+	struct tmpl_set      *tmpl;
+	char                 *openapi;      /* the document, compact JSON */
+	size_t                openapi_len;
+	const struct route   *routes;       /* routes_all(): lives for ever */
+	size_t                nroutes;
+	struct password_list *passwords;    /* the common-password list */
 };
 
 /*

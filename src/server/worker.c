@@ -119,6 +119,7 @@ serve_one(const struct app *app, struct db *db, struct arena *arena,
 	memset(&r, 0, sizeof(r));
 	r.app = app;
 	r.tmpl = app->tmpl;
+	r.cfg = &app->cfg;
 	r.db = db;
 	if (req_init(&r, arena, fcgi_param, rq->envp) == 0) {
 		if (read_body(&r, rq->in) != 0)

@@ -10,6 +10,11 @@
 #include "db/db.h"
 #include "store/health.h"
 
+static const struct stmt_def defs[] = {
+	{ STMT_HEALTH, "health", "SELECT 1", 0, 1 },
+};
+const struct stmt_table health_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
+
 static int
 health_once(struct db *db)
 {

@@ -4,7 +4,12 @@
 #ifndef WZ_STORE_HEALTH_H
 #define WZ_STORE_HEALTH_H
 
+#include "store/statements.h"
+
 struct db;
+
+/* The statement ids of this module. */
+#define STMT_HEALTH	STMT_ID(MOD_CORE, 0)
 
 /*
  * Runs one trivial prepared query. A connection found dead is dropped and

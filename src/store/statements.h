@@ -1,28 +1,60 @@
 /*
  * statements.h — the names of every SQL statement the application runs.
  *
- * SQL is constant text with '?' placeholders (statements.c); values are
- * only ever bound. A statement is referred to by its id, never by text, so
+ * SQL is constant text with '?' placeholders; values are only ever bound.
+ * Each store module keeps its statements in its own table (next to the code
+ * that runs them) and owns one range of ids: STMT_ID(module, n). A
+ * statement is referred to by its id, never by text, so
  * `wijkzicht check-statements` can prepare every one of them against a
  * migrated database and prove the store and the schema agree.
  */
 #ifndef WZ_STATEMENTS_H
 #define WZ_STATEMENTS_H
 
-enum stmt_id {
-	STMT_HEALTH,                /* SELECT 1 */
-	STMT__COUNT
+#include <stddef.h>
+
+/* One id range per store module. */
+enum stmt_module {
+	MOD_CORE = 0,        /* store/health.c */
+	MOD_SESSIE,          /* store/sessie.c */
+	MOD_AUDIT,           /* store/audit.c */
+	MOD_THROTTLE,        /* store/throttle.c */
+	MOD_GEBRUIKER,       /* store/gebruiker.c */
+	MOD_TOKEN,           /* store/token.c */
+	MOD_IDEMPOTENTIE,    /* store/idempotentie.c */
+	MOD_STRUCTUUR,       /* store/structuur.c */
+	MOD__COUNT
 };
 
+#define STMT_PER_MODULE	64
+#define STMT_ID(mod, n)	((stmt_id)((mod) * STMT_PER_MODULE + (n)))
+#define STMT__COUNT	(MOD__COUNT * STMT_PER_MODULE)
+
+typedef unsigned stmt_id;
+
 struct stmt_def {
-	enum stmt_id  id;
+	stmt_id       id;
 	const char   *name;
 	const char   *sql;
 	unsigned      nparams;      /* '?' placeholders */
 	unsigned      ncols;        /* result columns; 0 for writes */
 };
 
-/* The definition of id. Never NULL for a valid id. */
-const struct stmt_def *stmt_def(enum stmt_id);
+/* A module's table: defs[i].id must be STMT_ID(module, i). */
+struct stmt_table {
+	const struct stmt_def *defs;
+	size_t                 n;
+};
+
+/* The definition of id, or NULL when no module defines it. */
+const struct stmt_def *stmt_def(stmt_id);
+
+/* Calls fn for every defined statement (check-statements). */
+void	stmt_each(void (*fn)(const struct stmt_def *, void *), void *ctx);
+
+/* Each module's table (defined in its store file). */
+extern const struct stmt_table health_stmts, sessie_stmts, audit_stmts,
+    throttle_stmts, gebruiker_stmts, token_stmts, idempotentie_stmts,
+    structuur_stmts;
 
 #endif

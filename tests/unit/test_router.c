@@ -16,14 +16,14 @@
 static void h(struct req *r) { (void)r; }
 
 static const struct route table[] = {
-	{ "GET",    "/",                               h, ACCESS_PUBLIC, ROUTE_HTML },
-	{ "GET",    "/api/v1/organisaties",            h, ACCESS_PUBLIC, ROUTE_JSON },
-	{ "POST",   "/api/v1/organisaties",            h, ACCESS_PUBLIC, ROUTE_JSON },
-	{ "GET",    "/api/v1/organisaties/nieuw",      h, ACCESS_PUBLIC, ROUTE_JSON },
-	{ "GET",    "/api/v1/organisaties/{id:int}",   h, ACCESS_PUBLIC, ROUTE_JSON },
-	{ "PUT",    "/api/v1/organisaties/{id:int}",   h, ACCESS_PUBLIC, ROUTE_JSON },
-	{ "GET",    "/api/v1/inwoners/{id:int}/trajecten/{tid:int}", h, ACCESS_PUBLIC, ROUTE_JSON },
-	{ "GET",    "/periodes/{p:slug}",              h, ACCESS_PUBLIC, ROUTE_HTML },
+	{ "GET",    "/",                               h, ACCESS_PUBLIC, ROUTE_HTML, NULL },
+	{ "GET",    "/api/v1/organisaties",            h, ACCESS_PUBLIC, ROUTE_JSON, NULL },
+	{ "POST",   "/api/v1/organisaties",            h, ACCESS_PUBLIC, ROUTE_JSON, NULL },
+	{ "GET",    "/api/v1/organisaties/nieuw",      h, ACCESS_PUBLIC, ROUTE_JSON, NULL },
+	{ "GET",    "/api/v1/organisaties/{id:int}",   h, ACCESS_PUBLIC, ROUTE_JSON, NULL },
+	{ "PUT",    "/api/v1/organisaties/{id:int}",   h, ACCESS_PUBLIC, ROUTE_JSON, NULL },
+	{ "GET",    "/api/v1/inwoners/{id:int}/trajecten/{tid:int}", h, ACCESS_PUBLIC, ROUTE_JSON, NULL },
+	{ "GET",    "/periodes/{p:slug}",              h, ACCESS_PUBLIC, ROUTE_HTML, NULL },
 };
 #define N (sizeof(table) / sizeof(table[0]))
 
@@ -160,13 +160,13 @@ static void
 test_check_rejects_bad_patterns(void **state)
 {
 	static const struct route bad[][1] = {
-		{ { "GET", "/x/", h, ACCESS_PUBLIC, 0 } },
-		{ { "GET", "x", h, ACCESS_PUBLIC, 0 } },
-		{ { "GET", "/x/{id}", h, ACCESS_PUBLIC, 0 } },
-		{ { "GET", "/x/{id:float}", h, ACCESS_PUBLIC, 0 } },
-		{ { "GET", "/x//y", h, ACCESS_PUBLIC, 0 } },
-		{ { "GET", "/x/a{id:int}", h, ACCESS_PUBLIC, 0 } },
-		{ { "GET", "/x", NULL, ACCESS_PUBLIC, 0 } },
+		{ { "GET", "/x/", h, ACCESS_PUBLIC, 0, NULL } },
+		{ { "GET", "x", h, ACCESS_PUBLIC, 0, NULL } },
+		{ { "GET", "/x/{id}", h, ACCESS_PUBLIC, 0, NULL } },
+		{ { "GET", "/x/{id:float}", h, ACCESS_PUBLIC, 0, NULL } },
+		{ { "GET", "/x//y", h, ACCESS_PUBLIC, 0, NULL } },
+		{ { "GET", "/x/a{id:int}", h, ACCESS_PUBLIC, 0, NULL } },
+		{ { "GET", "/x", NULL, ACCESS_PUBLIC, 0, NULL } },
 	};
 	char err[128];
 	size_t i;
@@ -179,8 +179,8 @@ static void
 test_check_rejects_duplicate_route(void **state)
 {
 	static const struct route dup[] = {
-		{ "GET", "/x", h, ACCESS_PUBLIC, 0 },
-		{ "GET", "/x", h, ACCESS_PUBLIC, 0 },
+		{ "GET", "/x", h, ACCESS_PUBLIC, 0, NULL },
+		{ "GET", "/x", h, ACCESS_PUBLIC, 0, NULL },
 	};
 	char err[128];
 

@@ -1,0 +1,46 @@
+-- Demo data: the brede opdracht and the aanvullende opdracht participatie,
+-- with budgets of the orders of magnitude in DESIGN.md (about 14 M euro
+-- lumpsum in 2024 for the three organisaties; the aanvullende opdracht
+-- participatie 20% lower in 2025 and 2026), and a few eisen. The split
+-- over the organisaties is illustrative. Idempotent.
+
+INSERT IGNORE INTO opdracht (code, naam, soort, keten_id, financiering, geldig_van)
+SELECT m.code, m.naam, m.soort, k.id, m.fin, m.van
+  FROM (SELECT 'BREED' code, 'Brede opdracht Sociale Wijkteams' naam, 'breed' soort,
+               'WMO' keten, 'lumpsum' fin, '2019-01-01' van
+        UNION ALL SELECT 'AANV-PART', 'Aanvullende opdracht participatie',
+               'aanvullend', 'PART', 'incidenteel', '2019-01-01'
+        UNION ALL SELECT 'PILOT-IB', 'Pilot individuele begeleiding',
+               'aanvullend', 'WMO', 'incidenteel', '2020-01-01') m
+  JOIN keten k ON k.code = m.keten;
+
+UPDATE opdracht SET geldig_tot = '2023-12-31' WHERE code = 'PILOT-IB' AND geldig_tot IS NULL;
+
+INSERT IGNORE INTO opdracht_budget (opdracht_id, organisatie_id, jaar, bedrag)
+SELECT op.id, o.id, m.jaar, m.bedrag
+  FROM (SELECT 'BREED' op, 'DOCK' org, 2024 jaar, 5200000.00 bedrag
+        UNION ALL SELECT 'BREED', 'INCLUZIO', 2024, 4900000.00
+        UNION ALL SELECT 'BREED', 'SMD',      2024, 3900000.00
+        UNION ALL SELECT 'BREED', 'DOCK',     2025, 5350000.00
+        UNION ALL SELECT 'BREED', 'INCLUZIO', 2025, 5050000.00
+        UNION ALL SELECT 'BREED', 'SMD',      2025, 4000000.00
+        UNION ALL SELECT 'AANV-PART', 'DOCK',     2024, 1500000.00
+        UNION ALL SELECT 'AANV-PART', 'INCLUZIO', 2024, 1250000.00
+        UNION ALL SELECT 'AANV-PART', 'SMD',      2024, 1000000.00
+        UNION ALL SELECT 'AANV-PART', 'DOCK',     2025, 1200000.00
+        UNION ALL SELECT 'AANV-PART', 'INCLUZIO', 2025, 1000000.00
+        UNION ALL SELECT 'AANV-PART', 'SMD',      2025,  800000.00
+        UNION ALL SELECT 'AANV-PART', 'DOCK',     2026, 1200000.00
+        UNION ALL SELECT 'AANV-PART', 'INCLUZIO', 2026, 1000000.00
+        UNION ALL SELECT 'AANV-PART', 'SMD',      2026,  800000.00) m
+  JOIN opdracht op ON op.code = m.op
+  JOIN organisatie o ON o.code = m.org;
+
+INSERT IGNORE INTO eis (opdracht_id, code, omschrijving, bron, geldig_van)
+SELECT op.id, m.code, m.oms, m.bron, '2024-01-01'
+  FROM (SELECT 'AANV-PART' op, 'P-1' code, 'Met elke inwoner die een bijstandsuitkering aanvraagt wordt samen met de inkomensconsulent een startgesprek gevoerd.' oms, 'uvo' bron
+        UNION ALL SELECT 'AANV-PART', 'P-2', 'Inwoners die na het startgesprek niet direct begeleid kunnen worden, staan op een wachtlijst die het wijkteam bijhoudt.', 'uvo'
+        UNION ALL SELECT 'AANV-PART', 'P-3', 'Een inwoner die naar Werkom gaat, wordt warm overgedragen.', 'uvo'
+        UNION ALL SELECT 'BREED', 'B-1', 'Het wijkteam is laagdrempelig bereikbaar voor alle inwoners van de wijk.', 'pve'
+        UNION ALL SELECT 'BREED', 'B-2', 'Het wijkteam rapporteert halfjaarlijks over de afgesproken indicatoren.', 'pve') m
+  JOIN opdracht op ON op.code = m.op;

@@ -1,0 +1,181 @@
+/*
+ * common.c — shared handler steps; see common.h.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "core/arena.h"
+#include "core/log.h"
+#include "db/db.h"
+#include "handlers/common.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "store/audit.h"
+#include "store/idempotentie.h"
+
+static const char *
+route_text(struct req *r)
+{
+	const char *pattern = r->match.route ? r->match.route->pattern : r->path;
+
+	return arena_printf(r->arena, "%s %s", r->method, pattern ? pattern : "");
+}
+
+int
+audit(struct req *r, const char *actie, const char *object_soort,
+    int64_t object_id, const char *resultaat, const char *toelichting)
+{
+	struct audit_rec a;
+	enum db_err rc;
+
+	memset(&a, 0, sizeof(a));
+	a.gebruiker_id = r->who.authenticated ? r->who.gebruiker_id : 0;
+	a.token_id = r->who.token_id;
+	a.actie = actie;
+	a.object_soort = object_soort;
+	a.object_id = object_id;
+	a.route = route_text(r);
+	a.resultaat = resultaat;
+	a.adres = r->remote_addr;
+	a.toelichting = toelichting;
+	if ((rc = store_audit_insert(r->db, &a)) != DB_OK) {
+		log_error("audit", "req=%s cannot write audit row: %s",
+		    r->request_id ? r->request_id : "-", r->db->error);
+		return -1;
+	}
+	return 0;
+}
+
+int
+tx_begin(struct req *r)
+{
+	if (db_begin(r->db) != 0) {
+		fail_db(r, DB_LOST, "begin");
+		return -1;
+	}
+	return 0;
+}
+
+int
+tx_commit(struct req *r)
+{
+	if (db_commit(r->db) != 0) {
+		fail_db(r, DB_ERR, "commit");
+		tx_rollback(r);
+		return -1;
+	}
+	return 0;
+}
+
+void
+tx_rollback(struct req *r)
+{
+	if (r->db->conn != NULL)
+		(void)db_rollback(r->db);
+}
+
+void
+fail_db(struct req *r, enum db_err rc, const char *where)
+{
+	log_error(where, "req=%s database: %s", r->request_id ? r->request_id : "-",
+	    r->db->error[0] ? r->db->error : "(no detail)");
+	/* A handler may have set headers for a success it no longer sends. */
+	r->res.nheaders = 0;
+	resp_problem(r, rc == DB_LOST ? 503 : 500, NULL, NULL);
+}
+
+void
+resp_redirect(struct req *r, const char *location)
+{
+	r->res.status = 303;
+	r->res.content_type = "text/plain; charset=utf-8";
+	buf_init(&r->res.body, r->arena);
+	resp_header(r, "Location", location);
+}
+
+int64_t
+if_match_version(const struct req *r)
+{
+	const char *p = r->if_match;
+	int64_t v = 0;
+	int digits = 0;
+
+	if (p == NULL)
+		return 0;
+	if (strncmp(p, "W/", 2) == 0)
+		p += 2;
+	if (*p == '"')
+		p++;
+	for (; *p >= '0' && *p <= '9' && digits < 12; p++, digits++)
+		v = v * 10 + (*p - '0');
+	if (digits == 0 || digits == 12)
+		return 0;
+	if (*p == '"')
+		p++;
+	return *p == '\0' ? v : 0;
+}
+
+int
+idem_replay(struct req *r)
+{
+	struct idem_answer ans;
+	const char *k = r->idempotency_key;
+	enum db_err rc;
+	int found;
+
+	if (k == NULL)
+		return 0;
+	if (*k == '\0' || strlen(k) > 128) {
+		resp_problem(r, 400, "De Idempotency-Key is leeg of langer dan 128 tekens.",
+		    NULL);
+		return -1;
+	}
+	if ((rc = store_idem_get(r->db, r->arena, r->who.gebruiker_id, k, &ans,
+	    &found)) != DB_OK) {
+		fail_db(r, rc, "idempotency");
+		return -1;
+	}
+	if (!found)
+		return 0;
+	if (strcmp(ans.route, route_text(r)) != 0) {
+		resp_problem(r, 422, "Deze Idempotency-Key is al gebruikt voor een "
+		    "andere aanvraag.", NULL);
+		return -1;
+	}
+	resp_json_text(r, ans.status, ans.body, strlen(ans.body));
+	if (ans.locatie != NULL)
+		resp_header(r, "Location", ans.locatie);
+	resp_header(r, "Idempotent-Replayed", "true");
+	return 1;
+}
+
+int
+idem_store(struct req *r, const char *locatie)
+{
+	struct idem_answer ans;
+	enum db_err rc;
+
+	if (r->idempotency_key == NULL)
+		return 0;
+	ans.route = route_text(r);
+	ans.status = r->res.status;
+	ans.locatie = locatie;
+	ans.body = r->res.body.len > 0 ? r->res.body.data : "";
+	if ((rc = store_idem_put(r->db, r->who.gebruiker_id, r->idempotency_key,
+	    &ans)) != DB_OK) {
+		/* DB_DUPLICATE: a concurrent request with the same key won; the
+		 * caller rolls back and the client's retry replays its answer. */
+		r->res.nheaders = 0;
+		if (rc == DB_DUPLICATE)
+			resp_problem(r, 409, "Een aanvraag met deze Idempotency-Key "
+			    "wordt al verwerkt. Probeer het zo opnieuw.", NULL);
+		else
+			fail_db(r, rc, "idempotency");
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,64 @@
+/*
+ * common.h — what many handlers do the same way: transactions that answer
+ * for themselves on failure, audit rows, redirects, If-Match and
+ * Idempotency-Key.
+ */
+#ifndef WZ_HANDLERS_COMMON_H
+#define WZ_HANDLERS_COMMON_H
+
+#include <stdint.h>
+
+#include "db/exec.h"
+
+struct req;
+struct json_object;
+
+/* Audit results. */
+#define GELUKT		"gelukt"
+#define GEWEIGERD	"geweigerd"
+#define MISLUKT		"mislukt"
+
+/*
+ * Writes an audit row for this request: the principal, the route
+ * ("METHOD pattern"), the client address, and what is given. Returns 0, or
+ * -1 when the row could not be written: the caller must then roll back and
+ * answer with fail_db (fail closed).
+ */
+int	audit(struct req *, const char *actie, const char *object_soort,
+	    int64_t object_id, const char *resultaat, const char *toelichting);
+
+/* START TRANSACTION; on failure answers 503 and returns -1. */
+int	tx_begin(struct req *);
+/* COMMIT; on failure answers 500 and returns -1. */
+int	tx_commit(struct req *);
+/* ROLLBACK, ignoring errors (the connection may be gone). */
+void	tx_rollback(struct req *);
+
+/*
+ * Logs the database error with the request id and answers with a generic
+ * error: 503 when the connection was lost, 500 otherwise. Never shows SQL
+ * or database text to the client.
+ */
+void	fail_db(struct req *, enum db_err, const char *where);
+
+/* 303 See Other to location (a local path). */
+void	resp_redirect(struct req *, const char *location);
+
+/*
+ * The version the client's If-Match names ("3" or "\"3\"", or a weak W/
+ * form), or 0 when there is none or it is malformed.
+ */
+int64_t	if_match_version(const struct req *);
+
+/*
+ * Idempotency-Key handling for creates. idem_replay: when the request has a
+ * key already answered for this user, replays that answer and returns 1;
+ * returns 0 to go on, -1 after answering an error (e.g. the key was used
+ * for another route: 422). idem_store: after a successful create, stores
+ * the answer just made (r->res) under the key, in the same transaction;
+ * returns 0 or -1 (answered).
+ */
+int	idem_replay(struct req *);
+int	idem_store(struct req *, const char *locatie);
+
+#endif

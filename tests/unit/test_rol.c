@@ -1,0 +1,161 @@
+/*
+ * test_rol.c — roles, scopes, grant parsing and the access policy.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "domain/policy.h"
+#include "domain/rol.h"
+
+static void
+test_role_codes_round_trip(void **state)
+{
+	unsigned bit;
+
+	for (bit = 1; bit <= ROL_AUDITOR; bit <<= 1) {
+		const char *code = rol_code((enum rol)bit);
+
+		assert_non_null(code);
+		assert_int_equal(rol_parse(code, strlen(code)), bit);
+	}
+	assert_int_equal(rol_parse("admin", 5), 0);
+	assert_int_equal(rol_parse("beheerder", 8), 0);   /* prefix only */
+}
+
+static void
+test_grants_parse_reads_every_item(void **state)
+{
+	struct grant g[MAX_GRANTS];
+	unsigned roles;
+	size_t n;
+
+	n = grants_parse("medewerker:organisatie:3,regisseur:keten:2,"
+	    "beheerder:gemeente:0", g, MAX_GRANTS, &roles);
+	assert_int_equal(n, 3);
+	assert_int_equal(g[0].rol, ROL_MEDEWERKER);
+	assert_int_equal(g[0].scope, SCOPE_ORGANISATIE);
+	assert_int_equal(g[0].scope_id, 3);
+	assert_int_equal(g[1].rol, ROL_REGISSEUR);
+	assert_int_equal(g[1].scope, SCOPE_KETEN);
+	assert_int_equal(roles, ROL_MEDEWERKER | ROL_REGISSEUR | ROL_BEHEERDER);
+}
+
+static void
+test_grants_parse_skips_malformed_and_disallowed(void **state)
+{
+	struct grant g[MAX_GRANTS];
+	unsigned roles;
+
+	/* unknown role, unknown scope, missing id, letters in id, a
+	 * beheerder tied to an organisatie, a medewerker for the whole
+	 * gemeente: all skipped, deny by default */
+	assert_int_equal(grants_parse("koning:gemeente:0,medewerker:wijk:1,"
+	    "medewerker:organisatie:,medewerker:organisatie:1x,"
+	    "beheerder:organisatie:1,medewerker:gemeente:0", g, MAX_GRANTS,
+	    &roles), 0);
+	assert_int_equal(roles, 0);
+	assert_int_equal(grants_parse(NULL, g, MAX_GRANTS, &roles), 0);
+	assert_int_equal(grants_parse("", g, MAX_GRANTS, &roles), 0);
+}
+
+static void
+test_grants_parse_stops_at_max(void **state)
+{
+	struct grant g[2];
+	unsigned roles;
+
+	assert_int_equal(grants_parse("medewerker:organisatie:1,"
+	    "medewerker:organisatie:2,medewerker:organisatie:3", g, 2, &roles), 2);
+}
+
+static struct principal
+as(unsigned roles)
+{
+	struct principal p;
+
+	memset(&p, 0, sizeof(p));
+	p.authenticated = 1;
+	p.gebruiker_id = 1;
+	p.roles = roles;
+	return p;
+}
+
+static void
+test_policy_public_allows_anonymous(void **state)
+{
+	struct principal anon;
+
+	memset(&anon, 0, sizeof(anon));
+	assert_int_equal(policy_allows(ACCESS_PUBLIC, &anon), POLICY_ALLOW);
+	assert_int_equal(policy_allows(ACCESS_PUBLIC, NULL), POLICY_ALLOW);
+}
+
+static void
+test_policy_anonymous_is_unauthenticated(void **state)
+{
+	struct principal anon;
+
+	memset(&anon, 0, sizeof(anon));
+	assert_int_equal(policy_allows(ACCESS_INGELOGD, &anon), POLICY_UNAUTHENTICATED);
+	assert_int_equal(policy_allows(ACCESS_BEHEER, &anon), POLICY_UNAUTHENTICATED);
+	assert_int_equal(policy_allows(ACCESS_AUDIT, NULL), POLICY_UNAUTHENTICATED);
+}
+
+static void
+test_policy_beheer_only_for_beheerder(void **state)
+{
+	struct principal p;
+	unsigned bit;
+
+	for (bit = 1; bit <= ROL_AUDITOR; bit <<= 1) {
+		p = as(bit);
+		assert_int_equal(policy_allows(ACCESS_BEHEER, &p),
+		    bit == ROL_BEHEERDER ? POLICY_ALLOW : POLICY_FORBIDDEN);
+	}
+}
+
+static void
+test_policy_audit_for_beheerder_and_auditor(void **state)
+{
+	struct principal p;
+	unsigned bit;
+
+	for (bit = 1; bit <= ROL_AUDITOR; bit <<= 1) {
+		p = as(bit);
+		assert_int_equal(policy_allows(ACCESS_AUDIT, &p),
+		    (bit == ROL_BEHEERDER || bit == ROL_AUDITOR) ? POLICY_ALLOW :
+		    POLICY_FORBIDDEN);
+	}
+}
+
+static void
+test_policy_unknown_rule_denies(void **state)
+{
+	struct principal p = as(ROL_ALL);
+
+	assert_int_equal(policy_allows((enum access_rule)999, &p), POLICY_FORBIDDEN);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_role_codes_round_trip),
+		cmocka_unit_test(test_grants_parse_reads_every_item),
+		cmocka_unit_test(test_grants_parse_skips_malformed_and_disallowed),
+		cmocka_unit_test(test_grants_parse_stops_at_max),
+		cmocka_unit_test(test_policy_public_allows_anonymous),
+		cmocka_unit_test(test_policy_anonymous_is_unauthenticated),
+		cmocka_unit_test(test_policy_beheer_only_for_beheerder),
+		cmocka_unit_test(test_policy_audit_for_beheerder_and_auditor),
+		cmocka_unit_test(test_policy_unknown_rule_denies),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

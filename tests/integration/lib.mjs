@@ -277,3 +277,67 @@ export function useStackLock(before, after) {
   before(async () => { await acquireStackLock(); });
   after(() => { releaseStackLock(); });
 }
+
+// ------------------------------------------------------------ identity
+
+/** The demo accounts' password (scripts/stack seeds them with it). */
+export const DEMO_PASSWORD = process.env.WIJKZICHT_DEMO_PASSWORD || 'wijkzicht-demo-2025';
+
+/** The Origin a browser on this site sends. */
+export const ORIGIN = new URL(BASE).origin;
+
+/**
+ * Logs in through the JSON API. Returns { cookie: 'name=value', csrf, me,
+ * res } on 201; throws otherwise (pass { expect: false } to get the
+ * response instead).
+ */
+export async function login(user, password = DEMO_PASSWORD, { expect = true } = {}) {
+  const res = await req('/api/v1/sessies', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: ORIGIN },
+    body: JSON.stringify({ gebruikersnaam: user, wachtwoord: password }),
+  });
+  const text = await res.text();
+  if (!expect) return { res, text };
+  if (res.status !== 201) throw new Error(`login ${user}: ${res.status} ${text}`);
+  const body = JSON.parse(text);
+  const setCookie = res.headers.get('set-cookie') || '';
+  return { cookie: setCookie.split(';')[0], csrf: body.csrf_token, me: body.gebruiker, res };
+}
+
+/**
+ * A request as a session from login() (or anonymous when s is null): sends
+ * the cookie, and on unsafe methods the CSRF token and a same-site Origin.
+ * json: an object to send as the body. Returns fetchText()'s result.
+ */
+export async function asSession(s, p, { method = 'GET', json, form, headers = {}, ...rest } = {}) {
+  const h = { ...headers };
+  if (s && s.cookie) h.cookie = s.cookie;
+  if (s && s.token) h.authorization = `Bearer ${s.token}`;
+  const unsafe = !['GET', 'HEAD'].includes(method);
+  if (unsafe && s && s.csrf && !('x-csrf-token' in h)) h['x-csrf-token'] = s.csrf;
+  if (unsafe && !('origin' in h)) h.origin = ORIGIN;
+  let body;
+  if (json !== undefined) { h['content-type'] = 'application/json'; body = JSON.stringify(json); }
+  if (form !== undefined) {
+    h['content-type'] = 'application/x-www-form-urlencoded';
+    body = new URLSearchParams(form).toString();
+  }
+  return fetchText(p, { method, headers: h, body, ...rest });
+}
+
+/**
+ * Runs SQL as MariaDB's root over the stack's socket (tests only: to look
+ * at rows or to age a session). Returns the rows as arrays of strings.
+ */
+export async function sql(query) {
+  const { stdout } = await execFileP('mariadb', ['-S', path.join(VAR, 'run', 'mysqld.sock'),
+    '-u', 'root', '-N', '-B', 'wijkzicht', '-e', query], { timeout: 30000 });
+  return stdout.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+}
+
+/** Forgets failed log-ins (throttling counts them per address: tests that
+ * fail on purpose must not lock later tests out). */
+export async function clearLoginThrottle() {
+  await sql('DELETE FROM inlogpoging');
+}

@@ -1,0 +1,103 @@
+// matrix.test.mjs — the authorization matrix: every route of the route
+// table × every demo role and anonymous, against the expected outcome.
+//
+// EXPECT below is the one table: route → who may call it. A route that is
+// missing from it fails the test, so a new route cannot go unreviewed.
+// "Allowed" means the front gate let the request through to the handler:
+// anything but 401, 403 and a redirect to the log-in page (the handler may
+// still answer 400/404/412/415/422/428 for the dummy request sent here).
+
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { useStackLock, login, asSession, cli, clearLoginThrottle } from './lib.mjs';
+
+useStackLock(before, after);
+
+const USERS = [
+  'beheerder', 'contractmanager', 'auditor', 'regisseur.participatie', 'regisseur.wmo',
+  'medewerker.dock', 'medewerker.incluzio', 'medewerker.smd', 'teamleider.dock',
+  'teamleider.incluzio', 'teamleider.smd', 'ketenpartner.werkom',
+  'ketenpartner.uitkeringen', 'ketenpartner.naleving',
+];
+
+// Who may call a route, by the demo user's name.
+const ALL = () => true;
+const SIGNED_IN = (u) => u !== null;
+const BEHEERDER = (u) => u === 'beheerder';
+const AUDIT = (u) => u === 'beheerder' || u === 'auditor';
+
+// The table. Keys are "METHOD pattern" exactly as `wijkzicht routes` prints.
+const EXPECT = {
+  'GET /': ALL,
+  'GET /healthz': ALL,
+  'GET /api/v1/ping': ALL,
+  'POST /api/v1/ping': ALL,
+  'GET /api/v1/openapi.json': ALL,
+  'GET /inloggen': ALL,
+  'POST /inloggen': ALL,
+  'POST /uitloggen': SIGNED_IN,
+  'GET /account': SIGNED_IN,
+  'GET /account/wachtwoord': SIGNED_IN,
+  'POST /account/wachtwoord': SIGNED_IN,
+  'POST /api/v1/sessies': ALL,
+  'DELETE /api/v1/sessies/huidig': SIGNED_IN,
+  'GET /api/v1/mij': SIGNED_IN,
+};
+
+// Routes whose success would change the session the matrix is using.
+const ENDS_SESSION = new Set(['POST /uitloggen', 'DELETE /api/v1/sessies/huidig',
+  'POST /account/wachtwoord']);
+
+function concrete(pattern) {
+  return pattern.replace(/\{[a-z_]+:int\}/g, '999999')
+    .replace(/\{[a-z_]+:slug\}/g, 'bestaat-niet')
+    .replace(/\{[a-z_]+:token\}/g, 'A'.repeat(43));
+}
+
+function refused(route, r) {
+  const { status } = r.res;
+  if (status === 401 || status === 403) return true;
+  const loc = r.res.headers.get('location') || '';
+  return status === 303 && loc.startsWith('/inloggen') && route !== 'POST /inloggen' &&
+    route !== 'GET /inloggen';
+}
+
+let routes = [];
+const sessions = new Map();
+
+before(async () => {
+  routes = (await cli('routes')).split('\n').filter(Boolean);
+  for (const u of USERS) sessions.set(u, await login(u));
+});
+after(clearLoginThrottle);
+
+describe('authorization matrix', () => {
+  test('every route has an entry in the table', () => {
+    const missing = routes.filter((r) => !(r in EXPECT));
+    assert.deepEqual(missing, [], 'routes without an expected outcome');
+    const stale = Object.keys(EXPECT).filter((r) => !routes.includes(r));
+    assert.deepEqual(stale, [], 'table entries for routes that do not exist');
+  });
+
+  test('every route × every role and anonymous gets the expected outcome', async () => {
+    const wrong = [];
+    for (const route of routes) {
+      const [method, pattern] = route.split(' ');
+      const path = concrete(pattern);
+      for (const u of [null, ...USERS]) {
+        let s = u === null ? null : sessions.get(u);
+        // Routes that would end the session get a throw-away one.
+        if (u !== null && ENDS_SESSION.has(route)) s = await login(u);
+        const opts = { method };
+        if (method !== 'GET' && method !== 'HEAD' && method !== 'DELETE') opts.json = {};
+        const r = await asSession(s, path, opts);
+        const allowed = !refused(route, r);
+        const expected = EXPECT[route] ? EXPECT[route](u) : false;
+        if (allowed !== expected) {
+          wrong.push(`${route} as ${u ?? 'anonymous'}: ${r.res.status}, expected ${expected ? 'allowed' : 'refused'}`);
+        }
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+});

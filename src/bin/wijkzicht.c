@@ -8,6 +8,10 @@
  *                     and print the effective settings (secrets masked)
  *   check-statements  prepare every SQL statement against the database
  *   routes            print the route table, "METHOD PATTERN" per line
+ *   create-beheerder NAAM
+ *                     bootstrap of a real installation: makes user NAAM (or
+ *                     finds it) with the role beheerder for the gemeente,
+ *                     and prints a one-time link path to set its password
  * Exit status 0 on success, 1 on failure, 2 on a usage error.
  */
 #include "config.h"
@@ -17,17 +21,24 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
+#include "core/arena.h"
 #include "core/conf.h"
+#include "core/secret.h"
 #include "db/db.h"
 #include "db/migrate.h"
 #include "handlers/handlers.h"
 #include "server/app.h"
+#include "store/audit.h"
+#include "store/gebruiker.h"
 
 static int
 usage(void)
 {
 	fprintf(stderr, "usage: wijkzicht [-c config-file] "
-	    "migrate | seed-demo | check-config | check-statements | routes\n");
+	    "migrate | seed-demo | check-config | check-statements | routes |\n"
+	    "       create-beheerder NAAM\n");
 	return 2;
 }
 
@@ -93,6 +104,113 @@ cmd_check_statements(const struct config *cfg)
 	return c.bad != 0;
 }
 
+/* An audit row for the command line: no user, no address. */
+static int
+cli_audit(struct db *db, const char *actie, int64_t id, const char *toelichting)
+{
+	struct audit_rec a;
+
+	memset(&a, 0, sizeof(a));
+	a.actie = actie;
+	a.object_soort = "gebruiker";
+	a.object_id = id;
+	a.route = "cli create-beheerder";
+	a.resultaat = "gelukt";
+	a.adres = "";
+	a.toelichting = toelichting;
+	return store_audit_insert(db, &a) == DB_OK ? 0 : -1;
+}
+
+/*
+ * create-beheerder NAAM: the first beheerder of an installation without
+ * demo data (or a way back in when no beheerder can sign in). Creates the
+ * user when it does not exist, enables it when it was disabled, grants it
+ * beheerder for the gemeente when it lacks that, and issues a one-time
+ * link (7 days; older unused links stop working), all in one transaction
+ * with audit rows. The link is printed on stdout only: it is a secret.
+ */
+static int
+cmd_create_beheerder(const struct config *cfg, const char *naam)
+{
+	char token[TOKEN_LEN + 1], hash[TOKEN_HASH_LEN + 1];
+	struct login_account acc;
+	struct gebruiker_rec g;
+	const char *verloopt_op = NULL;
+	struct arena arena;
+	struct db db;
+	int64_t id = 0, tid = 0;
+	int found = 0, changed = 0, created = 0, rc = 1;
+	enum db_err e;
+	size_t len = strlen(naam);
+
+	if (len < 3 || len > 64 ||
+	    strspn(naam, "abcdefghijklmnopqrstuvwxyz0123456789._-") != len) {
+		fprintf(stderr, "create-beheerder: een gebruikersnaam heeft 3 tot 64 "
+		    "tekens: kleine letters, cijfers, punt, - of _\n");
+		return 2;
+	}
+	if (sodium_init() < 0 || arena_init(&arena, 64 * 1024, 1024 * 1024) != 0) {
+		fprintf(stderr, "create-beheerder: cannot initialise\n");
+		return 1;
+	}
+	db_init(&db, cfg, 0);
+	if (db_begin(&db) != 0)
+		goto fail;
+	if ((e = store_gebruiker_login(&db, &arena, naam, &acc, &found)) != DB_OK)
+		goto fail;
+	if (!found) {
+		if (store_gebruiker_insert(&db, naam, naam, &id) != DB_OK ||
+		    cli_audit(&db, "aanmaken", id, "zonder wachtwoord") != 0)
+			goto fail;
+		created = 1;
+	} else {
+		id = acc.id;
+		if (!acc.actief) {
+			if (store_gebruiker_get(&db, &arena, id, 1, &g, &found) != DB_OK ||
+			    !found ||
+			    store_gebruiker_update(&db, id, g.versie, g.naam, 1,
+			    &changed) != DB_OK || !changed ||
+			    cli_audit(&db, "wijzigen", id, "ingeschakeld") != 0)
+				goto fail;
+			printf("create-beheerder: %s was uitgeschakeld en is weer "
+			    "ingeschakeld\n", naam);
+		}
+	}
+	e = store_toekenning_insert(&db, id, ROL_BEHEERDER, SCOPE_GEMEENTE, 0, &tid);
+	if (e == DB_OK) {
+		if (store_gebruiker_bump(&db, id) != DB_OK ||
+		    cli_audit(&db, "toekenning_toevoegen", id,
+		    arena_printf(&arena, "toekenning %lld: beheerder, gemeente 0",
+		    (long long)tid)) != 0)
+			goto fail;
+	} else if (e != DB_DUPLICATE) {
+		goto fail;
+	}
+	token_new(token);
+	token_hash(token, hash);
+	if (store_link_issue(&db, &arena, id, hash, &verloopt_op) != DB_OK ||
+	    cli_audit(&db, "wachtwoordlink_uitgeven", id,
+	    "eenmalige link, 7 dagen geldig; eerdere ongebruikte links vervallen")
+	    != 0 || db_commit(&db) != 0)
+		goto fail;
+	printf("create-beheerder: gebruiker %s (id %lld) %s, met de rol beheerder\n"
+	    "Eenmalige link om het wachtwoord in te stellen (geldig tot %s UTC);\n"
+	    "open hem op het adres van deze installatie:\n%s%s\n", naam,
+	    (long long)id, created ? "aangemaakt" : "bestond al",
+	    verloopt_op ? verloopt_op : "?", "/wachtwoord-instellen/", token);
+	rc = 0;
+	goto out;
+fail:
+	fprintf(stderr, "create-beheerder: %s\n", db.error[0] ? db.error :
+	    "database error");
+	(void)db_rollback(&db);
+out:
+	sodium_memzero(token, sizeof(token));
+	db_close(&db);
+	arena_free(&arena);
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -109,6 +227,13 @@ main(int argc, char *argv[])
 		default:
 			return usage();
 		}
+	}
+	if (optind + 2 == argc && strcmp(argv[optind], "create-beheerder") == 0) {
+		if (config_load(&cfg, conf, err, sizeof(err)) != 0) {
+			fprintf(stderr, "wijkzicht: %s\n", err);
+			return 1;
+		}
+		return cmd_create_beheerder(&cfg, argv[optind + 1]);
 	}
 	if (optind + 1 != argc)
 		return usage();

@@ -1,10 +1,863 @@
 /*
- * beheer.c — (being written) the routes of this part of the application.
+ * beheer.c — the structure a beheerder maintains: the seven resources
+ * (organisaties, wijken, wijkteams, ketens, thema's, opdrachten, eisen),
+ * reading and checking their input, writing them with their audit row, the
+ * JSON API, and the route table of this part (pages: beheer_pagina.c;
+ * budgets: beheer_budget.c).
+ *
+ * JSON routes (statuses each may answer; all may also answer 500/503):
+ *   GET  /api/v1/<res>            200 {items, volgende}; 400 bad limit/cursor; 401
+ *   POST /api/v1/<res>            201 + Location; 400 not an object or bad
+ *                                 Idempotency-Key; 401; 403; 409 same key in
+ *                                 flight; 422 field errors (also a taken
+ *                                 code or an unknown reference)
+ *   GET  /api/v1/<res>/{id}       200 + ETag; 401; 404
+ *   PUT  /api/v1/<res>/{id}       200 + ETag; 400; 401; 403; 404; 412 stale
+ *                                 If-Match; 422; 428 without If-Match
+ * Reading is for every signed-in user (structure is not personal data);
+ * writing is for the beheerder (the route table says so, not this code).
+ *
+ * Nothing is deleted: a record is ended by giving it a geldig_tot.
  */
 #include "config.h"
 
-#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
 
+#include <json-c/json.h>
+
+#include "core/arena.h"
+#include "db/db.h"
+#include "handlers/beheer.h"
+#include "handlers/common.h"
 #include "handlers/handlers.h"
+#include "http/request.h"
+#include "http/response.h"
 
-const struct route_table routes_beheer = { NULL, 0 };
+#define MAX_LIJST	500     /* most ids in one VELD_LIJST value */
+
+/* ------------------------------------------------------------ resources */
+
+static const struct veld_optie organisatie_soorten[] = {
+	{ "wijkteamorganisatie", "Wijkteamorganisatie" },
+	{ "ketenpartner", "Ketenpartner" },
+	{ "afdeling", "Afdeling" },
+	{ NULL, NULL },
+};
+static const struct veld_optie opdracht_soorten[] = {
+	{ "breed", "Brede opdracht" },
+	{ "aanvullend", "Aanvullende opdracht" },
+	{ NULL, NULL },
+};
+static const struct veld_optie financieringen[] = {
+	{ "lumpsum", "Lumpsum" },
+	{ "incidenteel", "Incidenteel" },
+	{ "rijksmiddelen", "Rijksmiddelen" },
+	{ NULL, NULL },
+};
+static const struct veld_optie eis_bronnen[] = {
+	{ "pve", "Programma van Eisen" },
+	{ "uvo", "Uitvoeringsovereenkomst" },
+	{ NULL, NULL },
+};
+
+#define CODE	{ "code", "Code", VELD_CODE, 32, VELD_VERPLICHT, NULL, 0, \
+		  "Hoofdletters, cijfers en streepjes, bijvoorbeeld WT-ZDO." }
+#define NAAM	{ "naam", "Naam", VELD_TEKST, 200, VELD_VERPLICHT, NULL, 0, NULL }
+#define VAN	{ "geldig_van", "Geldig van", VELD_DATUM, 0, VELD_VERPLICHT, NULL, \
+		  0, "Als JJJJ-MM-DD." }
+#define TOT	{ "geldig_tot", "Geldig tot en met", VELD_DATUM, 0, 0, NULL, 0, \
+		  "Leeg zolang het geldt. Vul een datum in om te beëindigen; " \
+		  "er wordt nooit iets verwijderd." }
+#define KETEN	{ "keten_id", "Keten", VELD_REF, 0, VELD_VERPLICHT, NULL, \
+		  REF_KETEN, NULL }
+
+static const struct veld organisatie_velden[] = {
+	CODE, NAAM,
+	{ "soort", "Soort", VELD_KEUZE, 0, VELD_VERPLICHT, organisatie_soorten, 0,
+	  NULL },
+	VAN, TOT,
+};
+static const struct veld wijk_velden[] = { CODE, NAAM, VAN, TOT };
+
+/* The wijkteam's own columns, then its links, then the date they change. */
+enum { WT_VAN = 2, WT_ORG = 4, WT_WIJKEN = 5, WT_PER = 6 };
+static const struct veld wijkteam_velden[] = {
+	CODE, NAAM, VAN, TOT,
+	{ "organisatie_id", "Organisatie", VELD_REF, 0, VELD_VERPLICHT, NULL,
+	  REF_WIJKTEAMORGANISATIE, "De wijkteamorganisatie die het wijkteam uitvoert." },
+	{ "wijk_ids", "Wijken", VELD_REF, 0, VELD_VERPLICHT | VELD_LIJST, NULL,
+	  REF_WIJK, NULL },
+	{ "wijziging_per", "Wijziging van organisatie of wijken gaat in op",
+	  VELD_DATUM, 0, VELD_BIJ_WIJZIGEN, NULL, 0,
+	  "Als JJJJ-MM-DD; leeg is vandaag. De oude koppeling eindigt de dag "
+	  "ervoor en blijft in de historie." },
+};
+static const struct veld keten_velden[] = {
+	CODE, NAAM,
+	{ "opgave", "Opgave", VELD_TEKST, 200, VELD_VERPLICHT, NULL, 0,
+	  "Bijvoorbeeld Kansengelijkheid of Gezondheid." },
+	VAN, TOT,
+};
+static const struct veld thema_velden[] = { CODE, NAAM, KETEN, VAN, TOT };
+static const struct veld opdracht_velden[] = {
+	CODE, NAAM,
+	{ "soort", "Soort", VELD_KEUZE, 0, VELD_VERPLICHT, opdracht_soorten, 0, NULL },
+	KETEN,
+	{ "financiering", "Financiering", VELD_KEUZE, 0, VELD_VERPLICHT,
+	  financieringen, 0, NULL },
+	VAN, TOT,
+};
+static const struct veld eis_velden[] = {
+	{ "opdracht_id", "Opdracht", VELD_REF, 0, VELD_VERPLICHT, NULL,
+	  REF_OPDRACHT, NULL },
+	{ "code", "Code", VELD_CODE, 32, VELD_VERPLICHT, NULL, 0,
+	  "Uniek binnen de opdracht, bijvoorbeeld P-1." },
+	{ "omschrijving", "Omschrijving", VELD_LANGE_TEKST, 2000, VELD_VERPLICHT,
+	  NULL, 0, NULL },
+	{ "bron", "Bron", VELD_KEUZE, 0, VELD_VERPLICHT, eis_bronnen, 0, NULL },
+	VAN, TOT,
+};
+
+static enum db_err wijkteam_koppelen(struct req *, const struct bron *,
+    int64_t, const struct invoer *, int, const char **);
+static enum db_err wijkteam_historie(struct req *, int64_t, struct json_object *);
+static enum db_err keten_regisseurs(struct req *, int64_t, struct json_object *);
+static enum db_err opdracht_budgetten(struct req *, int64_t, struct json_object *);
+
+#define VELDEN(v)	v, sizeof(v) / sizeof(v[0])
+
+const struct bron bronnen[SOORT__N] = {
+	[SOORT_ORGANISATIE] = { "organisaties", "organisatie", "Organisaties",
+	    "Nieuwe organisatie", "De organisatie", SOORT_ORGANISATIE,
+	    VELDEN(organisatie_velden), 5, NULL, NULL },
+	[SOORT_WIJK] = { "wijken", "wijk", "Wijken", "Nieuwe wijk", "De wijk",
+	    SOORT_WIJK, VELDEN(wijk_velden), 4, NULL, NULL },
+	[SOORT_WIJKTEAM] = { "wijkteams", "wijkteam", "Wijkteams", "Nieuw wijkteam",
+	    "Het wijkteam", SOORT_WIJKTEAM, VELDEN(wijkteam_velden), 6,
+	    wijkteam_koppelen, wijkteam_historie },
+	[SOORT_KETEN] = { "ketens", "keten", "Ketens", "Nieuwe keten", "De keten",
+	    SOORT_KETEN, VELDEN(keten_velden), 5, NULL, keten_regisseurs },
+	[SOORT_THEMA] = { "themas", "thema", "Thema's", "Nieuw thema", "Het thema",
+	    SOORT_THEMA, VELDEN(thema_velden), 5, NULL, NULL },
+	[SOORT_OPDRACHT] = { "opdrachten", "opdracht", "Opdrachten",
+	    "Nieuwe opdracht", "De opdracht", SOORT_OPDRACHT,
+	    VELDEN(opdracht_velden), 7, NULL, opdracht_budgetten },
+	[SOORT_EIS] = { "eisen", "eis", "Eisen", "Nieuwe eis", "De eis", SOORT_EIS,
+	    VELDEN(eis_velden), 6, NULL, NULL },
+};
+
+/* ------------------------------------------------------------ small helpers */
+
+const char *
+vandaag(char buf[11])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (localtime_r(&now, &tm) == NULL || strftime(buf, 11, "%Y-%m-%d", &tm) != 10)
+		snprintf(buf, 11, "1970-01-01");
+	return buf;
+}
+
+void
+zet_etag(struct req *r, int64_t versie)
+{
+	char etag[32];
+
+	snprintf(etag, sizeof(etag), "\"%lld\"", (long long)versie);
+	resp_header(r, "ETag", etag);
+}
+
+int
+query_getal(const char *s, int64_t min, int64_t max, int64_t *out)
+{
+	int64_t v = 0;
+	size_t i;
+
+	if (s == NULL || *s == '\0' || strlen(s) > 16)
+		return -1;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	if (v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+void
+fout_melding(struct json_object *lijst, const char *veld, const char *melding)
+{
+	struct json_object *e = json_object_new_object();
+
+	json_object_object_add(e, "veld", json_object_new_string(veld));
+	json_object_object_add(e, "melding", json_object_new_string(melding));
+	json_object_array_add(lijst, e);
+}
+
+void
+fout_toevoegen(struct json_object *lijst, const char *veld, const struct veld *f,
+    enum veld_fout fout)
+{
+	char buf[512];
+
+	fout_melding(lijst, veld, veld_melding(f, fout, buf, sizeof(buf)));
+}
+
+/* ------------------------------------------------------------ input */
+
+/*
+ * A JSON value as text: strings as they are, numbers as they were written
+ * (json-c keeps the text), so one parser (veld_lees) judges both faces.
+ * NULL for absent or null; *bad for booleans, objects and arrays.
+ */
+const char *
+json_tekst(struct json_object *v, int *bad)
+{
+	*bad = 0;
+	if (v == NULL)
+		return NULL;
+	switch (json_object_get_type(v)) {
+	case json_type_null:
+		return NULL;
+	case json_type_string:
+	case json_type_int:
+	case json_type_double:
+		return json_object_get_string(v);
+	default:
+		*bad = 1;
+		return NULL;
+	}
+}
+
+/* The raw elements of a VELD_LIJST field. Returns -1 (with a field error
+ * added) for a value of the wrong shape. */
+static int
+lijst_ruw(struct req *r, const struct veld *f, int json, struct invoer *in)
+{
+	struct json_object *arr = NULL;
+	size_t i, n = 0;
+	int bad;
+
+	if (json) {
+		json_object_object_get_ex(r->json, f->naam, &arr);
+		if (arr != NULL && !json_object_is_type(arr, json_type_null) &&
+		    !json_object_is_type(arr, json_type_array))
+			goto shape;
+		n = arr != NULL && json_object_is_type(arr, json_type_array) ?
+		    json_object_array_length(arr) : 0;
+	} else {
+		for (i = 0; i < r->form.n; i++)
+			if (strcmp(r->form.items[i].key, f->naam) == 0)
+				n++;
+	}
+	if (n > MAX_LIJST)
+		goto shape;
+	if ((in->lijst_ruw = arena_calloc(r->arena, n + 1, sizeof(char *))) == NULL)
+		return -1;
+	if (json) {
+		for (i = 0; i < n; i++) {
+			in->lijst_ruw[i] = json_tekst(json_object_array_get_idx(arr, i),
+			    &bad);
+			if (bad || in->lijst_ruw[i] == NULL)
+				goto shape;
+		}
+	} else {
+		for (i = 0, n = 0; i < r->form.n; i++)
+			if (strcmp(r->form.items[i].key, f->naam) == 0)
+				in->lijst_ruw[n++] = r->form.items[i].val;
+	}
+	in->nlijst_ruw = n;
+	return 0;
+shape:
+	in->nlijst_ruw = 0;
+	fout_melding(in->fouten, f->naam, arena_printf(r->arena, "%s moet een lijst "
+	    "van hoogstens %d nummers (id's) zijn.", f->label, MAX_LIJST));
+	return -1;
+}
+
+/* Checks the elements of a VELD_LIJST field into in->lijst (unique ids). */
+static int
+lijst_lees(struct req *r, const struct veld *f, struct invoer *in)
+{
+	struct veld_waarde w;
+	enum veld_fout fout;
+	size_t i, j;
+
+	if ((in->lijst = arena_calloc(r->arena, in->nlijst_ruw + 1,
+	    sizeof(int64_t))) == NULL)
+		return -1;
+	in->nlijst = 0;
+	for (i = 0; i < in->nlijst_ruw; i++) {
+		if ((fout = veld_lees(f, in->lijst_ruw[i], &w)) != VELD_OK || w.leeg) {
+			fout_toevoegen(in->fouten, f->naam, f, fout != VELD_OK ? fout :
+			    VELD_GEEN_ID);
+			return -1;
+		}
+		for (j = 0; j < in->nlijst && in->lijst[j] != w.getal; j++)
+			;
+		if (j == in->nlijst)
+			in->lijst[in->nlijst++] = w.getal;
+	}
+	if (in->nlijst == 0 && (f->vlag & VELD_VERPLICHT)) {
+		fout_toevoegen(in->fouten, f->naam, f, VELD_ONTBREEKT);
+		return -1;
+	}
+	return 0;
+}
+
+/* Whether every reference points at something; adds errors. Returns -1 on
+ * a database error (answered). */
+static int
+refs_bestaan(struct req *r, const struct bron *b, struct invoer *in,
+    const int *fout)
+{
+	const struct veld *f;
+	enum db_err rc;
+	size_t i, k;
+	int ja;
+
+	for (i = 0; i < b->nvelden; i++) {
+		f = &b->velden[i];
+		if (f->type != VELD_REF || fout[i])
+			continue;
+		if (f->vlag & VELD_LIJST) {
+			for (k = 0; k < in->nlijst; k++) {
+				if ((rc = store_structuur_bestaat(r->db, r->arena,
+				    (enum structuur_ref)f->ref, in->lijst[k], &ja)) != DB_OK)
+					goto fail;
+				if (!ja) {
+					fout_toevoegen(in->fouten, f->naam, f, VELD_ONBEKEND);
+					break;
+				}
+			}
+			continue;
+		}
+		if (in->tekst[i] == NULL)
+			continue;
+		if ((rc = store_structuur_bestaat(r->db, r->arena,
+		    (enum structuur_ref)f->ref, in->getal[i], &ja)) != DB_OK)
+			goto fail;
+		if (!ja)
+			fout_toevoegen(in->fouten, f->naam, f, VELD_ONBEKEND);
+	}
+	return 0;
+fail:
+	fail_db(r, rc, "beheer");
+	return -1;
+}
+
+int
+invoer_lees(struct req *r, const struct bron *b, int json, int wijzigen,
+    struct invoer *in)
+{
+	int fout[BRON_MAX_VELDEN] = { 0 }, bad;
+	const struct veld *f;
+	struct veld_waarde w;
+	struct json_object *v;
+	enum veld_fout vf;
+	size_t i, van = b->nvelden, tot = b->nvelden;
+
+	memset(in, 0, sizeof(*in));
+	if (json && !json_object_is_type(r->json, json_type_object)) {
+		resp_problem(r, 400, "Stuur de gegevens als één JSON-object.", NULL);
+		return -1;
+	}
+	in->fouten = json_object_new_array();
+	for (i = 0; i < b->nvelden; i++) {
+		f = &b->velden[i];
+		if ((f->vlag & VELD_BIJ_WIJZIGEN) && !wijzigen)
+			continue;
+		if (strcmp(f->naam, "geldig_van") == 0)
+			van = i;
+		else if (strcmp(f->naam, "geldig_tot") == 0)
+			tot = i;
+		if (f->vlag & VELD_LIJST) {
+			fout[i] = lijst_ruw(r, f, json, in) != 0 ||
+			    lijst_lees(r, f, in) != 0;
+			continue;
+		}
+		if (json) {
+			v = NULL;
+			json_object_object_get_ex(r->json, f->naam, &v);
+			in->ruw[i] = json_tekst(v, &bad);
+			if (bad) {
+				fout_melding(in->fouten, f->naam, arena_printf(r->arena,
+				    "%s heeft een verkeerd type: stuur tekst of een "
+				    "getal.", f->label));
+				fout[i] = 1;
+				continue;
+			}
+		} else {
+			in->ruw[i] = kv_get(&r->form, f->naam);
+		}
+		if ((vf = veld_lees(f, in->ruw[i], &w)) != VELD_OK) {
+			fout_toevoegen(in->fouten, f->naam, f, vf);
+			fout[i] = 1;
+			continue;
+		}
+		in->tekst[i] = w.leeg ? NULL : arena_strndup(r->arena, w.tekst, w.len);
+		in->getal[i] = w.getal;
+	}
+	if (van < b->nvelden && tot < b->nvelden && !fout[van] && !fout[tot] &&
+	    !veld_periode_ok(in->tekst[van], in->tekst[tot])) {
+		fout_toevoegen(in->fouten, b->velden[tot].naam, &b->velden[tot],
+		    VELD_VOOR_BEGIN);
+		fout[tot] = 1;
+	}
+	if (refs_bestaan(r, b, in, fout) != 0) {
+		invoer_vrij(in);
+		return -1;
+	}
+	return 0;
+}
+
+void
+invoer_vrij(struct invoer *in)
+{
+	if (in->fouten != NULL)
+		json_object_put(in->fouten);
+	in->fouten = NULL;
+}
+
+void
+api_veldfouten(struct req *r, struct invoer *in)
+{
+	struct json_object *fouten = in->fouten;
+
+	in->fouten = NULL;
+	resp_problem(r, 422, "Niet alle gegevens zijn goed ingevuld; zie errors.",
+	    fouten);
+}
+
+/* ------------------------------------------------------------ writing */
+
+enum schrijf_uitkomst
+bron_schrijf(struct req *r, const struct bron *b, struct invoer *in,
+    int64_t *id, int64_t versie)
+{
+	struct db_val vals[STRUCTUUR_MAX_KOLOMMEN];
+	size_t i, n = structuur_schrijf_kolommen(b->s);
+	const char *toelichting = "";
+	int nieuw = *id == 0, gelukt = 1;
+	const struct veld *f;
+	enum db_err rc;
+
+	for (i = 0; i < n; i++) {
+		f = &b->velden[i];
+		vals[i] = f->type == VELD_REF || f->type == VELD_JAAR ?
+		    db_id(in->getal[i]) : DB_STR(in->tekst[i]);
+	}
+	if (tx_begin(r) != 0)
+		return SCHRIJF_BEANTWOORD;
+	rc = nieuw ? store_structuur_nieuw(r->db, b->s, vals, n, id) :
+	    store_structuur_wijzig(r->db, b->s, *id, versie, vals, n, &gelukt);
+	if (rc == DB_DUPLICATE && (f = veld_zoek(b->velden, b->nvelden, "code"))
+	    != NULL) {
+		tx_rollback(r);
+		fout_toevoegen(in->fouten, f->naam, f, VELD_DUBBEL);
+		return SCHRIJF_VELDEN;
+	}
+	if (rc == DB_OK && !gelukt) {
+		tx_rollback(r);
+		return SCHRIJF_VERSIE;
+	}
+	if (rc == DB_OK && b->na_schrijven != NULL)
+		rc = b->na_schrijven(r, b, *id, in, nieuw, &toelichting);
+	if (rc == DB_OK && audit(r, nieuw ? "aanmaken" : "wijzigen", b->soort, *id,
+	    GELUKT, toelichting) != 0)
+		rc = DB_ERR;
+	if (rc != DB_OK) {
+		fail_db(r, rc, "beheer");
+		tx_rollback(r);
+		return SCHRIJF_BEANTWOORD;
+	}
+	return SCHRIJF_OK;
+}
+
+/* A wijkteam's organisatie and wijken: links with their own history. */
+static enum db_err
+wijkteam_koppelen(struct req *r, const struct bron *b, int64_t id,
+    const struct invoer *in, int nieuw, const char **toelichting)
+{
+	char dag[11];
+	const char *per;
+	enum db_err rc;
+	int veranderd = 0;
+
+	(void)b;
+	if (nieuw)
+		per = in->tekst[WT_VAN];
+	else
+		per = in->tekst[WT_PER] != NULL ? in->tekst[WT_PER] : vandaag(dag);
+	rc = store_wijkteam_koppel(r->db, r->arena, id, in->getal[WT_ORG],
+	    in->lijst, in->nlijst, per, &veranderd);
+	if (rc == DB_OK && veranderd && !nieuw)
+		*toelichting = arena_printf(r->arena, "organisatie of wijken "
+		    "gewijzigd per %s", per);
+	return rc;
+}
+
+/* ------------------------------------------------------------ reading */
+
+/* The cell as a JSON value: a number for ids and years, else a string. */
+static struct json_object *
+cel_json(const struct veld *f, const char *cel)
+{
+	struct json_object *arr;
+	const char *p = cel;
+	int64_t v;
+
+	if (f->vlag & VELD_LIJST) {
+		/* GROUP_CONCAT of ids: "3,5,8", or NULL for none. */
+		arr = json_object_new_array();
+		while (p != NULL && *p >= '0' && *p <= '9') {
+			for (v = 0; *p >= '0' && *p <= '9'; p++)
+				v = v * 10 + (*p - '0');
+			json_object_array_add(arr, json_object_new_int64(v));
+			p = *p == ',' ? p + 1 : NULL;
+		}
+		return arr;
+	}
+	if (cel == NULL)
+		return NULL;
+	if (f->type == VELD_REF || f->type == VELD_JAAR)
+		return json_object_new_int64(db_cell_int(cel, 0));
+	return json_object_new_string(cel);
+}
+
+/* Row i as the API object: id, versie and every field read back. */
+static struct json_object *
+rij_json(const struct bron *b, const struct db_rows *rows, size_t i)
+{
+	struct json_object *o = json_object_new_object();
+	size_t k;
+
+	json_object_object_add(o, "id",
+	    json_object_new_int64(db_cell_int(DB_CELL(rows, i, 0), 0)));
+	json_object_object_add(o, "versie",
+	    json_object_new_int64(db_cell_int(DB_CELL(rows, i, 1), 0)));
+	for (k = 0; k < b->ntonen; k++)
+		json_object_object_add(o, b->velden[k].naam,
+		    cel_json(&b->velden[k], DB_CELL(rows, i, 2 + k)));
+	return o;
+}
+
+enum db_err
+bron_lees_json(struct req *r, const struct bron *b, int64_t id, int volledig,
+    struct json_object **obj)
+{
+	struct db_rows rows;
+	enum db_err rc;
+
+	*obj = NULL;
+	if ((rc = store_structuur_lees(r->db, r->arena, b->s, id, &rows)) != DB_OK)
+		return rc;
+	if (rows.nrows != 1)
+		return DB_OK;
+	*obj = rij_json(b, &rows, 0);
+	if (volledig && b->aanvullen != NULL &&
+	    (rc = b->aanvullen(r, id, *obj)) != DB_OK) {
+		json_object_put(*obj);
+		*obj = NULL;
+	}
+	return rc;
+}
+
+int64_t
+bron_versie(struct json_object *obj)
+{
+	struct json_object *v;
+
+	return json_object_object_get_ex(obj, "versie", &v) ?
+	    json_object_get_int64(v) : 0;
+}
+
+/* Rows as a JSON array of objects with the given column names. */
+static struct json_object *
+rijen_json(const struct db_rows *rows, const char *const *namen,
+    const int *getal)
+{
+	struct json_object *arr = json_object_new_array(), *o;
+	const char *cel;
+	size_t i, k;
+
+	for (i = 0; i < rows->nrows; i++) {
+		o = json_object_new_object();
+		for (k = 0; k < rows->ncols && namen[k] != NULL; k++) {
+			cel = DB_CELL(rows, i, k);
+			json_object_object_add(o, namen[k], cel == NULL ? NULL :
+			    getal[k] ? json_object_new_int64(db_cell_int(cel, 0)) :
+			    json_object_new_string(cel));
+		}
+		json_object_array_add(arr, o);
+	}
+	return arr;
+}
+
+static enum db_err
+wijkteam_historie(struct req *r, int64_t id, struct json_object *obj)
+{
+	static const char *const org[] = { "organisatie_id", "code", "naam",
+	    "geldig_van", "geldig_tot", NULL };
+	static const char *const wijk[] = { "wijk_id", "code", "naam",
+	    "geldig_van", "geldig_tot", NULL };
+	static const int getal[] = { 1, 0, 0, 0, 0 };
+	struct db_rows ro, rw;
+	struct json_object *h;
+	enum db_err rc;
+
+	if ((rc = store_wijkteam_historie(r->db, r->arena, id, &ro, &rw)) != DB_OK)
+		return rc;
+	h = json_object_new_object();
+	json_object_object_add(h, "organisaties", rijen_json(&ro, org, getal));
+	json_object_object_add(h, "wijken", rijen_json(&rw, wijk, getal));
+	json_object_object_add(obj, "historie", h);
+	return DB_OK;
+}
+
+static enum db_err
+keten_regisseurs(struct req *r, int64_t id, struct json_object *obj)
+{
+	static const char *const namen[] = { "id", "gebruikersnaam", "naam", NULL };
+	static const int getal[] = { 1, 0, 0 };
+	struct db_rows rows;
+	enum db_err rc;
+
+	if ((rc = store_keten_regisseurs(r->db, r->arena, id, &rows)) != DB_OK)
+		return rc;
+	json_object_object_add(obj, "regisseurs", rijen_json(&rows, namen, getal));
+	return DB_OK;
+}
+
+static enum db_err
+opdracht_budgetten(struct req *r, int64_t id, struct json_object *obj)
+{
+	static const char *const namen[] = { "organisatie_id", "organisatie_naam",
+	    "jaar", "bedrag", NULL };
+	static const int getal[] = { 1, 0, 1, 0 };
+	struct db_rows rows;
+	enum db_err rc;
+
+	if ((rc = store_budget_lijst(r->db, r->arena, id, &rows)) != DB_OK)
+		return rc;
+	json_object_object_add(obj, "budgetten", rijen_json(&rows, namen, getal));
+	return DB_OK;
+}
+
+/* ------------------------------------------------------------ JSON API */
+
+static const struct bron *
+route_bron(struct req *r)
+{
+	return r->match.route->data;
+}
+
+static void
+api_lijst(struct req *r)
+{
+	const struct bron *b = route_bron(r);
+	const char *ls = kv_get(&r->query, "limit"), *cs = kv_get(&r->query, "cursor");
+	struct json_object *o, *items;
+	struct db_rows rows;
+	int64_t limit = 50, na = 0;
+	enum db_err rc;
+	size_t i;
+
+	if (ls != NULL && query_getal(ls, 1, 500, &limit) != 0) {
+		resp_problem(r, 400, "limit moet een geheel getal van 1 tot en met "
+		    "500 zijn.", NULL);
+		return;
+	}
+	if (cs != NULL && query_getal(cs, 0, 9007199254740991LL, &na) != 0) {
+		resp_problem(r, 400, "Deze cursor is ongeldig; gebruik de waarde van "
+		    "volgende uit een eerder antwoord.", NULL);
+		return;
+	}
+	if ((rc = store_structuur_lijst(r->db, r->arena, b->s, na, (int)limit + 1,
+	    &rows)) != DB_OK) {
+		fail_db(r, rc, "beheer");
+		return;
+	}
+	o = json_object_new_object();
+	items = json_object_new_array();
+	for (i = 0; i < rows.nrows && i < (size_t)limit; i++)
+		json_object_array_add(items, rij_json(b, &rows, i));
+	json_object_object_add(o, "items", items);
+	json_object_object_add(o, "volgende", rows.nrows > (size_t)limit ?
+	    json_object_new_string(DB_CELL(&rows, limit - 1, 0)) : NULL);
+	resp_json(r, 200, o);
+}
+
+static void
+api_lees(struct req *r)
+{
+	const struct bron *b = route_bron(r);
+	struct json_object *obj;
+	enum db_err rc;
+
+	if ((rc = bron_lees_json(r, b, route_param_int(&r->match, "id"), 1, &obj))
+	    != DB_OK) {
+		fail_db(r, rc, "beheer");
+		return;
+	}
+	if (obj == NULL) {
+		resp_problem(r, 404, NULL, NULL);
+		return;
+	}
+	zet_etag(r, bron_versie(obj));
+	resp_json(r, 200, obj);
+}
+
+/* After a successful write (transaction open): the record as it is now. */
+static void
+api_antwoord(struct req *r, const struct bron *b, int64_t id, int status)
+{
+	struct json_object *obj;
+	const char *loc = NULL;
+	enum db_err rc;
+
+	if ((rc = bron_lees_json(r, b, id, 1, &obj)) != DB_OK || obj == NULL) {
+		fail_db(r, rc == DB_OK ? DB_ERR : rc, "beheer");
+		tx_rollback(r);
+		return;
+	}
+	zet_etag(r, bron_versie(obj));
+	resp_json(r, status, obj);
+	if (status == 201) {
+		loc = arena_printf(r->arena, "/api/v1/%s/%lld", b->pad, (long long)id);
+		resp_header(r, "Location", loc);
+		if (idem_store(r, loc) != 0) {
+			tx_rollback(r);
+			return;
+		}
+	}
+	(void)tx_commit(r);
+}
+
+static void
+api_maak(struct req *r)
+{
+	const struct bron *b = route_bron(r);
+	struct invoer in;
+	int64_t id = 0;
+
+	if (idem_replay(r) != 0)
+		return;
+	if (invoer_lees(r, b, 1, 0, &in) != 0)
+		return;
+	if (json_object_array_length(in.fouten) > 0) {
+		api_veldfouten(r, &in);
+		return;
+	}
+	switch (bron_schrijf(r, b, &in, &id, 0)) {
+	case SCHRIJF_OK:
+		invoer_vrij(&in);
+		api_antwoord(r, b, id, 201);
+		return;
+	case SCHRIJF_VELDEN:
+		api_veldfouten(r, &in);
+		return;
+	case SCHRIJF_VERSIE:     /* a new record has no earlier version */
+	case SCHRIJF_BEANTWOORD:
+		break;
+	}
+	if (r->res.status == 0)
+		resp_problem(r, 500, NULL, NULL);
+	invoer_vrij(&in);
+}
+
+static void
+api_wijzig(struct req *r)
+{
+	const struct bron *b = route_bron(r);
+	int64_t id = route_param_int(&r->match, "id"), versie = if_match_version(r);
+	struct json_object *huidig;
+	struct invoer in;
+	enum db_err rc;
+
+	if (versie == 0) {
+		resp_problem(r, r->if_match == NULL ? 428 : 400, r->if_match == NULL ?
+		    NULL : "If-Match moet de versie bevatten, bijvoorbeeld \"3\".", NULL);
+		return;
+	}
+	if ((rc = bron_lees_json(r, b, id, 0, &huidig)) != DB_OK) {
+		fail_db(r, rc, "beheer");
+		return;
+	}
+	if (huidig == NULL) {
+		resp_problem(r, 404, NULL, NULL);
+		return;
+	}
+	rc = bron_versie(huidig) == versie ? DB_OK : DB_ERR;
+	json_object_put(huidig);
+	if (rc != DB_OK) {
+		resp_problem(r, 412, NULL, NULL);
+		return;
+	}
+	if (invoer_lees(r, b, 1, 1, &in) != 0)
+		return;
+	if (json_object_array_length(in.fouten) > 0) {
+		api_veldfouten(r, &in);
+		return;
+	}
+	switch (bron_schrijf(r, b, &in, &id, versie)) {
+	case SCHRIJF_OK:
+		invoer_vrij(&in);
+		api_antwoord(r, b, id, 200);
+		return;
+	case SCHRIJF_VELDEN:
+		api_veldfouten(r, &in);
+		return;
+	case SCHRIJF_VERSIE:
+		resp_problem(r, 412, NULL, NULL);
+		break;
+	case SCHRIJF_BEANTWOORD:
+		break;
+	}
+	invoer_vrij(&in);
+}
+
+/* ------------------------------------------------------------ routes */
+
+#define B(s)	(&bronnen[s])
+#define API(res, s) \
+	{ "GET",  "/api/v1/" res,            api_lijst,  ACCESS_INGELOGD, ROUTE_JSON, B(s) }, \
+	{ "POST", "/api/v1/" res,            api_maak,   ACCESS_BEHEER,   ROUTE_JSON | ROUTE_BODY_JSON, B(s) }, \
+	{ "GET",  "/api/v1/" res "/{id:int}", api_lees,   ACCESS_INGELOGD, ROUTE_JSON, B(s) }, \
+	{ "PUT",  "/api/v1/" res "/{id:int}", api_wijzig, ACCESS_BEHEER,   ROUTE_JSON | ROUTE_BODY_JSON, B(s) }
+#define PAGINA(res, s) \
+	{ "GET",  "/beheer/" res,             pagina_lijst,  ACCESS_BEHEER, ROUTE_HTML, B(s) }, \
+	{ "GET",  "/beheer/" res "/nieuw",    pagina_nieuw,  ACCESS_BEHEER, ROUTE_HTML, B(s) }, \
+	{ "POST", "/beheer/" res "/nieuw",    pagina_maak,   ACCESS_BEHEER, ROUTE_HTML | ROUTE_BODY_FORM, B(s) }, \
+	{ "GET",  "/beheer/" res "/{id:int}", pagina_bewerk, ACCESS_BEHEER, ROUTE_HTML, B(s) }, \
+	{ "POST", "/beheer/" res "/{id:int}", pagina_bewaar, ACCESS_BEHEER, ROUTE_HTML | ROUTE_BODY_FORM, B(s) }
+
+static const struct route table[] = {
+	API("organisaties", SOORT_ORGANISATIE),
+	API("wijken", SOORT_WIJK),
+	API("wijkteams", SOORT_WIJKTEAM),
+	API("ketens", SOORT_KETEN),
+	API("themas", SOORT_THEMA),
+	API("opdrachten", SOORT_OPDRACHT),
+	API("eisen", SOORT_EIS),
+	{ "GET", "/api/v1/opdrachten/{id:int}/budgetten", api_budget_lees,
+	  ACCESS_INGELOGD, ROUTE_JSON, B(SOORT_OPDRACHT) },
+	{ "PUT", "/api/v1/opdrachten/{id:int}/budgetten", api_budget_zet,
+	  ACCESS_BEHEER, ROUTE_JSON | ROUTE_BODY_JSON, B(SOORT_OPDRACHT) },
+	{ "GET", "/beheer", pagina_index, ACCESS_BEHEER, ROUTE_HTML, NULL },
+	PAGINA("organisaties", SOORT_ORGANISATIE),
+	PAGINA("wijken", SOORT_WIJK),
+	PAGINA("wijkteams", SOORT_WIJKTEAM),
+	PAGINA("ketens", SOORT_KETEN),
+	PAGINA("themas", SOORT_THEMA),
+	PAGINA("opdrachten", SOORT_OPDRACHT),
+	PAGINA("eisen", SOORT_EIS),
+	{ "POST", "/beheer/opdrachten/{id:int}/budgetten", pagina_budget_bewaar,
+	  ACCESS_BEHEER, ROUTE_HTML | ROUTE_BODY_FORM, B(SOORT_OPDRACHT) },
+};
+ROUTE_TABLE(routes_beheer, table);

@@ -34,6 +34,8 @@ routes_all(size_t *n)
 		if ((all = calloc(total, sizeof(*all))) == NULL)
 			return NULL;
 		for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+			if (tables[i]->n == 0)
+				continue;
 			memcpy(all + nall, tables[i]->routes,
 			    tables[i]->n * sizeof(*all));
 			nall += tables[i]->n;

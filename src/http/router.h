@@ -4,7 +4,10 @@
  * A route is (method, pattern, handler, access rule, flags). Patterns are
  * literal segments and typed parameters: "/api/v1/organisaties/{id:int}".
  * Types: int (1 .. 2^53-1, digits only, no leading zero — ids that JSON
- * numbers can carry exactly) and slug ([a-z0-9_-], 1 to 64 bytes).
+ * numbers can carry exactly), slug ([a-z0-9_-], 1 to 64 bytes) and token
+ * (exactly 43 base64url characters [A-Za-z0-9_-]: a secret such as a
+ * one-time link, core/secret.h; a path holding one must not be logged, see
+ * router_log_path).
  * Paths have no trailing slash (the Dutch API design rules), except "/".
  *
  * This file knows nothing of HTTP I/O, sessions or SQL: it only answers
@@ -40,14 +43,15 @@ struct route {
 	const void       *data;     /* handler's own (e.g. which resource) */
 };
 
-enum param_type { PARAM_INT, PARAM_SLUG };
+enum param_type { PARAM_INT, PARAM_SLUG, PARAM_TOKEN };
 
 struct route_param {
 	const char      *name;      /* points into the pattern; namelen bytes */
 	size_t           namelen;
 	enum param_type  type;
 	int64_t          ival;      /* PARAM_INT */
-	const char      *sval;      /* PARAM_SLUG: points into the path */
+	const char      *sval;      /* PARAM_SLUG, PARAM_TOKEN: points into
+				       the path, slen bytes, not terminated */
 	size_t           slen;
 };
 
@@ -85,5 +89,20 @@ int	router_check(const struct route *table, size_t n, char *err,
 
 /* The integer parameter called name, or -1 when there is none. */
 int64_t	route_param_int(const struct route_match *, const char *name);
+
+/*
+ * The slug or token parameter called name: a pointer into the matched path
+ * (borrowed; not NUL-terminated) with its length in *len, or NULL (and *len
+ * 0) when there is none.
+ */
+const char *route_param_str(const struct route_match *, const char *name,
+	    size_t *len);
+
+/*
+ * What a log line may show of a request path: the route's pattern when the
+ * match holds a token parameter (a secret must never reach a log), else
+ * path itself. Never NULL when path is not NULL.
+ */
+const char *router_log_path(const struct route_match *, const char *path);
 
 #endif

@@ -4,10 +4,22 @@
  * The list query takes every filter as a parameter that is either NULL
  * (no filter) or a value: one constant statement for any combination, so
  * no SQL is ever assembled from input.
+ *
+ * The choice list of actions (SELECT DISTINCT actie) reads the whole table
+ * as long as audit has no index on actie; an index (actie) would make it,
+ * and filtering on an action, a short index walk. Proposed for a later
+ * migration; the list is bounded by its LIMIT meanwhile, not its cost.
  */
 #include "config.h"
 
+#include "core/arena.h"
 #include "store/audit.h"
+
+/* The private arena of store_audit_each: one page of rows. A row is at
+ * most about 4 KiB (toelichting 500 and route 255 characters of up to 4
+ * bytes), so a full page needs about 2 MiB at worst. */
+#define EACH_BLOCK	(64 * 1024)
+#define EACH_LIMIT	(4 * 1024 * 1024)
 
 static const struct stmt_def defs[] = {
 	{ STMT_AUDIT_INSERT, "audit_insert",
@@ -27,6 +39,11 @@ static const struct stmt_def defs[] = {
 	  " AND (? IS NULL OR a.tijdstip < ? + INTERVAL 1 DAY)"
 	  " AND (? IS NULL OR a.id < ?)"
 	  " ORDER BY a.id DESC LIMIT ?", 15, AUDIT__NCOLS },
+	{ STMT_AUDIT_ACTIES, "audit_acties",
+	  "SELECT DISTINCT actie FROM audit ORDER BY actie LIMIT ?", 1, 1 },
+	{ STMT_AUDIT_GEBRUIKERS, "audit_gebruikers",
+	  "SELECT id, gebruikersnaam, naam FROM gebruiker"
+	  " ORDER BY gebruikersnaam LIMIT ?", 1, 3 },
 };
 const struct stmt_table audit_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 
@@ -54,7 +71,57 @@ store_audit_list(struct db *db, struct arena *ar, const struct audit_filter *f,
 	    tot = db_str(f->tot);
 	struct db_val v[] = { gid, gid, actie, actie, soort, soort, oid, oid,
 	    van, van, tot, tot, voor, voor,
-	    DB_INT(f->limit < 1 ? 50 : f->limit > 500 ? 500 : f->limit) };
+	    DB_INT(f->limit < 1 ? 50 : f->limit > AUDIT_PAGE_MAX + 1 ?
+	    AUDIT_PAGE_MAX + 1 : f->limit) };
 
 	return db_query(db, ar, STMT_AUDIT_LIST, v, 15, 0, out);
+}
+
+enum db_err
+store_audit_each(struct db *db, const struct audit_filter *f, audit_row_fn fn,
+    void *ctx)
+{
+	struct audit_filter page = *f;
+	struct arena scratch;
+	struct db_rows rows;
+	enum db_err rc = DB_OK;
+	size_t i;
+	int stop = 0;
+
+	if (arena_init(&scratch, EACH_BLOCK, EACH_LIMIT) != 0)
+		return DB_NOMEM;
+	page.limit = AUDIT_PAGE_MAX;
+	while (!stop) {
+		if ((rc = store_audit_list(db, &scratch, &page, &rows)) != DB_OK)
+			break;
+		for (i = 0; i < rows.nrows && !stop; i++)
+			stop = fn(&rows, i, ctx) != 0;
+		if (rows.nrows < AUDIT_PAGE_MAX)
+			break;
+		/* Newest first: the next page starts below the last id seen. */
+		page.voor_id = db_cell_int(DB_CELL(&rows, rows.nrows - 1, AUDIT_ID), 0);
+		if (page.voor_id <= 1)
+			break;
+		arena_reset(&scratch);
+	}
+	arena_free(&scratch);
+	return rc;
+}
+
+enum db_err
+store_audit_acties(struct db *db, struct arena *ar, size_t max,
+    struct db_rows *out)
+{
+	struct db_val v[] = { DB_INT(max) };
+
+	return db_query(db, ar, STMT_AUDIT_ACTIES, v, 1, 0, out);
+}
+
+enum db_err
+store_audit_gebruikers(struct db *db, struct arena *ar, size_t max,
+    struct db_rows *out)
+{
+	struct db_val v[] = { DB_INT(max) };
+
+	return db_query(db, ar, STMT_AUDIT_GEBRUIKERS, v, 1, 0, out);
 }

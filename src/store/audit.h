@@ -20,6 +20,11 @@ struct db;
 
 #define STMT_AUDIT_INSERT	STMT_ID(MOD_AUDIT, 0)
 #define STMT_AUDIT_LIST		STMT_ID(MOD_AUDIT, 1)
+#define STMT_AUDIT_ACTIES	STMT_ID(MOD_AUDIT, 2)
+#define STMT_AUDIT_GEBRUIKERS	STMT_ID(MOD_AUDIT, 3)
+
+/* The most rows one page of the list shows (the API's maximum `limit`). */
+#define AUDIT_PAGE_MAX		500
 
 struct audit_rec {
 	int64_t      gebruiker_id;   /* 0: anonymous */
@@ -45,7 +50,9 @@ struct audit_filter {
 	const char  *van;            /* "YYYY-MM-DD", inclusive */
 	const char  *tot;            /* "YYYY-MM-DD", inclusive */
 	int64_t      voor_id;        /* cursor: only ids below this; 0 = start */
-	int          limit;          /* 1..500 */
+	int          limit;          /* 1..AUDIT_PAGE_MAX + 1: a caller may ask
+	                              * one row more than it shows, to learn
+	                              * whether a next page exists */
 };
 
 /* Columns of a listed row, in order. */
@@ -59,5 +66,32 @@ enum audit_col {
 /* Newest first. */
 enum db_err	store_audit_list(struct db *, struct arena *,
 		    const struct audit_filter *, struct db_rows *out);
+
+/*
+ * Every row matching f (f->limit is ignored; f->voor_id is where it
+ * starts), newest first, read in pages of AUDIT_PAGE_MAX rows through the
+ * id cursor. Calls fn for each row: fn returns 0 to go on, anything else
+ * to stop. The rows of a page live in a private arena that is emptied
+ * before the next page, so memory stays bounded by one page however many
+ * rows match; the cells fn sees are valid only during that call. For a
+ * consistent picture across pages, call it inside a transaction.
+ * DB_NOMEM when the private arena cannot be made.
+ */
+typedef int (*audit_row_fn)(const struct db_rows *, size_t row, void *ctx);
+enum db_err	store_audit_each(struct db *, const struct audit_filter *,
+		    audit_row_fn fn, void *ctx);
+
+/*
+ * The distinct actions that occur in the log, sorted (for the filter's
+ * choice list): one column, at most max rows. Without an index on
+ * audit.actie this reads the whole table; see the note in audit.c.
+ */
+enum db_err	store_audit_acties(struct db *, struct arena *, size_t max,
+		    struct db_rows *out);
+
+/* Users to filter on: id, gebruikersnaam, naam; sorted by gebruikersnaam;
+ * at most max rows. */
+enum db_err	store_audit_gebruikers(struct db *, struct arena *, size_t max,
+		    struct db_rows *out);
 
 #endif

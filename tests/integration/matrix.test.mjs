@@ -42,6 +42,9 @@ const EXPECT = {
   'POST /api/v1/sessies': ALL,
   'DELETE /api/v1/sessies/huidig': SIGNED_IN,
   'GET /api/v1/mij': SIGNED_IN,
+  'GET /audit': AUDIT,
+  'GET /audit.csv': AUDIT,
+  'GET /api/v1/audit': AUDIT,
 };
 
 // Routes whose success would change the session the matrix is using.

@@ -1,0 +1,155 @@
+/*
+ * beheer.h — what the structure handlers share (beheer.c: resources and
+ * the JSON API; beheer_pagina.c: the admin pages; beheer_budget.c: the
+ * budgets of an opdracht). Internal to those three files.
+ *
+ * One description per resource (struct bron) drives generic list, read,
+ * create and update code for all seven: its fields (domain/veld.h, the
+ * same declarations for the API and the forms), its kind in the store and
+ * its words on the pages. The SQL stays constant text per kind in
+ * store/structuur.c.
+ */
+#ifndef WZ_HANDLERS_BEHEER_H
+#define WZ_HANDLERS_BEHEER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "domain/veld.h"
+#include "store/structuur.h"
+
+struct json_object;
+struct req;
+
+#define BRON_MAX_VELDEN	8
+
+struct invoer;
+
+struct bron {
+	const char          *pad;       /* "wijken": /api/v1/wijken, /beheer/wijken */
+	const char          *soort;     /* "wijk": the audit log's object_soort */
+	const char          *titel;     /* "Wijken" */
+	const char          *nieuw;     /* "Nieuwe wijk" */
+	const char          *de;        /* "De wijk" (sentences) */
+	enum structuur_soort s;
+	const struct veld   *velden;    /* in the store's column order */
+	size_t               nvelden;   /* all fields read from input */
+	size_t               ntonen;    /* the first ntonen are columns read back */
+	/* After the record's own columns are written (in the transaction):
+	 * what else belongs to it (a wijkteam's links). Sets *toelichting for
+	 * the audit row. Returns DB_OK or the error. NULL: nothing. */
+	enum db_err        (*na_schrijven)(struct req *, const struct bron *,
+			       int64_t id, const struct invoer *, int nieuw,
+			       const char **toelichting);
+	/* Adds read-only parts to a single record's JSON (a wijkteam's
+	 * historie, a keten's regisseurs, an opdracht's budgetten). */
+	enum db_err        (*aanvullen)(struct req *, int64_t id,
+			       struct json_object *obj);
+};
+
+/* The seven resources, in the order of enum structuur_soort. */
+extern const struct bron bronnen[SOORT__N];
+
+/* Input read and checked against a resource's fields. */
+struct invoer {
+	const char          *ruw[BRON_MAX_VELDEN];   /* as sent, for re-showing */
+	const char          *tekst[BRON_MAX_VELDEN]; /* checked, trimmed; NULL = empty */
+	int64_t              getal[BRON_MAX_VELDEN]; /* REF, JAAR */
+	const char         **lijst_ruw;               /* the VELD_LIJST field, as sent */
+	size_t               nlijst_ruw;
+	int64_t             *lijst;                   /* its ids, checked, unique */
+	size_t               nlijst;
+	struct json_object  *fouten;                  /* [{veld, melding}] */
+};
+
+/*
+ * Reads the fields of b from the JSON body (json = 1; must be an object)
+ * or the form. wijzigen: an update (VELD_BIJ_WIJZIGEN fields are read).
+ * Checks each value, the period, and that references exist. Returns 0
+ * with in->fouten empty or holding the field errors (owned by in), or -1
+ * after answering (400 for a body that is not an object, or a database
+ * error).
+ */
+int	invoer_lees(struct req *, const struct bron *, int json, int wijzigen,
+	    struct invoer *in);
+void	invoer_vrij(struct invoer *);
+
+/*
+ * A JSON value as text for veld_lees: strings as they are, numbers as they
+ * were written. NULL for absent or null; *bad for other types.
+ */
+const char *json_tekst(struct json_object *, int *bad);
+
+/* Adds {veld, melding} to the list. */
+void	fout_melding(struct json_object *lijst, const char *veld,
+	    const char *melding);
+
+/* Adds {veld, melding} for field f and reason fout to the list. */
+void	fout_toevoegen(struct json_object *lijst, const char *veld,
+	    const struct veld *f, enum veld_fout fout);
+
+enum schrijf_uitkomst {
+	SCHRIJF_OK = 0,        /* written and audited; the transaction is open */
+	SCHRIJF_VELDEN,        /* field errors in in->fouten (e.g. a taken code) */
+	SCHRIJF_VERSIE,        /* someone else changed the record first */
+	SCHRIJF_BEANTWOORD,    /* a database error, answered */
+};
+
+/*
+ * Writes the record (id 0: a new one, *id gets its id; otherwise the
+ * update of id at versie), what belongs to it, and the audit row, in a
+ * transaction that stays open on SCHRIJF_OK: the caller answers and then
+ * calls tx_commit. On any other outcome it was rolled back.
+ */
+enum schrijf_uitkomst	bron_schrijf(struct req *, const struct bron *,
+			    struct invoer *, int64_t *id, int64_t versie);
+
+/*
+ * Reads record id as its JSON object (with the aanvullen parts when
+ * volledig). *obj is NULL when there is no such record. Returns DB_OK or
+ * the error (not answered).
+ */
+enum db_err	bron_lees_json(struct req *, const struct bron *, int64_t id,
+		    int volledig, struct json_object **obj);
+
+/* The row version of a JSON object made by bron_lees_json. */
+int64_t	bron_versie(struct json_object *obj);
+
+/* Parses a query parameter: digits only, min <= value <= max. Returns 0
+ * or -1. */
+int	query_getal(const char *s, int64_t min, int64_t max, int64_t *out);
+
+/* Today's date, YYYY-MM-DD, in buf (11 bytes). */
+const char *vandaag(char buf[11]);
+
+/* Sets ETag: "versie". */
+void	zet_etag(struct req *, int64_t versie);
+
+/* Answers 422 with the field errors (taken from in). */
+void	api_veldfouten(struct req *, struct invoer *);
+
+/* The edit page of an opdracht/... record, in the given state. fouten
+ * (may be NULL) and conflict (may be NULL) are shown at the top; budget
+ * (may be NULL) replaces the budget part of an opdracht page with what was
+ * typed. Ownership of fouten and budget is taken. */
+void	pagina_bewerk_toon(struct req *, const struct bron *, int status,
+	    struct json_object *item, const struct invoer *typed,
+	    struct json_object *fouten, const char *conflict,
+	    struct json_object *budget);
+
+/* The budget part of an opdracht's edit page, from its stored lines
+ * (item's "budgetten"). Returns a new object or NULL on a database error. */
+struct json_object *budget_formulier(struct req *, struct json_object *item);
+
+/* Route handlers of beheer_pagina.c and beheer_budget.c. */
+void	pagina_index(struct req *);
+void	pagina_lijst(struct req *);
+void	pagina_nieuw(struct req *);
+void	pagina_maak(struct req *);
+void	pagina_bewerk(struct req *);
+void	pagina_bewaar(struct req *);
+void	api_budget_lees(struct req *);
+void	api_budget_zet(struct req *);
+void	pagina_budget_bewaar(struct req *);
+
+#endif

@@ -1,0 +1,493 @@
+/*
+ * beheer_budget.c — the budget of an opdracht: an amount per organisatie
+ * per year. The budget is part of the opdracht: changing it needs the
+ * opdracht's versie and bumps it, so two people editing the same opdracht
+ * cannot overwrite each other's budget unseen.
+ *
+ * Routes (statuses each may answer; all may also answer 500/503):
+ *   GET  /api/v1/opdrachten/{id}/budgetten   200 + ETag; 401; 404
+ *   PUT  /api/v1/opdrachten/{id}/budgetten   200 + ETag; 400; 401; 403; 404;
+ *                                            412; 422; 428
+ *   POST /beheer/opdrachten/{id}/budgetten   303 back to the opdracht;
+ *                                            400 no versie; 403; 404;
+ *                                            409 changed meanwhile; 422
+ * A PUT replaces the whole list. Rows are never deleted: a line left out
+ * is set to 0 euro, and 0 euro counts as no budget (it is not listed).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "core/arena.h"
+#include "handlers/beheer.h"
+#include "handlers/common.h"
+#include "http/request.h"
+#include "http/response.h"
+
+#define MAX_REGELS	1000
+
+enum { B_ORG, B_JAAR, B_BEDRAG, B__N };
+
+static const struct veld budget_velden[B__N] = {
+	{ "organisatie_id", "Organisatie", VELD_REF, 0, VELD_VERPLICHT, NULL,
+	  REF_ORGANISATIE, NULL },
+	{ "jaar", "Jaar", VELD_JAAR, 0, VELD_VERPLICHT, NULL, 0, NULL },
+	{ "bedrag", "Bedrag", VELD_BEDRAG, 0, VELD_VERPLICHT, NULL, 0,
+	  "In euro, bijvoorbeeld 1250000,00." },
+};
+
+static const char conflict_tekst[] = "Iemand anders heeft deze opdracht of "
+    "haar budget gewijzigd terwijl u ermee bezig was. Hieronder staat alles "
+    "zoals het nu is; breng uw wijziging opnieuw aan.";
+
+/* One budget line as sent, with the names its errors are reported under. */
+struct regel {
+	const char *ruw[B__N];
+	const char *naam[B__N];
+};
+
+/*
+ * Checks the lines into items (*n of them). Errors go to fouten. Returns
+ * 0, or -1 after answering a database error.
+ */
+static int
+regels_lees(struct req *r, const struct regel *rg, size_t nrg,
+    struct budget *items, size_t *n, struct json_object *fouten)
+{
+	struct veld_waarde w[B__N];
+	enum veld_fout vf;
+	enum db_err rc;
+	size_t i, k, j;
+	int goed, ja;
+
+	*n = 0;
+	for (i = 0; i < nrg; i++) {
+		for (k = 0, goed = 1; k < B__N; k++)
+			if ((vf = veld_lees(&budget_velden[k], rg[i].ruw[k], &w[k]))
+			    != VELD_OK) {
+				fout_toevoegen(fouten, rg[i].naam[k], &budget_velden[k], vf);
+				goed = 0;
+			}
+		if (!goed)
+			continue;
+		if ((rc = store_structuur_bestaat(r->db, r->arena, REF_ORGANISATIE,
+		    w[B_ORG].getal, &ja)) != DB_OK) {
+			fail_db(r, rc, "budget");
+			return -1;
+		}
+		if (!ja) {
+			fout_toevoegen(fouten, rg[i].naam[B_ORG], &budget_velden[B_ORG],
+			    VELD_ONBEKEND);
+			continue;
+		}
+		for (j = 0; j < *n; j++)
+			if (items[j].organisatie_id == w[B_ORG].getal &&
+			    items[j].jaar == w[B_JAAR].getal)
+				break;
+		if (j < *n) {
+			fout_melding(fouten, rg[i].naam[B_JAAR], "Voor deze organisatie "
+			    "staat dit jaar al in de lijst.");
+			continue;
+		}
+		items[*n].organisatie_id = w[B_ORG].getal;
+		items[*n].jaar = w[B_JAAR].getal;
+		items[*n].cent = w[B_BEDRAG].getal;
+		(*n)++;
+	}
+	return 0;
+}
+
+/*
+ * Replaces the budget of opdracht id (at versie) with items, bumps the
+ * opdracht's versie and writes the audit row; the transaction stays open
+ * on SCHRIJF_OK.
+ */
+static enum schrijf_uitkomst
+budget_schrijf(struct req *r, int64_t id, int64_t versie,
+    const struct budget *items, size_t n)
+{
+	enum db_err rc;
+	int gelukt = 0;
+
+	if (tx_begin(r) != 0)
+		return SCHRIJF_BEANTWOORD;
+	if ((rc = store_opdracht_ophogen(r->db, id, versie, &gelukt)) == DB_OK &&
+	    !gelukt) {
+		tx_rollback(r);
+		return SCHRIJF_VERSIE;
+	}
+	if (rc == DB_OK)
+		rc = store_budget_vervang(r->db, id, items, n);
+	if (rc == DB_OK && audit(r, "wijzigen", "opdracht_budget", id, GELUKT,
+	    arena_printf(r->arena, "%zu budgetregels", n)) != 0)
+		rc = DB_ERR;
+	if (rc != DB_OK) {
+		fail_db(r, rc, "budget");
+		tx_rollback(r);
+		return SCHRIJF_BEANTWOORD;
+	}
+	return SCHRIJF_OK;
+}
+
+/* ------------------------------------------------------------ JSON API */
+
+/* {"opdracht_id", "versie", "items": [...]} of opdracht id; NULL after a
+ * 404 or a database error (answered). */
+static struct json_object *
+budget_json(struct req *r, int64_t id)
+{
+	struct json_object *opdracht, *o, *v;
+	enum db_err rc;
+
+	if ((rc = bron_lees_json(r, &bronnen[SOORT_OPDRACHT], id, 1, &opdracht))
+	    != DB_OK) {
+		fail_db(r, rc, "budget");
+		return NULL;
+	}
+	if (opdracht == NULL) {
+		resp_problem(r, 404, NULL, NULL);
+		return NULL;
+	}
+	o = json_object_new_object();
+	json_object_object_add(o, "opdracht_id", json_object_new_int64(id));
+	json_object_object_add(o, "versie",
+	    json_object_new_int64(bron_versie(opdracht)));
+	json_object_object_get_ex(opdracht, "budgetten", &v);
+	json_object_object_add(o, "items", v != NULL ? json_object_get(v) :
+	    json_object_new_array());
+	json_object_put(opdracht);
+	return o;
+}
+
+void
+api_budget_lees(struct req *r)
+{
+	struct json_object *o;
+
+	if ((o = budget_json(r, route_param_int(&r->match, "id"))) == NULL)
+		return;
+	zet_etag(r, bron_versie(o));
+	resp_json(r, 200, o);
+}
+
+void
+api_budget_zet(struct req *r)
+{
+	int64_t id = route_param_int(&r->match, "id"), versie = if_match_version(r);
+	struct json_object *huidig, *arr = NULL, *it, *v, *fouten;
+	struct budget *items;
+	struct regel *rg;
+	size_t i, k, n, nitems;
+	int bad;
+
+	if (versie == 0) {
+		resp_problem(r, r->if_match == NULL ? 428 : 400, r->if_match == NULL ?
+		    NULL : "If-Match moet de versie bevatten, bijvoorbeeld \"3\".", NULL);
+		return;
+	}
+	if ((huidig = budget_json(r, id)) == NULL)
+		return;
+	if (bron_versie(huidig) != versie) {
+		json_object_put(huidig);
+		resp_problem(r, 412, NULL, NULL);
+		return;
+	}
+	json_object_put(huidig);
+	if (!json_object_is_type(r->json, json_type_object) ||
+	    !json_object_object_get_ex(r->json, "items", &arr) ||
+	    !json_object_is_type(arr, json_type_array) ||
+	    (n = json_object_array_length(arr)) > MAX_REGELS) {
+		resp_problem(r, 400, "Stuur {\"items\": [{\"organisatie_id\": ..., "
+		    "\"jaar\": ..., \"bedrag\": ...}]}, hoogstens 1000 regels.", NULL);
+		return;
+	}
+	rg = arena_calloc(r->arena, n + 1, sizeof(*rg));
+	items = arena_calloc(r->arena, n + 1, sizeof(*items));
+	if (rg == NULL || items == NULL) {
+		resp_problem(r, 413, NULL, NULL);
+		return;
+	}
+	fouten = json_object_new_array();
+	for (i = 0; i < n; i++) {
+		it = json_object_array_get_idx(arr, i);
+		for (k = 0; k < B__N; k++) {
+			rg[i].naam[k] = arena_printf(r->arena, "items[%zu].%s", i,
+			    budget_velden[k].naam);
+			v = NULL;
+			if (json_object_is_type(it, json_type_object))
+				json_object_object_get_ex(it, budget_velden[k].naam, &v);
+			rg[i].ruw[k] = json_tekst(v, &bad);
+			if (bad)
+				rg[i].ruw[k] = "?";     /* refused by veld_lees */
+		}
+	}
+	if (regels_lees(r, rg, n, items, &nitems, fouten) != 0) {
+		json_object_put(fouten);
+		return;
+	}
+	if (json_object_array_length(fouten) > 0) {
+		resp_problem(r, 422, "Niet alle budgetregels zijn goed; zie errors.",
+		    fouten);
+		return;
+	}
+	json_object_put(fouten);
+	switch (budget_schrijf(r, id, versie, items, nitems)) {
+	case SCHRIJF_OK:
+		break;
+	case SCHRIJF_VERSIE:
+		resp_problem(r, 412, NULL, NULL);
+		return;
+	default:
+		return;
+	}
+	if ((huidig = budget_json(r, id)) == NULL) {
+		tx_rollback(r);
+		return;
+	}
+	zet_etag(r, bron_versie(huidig));
+	resp_json(r, 200, huidig);
+	(void)tx_commit(r);
+}
+
+/* ------------------------------------------------------------ the page */
+
+static struct json_object *
+str(const char *s)
+{
+	return json_object_new_string(s != NULL ? s : "");
+}
+
+/* Adds a field's value, error and aria-describedby to o. */
+static void
+budget_veld(struct req *r, struct json_object *o, const char *sleutel,
+    const char *naam, const char *waarde, struct json_object *fouten)
+{
+	struct json_object *e, *v;
+	size_t i;
+
+	json_object_object_add(o, arena_printf(r->arena, "%s_naam", sleutel),
+	    str(naam));
+	json_object_object_add(o, sleutel, str(waarde));
+	for (i = 0; fouten != NULL && i < json_object_array_length(fouten); i++) {
+		e = json_object_array_get_idx(fouten, i);
+		if (json_object_object_get_ex(e, "veld", &v) &&
+		    strcmp(json_object_get_string(v), naam) == 0 &&
+		    json_object_object_get_ex(e, "melding", &v)) {
+			json_object_object_add(o, arena_printf(r->arena, "%s_fout",
+			    sleutel), str(json_object_get_string(v)));
+			return;
+		}
+	}
+}
+
+/*
+ * The budget part of the opdracht page: n lines (org ids, years, amounts
+ * as text), the add-a-line row (nieuw: org, jaar, bedrag as typed) and the
+ * errors. NULL after answering a database error.
+ */
+static struct json_object *
+budget_ctx(struct req *r, int64_t id, size_t n, const char **org,
+    const char **jaar, const char **bedrag, const char *const nieuw[B__N],
+    struct json_object *fouten)
+{
+	struct json_object *o, *rijen, *rij, *opties, *opt;
+	struct db_rows orgs;
+	const char *naam;
+	enum db_err rc;
+	size_t i, k;
+
+	if ((rc = store_structuur_opties(r->db, r->arena, REF_ORGANISATIE, &orgs))
+	    != DB_OK) {
+		fail_db(r, rc, "budget");
+		return NULL;
+	}
+	o = json_object_new_object();
+	json_object_object_add(o, "actie", str(arena_printf(r->arena,
+	    "/beheer/opdrachten/%lld/budgetten", (long long)id)));
+	rijen = json_object_new_array();
+	for (i = 0; i < n; i++) {
+		rij = json_object_new_object();
+		for (k = 0, naam = org[i]; k < orgs.nrows; k++)
+			if (org[i] != NULL && strcmp(DB_CELL(&orgs, k, 0), org[i]) == 0)
+				naam = DB_CELL(&orgs, k, 2);
+		json_object_object_add(rij, "organisatie_naam", str(naam));
+		budget_veld(r, rij, "organisatie_id", arena_printf(r->arena,
+		    "budget_%zu_organisatie_id", i), org[i], fouten);
+		budget_veld(r, rij, "jaar", arena_printf(r->arena, "budget_%zu_jaar", i),
+		    jaar[i], fouten);
+		budget_veld(r, rij, "bedrag", arena_printf(r->arena,
+		    "budget_%zu_bedrag", i), bedrag[i], fouten);
+		json_object_array_add(rijen, rij);
+	}
+	json_object_object_add(o, "rijen", rijen);
+	rij = json_object_new_object();
+	budget_veld(r, rij, "organisatie_id", "nieuw_organisatie_id", nieuw[B_ORG],
+	    fouten);
+	budget_veld(r, rij, "jaar", "nieuw_jaar", nieuw[B_JAAR], fouten);
+	budget_veld(r, rij, "bedrag", "nieuw_bedrag", nieuw[B_BEDRAG], fouten);
+	opties = json_object_new_array();
+	for (k = 0; k < orgs.nrows; k++) {
+		opt = json_object_new_object();
+		json_object_object_add(opt, "waarde", str(DB_CELL(&orgs, k, 0)));
+		json_object_object_add(opt, "label", str(DB_CELL(&orgs, k, 2)));
+		json_object_object_add(opt, "gekozen", json_object_new_boolean(
+		    nieuw[B_ORG] != NULL && strcmp(nieuw[B_ORG], DB_CELL(&orgs, k, 0)) == 0));
+		json_object_array_add(opties, opt);
+	}
+	json_object_object_add(rij, "opties", opties);
+	json_object_object_add(o, "nieuw", rij);
+	return o;
+}
+
+struct json_object *
+budget_formulier(struct req *r, struct json_object *item)
+{
+	static const char *const leeg[B__N] = { NULL, NULL, NULL };
+	struct json_object *arr = NULL, *e;
+	const char **org, **jaar, **bedrag;
+	size_t i, n;
+
+	json_object_object_get_ex(item, "budgetten", &arr);
+	n = arr != NULL ? json_object_array_length(arr) : 0;
+	org = arena_calloc(r->arena, n + 1, sizeof(char *));
+	jaar = arena_calloc(r->arena, n + 1, sizeof(char *));
+	bedrag = arena_calloc(r->arena, n + 1, sizeof(char *));
+	if (org == NULL || jaar == NULL || bedrag == NULL) {
+		resp_problem(r, 500, NULL, NULL);
+		return NULL;
+	}
+	for (i = 0; i < n; i++) {
+		e = json_object_array_get_idx(arr, i);
+		org[i] = arena_strdup(r->arena, json_object_get_string(
+		    json_object_object_get(e, "organisatie_id")));
+		jaar[i] = arena_strdup(r->arena, json_object_get_string(
+		    json_object_object_get(e, "jaar")));
+		bedrag[i] = arena_strdup(r->arena, json_object_get_string(
+		    json_object_object_get(e, "bedrag")));
+	}
+	return budget_ctx(r, json_object_get_int64(json_object_object_get(item,
+	    "id")), n, org, jaar, bedrag, leeg, NULL);
+}
+
+static const char *
+veld_tekst(const char *s)
+{
+	while (s != NULL && (*s == ' ' || *s == '\t'))
+		s++;
+	return s != NULL && *s != '\0' ? s : NULL;
+}
+
+void
+pagina_budget_bewaar(struct req *r)
+{
+	const struct bron *b = &bronnen[SOORT_OPDRACHT];
+	int64_t id = route_param_int(&r->match, "id"), versie;
+	const char **org, **jaar, **bedrag, *nieuw[B__N];
+	struct json_object *item, *fouten, *ctx;
+	struct regel *rg;
+	struct budget *items;
+	size_t n = 0, i, nrg = 0, nitems;
+	enum db_err rc;
+
+	if ((rc = bron_lees_json(r, b, id, 1, &item)) != DB_OK) {
+		fail_db(r, rc, "budget");
+		return;
+	}
+	if (item == NULL) {
+		resp_problem(r, 404, NULL, NULL);
+		return;
+	}
+	if (query_getal(kv_get(&r->form, "versie"), 1, 9007199254740991LL,
+	    &versie) != 0) {
+		json_object_put(item);
+		resp_problem(r, 400, "Het formulier mist de versie van de gegevens. "
+		    "Laad de pagina opnieuw.", NULL);
+		return;
+	}
+	if (versie != bron_versie(item)) {
+		pagina_bewerk_toon(r, b, 409, item, NULL, NULL, conflict_tekst, NULL);
+		return;
+	}
+	/* The lines as typed: budget_<i>_{organisatie_id,jaar,bedrag}. */
+	while (n < MAX_REGELS && kv_get(&r->form, arena_printf(r->arena,
+	    "budget_%zu_organisatie_id", n)) != NULL)
+		n++;
+	org = arena_calloc(r->arena, n + 1, sizeof(char *));
+	jaar = arena_calloc(r->arena, n + 1, sizeof(char *));
+	bedrag = arena_calloc(r->arena, n + 1, sizeof(char *));
+	rg = arena_calloc(r->arena, n + 2, sizeof(*rg));
+	items = arena_calloc(r->arena, n + 2, sizeof(*items));
+	if (org == NULL || jaar == NULL || bedrag == NULL || rg == NULL ||
+	    items == NULL) {
+		json_object_put(item);
+		resp_problem(r, 413, NULL, NULL);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		org[i] = kv_get(&r->form, arena_printf(r->arena,
+		    "budget_%zu_organisatie_id", i));
+		jaar[i] = kv_get(&r->form, arena_printf(r->arena, "budget_%zu_jaar", i));
+		bedrag[i] = kv_get(&r->form, arena_printf(r->arena,
+		    "budget_%zu_bedrag", i));
+		if (veld_tekst(bedrag[i]) == NULL)
+			continue;       /* emptied: the line goes */
+		rg[nrg].ruw[B_ORG] = org[i];
+		rg[nrg].ruw[B_JAAR] = jaar[i];
+		rg[nrg].ruw[B_BEDRAG] = bedrag[i];
+		rg[nrg].naam[B_ORG] = arena_printf(r->arena, "budget_%zu_organisatie_id", i);
+		rg[nrg].naam[B_JAAR] = arena_printf(r->arena, "budget_%zu_jaar", i);
+		rg[nrg].naam[B_BEDRAG] = arena_printf(r->arena, "budget_%zu_bedrag", i);
+		nrg++;
+	}
+	nieuw[B_ORG] = kv_get(&r->form, "nieuw_organisatie_id");
+	nieuw[B_JAAR] = kv_get(&r->form, "nieuw_jaar");
+	nieuw[B_BEDRAG] = kv_get(&r->form, "nieuw_bedrag");
+	if (veld_tekst(nieuw[B_ORG]) || veld_tekst(nieuw[B_JAAR]) ||
+	    veld_tekst(nieuw[B_BEDRAG])) {
+		for (i = 0; i < B__N; i++) {
+			rg[nrg].ruw[i] = nieuw[i];
+			rg[nrg].naam[i] = arena_printf(r->arena, "nieuw_%s",
+			    budget_velden[i].naam);
+		}
+		nrg++;
+	}
+	fouten = json_object_new_array();
+	if (regels_lees(r, rg, nrg, items, &nitems, fouten) != 0) {
+		json_object_put(fouten);
+		json_object_put(item);
+		return;
+	}
+	if (json_object_array_length(fouten) > 0) {
+		if ((ctx = budget_ctx(r, id, n, org, jaar, bedrag, nieuw, fouten))
+		    == NULL) {
+			json_object_put(fouten);
+			json_object_put(item);
+			return;
+		}
+		pagina_bewerk_toon(r, b, 422, item, NULL, fouten, NULL, ctx);
+		return;
+	}
+	json_object_put(fouten);
+	switch (budget_schrijf(r, id, versie, items, nitems)) {
+	case SCHRIJF_OK:
+		json_object_put(item);
+		if (tx_commit(r) == 0)
+			resp_redirect(r, arena_printf(r->arena,
+			    "/beheer/opdrachten/%lld?budget=1#budgetten", (long long)id));
+		return;
+	case SCHRIJF_VERSIE:
+		json_object_put(item);
+		if ((rc = bron_lees_json(r, b, id, 1, &item)) != DB_OK || item == NULL) {
+			fail_db(r, rc == DB_OK ? DB_ERR : rc, "budget");
+			return;
+		}
+		pagina_bewerk_toon(r, b, 409, item, NULL, NULL, conflict_tekst, NULL);
+		return;
+	default:
+		json_object_put(item);
+		return;
+	}
+}

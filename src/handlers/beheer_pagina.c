@@ -1,0 +1,616 @@
+/*
+ * beheer_pagina.c — the admin pages of the structure: an index with
+ * counts, and per resource a table, a form to create and a form to change
+ * a record. No JavaScript is needed: forms post, the server answers with a
+ * redirect (POST/redirect/GET) or the form again with what was typed and
+ * the errors at each field.
+ *
+ * Routes (statuses each may answer; all may also answer 500/503; access
+ * is ACCESS_BEHEER, so anonymous GETs are sent to the log-in page (303)
+ * and other roles get 403):
+ *   GET  /beheer                   200
+ *   GET  /beheer/<res>             200; 400 bad cursor
+ *   GET  /beheer/<res>/nieuw       200
+ *   POST /beheer/<res>/nieuw       303 to the list; 403 (CSRF); 422 field errors
+ *   GET  /beheer/<res>/{id}        200; 404
+ *   POST /beheer/<res>/{id}        303 to the list; 400 no versie; 403; 404;
+ *                                  409 someone else changed it first (the
+ *                                  form shows the record as it is now);
+ *                                  422 field errors
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "core/arena.h"
+#include "handlers/beheer.h"
+#include "handlers/common.h"
+#include "http/request.h"
+#include "http/response.h"
+
+#define PAGINA_RIJEN	200
+
+static const char conflict_tekst[] = "Iemand anders heeft deze gegevens "
+    "gewijzigd terwijl u ermee bezig was. Hieronder staan ze zoals ze nu "
+    "zijn; breng uw wijziging opnieuw aan en sla op.";
+
+static const struct bron *
+route_bron(struct req *r)
+{
+	return r->match.route->data;
+}
+
+static struct json_object *
+str(const char *s)
+{
+	return json_object_new_string(s != NULL ? s : "");
+}
+
+/* "De wijk" → "Wijk", "Het thema" → "Thema". */
+static const char *
+enkelvoud(struct req *r, const struct bron *b)
+{
+	const char *sp = strchr(b->de, ' ');
+	char *s = arena_strdup(r->arena, sp != NULL ? sp + 1 : b->de);
+
+	if (s != NULL && s[0] >= 'a' && s[0] <= 'z')
+		s[0] = (char)(s[0] - 'a' + 'A');
+	return s;
+}
+
+/* ------------------------------------------------------------ index */
+
+void
+pagina_index(struct req *r)
+{
+	struct json_object *ctx, *secties, *s;
+	int64_t n[SOORT__N + 1];
+	enum db_err rc;
+	size_t i;
+
+	if ((rc = store_structuur_tellingen(r->db, r->arena, n)) != DB_OK) {
+		fail_db(r, rc, "beheer");
+		return;
+	}
+	ctx = json_object_new_object();
+	secties = json_object_new_array();
+	for (i = 0; i < SOORT__N; i++) {
+		s = json_object_new_object();
+		json_object_object_add(s, "titel", str(bronnen[i].titel));
+		json_object_object_add(s, "href", json_object_new_string(
+		    arena_printf(r->arena, "/beheer/%s", bronnen[i].pad)));
+		json_object_object_add(s, "aantal", json_object_new_int64(n[i]));
+		json_object_array_add(secties, s);
+	}
+	json_object_object_add(ctx, "titel", str("Beheer"));
+	json_object_object_add(ctx, "secties", secties);
+	json_object_object_add(ctx, "gebruikers", json_object_new_int64(n[SOORT__N]));
+	resp_page(r, 200, "beheer", ctx);
+}
+
+/* ------------------------------------------------------------ options */
+
+/* The options of reference ref: rows of id, code, naam, beeindigd. */
+static int
+opties_laden(struct req *r, enum structuur_ref ref, struct db_rows *out)
+{
+	enum db_err rc;
+
+	if ((rc = store_structuur_opties(r->db, r->arena, ref, out)) != DB_OK) {
+		fail_db(r, rc, "beheer");
+		return -1;
+	}
+	return 0;
+}
+
+static const char *
+optie_label(struct req *r, const struct db_rows *o, size_t i)
+{
+	return arena_printf(r->arena, "%s (%s)%s", DB_CELL(o, i, 2),
+	    DB_CELL(o, i, 1), db_cell_int(DB_CELL(o, i, 3), 0) ? ", beëindigd" : "");
+}
+
+/* The naam of id among the options, or the id itself. */
+static const char *
+optie_naam(struct req *r, const struct db_rows *o, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < o->nrows; i++)
+		if (strcmp(DB_CELL(o, i, 0), id) == 0)
+			return DB_CELL(o, i, 2);
+	return id != NULL ? arena_printf(r->arena, "#%s", id) : "";
+}
+
+/* ------------------------------------------------------------ list */
+
+/* The text of a list cell for field f. */
+static const char *
+cel_tekst(struct req *r, const struct veld *f, const char *cel,
+    const struct db_rows *o)
+{
+	const struct veld_optie *opt;
+	const char *p, *uit = "";
+	char id[24];
+	size_t k;
+
+	if (cel == NULL)
+		return "";
+	if (f->type == VELD_KEUZE)
+		return (opt = veld_optie(f, cel)) != NULL ? opt->label : cel;
+	if (f->type != VELD_REF)
+		return cel;
+	if (!(f->vlag & VELD_LIJST))
+		return optie_naam(r, o, cel);
+	for (p = cel; *p != '\0'; p += *p == ',') {
+		for (k = 0; *p >= '0' && *p <= '9' && k + 1 < sizeof(id); p++)
+			id[k++] = *p;
+		id[k] = '\0';
+		if (k == 0)
+			break;
+		uit = arena_printf(r->arena, "%s%s%s", uit, *uit ? ", " : "",
+		    optie_naam(r, o, id));
+	}
+	return uit;
+}
+
+void
+pagina_lijst(struct req *r)
+{
+	const struct bron *b = route_bron(r);
+	const char *cs = kv_get(&r->query, "cursor"), *m;
+	struct db_rows rows, opties[BRON_MAX_VELDEN];
+	struct json_object *ctx, *kol, *rijen, *rij, *cellen, *c;
+	size_t i, k, link = 0, volg;
+	const struct veld *f;
+	int64_t na = 0;
+	enum db_err rc;
+
+	if (cs != NULL && query_getal(cs, 0, 9007199254740991LL, &na) != 0) {
+		resp_problem(r, 400, "Dit vervolgadres is ongeldig.", NULL);
+		return;
+	}
+	if ((rc = store_structuur_lijst(r->db, r->arena, b->s, na, PAGINA_RIJEN + 1,
+	    &rows)) != DB_OK) {
+		fail_db(r, rc, "beheer");
+		return;
+	}
+	memset(opties, 0, sizeof(opties));
+	for (k = 0; k < b->ntonen; k++)
+		if (b->velden[k].type == VELD_REF &&
+		    opties_laden(r, (enum structuur_ref)b->velden[k].ref, &opties[k]) != 0)
+			return;
+	/* The naam (else the code) is the row's header and links to the form. */
+	if ((f = veld_zoek(b->velden, b->ntonen, "naam")) == NULL)
+		f = veld_zoek(b->velden, b->ntonen, "code");
+	link = f != NULL ? (size_t)(f - b->velden) : 0;
+
+	ctx = json_object_new_object();
+	kol = json_object_new_array();
+	json_object_array_add(kol, str(b->velden[link].label));
+	for (k = 0; k < b->ntonen; k++)
+		if (k != link)
+			json_object_array_add(kol, str(b->velden[k].label));
+	rijen = json_object_new_array();
+	for (i = 0; i < rows.nrows && i < PAGINA_RIJEN; i++) {
+		rij = json_object_new_object();
+		cellen = json_object_new_array();
+		for (k = 0; k < b->ntonen; k++) {
+			c = json_object_new_object();
+			json_object_object_add(c, "tekst", str(cel_tekst(r, &b->velden[k],
+			    DB_CELL(&rows, i, 2 + k), &opties[k])));
+			json_object_object_add(c, "kop", json_object_new_boolean(k == link));
+			if (k == link) {
+				json_object_object_add(c, "href", json_object_new_string(
+				    arena_printf(r->arena, "/beheer/%s/%s", b->pad,
+				    DB_CELL(&rows, i, 0))));
+				json_object_array_put_idx(cellen, 0, c);
+			} else {
+				json_object_array_put_idx(cellen, k + (k < link), c);
+			}
+		}
+		json_object_object_add(rij, "cellen", cellen);
+		json_object_array_add(rijen, rij);
+	}
+	json_object_object_add(ctx, "titel", str(b->titel));
+	json_object_object_add(ctx, "pad", str(b->pad));
+	json_object_object_add(ctx, "nieuw", str(b->nieuw));
+	json_object_object_add(ctx, "kolommen", kol);
+	json_object_object_add(ctx, "rijen", rijen);
+	json_object_object_add(ctx, "aantal", json_object_new_int64(
+	    (int64_t)json_object_array_length(rijen)));
+	if (na > 0)
+		json_object_object_add(ctx, "vervolg", json_object_new_boolean(1));
+	if (rows.nrows > PAGINA_RIJEN) {
+		volg = PAGINA_RIJEN - 1;
+		json_object_object_add(ctx, "volgende", str(DB_CELL(&rows, volg, 0)));
+	}
+	if (kv_get(&r->query, "aangemaakt") != NULL)
+		m = arena_printf(r->arena, "%s is aangemaakt.", b->de);
+	else if (kv_get(&r->query, "gewijzigd") != NULL)
+		m = arena_printf(r->arena, "%s is gewijzigd.", b->de);
+	else
+		m = NULL;
+	if (m != NULL)
+		json_object_object_add(ctx, "melding", str(m));
+	resp_page(r, 200, "beheer_lijst", ctx);
+}
+
+/* ------------------------------------------------------------ forms */
+
+/* What a form shows in its fields: text per field, the checked ids. */
+struct waarden {
+	const char  *v[BRON_MAX_VELDEN];
+	const char **lijst;
+	size_t       nlijst;
+};
+
+/* The stored record (its JSON object) as form values. */
+static void
+waarden_uit_item(struct req *r, const struct bron *b, struct json_object *item,
+    struct waarden *w)
+{
+	struct json_object *v;
+	size_t i, k;
+
+	memset(w, 0, sizeof(*w));
+	for (i = 0; i < b->nvelden; i++) {
+		if (!json_object_object_get_ex(item, b->velden[i].naam, &v) || v == NULL)
+			continue;
+		if (json_object_is_type(v, json_type_array)) {
+			w->nlijst = json_object_array_length(v);
+			w->lijst = arena_calloc(r->arena, w->nlijst + 1, sizeof(char *));
+			for (k = 0; w->lijst != NULL && k < w->nlijst; k++)
+				w->lijst[k] = arena_strdup(r->arena, json_object_get_string(
+				    json_object_array_get_idx(v, k)));
+			if (w->lijst == NULL)
+				w->nlijst = 0;
+		} else {
+			w->v[i] = arena_strdup(r->arena, json_object_get_string(v));
+		}
+	}
+}
+
+static void
+waarden_uit_invoer(const struct invoer *in, struct waarden *w)
+{
+	memset(w, 0, sizeof(*w));
+	memcpy(w->v, in->ruw, sizeof(w->v));
+	w->lijst = in->lijst_ruw;
+	w->nlijst = in->nlijst_ruw;
+}
+
+/* The first error message for field naam, or NULL. */
+static const char *
+fout_voor(struct json_object *fouten, const char *naam)
+{
+	struct json_object *e, *v;
+	size_t i;
+
+	for (i = 0; fouten != NULL && i < json_object_array_length(fouten); i++) {
+		e = json_object_array_get_idx(fouten, i);
+		if (json_object_object_get_ex(e, "veld", &v) &&
+		    strcmp(json_object_get_string(v), naam) == 0 &&
+		    json_object_object_get_ex(e, "melding", &v))
+			return json_object_get_string(v);
+	}
+	return NULL;
+}
+
+static int
+gekozen(const struct waarden *w, size_t i, const struct veld *f, const char *code)
+{
+	size_t k;
+
+	if (!(f->vlag & VELD_LIJST))
+		return w->v[i] != NULL && strcmp(w->v[i], code) == 0;
+	for (k = 0; k < w->nlijst; k++)
+		if (w->lijst[k] != NULL && strcmp(w->lijst[k], code) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+optie_add(struct json_object *arr, const char *waarde, const char *label, int aan)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "waarde", str(waarde));
+	json_object_object_add(o, "label", str(label));
+	json_object_object_add(o, "gekozen", json_object_new_boolean(aan));
+	json_object_array_add(arr, o);
+}
+
+/* The options of field i: fixed choices, or what the store has. */
+static struct json_object *
+veld_opties(struct req *r, const struct veld *f, const struct waarden *w,
+    size_t i)
+{
+	struct json_object *arr = json_object_new_array();
+	struct db_rows o;
+	size_t k;
+
+	if (!(f->vlag & VELD_LIJST))
+		optie_add(arr, "", "— kies —", w->v[i] == NULL || *w->v[i] == '\0');
+	if (f->type == VELD_KEUZE) {
+		for (k = 0; f->opties[k].code != NULL; k++)
+			optie_add(arr, f->opties[k].code, f->opties[k].label,
+			    gekozen(w, i, f, f->opties[k].code));
+		return arr;
+	}
+	if (opties_laden(r, (enum structuur_ref)f->ref, &o) != 0) {
+		json_object_put(arr);
+		return NULL;
+	}
+	for (k = 0; k < o.nrows; k++)
+		optie_add(arr, DB_CELL(&o, k, 0), optie_label(r, &o, k),
+		    gekozen(w, i, f, DB_CELL(&o, k, 0)));
+	return arr;
+}
+
+/* The fields of the form; NULL after answering a database error. */
+static struct json_object *
+velden_ctx(struct req *r, const struct bron *b, int wijzigen,
+    const struct waarden *w, struct json_object *fouten)
+{
+	struct json_object *arr = json_object_new_array(), *o, *opties;
+	const char *fout, *door;
+	const struct veld *f;
+	size_t i;
+
+	for (i = 0; i < b->nvelden; i++) {
+		f = &b->velden[i];
+		if ((f->vlag & VELD_BIJ_WIJZIGEN) && !wijzigen)
+			continue;
+		o = json_object_new_object();
+		json_object_object_add(o, "naam", str(f->naam));
+		json_object_object_add(o, "label", str(f->label));
+		json_object_object_add(o, "verplicht",
+		    json_object_new_boolean(f->vlag & VELD_VERPLICHT));
+		if (f->uitleg != NULL)
+			json_object_object_add(o, "uitleg", str(f->uitleg));
+		fout = fout_voor(fouten, f->naam);
+		if (fout != NULL)
+			json_object_object_add(o, "fout", str(fout));
+		/* aria-describedby: the hint and the error, when there are. */
+		door = f->uitleg != NULL ? arena_printf(r->arena, "%s-uitleg",
+		    f->naam) : NULL;
+		if (fout != NULL)
+			door = arena_printf(r->arena, "%s%s%s-fout", door ? door : "",
+			    door ? " " : "", f->naam);
+		if (door != NULL)
+			json_object_object_add(o, "beschreven_door", str(door));
+		if (f->type == VELD_KEUZE || f->type == VELD_REF) {
+			if ((opties = veld_opties(r, f, w, i)) == NULL) {
+				json_object_put(o);
+				json_object_put(arr);
+				return NULL;
+			}
+			json_object_object_add(o, (f->vlag & VELD_LIJST) ? "is_vinkjes" :
+			    "is_keuze", json_object_new_boolean(1));
+			json_object_object_add(o, "opties", opties);
+		} else if (f->type == VELD_LANGE_TEKST) {
+			json_object_object_add(o, "is_lange_tekst",
+			    json_object_new_boolean(1));
+			json_object_object_add(o, "waarde", str(w->v[i]));
+			json_object_object_add(o, "max", json_object_new_int((int)f->max));
+		} else {
+			json_object_object_add(o, "is_invoer", json_object_new_boolean(1));
+			json_object_object_add(o, "type", str(f->type == VELD_DATUM ?
+			    "date" : "text"));
+			json_object_object_add(o, "waarde", str(w->v[i]));
+			if (f->max > 0)
+				json_object_object_add(o, "max",
+				    json_object_new_int((int)f->max));
+		}
+		json_object_array_add(arr, o);
+	}
+	return arr;
+}
+
+/*
+ * Renders the form page. id 0: the create form. item: the stored record
+ * (edit form; NULL for create). Ownership of fouten, item and extra is
+ * taken.
+ */
+static void
+formulier(struct req *r, const struct bron *b, int status, int64_t id,
+    struct json_object *item, const struct waarden *w, struct json_object *fouten,
+    const char *conflict, const char *melding, struct json_object *budget)
+{
+	struct json_object *ctx, *velden, *f, *v;
+
+	if ((velden = velden_ctx(r, b, id > 0, w, fouten)) == NULL) {
+		json_object_put(item);
+		json_object_put(fouten);
+		json_object_put(budget);
+		return;
+	}
+	ctx = json_object_new_object();
+	json_object_object_add(ctx, "titel", str(id > 0 ? arena_printf(r->arena,
+	    "%s wijzigen", enkelvoud(r, b)) : b->nieuw));
+	json_object_object_add(ctx, "pad", str(b->pad));
+	json_object_object_add(ctx, "lijst_titel", str(b->titel));
+	json_object_object_add(ctx, "actie", str(id > 0 ? arena_printf(r->arena,
+	    "/beheer/%s/%lld", b->pad, (long long)id) : arena_printf(r->arena,
+	    "/beheer/%s/nieuw", b->pad)));
+	json_object_object_add(ctx, "velden", velden);
+	if (fouten != NULL && json_object_array_length(fouten) > 0) {
+		f = json_object_new_object();
+		json_object_object_add(f, "lijst", fouten);
+		json_object_object_add(ctx, "fouten", f);
+	} else {
+		json_object_put(fouten);
+	}
+	if (conflict != NULL)
+		json_object_object_add(ctx, "conflict", str(conflict));
+	if (melding != NULL)
+		json_object_object_add(ctx, "melding", str(melding));
+	if (item != NULL) {
+		json_object_object_add(ctx, "versie",
+		    json_object_new_int64(bron_versie(item)));
+		if (json_object_object_get_ex(item, "historie", &v))
+			json_object_object_add(ctx, "historie", json_object_get(v));
+		if (json_object_object_get_ex(item, "regisseurs", &v)) {
+			f = json_object_new_object();
+			json_object_object_add(f, "lijst", json_object_get(v));
+			json_object_object_add(ctx, "regisseurs_blok", f);
+		}
+		json_object_put(item);
+	}
+	if (budget != NULL)
+		json_object_object_add(ctx, "budget", budget);
+	resp_page(r, status, "beheer_formulier", ctx);
+}
+
+void
+pagina_bewerk_toon(struct req *r, const struct bron *b, int status,
+    struct json_object *item, const struct invoer *typed,
+    struct json_object *fouten, const char *conflict, struct json_object *budget)
+{
+	struct waarden w;
+	const char *melding = NULL;
+
+	if (typed != NULL)
+		waarden_uit_invoer(typed, &w);
+	else
+		waarden_uit_item(r, b, item, &w);
+	if (b->s == SOORT_OPDRACHT && budget == NULL &&
+	    (budget = budget_formulier(r, item)) == NULL) {
+		json_object_put(item);
+		json_object_put(fouten);
+		return;
+	}
+	if (status == 200 && kv_get(&r->query, "budget") != NULL)
+		melding = "De budgetten zijn opgeslagen.";
+	formulier(r, b, status, json_object_get_int64(json_object_object_get(item,
+	    "id")), item, &w, fouten, conflict, melding, budget);
+}
+
+void
+pagina_nieuw(struct req *r)
+{
+	const struct bron *b = route_bron(r);
+	const struct veld *van = veld_zoek(b->velden, b->nvelden, "geldig_van");
+	struct waarden w;
+	char dag[11];
+
+	memset(&w, 0, sizeof(w));
+	if (van != NULL)
+		w.v[van - b->velden] = vandaag(dag);
+	formulier(r, b, 200, 0, NULL, &w, NULL, NULL, NULL, NULL);
+}
+
+void
+pagina_maak(struct req *r)
+{
+	const struct bron *b = route_bron(r);
+	struct invoer in;
+	struct waarden w;
+	int64_t id = 0;
+
+	if (invoer_lees(r, b, 0, 0, &in) != 0)
+		return;
+	if (json_object_array_length(in.fouten) == 0) {
+		switch (bron_schrijf(r, b, &in, &id, 0)) {
+		case SCHRIJF_OK:
+			invoer_vrij(&in);
+			if (tx_commit(r) == 0)
+				resp_redirect(r, arena_printf(r->arena,
+				    "/beheer/%s?aangemaakt=%lld", b->pad, (long long)id));
+			return;
+		case SCHRIJF_VELDEN:
+			break;
+		case SCHRIJF_VERSIE:
+		case SCHRIJF_BEANTWOORD:
+			invoer_vrij(&in);
+			if (r->res.status == 0)
+				resp_problem(r, 500, NULL, NULL);
+			return;
+		}
+	}
+	waarden_uit_invoer(&in, &w);
+	formulier(r, b, 422, 0, NULL, &w, in.fouten, NULL, NULL, NULL);
+}
+
+/* The record for an edit page; NULL after answering 404 or an error. */
+static struct json_object *
+item_lees(struct req *r, const struct bron *b, int64_t id)
+{
+	struct json_object *item;
+	enum db_err rc;
+
+	if ((rc = bron_lees_json(r, b, id, 1, &item)) != DB_OK) {
+		fail_db(r, rc, "beheer");
+		return NULL;
+	}
+	if (item == NULL)
+		resp_problem(r, 404, NULL, NULL);
+	return item;
+}
+
+void
+pagina_bewerk(struct req *r)
+{
+	const struct bron *b = route_bron(r);
+	struct json_object *item;
+
+	if ((item = item_lees(r, b, route_param_int(&r->match, "id"))) != NULL)
+		pagina_bewerk_toon(r, b, 200, item, NULL, NULL, NULL, NULL);
+}
+
+void
+pagina_bewaar(struct req *r)
+{
+	const struct bron *b = route_bron(r);
+	int64_t id = route_param_int(&r->match, "id"), versie;
+	struct json_object *item;
+	struct invoer in;
+
+	if ((item = item_lees(r, b, id)) == NULL)
+		return;
+	if (query_getal(kv_get(&r->form, "versie"), 1, 9007199254740991LL,
+	    &versie) != 0) {
+		json_object_put(item);
+		resp_problem(r, 400, "Het formulier mist de versie van de gegevens. "
+		    "Laad de pagina opnieuw.", NULL);
+		return;
+	}
+	if (versie != bron_versie(item)) {
+		pagina_bewerk_toon(r, b, 409, item, NULL, NULL, conflict_tekst, NULL);
+		return;
+	}
+	if (invoer_lees(r, b, 0, 1, &in) != 0) {
+		json_object_put(item);
+		return;
+	}
+	if (json_object_array_length(in.fouten) == 0) {
+		switch (bron_schrijf(r, b, &in, &id, versie)) {
+		case SCHRIJF_OK:
+			invoer_vrij(&in);
+			json_object_put(item);
+			if (tx_commit(r) == 0)
+				resp_redirect(r, arena_printf(r->arena,
+				    "/beheer/%s?gewijzigd=%lld", b->pad, (long long)id));
+			return;
+		case SCHRIJF_VELDEN:
+			break;
+		case SCHRIJF_VERSIE:
+			invoer_vrij(&in);
+			json_object_put(item);
+			if ((item = item_lees(r, b, id)) != NULL)
+				pagina_bewerk_toon(r, b, 409, item, NULL, NULL,
+				    conflict_tekst, NULL);
+			return;
+		case SCHRIJF_BEANTWOORD:
+			invoer_vrij(&in);
+			json_object_put(item);
+			return;
+		}
+	}
+	pagina_bewerk_toon(r, b, 422, item, &in, in.fouten, NULL, NULL);
+	in.fouten = NULL;
+}

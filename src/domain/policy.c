@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "domain/policy.h"
 
@@ -35,4 +36,35 @@ policy_allows(enum access_rule rule, const struct principal *who)
 	}
 	/* An unknown rule is a programming error: refuse rather than guess. */
 	return POLICY_FORBIDDEN;
+}
+
+const char *
+principal_scope_ids(const struct principal *who, enum scope_soort scope,
+    char *out, size_t len)
+{
+	size_t i, n = 0;
+	int w;
+
+	if (len == 0)
+		return out;
+	out[0] = '\0';
+	for (i = 0; who != NULL && i < who->ngrants; i++) {
+		if (who->grants[i].scope != scope)
+			continue;
+		w = snprintf(out + n, len - n, "%s%lld", n ? "," : "",
+		    (long long)who->grants[i].scope_id);
+		if (w < 0 || (size_t)w >= len - n) {
+			out[n] = '\0';      /* a cut list would widen nothing */
+			break;
+		}
+		n += (size_t)w;
+	}
+	return out;
+}
+
+int
+principal_sees_all_budgets(const struct principal *who)
+{
+	return principal_has(who, ROL_BEHEERDER | ROL_CONTRACTMANAGER |
+	    ROL_AUDITOR | ROL_REGISSEUR);
 }

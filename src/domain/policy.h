@@ -50,4 +50,19 @@ enum policy_verdict	policy_allows(enum access_rule, const struct principal *);
 /* Whether the principal holds role in any scope. */
 int	principal_has(const struct principal *, enum rol);
 
+/*
+ * The ids of the principal's grants with scope kind `scope`, as "3,5" (for
+ * FIND_IN_SET in SQL: scope filters travel as parameters, never as SQL).
+ * "" when there are none; out is always terminated. Returns out.
+ */
+const char *principal_scope_ids(const struct principal *, enum scope_soort,
+	    char *out, size_t len);
+
+/*
+ * Budgets per organisatie: the gemeente-wide roles and regisseurs see all;
+ * a wijkteamorganisatie's teamleider or medewerker, and a ketenpartner,
+ * only their own organisatie's lines.
+ */
+int	principal_sees_all_budgets(const struct principal *);
+
 #endif

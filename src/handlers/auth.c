@@ -177,6 +177,9 @@ login_page(struct req *r, int status, const char *naam, const char *fout)
 		json_object_object_add(ctx, "fout", json_object_new_string(fout));
 	if (kv_get(&r->query, "uitgelogd") != NULL)
 		json_object_object_add(ctx, "uitgelogd", json_object_new_boolean(1));
+	if (kv_get(&r->query, "wachtwoord") != NULL)
+		json_object_object_add(ctx, "wachtwoord_ingesteld",
+		    json_object_new_boolean(1));
 	resp_page(r, status, "inloggen", ctx);
 }
 

@@ -255,10 +255,9 @@ lijst_ruw(struct req *r, const struct veld *f, int json, struct invoer *in)
 			if (strcmp(r->form.items[i].key, f->naam) == 0)
 				n++;
 	}
-	if (n > MAX_LIJST)
+	if (n > MAX_LIJST ||
+	    (in->lijst_ruw = arena_calloc(r->arena, n + 1, sizeof(char *))) == NULL)
 		goto shape;
-	if ((in->lijst_ruw = arena_calloc(r->arena, n + 1, sizeof(char *))) == NULL)
-		return -1;
 	if (json) {
 		for (i = 0; i < n; i++) {
 			in->lijst_ruw[i] = json_tekst(json_object_array_get_idx(arr, i),
@@ -289,8 +288,10 @@ lijst_lees(struct req *r, const struct veld *f, struct invoer *in)
 	size_t i, j;
 
 	if ((in->lijst = arena_calloc(r->arena, in->nlijst_ruw + 1,
-	    sizeof(int64_t))) == NULL)
+	    sizeof(int64_t))) == NULL) {
+		fout_toevoegen(in->fouten, f->naam, f, VELD_GEEN_ID);
 		return -1;
+	}
 	in->nlijst = 0;
 	for (i = 0; i < in->nlijst_ruw; i++) {
 		if ((fout = veld_lees(f, in->lijst_ruw[i], &w)) != VELD_OK || w.leeg) {
@@ -640,10 +641,16 @@ opdracht_budgetten(struct req *r, int64_t id, struct json_object *obj)
 	static const char *const namen[] = { "organisatie_id", "organisatie_naam",
 	    "jaar", "bedrag", NULL };
 	static const int getal[] = { 1, 0, 1, 0 };
+	char orgs[512], teams[512];
+	struct budget_scope scope = {
+		principal_sees_all_budgets(&r->who),
+		principal_scope_ids(&r->who, SCOPE_ORGANISATIE, orgs, sizeof(orgs)),
+		principal_scope_ids(&r->who, SCOPE_WIJKTEAM, teams, sizeof(teams)),
+	};
 	struct db_rows rows;
 	enum db_err rc;
 
-	if ((rc = store_budget_lijst(r->db, r->arena, id, &rows)) != DB_OK)
+	if ((rc = store_budget_lijst(r->db, r->arena, id, &scope, &rows)) != DB_OK)
 		return rc;
 	json_object_object_add(obj, "budgetten", rijen_json(&rows, namen, getal));
 	return DB_OK;

@@ -122,7 +122,7 @@ budget_schrijf(struct req *r, int64_t id, int64_t versie,
 	if (rc == DB_OK)
 		rc = store_budget_vervang(r->db, id, items, n);
 	if (rc == DB_OK && audit(r, "wijzigen", "opdracht_budget", id, GELUKT,
-	    arena_printf(r->arena, "%zu budgetregels", n)) != 0)
+	    arena_printf(r->arena, "%zu budgetregel%s", n, n == 1 ? "" : "s")) != 0)
 		rc = DB_ERR;
 	if (rc != DB_OK) {
 		fail_db(r, rc, "budget");
@@ -180,7 +180,7 @@ api_budget_zet(struct req *r)
 	struct json_object *huidig, *arr = NULL, *it, *v, *fouten;
 	struct budget *items;
 	struct regel *rg;
-	size_t i, k, n, nitems;
+	size_t i, k, n, nrg, nitems;
 	int bad;
 
 	if (versie == 0) {
@@ -211,20 +211,25 @@ api_budget_zet(struct req *r)
 		return;
 	}
 	fouten = json_object_new_array();
-	for (i = 0; i < n; i++) {
+	for (i = 0, nrg = 0; i < n; i++) {
 		it = json_object_array_get_idx(arr, i);
+		if (!json_object_is_type(it, json_type_object)) {
+			fout_melding(fouten, arena_printf(r->arena, "items[%zu]", i),
+			    "Elke regel is een object met organisatie_id, jaar en bedrag.");
+			continue;
+		}
 		for (k = 0; k < B__N; k++) {
-			rg[i].naam[k] = arena_printf(r->arena, "items[%zu].%s", i,
+			rg[nrg].naam[k] = arena_printf(r->arena, "items[%zu].%s", i,
 			    budget_velden[k].naam);
 			v = NULL;
-			if (json_object_is_type(it, json_type_object))
-				json_object_object_get_ex(it, budget_velden[k].naam, &v);
-			rg[i].ruw[k] = json_tekst(v, &bad);
+			json_object_object_get_ex(it, budget_velden[k].naam, &v);
+			rg[nrg].ruw[k] = json_tekst(v, &bad);
 			if (bad)
-				rg[i].ruw[k] = "?";     /* refused by veld_lees */
+				rg[nrg].ruw[k] = "?";   /* refused by veld_lees */
 		}
+		nrg++;
 	}
-	if (regels_lees(r, rg, n, items, &nitems, fouten) != 0) {
+	if (regels_lees(r, rg, nrg, items, &nitems, fouten) != 0) {
 		json_object_put(fouten);
 		return;
 	}
@@ -323,6 +328,7 @@ budget_ctx(struct req *r, int64_t id, size_t n, const char **org,
 		json_object_array_add(rijen, rij);
 	}
 	json_object_object_add(o, "rijen", rijen);
+	json_object_object_add(o, "aantal", json_object_new_int64((int64_t)n));
 	rij = json_object_new_object();
 	budget_veld(r, rij, "organisatie_id", "nieuw_organisatie_id", nieuw[B_ORG],
 	    fouten);

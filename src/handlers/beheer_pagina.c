@@ -457,6 +457,8 @@ formulier(struct req *r, const struct bron *b, int status, int64_t id,
 		if (json_object_object_get_ex(item, "regisseurs", &v)) {
 			f = json_object_new_object();
 			json_object_object_add(f, "lijst", json_object_get(v));
+			json_object_object_add(f, "aantal", json_object_new_int64(
+			    (int64_t)json_object_array_length(v)));
 			json_object_object_add(ctx, "regisseurs_blok", f);
 		}
 		json_object_put(item);

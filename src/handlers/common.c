@@ -17,12 +17,21 @@
 #include "store/audit.h"
 #include "store/idempotentie.h"
 
+/* "POST /api/v1/organisaties": the route, for the audit log. */
 static const char *
 route_text(struct req *r)
 {
 	const char *pattern = r->match.route ? r->match.route->pattern : r->path;
 
 	return arena_printf(r->arena, "%s %s", r->method, pattern ? pattern : "");
+}
+
+/* "POST /api/v1/gebruikers/5/toekenningen": what an Idempotency-Key is
+ * bound to — the same key on another record is another request. */
+static const char *
+request_text(struct req *r)
+{
+	return arena_printf(r->arena, "%s %s", r->method, r->path ? r->path : "");
 }
 
 int
@@ -141,7 +150,7 @@ idem_replay(struct req *r)
 	}
 	if (!found)
 		return 0;
-	if (strcmp(ans.route, route_text(r)) != 0) {
+	if (strcmp(ans.route, request_text(r)) != 0) {
 		resp_problem(r, 422, "Deze Idempotency-Key is al gebruikt voor een "
 		    "andere aanvraag.", NULL);
 		return -1;
@@ -161,7 +170,7 @@ idem_store(struct req *r, const char *locatie)
 
 	if (r->idempotency_key == NULL)
 		return 0;
-	ans.route = route_text(r);
+	ans.route = request_text(r);
 	ans.status = r->res.status;
 	ans.locatie = locatie;
 	ans.body = r->res.body.len > 0 ? r->res.body.data : "";

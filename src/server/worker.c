@@ -134,7 +134,8 @@ serve_one(const struct app *app, struct db *db, struct arena *arena,
 	log_info("request", "req=%s pid=%ld %s %s %d us=%ld",
 	    log_clean(rid, sizeof(rid), r.request_id ? r.request_id : "-"),
 	    (long)my_pid, r.method ? r.method : "-",
-	    log_clean(path, sizeof(path), r.path ? r.path : "-"),
+	    log_clean(path, sizeof(path), r.path ?
+	    router_log_path(&r.match, r.path) : "-"),
 	    r.res.status, elapsed_us(&t0));
 }
 

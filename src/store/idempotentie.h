@@ -23,7 +23,7 @@ struct db;
 #define STMT_IDEM_PRUNE	STMT_ID(MOD_IDEMPOTENTIE, 2)
 
 struct idem_answer {
-	const char *route;      /* "POST /api/v1/organisaties" */
+	const char *route;      /* method and path: "POST /api/v1/gebruikers/5/toekenningen" */
 	int         status;
 	const char *locatie;    /* Location header, or NULL */
 	const char *body;

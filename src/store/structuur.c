@@ -204,7 +204,10 @@ static const struct stmt_def defs[] = {
 	  "SELECT b.organisatie_id, o.naam, b.jaar, b.bedrag FROM opdracht_budget b"
 	  " JOIN organisatie o ON o.id = b.organisatie_id"
 	  " WHERE b.opdracht_id = ? AND b.bedrag <> 0"
-	  " ORDER BY b.jaar, o.naam, b.organisatie_id", 1, 4 },
+	  " AND (? = 1 OR FIND_IN_SET(b.organisatie_id, ?) > 0"
+	  "  OR b.organisatie_id IN (SELECT wo.organisatie_id FROM wijkteam_organisatie wo"
+	  "   WHERE FIND_IN_SET(wo.wijkteam_id, ?) > 0 AND wo.geldig_tot IS NULL))"
+	  " ORDER BY b.jaar, o.naam, b.organisatie_id", 4, 4 },
 	{ STMT_BUDGET_LEEG, "budget_leeg",
 	  "UPDATE opdracht_budget SET bedrag = 0, versie = versie + 1"
 	  " WHERE opdracht_id = ? AND bedrag <> 0", 1, 0 },
@@ -438,11 +441,13 @@ store_keten_regisseurs(struct db *db, struct arena *a, int64_t id,
 
 enum db_err
 store_budget_lijst(struct db *db, struct arena *a, int64_t id,
-    struct db_rows *out)
+    const struct budget_scope *scope, struct db_rows *out)
 {
-	struct db_val v[] = { DB_INT(id) };
+	struct db_val v[] = { DB_INT(id), DB_INT(scope->alles ? 1 : 0),
+	    DB_STR(scope->organisaties ? scope->organisaties : ""),
+	    DB_STR(scope->wijkteams ? scope->wijkteams : "") };
 
-	return db_query(db, a, STMT_BUDGET_LIJST, v, 1, 0, out);
+	return db_query(db, a, STMT_BUDGET_LIJST, v, 4, 0, out);
 }
 
 enum db_err

@@ -157,13 +157,20 @@ struct budget {
 	int64_t cent;
 };
 
+/* Whose budget lines a reader may see (scope filter, applied in SQL). */
+struct budget_scope {
+	int          alles;          /* every organisatie */
+	const char  *organisaties;   /* else: these ids, "3,5" */
+	const char  *wijkteams;      /* and the organisaties running these */
+};
+
 /*
- * The budget lines of opdracht id: organisatie_id, organisatie naam, jaar,
- * bedrag ("1234.56"), by jaar and naam. A line of 0 euro counts as no
- * budget and is not listed.
+ * The budget lines of opdracht id that scope allows: organisatie_id,
+ * organisatie naam, jaar, bedrag ("1234.56"), by jaar and naam. A line of
+ * 0 euro counts as no budget and is not listed.
  */
 enum db_err	store_budget_lijst(struct db *, struct arena *, int64_t id,
-		    struct db_rows *out);
+		    const struct budget_scope *scope, struct db_rows *out);
 
 /*
  * Makes items the budget of opdracht id: every line not among them is set

@@ -9,7 +9,7 @@
 
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useStackLock, login, asSession, cli, clearLoginThrottle } from './lib.mjs';
+import { useStackLock, login, asSession, cli, clearLoginThrottle, sql } from './lib.mjs';
 
 useStackLock(before, after);
 
@@ -42,6 +42,41 @@ const EXPECT = {
   'POST /api/v1/sessies': ALL,
   'DELETE /api/v1/sessies/huidig': SIGNED_IN,
   'GET /api/v1/mij': SIGNED_IN,
+  ...Object.fromEntries(['organisaties', 'wijken', 'wijkteams', 'ketens', 'themas', 'opdrachten', 'eisen']
+    .flatMap((r) => [
+      [`GET /api/v1/${r}`, SIGNED_IN], [`POST /api/v1/${r}`, BEHEERDER],
+      [`GET /api/v1/${r}/{id:int}`, SIGNED_IN], [`PUT /api/v1/${r}/{id:int}`, BEHEERDER],
+      [`GET /beheer/${r}`, BEHEERDER], [`GET /beheer/${r}/nieuw`, BEHEERDER],
+      [`POST /beheer/${r}/nieuw`, BEHEERDER], [`GET /beheer/${r}/{id:int}`, BEHEERDER],
+      [`POST /beheer/${r}/{id:int}`, BEHEERDER]])),
+  'GET /api/v1/opdrachten/{id:int}/budgetten': SIGNED_IN,
+  'PUT /api/v1/opdrachten/{id:int}/budgetten': BEHEERDER,
+  'POST /beheer/opdrachten/{id:int}/budgetten': BEHEERDER,
+  'GET /beheer': BEHEERDER,
+  'GET /beheer/gebruikers': BEHEERDER,
+  'GET /beheer/gebruikers/nieuw': BEHEERDER,
+  'POST /beheer/gebruikers/nieuw': BEHEERDER,
+  'GET /beheer/gebruikers/{id:int}': BEHEERDER,
+  'POST /beheer/gebruikers/{id:int}': BEHEERDER,
+  'POST /beheer/gebruikers/{id:int}/toekenningen': BEHEERDER,
+  'POST /beheer/gebruikers/{id:int}/toekenningen/{tid:int}/verwijderen': BEHEERDER,
+  'POST /beheer/gebruikers/{id:int}/link': BEHEERDER,
+  'GET /beheer/tokens': BEHEERDER,
+  'POST /beheer/tokens': BEHEERDER,
+  'POST /beheer/tokens/{id:int}/intrekken': BEHEERDER,
+  'GET /wachtwoord-instellen/{token:token}': ALL,
+  'POST /wachtwoord-instellen/{token:token}': ALL,
+  'GET /api/v1/gebruikers': BEHEERDER,
+  'POST /api/v1/gebruikers': BEHEERDER,
+  'GET /api/v1/gebruikers/{id:int}': BEHEERDER,
+  'PUT /api/v1/gebruikers/{id:int}': BEHEERDER,
+  'POST /api/v1/gebruikers/{id:int}/wachtwoordlink': BEHEERDER,
+  'POST /api/v1/gebruikers/{id:int}/toekenningen': BEHEERDER,
+  'DELETE /api/v1/gebruikers/{id:int}/toekenningen/{tid:int}': BEHEERDER,
+  'GET /api/v1/tokens': BEHEERDER,
+  'POST /api/v1/tokens': BEHEERDER,
+  'GET /api/v1/tokens/{id:int}': BEHEERDER,
+  'DELETE /api/v1/tokens/{id:int}': BEHEERDER,
   'GET /audit': AUDIT,
   'GET /audit.csv': AUDIT,
   'GET /api/v1/audit': AUDIT,
@@ -102,5 +137,41 @@ describe('authorization matrix', () => {
       }
     }
     assert.deepEqual(wrong, []);
+  });
+});
+
+describe('cross-organisation', () => {
+  const idOf = async (table, code) => (await sql(`SELECT id FROM ${table} WHERE code = '${code}'`))[0][0];
+
+  test('a DOCK teamleider sees only DOCK budget lines; the contractmanager sees all', async () => {
+    const breed = await idOf('opdracht', 'BREED');
+    const dock = Number(await idOf('organisatie', 'DOCK'));
+    const tl = await asSession(sessions.get('teamleider.dock'), `/api/v1/opdrachten/${breed}/budgetten`);
+    assert.equal(tl.res.status, 200);
+    const orgs = new Set(tl.json.items.map((b) => b.organisatie_id));
+    assert.deepEqual([...orgs], [dock]);
+    const cm = await asSession(sessions.get('contractmanager'), `/api/v1/opdrachten/${breed}/budgetten`);
+    assert.ok(new Set(cm.json.items.map((b) => b.organisatie_id)).size >= 3);
+  });
+
+  test('a DOCK medewerker cannot change Incluzio, also when guessing its id', async () => {
+    const incl = await idOf('organisatie', 'INCLUZIO');
+    const before = await sql(`SELECT naam, versie FROM organisatie WHERE id = ${incl}`);
+    for (const [method, p] of [['PUT', `/api/v1/organisaties/${incl}`], ['POST', `/beheer/organisaties/${incl}`]]) {
+      const r = await asSession(sessions.get('medewerker.dock'), p, {
+        method, json: { code: 'INCLUZIO', naam: 'Overgenomen', soort: 'wijkteamorganisatie', geldig_van: '2019-01-01' },
+        headers: { 'if-match': '"1"' },
+      });
+      assert.equal(r.res.status, 403, `${method} ${p}`);
+    }
+    assert.deepEqual(await sql(`SELECT naam, versie FROM organisatie WHERE id = ${incl}`), before);
+  });
+
+  test('a DOCK medewerker cannot read the users or the audit log of anyone', async () => {
+    const ina = (await sql("SELECT id FROM gebruiker WHERE gebruikersnaam = 'medewerker.incluzio'"))[0][0];
+    for (const p of [`/api/v1/gebruikers/${ina}`, '/api/v1/gebruikers', `/api/v1/audit?gebruiker_id=${ina}`]) {
+      const r = await asSession(sessions.get('medewerker.dock'), p);
+      assert.equal(r.res.status, 403, p);
+    }
   });
 });

@@ -143,6 +143,49 @@ test_policy_unknown_rule_denies(void **state)
 	assert_int_equal(policy_allows((enum access_rule)999, &p), POLICY_FORBIDDEN);
 }
 
+static void
+test_scope_ids_lists_grants_of_one_kind(void **state)
+{
+	struct principal p = as(0);
+	char out[64];
+
+	p.ngrants = grants_parse("medewerker:organisatie:3,medewerker:wijkteam:7,"
+	    "teamleider:organisatie:12", p.grants, MAX_GRANTS, &p.roles);
+	assert_string_equal(principal_scope_ids(&p, SCOPE_ORGANISATIE, out,
+	    sizeof(out)), "3,12");
+	assert_string_equal(principal_scope_ids(&p, SCOPE_WIJKTEAM, out,
+	    sizeof(out)), "7");
+	assert_string_equal(principal_scope_ids(&p, SCOPE_KETEN, out,
+	    sizeof(out)), "");
+}
+
+static void
+test_scope_ids_never_cuts_an_id(void **state)
+{
+	struct principal p = as(0);
+	char out[6];
+
+	p.ngrants = grants_parse("medewerker:organisatie:123,"
+	    "medewerker:organisatie:456", p.grants, MAX_GRANTS, &p.roles);
+	/* "123,456" does not fit: "123" stays, never "123,4" */
+	assert_string_equal(principal_scope_ids(&p, SCOPE_ORGANISATIE, out,
+	    sizeof(out)), "123");
+}
+
+static void
+test_budgets_all_only_for_gemeente_roles_and_regisseur(void **state)
+{
+	struct principal p;
+	unsigned bit;
+
+	for (bit = 1; bit <= ROL_AUDITOR; bit <<= 1) {
+		p = as(bit);
+		assert_int_equal(principal_sees_all_budgets(&p),
+		    (bit & (ROL_BEHEERDER | ROL_CONTRACTMANAGER | ROL_AUDITOR |
+		    ROL_REGISSEUR)) != 0);
+	}
+}
+
 int
 main(void)
 {
@@ -156,6 +199,9 @@ main(void)
 		cmocka_unit_test(test_policy_beheer_only_for_beheerder),
 		cmocka_unit_test(test_policy_audit_for_beheerder_and_auditor),
 		cmocka_unit_test(test_policy_unknown_rule_denies),
+		cmocka_unit_test(test_scope_ids_lists_grants_of_one_kind),
+		cmocka_unit_test(test_scope_ids_never_cuts_an_id),
+		cmocka_unit_test(test_budgets_all_only_for_gemeente_roles_and_regisseur),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

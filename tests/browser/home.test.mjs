@@ -226,6 +226,10 @@ test('home, error and 413 pages are valid HTML (tidy reports nothing)', async ()
     const html = await res.text();
     const tidy = spawnSync('tidy', ['-q', '-e', '--show-warnings', 'yes'], { input: html, encoding: 'utf8' });
     assert.equal(tidy.error, undefined, 'tidy must be installed (Debian package tidy)');
-    assert.equal(tidy.status, 0, `tidy on ${urlPath}:\n${tidy.stderr}`);
+    // Debian 12's tidy 5.6 predates WAI-ARIA 1.1's aria-current (the menu
+    // marks the current page with it); every other message counts.
+    const problems = tidy.stderr.split('\n').filter((l) => l.trim() !== '' &&
+      !/proprietary attribute "aria-current"/.test(l));
+    assert.deepEqual(problems, [], `tidy on ${urlPath}`);
   }
 });

@@ -1,4 +1,4 @@
--- 005_audit_actie.sql — the audit page filters and lists by action
+-- 003_audit_actie.sql — the audit page filters and lists by action
 -- (actie): without an index that is a scan of the whole log on every page
 -- view. Measured with 120,000 rows: page 90 ms → 3 ms, the API's actie
 -- filter 120 ms → 2 ms.

@@ -5,8 +5,21 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "domain/policy.h"
+
+void
+principal_init(struct principal *who, int64_t gebruiker_id,
+    const char *gebruikersnaam, const char *naam, const char *grants)
+{
+	memset(who, 0, sizeof(*who));
+	who->authenticated = gebruiker_id > 0;
+	who->gebruiker_id = gebruiker_id;
+	who->gebruikersnaam = gebruikersnaam;
+	who->naam = naam;
+	who->ngrants = grants_parse(grants, who->grants, MAX_GRANTS, &who->roles);
+}
 
 int
 principal_has(const struct principal *who, enum rol r)

@@ -47,6 +47,13 @@ enum policy_verdict {
 
 enum policy_verdict	policy_allows(enum access_rule, const struct principal *);
 
+/*
+ * Fills who as a signed-in user from what the store read: id, names and
+ * the grants column ("rol:scope:id,..."). The strings are borrowed.
+ */
+void	principal_init(struct principal *who, int64_t gebruiker_id,
+	    const char *gebruikersnaam, const char *naam, const char *grants);
+
 /* Whether the principal holds role in any scope. */
 int	principal_has(const struct principal *, enum rol);
 

@@ -376,16 +376,6 @@ handle_password_page(struct req *r)
 	password_page(r, 200, NULL);
 }
 
-static struct json_object *
-field_error(const char *veld, const char *melding)
-{
-	struct json_object *e = json_object_new_object();
-
-	json_object_object_add(e, "veld", json_object_new_string(veld));
-	json_object_object_add(e, "melding", json_object_new_string(melding));
-	return e;
-}
-
 static void
 handle_password_post(struct req *r)
 {
@@ -403,16 +393,15 @@ handle_password_post(struct req *r)
 		return;
 	}
 	if (oud == NULL || !passhash_verify(hash, oud))
-		json_object_array_add(fouten, field_error("huidig",
-		    "Uw huidige wachtwoord is niet juist."));
+		fout_melding(fouten, "huidig",
+		    "Uw huidige wachtwoord is niet juist.");
 	pp = password_check(r->app->passwords, nieuw ? nieuw : "",
 	    r->who.gebruikersnaam);
 	if (pp != PW_OK)
-		json_object_array_add(fouten, field_error("nieuw",
-		    password_problem_text(pp)));
+		fout_melding(fouten, "nieuw", password_problem_text(pp));
 	else if (herhaal == NULL || strcmp(nieuw, herhaal) != 0)
-		json_object_array_add(fouten, field_error("herhaling",
-		    "De twee nieuwe wachtwoorden zijn niet gelijk."));
+		fout_melding(fouten, "herhaling",
+		    "De twee nieuwe wachtwoorden zijn niet gelijk.");
 	if (json_object_array_length(fouten) > 0) {
 		password_page(r, 422, fouten);
 		return;

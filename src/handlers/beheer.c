@@ -190,16 +190,6 @@ query_getal(const char *s, int64_t min, int64_t max, int64_t *out)
 }
 
 void
-fout_melding(struct json_object *lijst, const char *veld, const char *melding)
-{
-	struct json_object *e = json_object_new_object();
-
-	json_object_object_add(e, "veld", json_object_new_string(veld));
-	json_object_object_add(e, "melding", json_object_new_string(melding));
-	json_object_array_add(lijst, e);
-}
-
-void
 fout_toevoegen(struct json_object *lijst, const char *veld, const struct veld *f,
     enum veld_fout fout)
 {
@@ -734,14 +724,12 @@ api_antwoord(struct req *r, const struct bron *b, int64_t id, int status)
 		return;
 	}
 	zet_etag(r, bron_versie(obj));
-	resp_json(r, status, obj);
 	if (status == 201) {
 		loc = arena_printf(r->arena, "/api/v1/%s/%lld", b->pad, (long long)id);
-		resp_header(r, "Location", loc);
-		if (idem_store(r, loc) != 0) {
-			tx_rollback(r);
+		if (answer_created(r, obj, loc) != 0)
 			return;
-		}
+	} else {
+		resp_json(r, status, obj);
 	}
 	(void)tx_commit(r);
 }

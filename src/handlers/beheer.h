@@ -12,6 +12,7 @@
 #ifndef WZ_HANDLERS_BEHEER_H
 #define WZ_HANDLERS_BEHEER_H
 
+#include "handlers/common.h"
 #include <stddef.h>
 #include <stdint.h>
 
@@ -79,10 +80,6 @@ void	invoer_vrij(struct invoer *);
  * were written. NULL for absent or null; *bad for other types.
  */
 const char *json_tekst(struct json_object *, int *bad);
-
-/* Adds {veld, melding} to the list. */
-void	fout_melding(struct json_object *lijst, const char *veld,
-	    const char *melding);
 
 /* Adds {veld, melding} for field f and reason fout to the list. */
 void	fout_toevoegen(struct json_object *lijst, const char *veld,

@@ -98,6 +98,28 @@ fail_db(struct req *r, enum db_err rc, const char *where)
 }
 
 void
+fout_melding(struct json_object *lijst, const char *veld, const char *melding)
+{
+	struct json_object *e = json_object_new_object();
+
+	json_object_object_add(e, "veld", json_object_new_string(veld));
+	json_object_object_add(e, "melding", json_object_new_string(melding));
+	json_object_array_add(lijst, e);
+}
+
+int
+answer_created(struct req *r, struct json_object *obj, const char *location)
+{
+	resp_json(r, 201, obj);
+	resp_header(r, "Location", location);
+	if (idem_store(r, location) != 0) {
+		tx_rollback(r);
+		return -1;
+	}
+	return 0;
+}
+
+void
 resp_redirect(struct req *r, const char *location)
 {
 	r->res.status = 303;

@@ -41,6 +41,19 @@ void	tx_rollback(struct req *);
  */
 void	fail_db(struct req *, enum db_err, const char *where);
 
+/* Appends {"veld": veld, "melding": melding} to a list of field errors
+ * (the `errors` of a 422 problem, the `fouten` of a re-rendered form). */
+void	fout_melding(struct json_object *lijst, const char *veld,
+	    const char *melding);
+
+/*
+ * A create that succeeded inside its transaction: answers 201 with obj
+ * (ownership taken) and Location, and stores the answer under the
+ * request's Idempotency-Key. Returns 0 (the caller commits), or -1 after
+ * rolling back and answering an error.
+ */
+int	answer_created(struct req *, struct json_object *obj, const char *location);
+
 /* 303 See Other to location (a local path). */
 void	resp_redirect(struct req *, const char *location);
 

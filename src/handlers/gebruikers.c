@@ -90,22 +90,6 @@ enum op_result {
 
 /* ------------------------------------------------------------ helpers */
 
-static struct json_object *
-field_error(const char *veld, const char *melding)
-{
-	struct json_object *e = json_object_new_object();
-
-	json_object_object_add(e, "veld", json_object_new_string(veld));
-	json_object_object_add(e, "melding", json_object_new_string(melding));
-	return e;
-}
-
-static void
-add_error(struct json_object *fouten, const char *veld, const char *melding)
-{
-	json_object_array_add(fouten, field_error(veld, melding));
-}
-
 static void
 add_str(struct json_object *o, const char *key, const char *v)
 {
@@ -401,7 +385,7 @@ body_str(struct req *r, const char *key, struct json_object *fouten)
 	if (!json_object_is_type(v, json_type_string) ||
 	    strlen(s = json_object_get_string(v)) !=
 	    (size_t)json_object_get_string_len(v)) {
-		add_error(fouten, key, "Moet tekst zijn.");
+		fout_melding(fouten, key, "Moet tekst zijn.");
 		return NULL;
 	}
 	return s;
@@ -455,10 +439,10 @@ op_create(struct req *r, const char *gebruikersnaam, const char *naam_in,
 	enum db_err rc;
 
 	if (!valid_username(gebruikersnaam))
-		add_error(fouten, "gebruikersnaam", "Gebruik 3 tot 64 tekens: kleine "
+		fout_melding(fouten, "gebruikersnaam", "Gebruik 3 tot 64 tekens: kleine "
 		    "letters, cijfers, punt, liggend streepje of laag streepje.");
 	if ((naam = clean_text(r, naam_in, TEXT_MAX_CHARS, &why)) == NULL)
-		add_error(fouten, "naam", why);
+		fout_melding(fouten, "naam", why);
 	if (json_object_array_length(fouten) > 0)
 		return OP_INVALID;
 	if (tx_begin(r) != 0)
@@ -466,7 +450,7 @@ op_create(struct req *r, const char *gebruikersnaam, const char *naam_in,
 	rc = store_gebruiker_insert(r->db, gebruikersnaam, naam, id);
 	if (rc == DB_DUPLICATE) {
 		tx_rollback(r);
-		add_error(fouten, "gebruikersnaam", "Deze gebruikersnaam bestaat al.");
+		fout_melding(fouten, "gebruikersnaam", "Deze gebruikersnaam bestaat al.");
 		return OP_INVALID;
 	}
 	if (rc != DB_OK)
@@ -496,7 +480,7 @@ op_link(struct req *r, int64_t id, struct json_object *fouten,
 	}
 	if (!g.actief) {
 		tx_rollback(r);
-		add_error(fouten, "actief", "Dit account is uitgeschakeld: schakel het "
+		fout_melding(fouten, "actief", "Dit account is uitgeschakeld: schakel het "
 		    "eerst in, anders werkt de link niet.");
 		return OP_INVALID;
 	}
@@ -520,9 +504,9 @@ op_update(struct req *r, int64_t id, int64_t versie, const char *naam_in,
 	int found, changed;
 
 	if ((naam = clean_text(r, naam_in, TEXT_MAX_CHARS, &why)) == NULL)
-		add_error(fouten, "naam", why);
+		fout_melding(fouten, "naam", why);
 	if (!actief && id == r->who.gebruiker_id)
-		add_error(fouten, "actief", "U kunt uw eigen account niet "
+		fout_melding(fouten, "actief", "U kunt uw eigen account niet "
 		    "uitschakelen.");
 	if (tx_begin(r) != 0)
 		return OP_ANSWERED;
@@ -597,11 +581,11 @@ op_grant_add(struct req *r, int64_t id, enum rol rol, int scope,
 	int found, exists;
 
 	if (rol == 0)
-		add_error(fouten, veld_rol, "Kies een rol.");
+		fout_melding(fouten, veld_rol, "Kies een rol.");
 	if (scope < 0)
-		add_error(fouten, veld_scope, "Kies een reikwijdte.");
+		fout_melding(fouten, veld_scope, "Kies een reikwijdte.");
 	else if (rol != 0 && !rol_scope_allowed(rol, (enum scope_soort)scope))
-		add_error(fouten, veld_scope, scope_rule(rol));
+		fout_melding(fouten, veld_scope, scope_rule(rol));
 	if (tx_begin(r) != 0)
 		return OP_ANSWERED;
 	if ((rc = store_gebruiker_get(r->db, r->arena, id, 1, &g, &found)) != DB_OK)
@@ -615,7 +599,7 @@ op_grant_add(struct req *r, int64_t id, enum rol rol, int scope,
 		    scope_id, &exists)) != DB_OK)
 			return op_fail(r, rc, "toekenning_add");
 		if (!exists)
-			add_error(fouten, veld_scope_id, scope == SCOPE_GEMEENTE ?
+			fout_melding(fouten, veld_scope_id, scope == SCOPE_GEMEENTE ?
 			    "Bij de gemeente hoort geen scope_id (of 0)." :
 			    arena_printf(r->arena, "Deze %s bestaat niet.",
 			    scope_code((enum scope_soort)scope)));
@@ -628,7 +612,7 @@ op_grant_add(struct req *r, int64_t id, enum rol rol, int scope,
 	    scope_id, tid);
 	if (rc == DB_DUPLICATE) {
 		tx_rollback(r);
-		add_error(fouten, veld_rol, "Deze gebruiker heeft deze rol al, met "
+		fout_melding(fouten, veld_rol, "Deze gebruiker heeft deze rol al, met "
 		    "deze reikwijdte.");
 		return OP_INVALID;
 	}
@@ -663,7 +647,7 @@ op_grant_remove(struct req *r, int64_t id, int64_t tid,
 	}
 	if (id == r->who.gebruiker_id && t.rol == ROL_BEHEERDER) {
 		tx_rollback(r);
-		add_error(fouten, "toekenningen", "U kunt uw eigen rol beheerder niet "
+		fout_melding(fouten, "toekenningen", "U kunt uw eigen rol beheerder niet "
 		    "intrekken; laat een andere beheerder dat doen.");
 		return OP_INVALID;
 	}
@@ -695,9 +679,9 @@ op_token_issue(struct req *r, const char *naam_in, int64_t gebruiker_id,
 	int found = 0;
 
 	if ((naam = clean_text(r, naam_in, TEXT_MAX_CHARS, &why)) == NULL)
-		add_error(fouten, "naam", why);
+		fout_melding(fouten, "naam", why);
 	if (gebruiker_id <= 0)
-		add_error(fouten, veld_gebruiker, "Kies de gebruiker namens wie het "
+		fout_melding(fouten, veld_gebruiker, "Kies de gebruiker namens wie het "
 		    "token werkt.");
 	if (tx_begin(r) != 0)
 		return OP_ANSWERED;
@@ -706,9 +690,9 @@ op_token_issue(struct req *r, const char *naam_in, int64_t gebruiker_id,
 		    &found)) != DB_OK)
 			return op_fail(r, rc, "token_issue");
 		if (!found)
-			add_error(fouten, veld_gebruiker, "Deze gebruiker bestaat niet.");
+			fout_melding(fouten, veld_gebruiker, "Deze gebruiker bestaat niet.");
 		else if (!g.actief)
-			add_error(fouten, veld_gebruiker, "Deze gebruiker is "
+			fout_melding(fouten, veld_gebruiker, "Deze gebruiker is "
 			    "uitgeschakeld; een token zou niet werken.");
 	}
 	if (json_object_array_length(fouten) > 0) {
@@ -1458,9 +1442,9 @@ handle_set_password(struct req *r)
 	fouten = json_object_new_array();
 	pp = password_check(r->app->passwords, nieuw ? nieuw : "", naam);
 	if (pp != PW_OK)
-		add_error(fouten, "nieuw", password_problem_text(pp));
+		fout_melding(fouten, "nieuw", password_problem_text(pp));
 	else if (herhaal == NULL || strcmp(nieuw, herhaal) != 0)
-		add_error(fouten, "herhaling", "De twee wachtwoorden zijn niet gelijk.");
+		fout_melding(fouten, "herhaling", "De twee wachtwoorden zijn niet gelijk.");
 	if (json_object_array_length(fouten) > 0) {
 		set_password_page(r, 422, naam, fouten);
 		return;
@@ -1670,10 +1654,10 @@ handle_api_update(struct req *r)
 	fouten = json_object_new_array();
 	if ((naam = body_str(r, "naam", fouten)) == NULL &&
 	    json_object_array_length(fouten) == 0)
-		add_error(fouten, "naam", "Vul dit veld in.");
+		fout_melding(fouten, "naam", "Vul dit veld in.");
 	if (!json_object_object_get_ex(r->json, "actief", &v) ||
 	    !json_object_is_type(v, json_type_boolean))
-		add_error(fouten, "actief", "Moet true of false zijn.");
+		fout_melding(fouten, "actief", "Moet true of false zijn.");
 	else
 		actief = json_object_get_boolean(v);
 	if (json_object_array_length(fouten) > 0) {
@@ -1744,15 +1728,15 @@ handle_api_grant_add(struct req *r)
 	fouten = json_object_new_array();
 	if ((rs = body_str(r, "rol", fouten)) != NULL &&
 	    (rol = rol_parse(rs, strlen(rs))) == 0)
-		add_error(fouten, "rol", "Onbekende rol.");
+		fout_melding(fouten, "rol", "Onbekende rol.");
 	if ((ss = body_str(r, "scope_soort", fouten)) != NULL &&
 	    (scope = scope_parse(ss, strlen(ss))) < 0)
-		add_error(fouten, "scope_soort", "Kies gemeente, organisatie, wijkteam "
+		fout_melding(fouten, "scope_soort", "Kies gemeente, organisatie, wijkteam "
 		    "of keten.");
 	if (json_object_object_get_ex(r->json, "scope_id", &v) && v != NULL) {
 		if (!json_object_is_type(v, json_type_int) ||
 		    (scope_id = json_object_get_int64(v)) < 0)
-			add_error(fouten, "scope_id", "Moet een id (een geheel getal) "
+			fout_melding(fouten, "scope_id", "Moet een id (een geheel getal) "
 			    "zijn.");
 	}
 	if (json_object_array_length(fouten) > 0) {
@@ -1774,13 +1758,8 @@ handle_api_grant_add(struct req *r)
 	o = grant_json(&t);
 	json_object_object_add(o, "gebruiker_id", json_object_new_int64(id));
 	loc = arena_printf(r->arena, "/api/v1/gebruikers/%lld", (long long)id);
-	resp_json(r, 201, o);
-	resp_header(r, "Location", loc);
-	if (idem_store(r, loc) != 0) {
-		tx_rollback(r);
-		return;
-	}
-	(void)tx_commit(r);
+	if (answer_created(r, o, loc) == 0)
+		(void)tx_commit(r);
 }
 
 /* DELETE /api/v1/gebruikers/{id}/toekenningen/{tid} */
@@ -1873,7 +1852,7 @@ handle_api_token_issue(struct req *r)
 	if (json_object_object_get_ex(r->json, "gebruiker_id", &v) && v != NULL &&
 	    (!json_object_is_type(v, json_type_int) ||
 	    (gid = json_object_get_int64(v)) <= 0))
-		add_error(fouten, "gebruiker_id", "Moet een id (een geheel getal) zijn.");
+		fout_melding(fouten, "gebruiker_id", "Moet een id (een geheel getal) zijn.");
 	if (json_object_array_length(fouten) > 0) {
 		op_problem(r, OP_INVALID, fouten, NULL);
 		return;

@@ -64,14 +64,9 @@ store_sessie_lookup(struct db *db, struct arena *a, const char *id_hash,
 		return rc;
 	if (rows.nrows == 0)
 		return DB_OK;
-	memset(who, 0, sizeof(*who));
-	who->authenticated = 1;
-	who->gebruiker_id = db_cell_int(DB_CELL(&rows, 0, 0), 0);
-	who->gebruikersnaam = DB_CELL(&rows, 0, 1);
-	who->naam = DB_CELL(&rows, 0, 2);
+	principal_init(who, db_cell_int(DB_CELL(&rows, 0, 0), 0),
+	    DB_CELL(&rows, 0, 1), DB_CELL(&rows, 0, 2), DB_CELL(&rows, 0, 4));
 	who->csrf_token = DB_CELL(&rows, 0, 3);
-	who->ngrants = grants_parse(DB_CELL(&rows, 0, 4), who->grants, MAX_GRANTS,
-	    &who->roles);
 	who->sessie_id = arena_strdup(a, id_hash);
 	*touch = db_cell_int(DB_CELL(&rows, 0, 5), 0) == 1;
 	*found = who->gebruiker_id > 0 && who->sessie_id != NULL;

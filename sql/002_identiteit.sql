@@ -37,11 +37,13 @@ CREATE TABLE toekenning (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- A browser session. The token itself is only in the cookie; this table
--- holds its hash (hex BLAKE2b-256).
+-- holds its hash (hex BLAKE2b-256). Hash columns use the table's own
+-- character set: a column in another one (ascii) cannot be matched through
+-- its index by a bound utf8mb4 parameter, and every lookup became a scan.
 CREATE TABLE sessie (
-  id                CHAR(64) CHARACTER SET ascii NOT NULL PRIMARY KEY,
+  id                CHAR(64) NOT NULL PRIMARY KEY,
   gebruiker_id      BIGINT UNSIGNED NOT NULL,
-  csrf_token        CHAR(43) CHARACTER SET ascii NOT NULL,
+  csrf_token        CHAR(43) NOT NULL,
   aangemaakt_op     DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
   laatst_gebruikt_op DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
   adres             VARCHAR(64) NOT NULL DEFAULT '',
@@ -53,7 +55,7 @@ CREATE TABLE sessie (
 CREATE TABLE api_token (
   id              BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   naam            VARCHAR(200) NOT NULL,
-  token_hash      CHAR(64) CHARACTER SET ascii NOT NULL,
+  token_hash      CHAR(64) NOT NULL,
   gebruiker_id    BIGINT UNSIGNED NOT NULL,
   aangemaakt_door BIGINT UNSIGNED NOT NULL,
   aangemaakt_op   DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
@@ -66,7 +68,7 @@ CREATE TABLE api_token (
 
 -- One-time links to set a password (new users, forgotten passwords).
 CREATE TABLE wachtwoord_link (
-  token_hash    CHAR(64) CHARACTER SET ascii NOT NULL PRIMARY KEY,
+  token_hash    CHAR(64) NOT NULL PRIMARY KEY,
   gebruiker_id  BIGINT UNSIGNED NOT NULL,
   aangemaakt_op DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
   verloopt_op   DATETIME(6) NOT NULL,

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,4 +147,20 @@ grants_parse(const char *s, struct grant *out, size_t max, unsigned *roles_out)
 			s++;
 	}
 	return n;
+}
+
+int
+grant_from_parts(const char *rol, const char *scope, const char *id,
+    struct grant *out)
+{
+	char item[96];
+	unsigned rollen;
+	int n;
+
+	if (rol == NULL || scope == NULL || id == NULL)
+		return -1;
+	n = snprintf(item, sizeof(item), "%s:%s:%s", rol, scope, id);
+	if (n < 0 || (size_t)n >= sizeof(item) || strchr(item, ',') != NULL)
+		return -1;
+	return grants_parse(item, out, 1, &rollen) == 1 ? 0 : -1;
 }

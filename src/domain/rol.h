@@ -62,4 +62,12 @@ int	rol_scope_allowed(enum rol, enum scope_soort);
 size_t	grants_parse(const char *s, struct grant *out, size_t max,
 	    unsigned *roles);
 
+/*
+ * One grant from its three parts as stored (rol, scope_soort, scope_id as
+ * text). Returns 0, or -1 when any part is unknown or the scope does not
+ * fit the role (the grant is then ignored: deny by default).
+ */
+int	grant_from_parts(const char *rol, const char *scope, const char *id,
+	    struct grant *out);
+
 #endif

@@ -9,25 +9,24 @@
 #include "domain/policy.h"
 #include "store/sessie.h"
 
-/* Grants travel as one column "rol:scope:id,..." so that the lookup stays
- * one query; domain/rol.c parses them. */
-#define GRANTS_OF(user) \
-	"(SELECT GROUP_CONCAT(CONCAT(t.rol, ':', t.scope_soort, ':', t.scope_id)" \
-	" ORDER BY t.id SEPARATOR ',') FROM toekenning t WHERE t.gebruiker_id = " user ")"
-
+/* One row per grant (or one row with NULL grant columns for a user
+ * without grants): a plain join on primary and unique keys. Folding the
+ * grants into one column with GROUP_CONCAT made this, the query every
+ * signed-in request runs, three times slower. */
 static const struct stmt_def defs[] = {
 	{ STMT_SESSIE_INSERT, "sessie_insert",
 	  "INSERT INTO sessie (id, gebruiker_id, csrf_token, adres) VALUES (?, ?, ?, ?)",
 	  4, 0 },
 	{ STMT_SESSIE_LOOKUP, "sessie_lookup",
-	  "SELECT g.id, g.gebruikersnaam, g.naam, s.csrf_token, "
-	  GRANTS_OF("g.id") ", "
-	  "s.laatst_gebruikt_op < NOW(6) - INTERVAL 60 SECOND "
-	  "FROM sessie s JOIN gebruiker g ON g.id = s.gebruiker_id "
-	  "WHERE s.id = ? AND g.actief = 1 "
-	  "AND s.laatst_gebruikt_op > NOW(6) - INTERVAL ? SECOND "
-	  "AND s.aangemaakt_op > NOW(6) - INTERVAL ? SECOND",
-	  3, 6 },
+	  "SELECT g.id, g.gebruikersnaam, g.naam, s.csrf_token,"
+	  " s.laatst_gebruikt_op < NOW(6) - INTERVAL 60 SECOND,"
+	  " t.rol, t.scope_soort, t.scope_id"
+	  " FROM sessie s JOIN gebruiker g ON g.id = s.gebruiker_id"
+	  " LEFT JOIN toekenning t ON t.gebruiker_id = g.id"
+	  " WHERE s.id = ? AND g.actief = 1"
+	  " AND s.laatst_gebruikt_op > NOW(6) - INTERVAL ? SECOND"
+	  " AND s.aangemaakt_op > NOW(6) - INTERVAL ? SECOND",
+	  3, 8 },
 	{ STMT_SESSIE_TOUCH, "sessie_touch",
 	  "UPDATE sessie SET laatst_gebruikt_op = NOW(6) WHERE id = ?", 1, 0 },
 	{ STMT_SESSIE_DELETE, "sessie_delete",
@@ -39,6 +38,19 @@ static const struct stmt_def defs[] = {
 	  "OR aangemaakt_op < NOW(6) - INTERVAL ? SECOND LIMIT 1000", 2, 0 },
 };
 const struct stmt_table sessie_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
+
+void
+store_principal_grants(struct principal *who, const struct db_rows *rows,
+    size_t first)
+{
+	size_t i;
+
+	for (i = 0; i < rows->nrows && who->ngrants < MAX_GRANTS; i++)
+		if (grant_from_parts(DB_CELL(rows, i, first),
+		    DB_CELL(rows, i, first + 1), DB_CELL(rows, i, first + 2),
+		    &who->grants[who->ngrants]) == 0)
+			who->roles |= who->grants[who->ngrants++].rol;
+}
 
 enum db_err
 store_sessie_insert(struct db *db, const char *id_hash, int64_t gebruiker_id,
@@ -60,15 +72,17 @@ store_sessie_lookup(struct db *db, struct arena *a, const char *id_hash,
 
 	*found = 0;
 	*touch = 0;
-	if ((rc = db_query(db, a, STMT_SESSIE_LOOKUP, v, 3, 1, &rows)) != DB_OK)
+	if ((rc = db_query(db, a, STMT_SESSIE_LOOKUP, v, 3, MAX_GRANTS, &rows))
+	    != DB_OK)
 		return rc;
 	if (rows.nrows == 0)
 		return DB_OK;
 	principal_init(who, db_cell_int(DB_CELL(&rows, 0, 0), 0),
-	    DB_CELL(&rows, 0, 1), DB_CELL(&rows, 0, 2), DB_CELL(&rows, 0, 4));
+	    DB_CELL(&rows, 0, 1), DB_CELL(&rows, 0, 2), NULL);
+	store_principal_grants(who, &rows, 5);
 	who->csrf_token = DB_CELL(&rows, 0, 3);
 	who->sessie_id = arena_strdup(a, id_hash);
-	*touch = db_cell_int(DB_CELL(&rows, 0, 5), 0) == 1;
+	*touch = db_cell_int(DB_CELL(&rows, 0, 4), 0) == 1;
 	*found = who->gebruiker_id > 0 && who->sessie_id != NULL;
 	return DB_OK;
 }

@@ -23,6 +23,14 @@ struct principal;
 #define STMT_SESSIE_DELETE_USER	STMT_ID(MOD_SESSIE, 4)
 #define STMT_SESSIE_EXPIRE	STMT_ID(MOD_SESSIE, 5)
 
+/*
+ * Adds to who the grants in columns first, first+1, first+2 (rol,
+ * scope_soort, scope_id) of every row: the identity queries return one row
+ * per grant. Rows whose grant columns are NULL add nothing.
+ */
+void	store_principal_grants(struct principal *who, const struct db_rows *rows,
+	    size_t first);
+
 /* Stores a new session. */
 enum db_err	store_sessie_insert(struct db *, const char *id_hash,
 		    int64_t gebruiker_id, const char *csrf, const char *adres);

@@ -8,6 +8,7 @@
 
 #include "core/arena.h"
 #include "domain/policy.h"
+#include "store/sessie.h"
 #include "store/token.h"
 
 #define ISO(col)	"DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
@@ -23,12 +24,11 @@
 
 static const struct stmt_def defs[] = {
 	{ STMT_TOKEN_LOOKUP, "token_lookup",
-	  "SELECT g.id, g.gebruikersnaam, g.naam, t.id,"
-	  " (SELECT GROUP_CONCAT(CONCAT(x.rol, ':', x.scope_soort, ':', x.scope_id)"
-	  " ORDER BY x.id SEPARATOR ',') FROM toekenning x WHERE x.gebruiker_id = g.id)"
+	  "SELECT g.id, g.gebruikersnaam, g.naam, t.id, x.rol, x.scope_soort, x.scope_id"
 	  " FROM api_token t JOIN gebruiker g ON g.id = t.gebruiker_id"
+	  " LEFT JOIN toekenning x ON x.gebruiker_id = g.id"
 	  " WHERE t.token_hash = ? AND t.ingetrokken_op IS NULL AND g.actief = 1",
-	  1, 5 },
+	  1, 7 },
 	{ STMT_TOKEN_LIST, "token_list",
 	  "SELECT " TOKEN_COLS " WHERE t.id > ? ORDER BY t.id LIMIT ?", 2,
 	  NTOKEN_COLS },
@@ -52,12 +52,14 @@ store_token_lookup(struct db *db, struct arena *a, const char *token_hash,
 	enum db_err rc;
 
 	*found = 0;
-	if ((rc = db_query(db, a, STMT_TOKEN_LOOKUP, v, 1, 1, &rows)) != DB_OK)
+	if ((rc = db_query(db, a, STMT_TOKEN_LOOKUP, v, 1, MAX_GRANTS, &rows))
+	    != DB_OK)
 		return rc;
 	if (rows.nrows == 0)
 		return DB_OK;
 	principal_init(who, db_cell_int(DB_CELL(&rows, 0, 0), 0),
-	    DB_CELL(&rows, 0, 1), DB_CELL(&rows, 0, 2), DB_CELL(&rows, 0, 4));
+	    DB_CELL(&rows, 0, 1), DB_CELL(&rows, 0, 2), NULL);
+	store_principal_grants(who, &rows, 4);
 	who->token_id = db_cell_int(DB_CELL(&rows, 0, 3), 0);
 	*found = who->gebruiker_id > 0;
 	return DB_OK;

@@ -116,6 +116,7 @@ test('every admin page has no WCAG 2.1 A/AA violations', async () => {
   const sections = await page.locator('main a[href^="/beheer/"]').evaluateAll(
     (as) => [...new Set(as.map((a) => a.getAttribute('href')))]);
   assert.ok(sections.length >= 7, `admin sections found: ${sections.join(' ')}`);
+  sections.push('/beheer/gebruikers', '/beheer/tokens');
   for (const s of sections) {
     pages.push(s);
     await page.goto(new URL(s, BASE).href);
@@ -131,6 +132,10 @@ test('every admin page has no WCAG 2.1 A/AA violations', async () => {
     assert.equal(res.status(), 200, p);
     for (const v of await axeViolations(page)) problems.push(`${p}: ${v}`);
   }
+  // The page an unusable password link leads to (public, 404).
+  const res = await page.goto(new URL(`/wachtwoord-instellen/${'A'.repeat(43)}`, BASE).href);
+  assert.equal(res.status(), 404);
+  for (const v of await axeViolations(page)) problems.push(`password link page: ${v}`);
   // A form with errors too: the messages must be reachable and labelled.
   await page.goto(new URL('/beheer/wijken/nieuw', BASE).href);
   // Filled in enough for the browser's own checks, wrong for the server's.

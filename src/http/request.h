@@ -46,6 +46,7 @@ struct req {
 	const struct app   *app;         /* read-only after start-up */
 	const struct tmpl_set *tmpl;     /* the worker's parsed templates */
 	const struct config *cfg;        /* read-only after start-up */
+	const char *static_versie;       /* ?v= of /static/ URLs in pages */
 	struct db          *db;          /* this worker's connection */
 
 	/* What the client sent, validated. */

@@ -138,7 +138,8 @@ static const struct {
 /*
  * What the layout shows of the visitor: "ik" (name), "menu" (the items
  * their roles allow, the current one marked) and "csrf_token" for the
- * log-out form and every other form of the page.
+ * log-out form and every other form of the page; and "static_versie" for
+ * the stylesheet URLs.
  */
 static void
 add_layout_context(struct req *r, struct json_object *ctx)
@@ -160,6 +161,9 @@ add_layout_context(struct req *r, struct json_object *ctx)
 		json_object_array_add(items, item);
 	}
 	json_object_object_add(ctx, "menu", items);
+	if (r->static_versie != NULL)
+		json_object_object_add(ctx, "static_versie",
+		    json_object_new_string(r->static_versie));
 	if (r->who.authenticated) {
 		ik = json_object_new_object();
 		json_object_object_add(ik, "naam", json_object_new_string(

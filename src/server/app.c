@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include <json-c/json.h>
+#include <sodium.h>
 
 #include "core/arena.h"
 #include "domain/password.h"
@@ -144,6 +145,39 @@ load_openapi(struct app *app, char *err, size_t errlen)
 	return 0;
 }
 
+/*
+ * A short hash of the stylesheets the layout links. Static files are
+ * cached for a year (nginx), so their URLs carry this as ?v=: a changed
+ * file gets a new URL at the next start or SIGHUP. A file that cannot be
+ * read simply does not count.
+ */
+static void
+static_version(struct app *app)
+{
+	static const char *const files[] = {
+		"static/css/app.css",
+		"static/vendor/utrecht-design-tokens.css",
+		"static/vendor/utrecht-component-library.css",
+	};
+	crypto_generichash_state st;
+	unsigned char h[8], chunk[8192];
+	char path[CONFIG_STR_MAX + 64];
+	size_t i, n;
+	FILE *fp;
+
+	crypto_generichash_init(&st, NULL, 0, sizeof(h));
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", app->cfg.www_dir, files[i]);
+		if ((fp = fopen(path, "rb")) == NULL)
+			continue;
+		while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+			crypto_generichash_update(&st, chunk, n);
+		fclose(fp);
+	}
+	crypto_generichash_final(&st, h, sizeof(h));
+	sodium_bin2hex(app->static_versie, sizeof(app->static_versie), h, sizeof(h));
+}
+
 int
 app_load(struct app *app, const char *config_path, char *err, size_t errlen)
 {
@@ -175,6 +209,7 @@ app_load(struct app *app, const char *config_path, char *err, size_t errlen)
 		app_free(app);
 		return -1;
 	}
+	static_version(app);
 	return 0;
 }
 

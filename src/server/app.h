@@ -26,6 +26,7 @@ struct app {
 	const struct route   *routes;       /* routes_all(): lives for ever */
 	size_t                nroutes;
 	struct password_list *passwords;    /* the common-password list */
+	char                  static_versie[17]; /* hash of the stylesheets */
 };
 
 /*

@@ -120,6 +120,7 @@ serve_one(const struct app *app, struct db *db, struct arena *arena,
 	r.app = app;
 	r.tmpl = app->tmpl;
 	r.cfg = &app->cfg;
+	r.static_versie = app->static_versie;
 	r.db = db;
 	if (req_init(&r, arena, fcgi_param, rq->envp) == 0) {
 		if (read_body(&r, rq->in) != 0)

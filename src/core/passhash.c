@@ -28,22 +28,28 @@ passhash_verify(const char *hash, const char *pw)
 	return crypto_pwhash_str_verify(hash, pw, strlen(pw)) == 0;
 }
 
+/* A hash of a random password, made once per process. */
+static char dummy[PASSHASH_MAX];
+
+int
+passhash_init(void)
+{
+	char rnd[33];
+
+	if (dummy[0] != '\0')
+		return 0;
+	randombytes_buf(rnd, 32);
+	rnd[32] = '\0';
+	for (size_t i = 0; i < 32; i++)
+		rnd[i] = (char)('a' + (unsigned char)rnd[i] % 26);
+	return passhash_make(rnd, dummy);
+}
+
 int
 passhash_verify_nothing(const char *pw)
 {
-	/* A hash of a random password, made once per process. */
-	static char dummy[PASSHASH_MAX];
-
-	if (dummy[0] == '\0') {
-		char rnd[33];
-
-		randombytes_buf(rnd, 32);
-		rnd[32] = '\0';
-		for (size_t i = 0; i < 32; i++)
-			rnd[i] = (char)('a' + (unsigned char)rnd[i] % 26);
-		if (passhash_make(rnd, dummy) != 0)
-			return 0;
-	}
+	if (dummy[0] == '\0' && passhash_init() != 0)
+		return 0;
 	/* The result is meaningless (a random password); only its cost
 	 * matters. */
 	if (crypto_pwhash_str_verify(dummy, pw, strlen(pw)) == 0)

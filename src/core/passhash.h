@@ -18,6 +18,10 @@ int	passhash_make(const char *pw, char out[PASSHASH_MAX]);
 /* 1 when pw matches hash (a crypto_pwhash_str string), else 0. */
 int	passhash_verify(const char *hash, const char *pw);
 
+/* Prepares passhash_verify_nothing (one hash): call at start-up, so no
+ * request pays for it and timing stays the same from the first log-in. */
+int	passhash_init(void);
+
 /* Spends the time of one verification and returns 0: used when there is
  * no account or no hash, so timing does not tell whether a name exists. */
 int	passhash_verify_nothing(const char *pw);

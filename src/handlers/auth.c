@@ -8,16 +8,18 @@
  *   POST /uitloggen              303
  *   GET  /account                200
  *   GET  /account/wachtwoord     200
- *   POST /account/wachtwoord     303; 422 with field errors
+ *   POST /account/wachtwoord     303; 422 with field errors; 429 after too
+ *                                many wrong current passwords
  *   POST /api/v1/sessies         201 {csrf_token, gebruiker}; 401; 429; 400
  *   DELETE /api/v1/sessies/huidig 204
  *   GET  /api/v1/mij             200
  *
  * Log-in never says whether the account exists: a wrong name and a wrong
- * password get the same answer after the same amount of work. Failed
- * attempts are counted per account and per address in MariaDB (5 per
- * account, 20 per address, in 15 minutes), so every worker and host
- * throttles alike.
+ * password get the same answer after the same amount of work. Attempts
+ * are counted per account and per address in MariaDB (5 failures per
+ * account, 20 per address, in 15 minutes), recorded before the password
+ * is checked, so every worker and host throttles alike, also for guesses
+ * sent all at once.
  */
 #include "config.h"
 
@@ -64,25 +66,100 @@ throttle_key(struct req *r, const char *naam)
 	return k;
 }
 
-/* Records a failed or refused attempt; in its own transaction. */
-static void
-record_failure(struct req *r, const char *key, int64_t account_id,
-    const char *toelichting, int count_it)
+/* One attempt at a secret (log-in, or the current password on the
+ * password-change form), as recorded for throttling. */
+struct attempt {
+	const char *key;       /* the account name, lower case */
+	int64_t     acc_row;   /* its inlogpoging rows */
+	int64_t     addr_row;
+};
+
+enum guard { GUARD_OK, GUARD_THROTTLED, GUARD_ERROR };
+
+/*
+ * Records this attempt, for the account and for the client address, and
+ * commits that before counting: requests arriving at the same moment on
+ * other workers each see the others, so no more than MAX_PER_ACCOUNT
+ * guesses reach the password check in a window, however many are sent at
+ * once. A refused attempt stays counted (an attacker keeps the lock
+ * closed); only the first refusal in a window is audited, so a flood of
+ * refused attempts cannot grow the append-only audit log. On GUARD_ERROR a
+ * problem has been answered.
+ */
+static enum guard
+attempt_begin(struct req *r, const char *naam, const char *actie,
+    struct attempt *at, int *retry_after)
+{
+	const char *addr = r->remote_addr ? r->remote_addr : "";
+	int n_acc, n_addr, wait_acc, wait_addr;
+	enum db_err rc;
+
+	memset(at, 0, sizeof(*at));
+	at->key = throttle_key(r, naam);
+	if (tx_begin(r) != 0)
+		return GUARD_ERROR;
+	if ((rc = store_throttle_record(r->db, "account", at->key,
+	    &at->acc_row)) != DB_OK ||
+	    (rc = store_throttle_record(r->db, "adres", addr, &at->addr_row))
+	    != DB_OK) {
+		tx_rollback(r);
+		fail_db(r, rc, actie);
+		return GUARD_ERROR;
+	}
+	if (tx_commit(r) != 0)
+		return GUARD_ERROR;
+	if ((rc = store_throttle_count(r->db, r->arena, "account", at->key,
+	    WINDOW_S, &n_acc, &wait_acc)) != DB_OK ||
+	    (rc = store_throttle_count(r->db, r->arena, "adres", addr, WINDOW_S,
+	    &n_addr, &wait_addr)) != DB_OK) {
+		fail_db(r, rc, actie);
+		return GUARD_ERROR;
+	}
+	if (n_acc <= MAX_PER_ACCOUNT && n_addr <= MAX_PER_ADDRESS)
+		return GUARD_OK;
+	*retry_after = n_acc > MAX_PER_ACCOUNT ? wait_acc : wait_addr;
+	if (n_acc == MAX_PER_ACCOUNT + 1 || n_addr == MAX_PER_ADDRESS + 1) {
+		if (tx_begin(r) != 0)
+			return GUARD_ERROR;
+		if (audit(r, actie, "gebruiker", 0, GEWEIGERD, "te veel pogingen")
+		    != 0) {
+			tx_rollback(r);
+			fail_db(r, DB_ERR, actie);
+			return GUARD_ERROR;
+		}
+		if (tx_commit(r) != 0)
+			return GUARD_ERROR;
+	}
+	return GUARD_THROTTLED;
+}
+
+/* A wrong secret: the attempt stays counted, and is audited. Returns 0, or
+ * -1 after answering (fail closed: no audit row, no answer but an error). */
+static int
+attempt_failed(struct req *r, const char *actie, int64_t account_id)
 {
 	if (tx_begin(r) != 0)
-		return;
-	if (count_it && (store_throttle_record(r->db, "account", key) != DB_OK ||
-	    store_throttle_record(r->db, "adres", r->remote_addr ?
-	    r->remote_addr : "") != DB_OK)) {
+		return -1;
+	if (audit(r, actie, "gebruiker", account_id, MISLUKT,
+	    "onjuiste gegevens") != 0) {
 		tx_rollback(r);
-		return;
+		fail_db(r, DB_ERR, actie);
+		return -1;
 	}
-	if (audit(r, "inloggen", "gebruiker", account_id, count_it ? MISLUKT :
-	    GEWEIGERD, toelichting) != 0) {
-		tx_rollback(r);
-		return;
-	}
-	(void)db_commit(r->db);
+	return tx_commit(r);
+}
+
+/* The right secret: this attempt counts against nobody, and earlier
+ * failures of the account are forgotten. In the caller's transaction. */
+static enum db_err
+attempt_succeeded(struct req *r, const struct attempt *at)
+{
+	enum db_err rc;
+
+	if ((rc = store_throttle_forget(r->db, at->acc_row)) != DB_OK ||
+	    (rc = store_throttle_forget(r->db, at->addr_row)) != DB_OK)
+		return rc;
+	return store_throttle_clear(r->db, "account", at->key);
 }
 
 /*
@@ -94,27 +171,21 @@ static enum login_result
 login(struct req *r, const char *naam, const char *pw, int *retry_after)
 {
 	struct login_account acc;
-	const char *key;
+	struct attempt at;
 	enum db_err rc;
-	int found, n_acc, n_addr, wait_acc, wait_addr, ok;
+	int found, ok;
 
 	*retry_after = 0;
 	if (naam == NULL || pw == NULL || *naam == '\0' || *pw == '\0' ||
 	    strlen(naam) > MAX_NAME || strlen(pw) > MAX_PASSWORD)
 		return LOGIN_BAD;
-	key = throttle_key(r, naam);
-	if ((rc = store_throttle_count(r->db, r->arena, "account", key, WINDOW_S,
-	    &n_acc, &wait_acc)) != DB_OK ||
-	    (rc = store_throttle_count(r->db, r->arena, "adres",
-	    r->remote_addr ? r->remote_addr : "", WINDOW_S, &n_addr,
-	    &wait_addr)) != DB_OK) {
-		fail_db(r, rc, "login");
-		return LOGIN_ERROR;
-	}
-	if (n_acc >= MAX_PER_ACCOUNT || n_addr >= MAX_PER_ADDRESS) {
-		*retry_after = n_acc >= MAX_PER_ACCOUNT ? wait_acc : wait_addr;
-		record_failure(r, key, 0, "te veel pogingen", 0);
+	switch (attempt_begin(r, naam, "inloggen", &at, retry_after)) {
+	case GUARD_OK:
+		break;
+	case GUARD_THROTTLED:
 		return LOGIN_THROTTLED;
+	case GUARD_ERROR:
+		return LOGIN_ERROR;
 	}
 	if ((rc = store_gebruiker_login(r->db, r->arena, naam, &acc, &found))
 	    != DB_OK) {
@@ -125,16 +196,15 @@ login(struct req *r, const char *naam, const char *pw, int *retry_after)
 		ok = passhash_verify(acc.wachtwoord_hash, pw);
 	else
 		ok = passhash_verify_nothing(pw);
-	if (!ok) {
-		record_failure(r, key, found ? acc.id : 0, "onjuiste gegevens", 1);
-		return LOGIN_BAD;
-	}
+	if (!ok)
+		return attempt_failed(r, "inloggen", found ? acc.id : 0) == 0 ?
+		    LOGIN_BAD : LOGIN_ERROR;
 	if (tx_begin(r) != 0)
 		return LOGIN_ERROR;
 	if (store_sessie_expire(r->db, r->cfg->session_idle,
 	    r->cfg->session_absolute) != DB_OK ||
 	    store_throttle_prune(r->db, WINDOW_S) != DB_OK ||
-	    store_throttle_clear(r->db, "account", key) != DB_OK ||
+	    attempt_succeeded(r, &at) != DB_OK ||
 	    session_start(r, acc.id) != 0 ||
 	    audit(r, "inloggen", "gebruiker", acc.id, GELUKT, "") != 0) {
 		tx_rollback(r);
@@ -381,18 +451,41 @@ handle_password_post(struct req *r)
 {
 	const char *oud = kv_get(&r->form, "huidig"), *nieuw = kv_get(&r->form, "nieuw"),
 	    *herhaal = kv_get(&r->form, "herhaling"), *hash;
-	struct json_object *fouten = json_object_new_array();
-	char newhash[PASSHASH_MAX];
+	struct json_object *fouten;
+	char newhash[PASSHASH_MAX], secs[16];
 	enum password_problem pp;
+	struct attempt at;
 	enum db_err rc;
+	int wait = 0, oud_ok;
 
+	/* The current password is a secret like the log-in's: guesses at it
+	 * are throttled and audited the same way (one account key for both). */
+	switch (attempt_begin(r, r->who.gebruikersnaam, "wachtwoord_wijzigen", &at,
+	    &wait)) {
+	case GUARD_OK:
+		break;
+	case GUARD_THROTTLED:
+		snprintf(secs, sizeof(secs), "%d", wait);
+		fouten = json_object_new_array();
+		fout_melding(fouten, "huidig", "Er is te vaak een verkeerd wachtwoord "
+		    "ingevuld. Wacht een kwartier en probeer het dan opnieuw.");
+		password_page(r, 429, fouten);
+		resp_header(r, "Retry-After", secs);
+		return;
+	case GUARD_ERROR:
+		return;
+	}
 	if ((rc = store_gebruiker_hash(r->db, r->arena, r->who.gebruiker_id, &hash))
 	    != DB_OK) {
-		json_object_put(fouten);
 		fail_db(r, rc, "password");
 		return;
 	}
-	if (oud == NULL || !passhash_verify(hash, oud))
+	oud_ok = oud != NULL && passhash_verify(hash, oud);
+	if (!oud_ok && attempt_failed(r, "wachtwoord_wijzigen",
+	    r->who.gebruiker_id) != 0)
+		return;
+	fouten = json_object_new_array();
+	if (!oud_ok)
 		fout_melding(fouten, "huidig",
 		    "Uw huidige wachtwoord is niet juist.");
 	pp = password_check(r->app->passwords, nieuw ? nieuw : "",
@@ -411,11 +504,14 @@ handle_password_post(struct req *r)
 		resp_problem(r, 500, NULL, NULL);
 		return;
 	}
-	/* Every session of this user ends, this one included; a fresh one
-	 * keeps this browser signed in. */
+	/* Every session of this user ends, this one included (a fresh one
+	 * keeps this browser signed in), and so does every unused one-time
+	 * link: the old way in is closed. */
 	if (tx_begin(r) != 0)
 		return;
 	if (store_gebruiker_set_password(r->db, r->who.gebruiker_id, newhash) != DB_OK ||
+	    store_link_invalidate(r->db, r->who.gebruiker_id) != DB_OK ||
+	    attempt_succeeded(r, &at) != DB_OK ||
 	    store_sessie_delete_user(r->db, r->who.gebruiker_id) != DB_OK ||
 	    session_start(r, r->who.gebruiker_id) != 0 ||
 	    audit(r, "wachtwoord_wijzigen", "gebruiker", r->who.gebruiker_id,

@@ -32,6 +32,7 @@
 
 #include "core/arena.h"
 #include "core/log.h"
+#include "core/passhash.h"
 #include "db/db.h"
 #include "http/request.h"
 #include "http/response.h"
@@ -202,6 +203,8 @@ worker_run(const struct app *app, int listen_fd, int ready_fd)
 		log_error("worker", "cannot initialise");
 		return 1;
 	}
+	if (passhash_init() != 0)
+		log_warn("worker", "cannot prepare the password timing guard");
 	db_init(&db, &app->cfg, 0);
 	if (db_connect(&db) != 0)   /* not fatal: requests that need it get 503 */
 		log_warn("worker", "database not reachable yet: %s", db.error);

@@ -456,3 +456,11 @@ store_link_use(struct db *db, const char *token_hash, int *claimed)
 		*claimed = affected == 1;
 	return rc;
 }
+
+enum db_err
+store_link_invalidate(struct db *db, int64_t gebruiker_id)
+{
+	struct db_val v[] = { DB_INT(gebruiker_id) };
+
+	return db_exec(db, STMT_LINK_INVALIDATE, v, 1, NULL, NULL);
+}

@@ -159,6 +159,9 @@ enum db_err	store_scope_list(struct db *, struct arena *,
  * working, and the new one (stored as token_hash only) is valid for
  * LINK_VALID_DAYS days. *verloopt_op gets its expiry (arena).
  */
+/* Voids every unused one-time link of a user (their password changed). */
+enum db_err	store_link_invalidate(struct db *, int64_t gebruiker_id);
+
 enum db_err	store_link_issue(struct db *, struct arena *, int64_t gebruiker_id,
 		    const char *token_hash, const char **verloopt_op);
 

@@ -18,6 +18,8 @@ static const struct stmt_def defs[] = {
 	{ STMT_THROTTLE_PRUNE, "throttle_prune",
 	  "DELETE FROM inlogpoging WHERE tijdstip < NOW(6) - INTERVAL ? SECOND"
 	  " LIMIT 1000", 1, 0 },
+	{ STMT_THROTTLE_FORGET, "throttle_forget",
+	  "DELETE FROM inlogpoging WHERE id = ?", 1, 0 },
 };
 const struct stmt_table throttle_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 
@@ -43,11 +45,25 @@ store_throttle_count(struct db *db, struct arena *a, const char *soort,
 }
 
 enum db_err
-store_throttle_record(struct db *db, const char *soort, const char *sleutel)
+store_throttle_record(struct db *db, const char *soort, const char *sleutel,
+    int64_t *id)
 {
 	struct db_val v[] = { DB_STR(soort), DB_STR(sleutel) };
+	uint64_t insert_id = 0;
+	enum db_err rc;
 
-	return db_exec(db, STMT_THROTTLE_RECORD, v, 2, NULL, NULL);
+	rc = db_exec(db, STMT_THROTTLE_RECORD, v, 2, NULL, &insert_id);
+	if (id != NULL)
+		*id = (int64_t)insert_id;
+	return rc;
+}
+
+enum db_err
+store_throttle_forget(struct db *db, int64_t id)
+{
+	struct db_val v[] = { DB_INT(id) };
+
+	return db_exec(db, STMT_THROTTLE_FORGET, v, 1, NULL, NULL);
 }
 
 enum db_err

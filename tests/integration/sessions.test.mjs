@@ -216,3 +216,78 @@ describe('throttling', () => {
     await clearLoginThrottle();
   });
 });
+
+describe('guessing', () => {
+  // A fresh account with the demo password (copied hash), so that changing
+  // its password touches no demo user.
+  async function freshUser(name) {
+    await sql(`INSERT IGNORE INTO gebruiker (gebruikersnaam, naam, wachtwoord_hash)
+      SELECT '${name}', 'Test ${name}', wachtwoord_hash FROM gebruiker WHERE gebruikersnaam = 'auditor'`);
+    await sql(`UPDATE gebruiker g JOIN gebruiker a ON a.gebruikersnaam = 'auditor'
+      SET g.wachtwoord_hash = a.wachtwoord_hash, g.actief = 1 WHERE g.gebruikersnaam = '${name}'`);
+  }
+
+  test('guesses sent all at once get no more than 5 password checks', async () => {
+    await clearLoginThrottle();
+    const tries = await Promise.all(Array.from({ length: 16 }, () =>
+      login('teamleider.smd', 'verkeerd-wachtwoord-2', { expect: false })));
+    const statuses = tries.map((t) => t.res.status);
+    assert.ok(statuses.filter((s) => s === 401).length <= 5, statuses.join(' '));
+    assert.ok(statuses.filter((s) => s === 429).length >= 11, statuses.join(' '));
+    await clearLoginThrottle();
+  });
+
+  test('a flood of refused attempts writes one audit row, not one per attempt', async () => {
+    await clearLoginThrottle();
+    for (let i = 0; i < 5; i++) await login('teamleider.incluzio', 'verkeerd-wachtwoord-3', { expect: false });
+    const before = await auditCount();
+    for (let i = 0; i < 6; i++) {
+      assert.equal((await login('teamleider.incluzio', 'verkeerd-wachtwoord-3', { expect: false })).res.status, 429);
+    }
+    assert.equal(await auditCount(), before + 1);
+    await clearLoginThrottle();
+  });
+
+  test('guesses at the current password on the change form are throttled', async () => {
+    await clearLoginThrottle();
+    await freshUser('test.raden');
+    const s = await login('test.raden');
+    const form = (huidig) => ({ csrf_token: s.csrf, huidig, nieuw: 'een-heel-nieuw-wachtwoord-42', herhaling: 'een-heel-nieuw-wachtwoord-42' });
+    for (let i = 0; i < 5; i++) {
+      const r = await asSession({ cookie: s.cookie }, '/account/wachtwoord', { method: 'POST', form: form(`fout-${i}-fout-fout`) });
+      assert.equal(r.res.status, 422);
+    }
+    const r = await asSession({ cookie: s.cookie }, '/account/wachtwoord', { method: 'POST', form: form(DEMO_PASSWORD) });
+    assert.equal(r.res.status, 429, 'even the right one is refused now');
+    assert.match(r.res.headers.get('retry-after'), /^[1-9][0-9]*$/);
+    const rows = await sql("SELECT COUNT(*) FROM audit WHERE actie = 'wachtwoord_wijzigen' AND resultaat = 'mislukt' AND object_id = (SELECT id FROM gebruiker WHERE gebruikersnaam = 'test.raden')");
+    assert.ok(Number(rows[0][0]) >= 5, 'the wrong guesses are audited');
+    await clearLoginThrottle();
+  });
+
+  test('changing the password voids an unused one-time link', async () => {
+    await clearLoginThrottle();
+    await freshUser('test.link');
+    await sql(`INSERT INTO wachtwoord_link (token_hash, gebruiker_id, verloopt_op)
+      SELECT SHA2(UUID(), 256), id, NOW(6) + INTERVAL 7 DAY FROM gebruiker WHERE gebruikersnaam = 'test.link'`);
+    const s = await login('test.link');
+    const r = await asSession({ cookie: s.cookie }, '/account/wachtwoord', {
+      method: 'POST',
+      form: { csrf_token: s.csrf, huidig: DEMO_PASSWORD, nieuw: 'een-heel-nieuw-wachtwoord-43', herhaling: 'een-heel-nieuw-wachtwoord-43' },
+    });
+    assert.equal(r.res.status, 303);
+    const live = await sql(`SELECT COUNT(*) FROM wachtwoord_link l JOIN gebruiker g ON g.id = l.gebruiker_id
+      WHERE g.gebruikersnaam = 'test.link' AND l.gebruikt_op IS NULL AND l.verloopt_op > NOW(6)`);
+    assert.equal(live[0][0], '0');
+  });
+
+  test('a signed-in browser can submit the log-in form again', async () => {
+    const s = await login('medewerker.dock');
+    const page = await fetchText('/inloggen?terug=/account', { headers: { cookie: s.cookie } });
+    assert.equal(page.res.status, 303, 'already signed in: sent on');
+    const r = await asSession({ cookie: s.cookie }, '/inloggen', {
+      method: 'POST', form: { csrf_token: s.csrf, gebruikersnaam: 'medewerker.dock', wachtwoord: DEMO_PASSWORD, terug: '/account' },
+    });
+    assert.equal(r.res.status, 303);
+  });
+});

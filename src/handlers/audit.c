@@ -424,7 +424,7 @@ static void
 audit_page(struct req *r, struct zoek *z)
 {
 	struct json_object *ctx = json_object_new_object(), *waarden, *fout,
-	    *regels, *f;
+	    *regels;
 	struct db_rows rows;
 	enum db_err rc;
 	size_t i, n;
@@ -446,9 +446,7 @@ audit_page(struct req *r, struct zoek *z)
 		return;
 	}
 	if (z->nfout > 0) {
-		f = json_object_new_object();
-		json_object_object_add(f, "lijst", fouten_lijst(z, "filters"));
-		json_object_object_add(ctx, "fouten", f);
+		page_errors(r, ctx, fouten_lijst(z, "filters"));
 		resp_page(r, 422, "audit", ctx);
 		resp_header(r, "Cache-Control", "no-store");
 		return;

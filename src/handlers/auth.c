@@ -431,12 +431,7 @@ password_page(struct req *r, int status, struct json_object *fouten)
 
 	json_object_object_add(ctx, "titel",
 	    json_object_new_string("Wachtwoord wijzigen"));
-	if (fouten != NULL) {
-		struct json_object *f = json_object_new_object();
-
-		json_object_object_add(f, "lijst", fouten);
-		json_object_object_add(ctx, "fouten", f);
-	}
+	page_errors(r, ctx, fouten);
 	resp_page(r, status, "wachtwoord", ctx);
 }
 

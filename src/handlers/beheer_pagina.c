@@ -438,13 +438,7 @@ formulier(struct req *r, const struct bron *b, int status, int64_t id,
 	    "/beheer/%s/%lld", b->pad, (long long)id) : arena_printf(r->arena,
 	    "/beheer/%s/nieuw", b->pad)));
 	json_object_object_add(ctx, "velden", velden);
-	if (fouten != NULL && json_object_array_length(fouten) > 0) {
-		f = json_object_new_object();
-		json_object_object_add(f, "lijst", fouten);
-		json_object_object_add(ctx, "fouten", f);
-	} else {
-		json_object_put(fouten);
-	}
+	page_errors(r, ctx, fouten);
 	if (conflict != NULL)
 		json_object_object_add(ctx, "conflict", str(conflict));
 	if (melding != NULL)

@@ -107,6 +107,29 @@ fout_melding(struct json_object *lijst, const char *veld, const char *melding)
 	json_object_array_add(lijst, e);
 }
 
+void
+page_errors(struct req *r, struct json_object *ctx, struct json_object *fouten)
+{
+	struct json_object *f, *e, *veld, *melding;
+	size_t i;
+
+	if (fouten == NULL || json_object_array_length(fouten) == 0) {
+		json_object_put(fouten);
+		return;
+	}
+	for (i = 0; i < json_object_array_length(fouten); i++) {
+		e = json_object_array_get_idx(fouten, i);
+		if (json_object_object_get_ex(e, "veld", &veld) &&
+		    json_object_object_get_ex(e, "melding", &melding))
+			json_object_object_add(ctx, arena_printf(r->arena, "fout_%s",
+			    json_object_get_string(veld)),
+			    json_object_new_string(json_object_get_string(melding)));
+	}
+	f = json_object_new_object();
+	json_object_object_add(f, "lijst", fouten);
+	json_object_object_add(ctx, "fouten", f);
+}
+
 int
 answer_created(struct req *r, struct json_object *obj, const char *location)
 {

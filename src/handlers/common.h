@@ -47,6 +47,15 @@ void	fout_melding(struct json_object *lijst, const char *veld,
 	    const char *melding);
 
 /*
+ * Puts a form's field errors into a page context: "fouten" {"lijst": [...]}
+ * for the summary (the formulierfouten partial) and "fout_<veld>" per
+ * field, so each field can show its own message. Takes ownership of
+ * fouten; an empty or NULL list adds nothing.
+ */
+void	page_errors(struct req *, struct json_object *ctx,
+	    struct json_object *fouten);
+
+/*
  * A create that succeeded inside its transaction: answers 201 with obj
  * (ownership taken) and Location, and stores the answer under the
  * request's Idempotency-Key. Returns 0 (the caller commits), or -1 after

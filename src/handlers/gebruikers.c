@@ -96,34 +96,6 @@ add_str(struct json_object *o, const char *key, const char *v)
 	json_object_object_add(o, key, v != NULL ? json_object_new_string(v) : NULL);
 }
 
-/*
- * Puts the field errors into a page context: "fouten" {lijst} for the
- * summary (formulierfouten.html) and "fout_<veld>" per field, so each
- * field can show and point to its own message. Takes ownership of fouten.
- */
-static void
-page_errors(struct req *r, struct json_object *ctx, struct json_object *fouten)
-{
-	struct json_object *f, *e, *veld, *melding;
-	size_t i;
-
-	if (fouten == NULL || json_object_array_length(fouten) == 0) {
-		json_object_put(fouten);
-		return;
-	}
-	for (i = 0; i < json_object_array_length(fouten); i++) {
-		e = json_object_array_get_idx(fouten, i);
-		if (json_object_object_get_ex(e, "veld", &veld) &&
-		    json_object_object_get_ex(e, "melding", &melding))
-			add_str(ctx, arena_printf(r->arena, "fout_%s",
-			    json_object_get_string(veld)),
-			    json_object_get_string(melding));
-	}
-	f = json_object_new_object();
-	json_object_object_add(f, "lijst", fouten);
-	json_object_object_add(ctx, "fouten", f);
-}
-
 /* A positive id written in decimal without sign or leading zero, or 0. */
 static int64_t
 parse_id(const char *s)

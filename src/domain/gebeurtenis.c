@@ -26,13 +26,13 @@
 
 /* ------------------------------------------------------------ the table */
 
-static const struct gebeurtenis_waarde uitkomsten[] = {
+static const struct veld_optie uitkomsten[] = {
 	{ "overbrugbaar", "Overbrugbare afstand tot de arbeidsmarkt" },
 	{ "onoverbrugbaar", "(Tijdelijk) te grote afstand tot de arbeidsmarkt" },
 	{ NULL, NULL },
 };
 
-static const struct gebeurtenis_waarde besluiten[] = {
+static const struct veld_optie besluiten[] = {
 	{ "toegekend", "Toegekend" },
 	{ "afgewezen", "Afgewezen" },
 	{ NULL, NULL },
@@ -44,7 +44,7 @@ static const struct gebeurtenis_waarde besluiten[] = {
  * left alone) but does not name them; until the opdracht does, they are
  * numbered.
  */
-static const struct gebeurtenis_waarde profielen[] = {
+static const struct veld_optie profielen[] = {
 	{ "1", "Profiel 1" },
 	{ "2", "Profiel 2" },
 	{ "3", "Profiel 3" },
@@ -54,7 +54,7 @@ static const struct gebeurtenis_waarde profielen[] = {
 
 /* Why a traject ends. "naar_uwv" also moves the ketenstatus to UWV (see
  * ketenstatus.c); every other reason ends it. */
-static const struct gebeurtenis_waarde afsluitredenen[] = {
+static const struct veld_optie afsluitredenen[] = {
 	{ "werk", "Uitgestroomd naar werk" },
 	{ "doelen_bereikt", "Doelen bereikt" },
 	{ "uitkering_beeindigd", "Uitkering beëindigd" },
@@ -315,41 +315,13 @@ fout(struct json_object *fouten, const char *veld, const char *melding)
 	json_object_array_add(fouten, e);
 }
 
-/* The label inside a sentence: "Reden" → "reden". */
-static void
-label_klein(const char *label, char *buf, size_t n)
-{
-	snprintf(buf, n, "%s", label);
-	if (buf[0] >= 'A' && buf[0] <= 'Z' && buf[1] >= 'a' && buf[1] <= 'z')
-		buf[0] = (char)(buf[0] - 'A' + 'a');
-}
-
-/* "A, B of C": the labels of the allowed values. */
-static void
-waarden_tekst(const struct gebeurtenis_waarde *w, char *buf, size_t n)
-{
-	size_t i, k = 0, used = 0;
-	int len;
-
-	buf[0] = '\0';
-	while (w != NULL && w[k].code != NULL)
-		k++;
-	for (i = 0; i < k && used < n; i++) {
-		len = snprintf(buf + used, n - used, "%s%s", i == 0 ? "" :
-		    (i + 1 == k ? " of " : ", "), w[i].label);
-		if (len < 0)
-			break;
-		used += (size_t)len;
-	}
-}
-
 static void
 fout_keuze(struct json_object *fouten, const struct gebeurtenis_veld *v)
 {
 	char klein[96], lijst[MELDING_MAX], m[2 * MELDING_MAX];
 
-	label_klein(v->label, klein, sizeof(klein));
-	waarden_tekst(v->waarden, lijst, sizeof(lijst));
+	veld_label_klein(v->label, klein, sizeof(klein));
+	veld_opties_tekst(v->waarden, lijst, sizeof(lijst));
 	snprintf(m, sizeof(m), "Kies bij %s een van deze mogelijkheden: %s.",
 	    klein, lijst);
 	fout(fouten, v->naam, m);
@@ -455,7 +427,7 @@ datum_ok(const char *s, size_t len)
 }
 
 static int
-waarde_bekend(const struct gebeurtenis_waarde *w, const char *code)
+waarde_bekend(const struct veld_optie *w, const char *code)
 {
 	for (; w != NULL && w->code != NULL; w++)
 		if (strcmp(w->code, code) == 0)
@@ -693,7 +665,7 @@ veld_json(const struct gebeurtenis_veld *v)
 {
 	struct json_object *o = json_object_new_object();
 	struct json_object *w = json_object_new_array();
-	const struct gebeurtenis_waarde *x;
+	const struct veld_optie *x;
 
 	json_object_object_add(o, "naam", json_object_new_string(v->naam));
 	json_object_object_add(o, "label", json_object_new_string(v->label));

@@ -19,6 +19,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "domain/veld.h"
+
 struct json_object;
 
 /*
@@ -53,11 +55,6 @@ enum gebeurtenis_veldsoort {
 	GV_DATUM,      /* a string YYYY-MM-DD, a date that exists       "datum"  */
 };
 
-/* One allowed value: what is stored, what the user reads. */
-struct gebeurtenis_waarde {
-	const char *code;
-	const char *label;
-};
 
 /* Field flags (struct gebeurtenis_veld.vlag). */
 #define GV_VERPLICHT		0x1  /* must be present and not empty */
@@ -71,7 +68,7 @@ struct gebeurtenis_veld {
 	const char                      *label;   /* Dutch, capitalised */
 	enum gebeurtenis_veldsoort       soort;
 	unsigned                         vlag;    /* GV_VERPLICHT | ... */
-	const struct gebeurtenis_waarde *waarden; /* KEUZE (and optionally
+	const struct veld_optie *waarden; /* KEUZE (and optionally
 						   * GETAL): ends { NULL, NULL } */
 	int64_t                          min;     /* GETAL */
 	int64_t                          max;     /* TEKST: characters;

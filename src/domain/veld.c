@@ -177,28 +177,26 @@ veld_lees(const struct veld *f, const char *in, struct veld_waarde *out)
 	return VELD_GEEN_KEUZE;     /* an unknown type accepts nothing */
 }
 
-/* The label inside a sentence: "Geldig van" → "geldig van" (not "BSN"). */
-static void
-label_klein(const char *label, char *buf, size_t n)
+void
+veld_label_klein(const char *label, char *buf, size_t n)
 {
 	snprintf(buf, n, "%s", label);
 	if (buf[0] >= 'A' && buf[0] <= 'Z' && buf[1] >= 'a' && buf[1] <= 'z')
 		buf[0] = (char)(buf[0] - 'A' + 'a');
 }
 
-/* "A, B of C": the labels of the options. */
-static void
-opties_tekst(const struct veld *f, char *buf, size_t n)
+void
+veld_opties_tekst(const struct veld_optie *opties, char *buf, size_t n)
 {
 	size_t i, k = 0, used = 0;
 	int w;
 
 	buf[0] = '\0';
-	while (f->opties != NULL && f->opties[k].code != NULL)
+	while (opties != NULL && opties[k].code != NULL)
 		k++;
 	for (i = 0; i < k && used < n; i++) {
 		w = snprintf(buf + used, n - used, "%s%s", i == 0 ? "" :
-		    (i + 1 == k ? " of " : ", "), f->opties[i].label);
+		    (i + 1 == k ? " of " : ", "), opties[i].label);
 		if (w < 0)
 			break;
 		used += (size_t)w;
@@ -210,7 +208,7 @@ veld_melding(const struct veld *f, enum veld_fout fout, char *buf, size_t n)
 {
 	char klein[128], lijst[256];
 
-	label_klein(f->label, klein, sizeof(klein));
+	veld_label_klein(f->label, klein, sizeof(klein));
 	switch (fout) {
 	case VELD_OK:
 		snprintf(buf, n, "%s is in orde.", f->label);
@@ -240,7 +238,7 @@ veld_melding(const struct veld *f, enum veld_fout fout, char *buf, size_t n)
 		    "JJJJ-MM-DD.", f->label);
 		break;
 	case VELD_GEEN_KEUZE:
-		opties_tekst(f, lijst, sizeof(lijst));
+		veld_opties_tekst(f->opties, lijst, sizeof(lijst));
 		snprintf(buf, n, "Kies bij %s een van deze mogelijkheden: %s.",
 		    klein, lijst);
 		break;

@@ -111,6 +111,12 @@ int		 veld_periode_ok(const char *van, const char *tot);
 /* The option of a VELD_KEUZE field with this code, or NULL. */
 const struct veld_optie *veld_optie(const struct veld *f, const char *code);
 
+/* A label inside a sentence: "Geldig van" → "geldig van" (not "BSN"). */
+void	veld_label_klein(const char *label, char *buf, size_t n);
+
+/* "A, B of C": the labels of options (ended by { NULL, NULL }). */
+void	veld_opties_tekst(const struct veld_optie *opties, char *buf, size_t n);
+
 /* The field called naam among n, or NULL. */
 const struct veld *veld_zoek(const struct veld *velden, size_t n,
 		    const char *naam);

@@ -354,6 +354,21 @@ wz_password() {
 	printf '%s\n' "$value"
 }
 
+# A 64-hex-digit key from "$WZ_CONF" if it is there, else a new random one:
+# the keys for personal data at rest are made once and then kept (data
+# sealed with a lost key cannot be read again).
+wz_key() {
+	local key=$1 value=""
+	if [[ -f $WZ_CONF ]]; then
+		value=$(sed -n "s/^[[:space:]]*${key}[[:space:]]*=[[:space:]]*//p" "$WZ_CONF" |
+			tail -n 1 | tr -d '[:space:]')
+	fi
+	if [[ ! $value =~ ^[0-9a-f]{64}$ ]]; then
+		value=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+	fi
+	printf '%s\n' "$value"
+}
+
 # The database, the two users and their rights, idempotently. The app user
 # has no privileges of its own: it holds the role wijkzicht_app_rol, to which
 # each migration grants, table by table, what the application needs (the
@@ -378,7 +393,7 @@ wz_db_setup() {
 		GRANT wijkzicht_app_rol TO 'wijkzicht_app'@'localhost';
 		SET DEFAULT ROLE wijkzicht_app_rol FOR 'wijkzicht_app'@'localhost';
 	SQL
-	wz_write_config "$app_pw" "$mig_pw"
+	wz_write_config "$app_pw" "$mig_pw" "$(wz_key seal_key)" "$(wz_key seal_lookup_key)"
 }
 
 wz_db_stop() {
@@ -388,9 +403,10 @@ wz_db_stop() {
 # ---------------------------------------------------------------------------
 # The application
 
-# Writes "$WZ_CONF" (mode 600) with the passwords $1 (app) and $2 (migrate).
+# Writes "$WZ_CONF" (mode 600) with the passwords $1 (app) and $2
+# (migrate) and the keys for personal data at rest $3 and $4.
 wz_write_config() {
-	local app_pw=$1 mig_pw=$2 tmp
+	local app_pw=$1 mig_pw=$2 seal_key=$3 seal_lookup_key=$4 tmp
 	wz_mkdirs
 	tmp=$(mktemp "$WZ_VAR/.wijkzicht.conf.XXXXXX")
 	chmod 600 "$tmp"
@@ -412,6 +428,9 @@ wz_write_config() {
 		db_migrate_user = wijkzicht_migratie
 		db_migrate_password = $mig_pw
 		password_list = $WZ_ROOT/www/data/veelgebruikte-wachtwoorden.txt
+		# Personal data at rest (BSN): made once, kept across restarts.
+		seal_key = $seal_key
+		seal_lookup_key = $seal_lookup_key
 		# Plain HTTP on localhost: no Secure / __Host- cookie (the
 		# production nginx config serves HTTPS and keeps the default 1).
 		cookie_secure = 0

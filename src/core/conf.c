@@ -53,6 +53,8 @@ static const struct key keys[] = {
 	{ "session_absolute", INT(session_absolute, 300, 604800), 0 },
 	{ "cookie_secure", INT(cookie_secure, 0, 1), 0 },
 	{ "password_list", STR(password_list), 0 },
+	{ "seal_key", STR(seal_key), 1 },
+	{ "seal_lookup_key", STR(seal_lookup_key), 1 },
 };
 #define NKEYS	(sizeof(keys) / sizeof(keys[0]))
 

@@ -210,6 +210,15 @@ app_load(struct app *app, const char *config_path, char *err, size_t errlen)
 		return -1;
 	}
 	static_version(app);
+	/* Keys for personal data at rest: both or neither. Without them the
+	 * application runs, but nothing that needs them may be stored. */
+	if (app->cfg.seal_key[0] != '\0' || app->cfg.seal_lookup_key[0] != '\0') {
+		if (seal_keys_from_hex(&app->seal, app->cfg.seal_key,
+		    app->cfg.seal_lookup_key, err, errlen) != 0) {
+			app_free(app);
+			return -1;
+		}
+	}
 	return 0;
 }
 
@@ -221,6 +230,7 @@ app_free(struct app *app)
 	free(app->openapi);
 	if (app->passwords != NULL)
 		password_list_free(app->passwords);
+	seal_keys_wipe(&app->seal);
 	app->tmpl = NULL;
 	app->openapi = NULL;
 	app->passwords = NULL;

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "core/conf.h"
+#include "core/seal.h"
 
 struct tmpl_set;
 struct req;
@@ -27,6 +28,8 @@ struct app {
 	size_t                nroutes;
 	struct password_list *passwords;    /* the common-password list */
 	char                  static_versie[17]; /* hash of the stylesheets */
+	struct seal_keys      seal;         /* personal data at rest; loaded
+	                                     * only when both keys are set */
 };
 
 /*

@@ -1025,47 +1025,66 @@ handle_create_form(struct req *r)
 	sodium_memzero(token, sizeof(token));
 }
 
-/* POST /beheer/gebruikers/{id} — naam and actief, with the hidden versie. */
+/*
+ * The answer of a form on a user's detail page once its operation ran:
+ * OP_OK commits and goes back to the page with a message (POST/redirect/
+ * GET); OP_INVALID shows the page again, 422, with the errors and extra
+ * (the values as typed); OP_STALE, 409, with the record as it is now.
+ * Takes ownership of fouten and extra.
+ */
 static void
-handle_update_form(struct req *r)
+detail_form_answer(struct req *r, enum op_result op, int64_t id,
+    struct json_object *fouten, struct json_object *extra,
+    const char *melding, const char *niet_gevonden)
 {
-	int64_t id = route_param_int(&r->match, "id");
-	struct json_object *fouten = json_object_new_array(), *extra, *form;
-	const char *naam = kv_get(&r->form, "naam");
-	int actief = kv_get(&r->form, "actief") != NULL;
-
-	switch (op_update(r, id, parse_id(kv_get(&r->form, "versie")), naam, actief,
-	    fouten)) {
+	switch (op) {
 	case OP_OK:
 		json_object_put(fouten);
+		json_object_put(extra);
 		if (tx_commit(r) == 0)
 			resp_redirect(r, arena_printf(r->arena,
-			    "/beheer/gebruikers/%lld?melding=opgeslagen", (long long)id));
+			    "/beheer/gebruikers/%lld?melding=%s", (long long)id, melding));
 		return;
 	case OP_INVALID:
-		extra = json_object_new_object();
-		form = json_object_new_object();
-		add_str(form, "naam", naam);
-		json_object_object_add(form, "actief", json_object_new_boolean(actief));
-		add_str(form, "versie", kv_get(&r->form, "versie"));
-		json_object_object_add(extra, "form", form);
 		page_errors(r, extra, fouten);
 		detail_page(r, 422, id, extra);
 		return;
 	case OP_STALE:
 		json_object_put(fouten);
+		json_object_put(extra);
 		extra = json_object_new_object();
 		json_object_object_add(extra, "conflict", json_object_new_boolean(1));
 		detail_page(r, 409, id, extra);
 		return;
 	case OP_NOT_FOUND:
 		json_object_put(fouten);
-		resp_problem(r, 404, "Deze gebruiker bestaat niet.", NULL);
+		json_object_put(extra);
+		resp_problem(r, 404, niet_gevonden, NULL);
 		return;
 	default:
 		json_object_put(fouten);
+		json_object_put(extra);
 		return;
 	}
+}
+
+/* POST /beheer/gebruikers/{id} — naam and actief, with the hidden versie. */
+static void
+handle_update_form(struct req *r)
+{
+	int64_t id = route_param_int(&r->match, "id");
+	struct json_object *fouten = json_object_new_array(),
+	    *extra = json_object_new_object(), *form = json_object_new_object();
+	const char *naam = kv_get(&r->form, "naam");
+	int actief = kv_get(&r->form, "actief") != NULL;
+
+	add_str(form, "naam", naam);
+	json_object_object_add(form, "actief", json_object_new_boolean(actief));
+	add_str(form, "versie", kv_get(&r->form, "versie"));
+	json_object_object_add(extra, "form", form);
+	detail_form_answer(r, op_update(r, id, parse_id(kv_get(&r->form, "versie")),
+	    naam, actief, fouten), id, fouten, extra, "opgeslagen",
+	    "Deze gebruiker bestaat niet.");
 }
 
 /* Splits "organisatie:12" (or "gemeente") from the grant form. Returns the
@@ -1094,36 +1113,19 @@ static void
 handle_grant_add_form(struct req *r)
 {
 	int64_t id = route_param_int(&r->match, "id"), scope_id, tid;
-	struct json_object *fouten = json_object_new_array(), *extra, *tf;
+	struct json_object *fouten = json_object_new_array(),
+	    *extra = json_object_new_object(), *tf;
 	const char *rs = kv_get(&r->form, "rol"), *ss = kv_get(&r->form, "scope");
 	enum rol rol = rs ? rol_parse(rs, strlen(rs)) : 0;
 	int scope = parse_scope_choice(ss, &scope_id);
 
-	switch (op_grant_add(r, id, rol, scope, scope_id, "rol", "scope", "scope",
-	    fouten, &tid)) {
-	case OP_OK:
-		json_object_put(fouten);
-		if (tx_commit(r) == 0)
-			resp_redirect(r, arena_printf(r->arena,
-			    "/beheer/gebruikers/%lld?melding=toegevoegd", (long long)id));
-		return;
-	case OP_INVALID:
-		extra = json_object_new_object();
-		tf = json_object_new_object();
-		add_str(tf, "rol", rs);
-		add_str(tf, "scope", ss);
-		json_object_object_add(extra, "toekenning_form", tf);
-		page_errors(r, extra, fouten);
-		detail_page(r, 422, id, extra);
-		return;
-	case OP_NOT_FOUND:
-		json_object_put(fouten);
-		resp_problem(r, 404, "Deze gebruiker bestaat niet.", NULL);
-		return;
-	default:
-		json_object_put(fouten);
-		return;
-	}
+	tf = json_object_new_object();
+	add_str(tf, "rol", rs);
+	add_str(tf, "scope", ss);
+	json_object_object_add(extra, "toekenning_form", tf);
+	detail_form_answer(r, op_grant_add(r, id, rol, scope, scope_id, "rol",
+	    "scope", "scope", fouten, &tid), id, fouten, extra, "toegevoegd",
+	    "Deze gebruiker bestaat niet.");
 }
 
 /* POST /beheer/gebruikers/{id}/toekenningen/{tid}/verwijderen */
@@ -1131,28 +1133,11 @@ static void
 handle_grant_remove_form(struct req *r)
 {
 	int64_t id = route_param_int(&r->match, "id");
-	struct json_object *fouten = json_object_new_array(), *extra;
+	struct json_object *fouten = json_object_new_array();
 
-	switch (op_grant_remove(r, id, route_param_int(&r->match, "tid"), fouten)) {
-	case OP_OK:
-		json_object_put(fouten);
-		if (tx_commit(r) == 0)
-			resp_redirect(r, arena_printf(r->arena,
-			    "/beheer/gebruikers/%lld?melding=verwijderd", (long long)id));
-		return;
-	case OP_INVALID:
-		extra = json_object_new_object();
-		page_errors(r, extra, fouten);
-		detail_page(r, 422, id, extra);
-		return;
-	case OP_NOT_FOUND:
-		json_object_put(fouten);
-		resp_problem(r, 404, "Deze gebruiker heeft deze rol niet.", NULL);
-		return;
-	default:
-		json_object_put(fouten);
-		return;
-	}
+	detail_form_answer(r, op_grant_remove(r, id, route_param_int(&r->match,
+	    "tid"), fouten), id, fouten, json_object_new_object(), "verwijderd",
+	    "Deze gebruiker heeft deze rol niet.");
 }
 
 /* POST /beheer/gebruikers/{id}/link — a fresh link, shown once. */

@@ -316,11 +316,51 @@ wie_tekst(struct req *r, const struct db_rows *rows, size_t i)
 	return s != NULL ? s : "";
 }
 
-/* One row for the table. */
+static struct json_object *
+int_of(const char *cell_text)
+{
+	return cell_text != NULL ? json_object_new_int64(db_cell_int(cell_text, 0))
+	    : NULL;                                   /* JSON null */
+}
+
+static struct json_object *
+item_json(const struct db_rows *rows, size_t i)
+{
+	struct json_object *o = json_object_new_object();
+	const char *naam = DB_CELL(rows, i, AUDIT_GEBRUIKERSNAAM);
+
+	json_object_object_add(o, "id", int_of(DB_CELL(rows, i, AUDIT_ID)));
+	json_object_object_add(o, "tijdstip",
+	    json_object_new_string(cell(rows, i, AUDIT_TIJDSTIP)));
+	json_object_object_add(o, "gebruiker_id",
+	    int_of(DB_CELL(rows, i, AUDIT_GEBRUIKER_ID)));
+	json_object_object_add(o, "gebruikersnaam",
+	    naam != NULL ? json_object_new_string(naam) : NULL);
+	json_object_object_add(o, "namens_id",
+	    int_of(DB_CELL(rows, i, AUDIT_NAMENS_ID)));
+	json_object_object_add(o, "token_id", int_of(DB_CELL(rows, i, AUDIT_TOKEN_ID)));
+	json_object_object_add(o, "actie",
+	    json_object_new_string(cell(rows, i, AUDIT_ACTIE)));
+	json_object_object_add(o, "object_soort",
+	    json_object_new_string(cell(rows, i, AUDIT_OBJECT_SOORT)));
+	json_object_object_add(o, "object_id",
+	    int_of(DB_CELL(rows, i, AUDIT_OBJECT_ID)));
+	json_object_object_add(o, "route",
+	    json_object_new_string(cell(rows, i, AUDIT_ROUTE)));
+	json_object_object_add(o, "resultaat",
+	    json_object_new_string(cell(rows, i, AUDIT_RESULTAAT)));
+	json_object_object_add(o, "adres",
+	    json_object_new_string(cell(rows, i, AUDIT_ADRES)));
+	json_object_object_add(o, "toelichting",
+	    json_object_new_string(cell(rows, i, AUDIT_TOELICHTING)));
+	return o;
+}
+
+/* One row for the table: the API's item plus what people read. */
 static struct json_object *
 regel_json(struct req *r, const struct db_rows *rows, size_t i)
 {
-	struct json_object *o = json_object_new_object();
+	struct json_object *o = item_json(rows, i);
 	const char *iso = cell(rows, i, AUDIT_TIJDSTIP), *oid;
 	char leesbaar[20];
 
@@ -332,20 +372,10 @@ regel_json(struct req *r, const struct db_rows *rows, size_t i)
 	json_object_object_add(o, "tijdstip", json_object_new_string(leesbaar));
 	json_object_object_add(o, "gebruiker",
 	    json_object_new_string(wie_tekst(r, rows, i)));
-	json_object_object_add(o, "actie",
-	    json_object_new_string(cell(rows, i, AUDIT_ACTIE)));
 	oid = DB_CELL(rows, i, AUDIT_OBJECT_ID);
 	json_object_object_add(o, "object", json_object_new_string(oid != NULL ?
 	    arena_printf(r->arena, "%s %s", cell(rows, i, AUDIT_OBJECT_SOORT),
 	    oid) : cell(rows, i, AUDIT_OBJECT_SOORT)));
-	json_object_object_add(o, "route",
-	    json_object_new_string(cell(rows, i, AUDIT_ROUTE)));
-	json_object_object_add(o, "resultaat",
-	    json_object_new_string(cell(rows, i, AUDIT_RESULTAAT)));
-	json_object_object_add(o, "adres",
-	    json_object_new_string(cell(rows, i, AUDIT_ADRES)));
-	json_object_object_add(o, "toelichting",
-	    json_object_new_string(cell(rows, i, AUDIT_TOELICHTING)));
 	return o;
 }
 
@@ -656,45 +686,6 @@ handle_audit_csv(struct req *r)
 
 /* ---------------------------------------------------------------- the API */
 
-static struct json_object *
-int_of(const char *cell_text)
-{
-	return cell_text != NULL ? json_object_new_int64(db_cell_int(cell_text, 0))
-	    : NULL;                                   /* JSON null */
-}
-
-static struct json_object *
-item_json(const struct db_rows *rows, size_t i)
-{
-	struct json_object *o = json_object_new_object();
-	const char *naam = DB_CELL(rows, i, AUDIT_GEBRUIKERSNAAM);
-
-	json_object_object_add(o, "id", int_of(DB_CELL(rows, i, AUDIT_ID)));
-	json_object_object_add(o, "tijdstip",
-	    json_object_new_string(cell(rows, i, AUDIT_TIJDSTIP)));
-	json_object_object_add(o, "gebruiker_id",
-	    int_of(DB_CELL(rows, i, AUDIT_GEBRUIKER_ID)));
-	json_object_object_add(o, "gebruikersnaam",
-	    naam != NULL ? json_object_new_string(naam) : NULL);
-	json_object_object_add(o, "namens_id",
-	    int_of(DB_CELL(rows, i, AUDIT_NAMENS_ID)));
-	json_object_object_add(o, "token_id", int_of(DB_CELL(rows, i, AUDIT_TOKEN_ID)));
-	json_object_object_add(o, "actie",
-	    json_object_new_string(cell(rows, i, AUDIT_ACTIE)));
-	json_object_object_add(o, "object_soort",
-	    json_object_new_string(cell(rows, i, AUDIT_OBJECT_SOORT)));
-	json_object_object_add(o, "object_id",
-	    int_of(DB_CELL(rows, i, AUDIT_OBJECT_ID)));
-	json_object_object_add(o, "route",
-	    json_object_new_string(cell(rows, i, AUDIT_ROUTE)));
-	json_object_object_add(o, "resultaat",
-	    json_object_new_string(cell(rows, i, AUDIT_RESULTAAT)));
-	json_object_object_add(o, "adres",
-	    json_object_new_string(cell(rows, i, AUDIT_ADRES)));
-	json_object_object_add(o, "toelichting",
-	    json_object_new_string(cell(rows, i, AUDIT_TOELICHTING)));
-	return o;
-}
 
 static void
 handle_api_audit(struct req *r)

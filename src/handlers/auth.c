@@ -413,12 +413,32 @@ handle_api_me(struct req *r)
 static void
 handle_account(struct req *r)
 {
-	struct json_object *ctx = json_object_new_object();
+	struct json_object *ctx = json_object_new_object(), *rollen, *g;
+	struct toekenning_rec *t;
+	enum db_err rc;
+	size_t i, n;
 
+	/* The grants with the names of their scopes ("DOCK Zaanstad", not
+	 * "organisatie 1"): what a person recognises. */
+	if ((rc = store_toekenning_list(r->db, r->arena, r->who.gebruiker_id, &t,
+	    &n)) != DB_OK) {
+		json_object_put(ctx);
+		fail_db(r, rc, "account");
+		return;
+	}
+	rollen = json_object_new_array();
+	for (i = 0; i < n; i++) {
+		g = json_object_new_object();
+		json_object_object_add(g, "rol_naam",
+		    json_object_new_string(rol_label(t[i].rol)));
+		json_object_object_add(g, "scope_naam", json_object_new_string(
+		    t[i].scope_naam ? t[i].scope_naam : "gemeente"));
+		json_object_array_add(rollen, g);
+	}
 	json_object_object_add(ctx, "titel", json_object_new_string("Mijn account"));
 	json_object_object_add(ctx, "account", me_json(&r->who));
-	json_object_object_add(ctx, "heeft_rollen",
-	    json_object_new_boolean(r->who.ngrants > 0));
+	json_object_object_add(ctx, "rollen", rollen);
+	json_object_object_add(ctx, "heeft_rollen", json_object_new_boolean(n > 0));
 	if (kv_get(&r->query, "gewijzigd") != NULL)
 		json_object_object_add(ctx, "gewijzigd", json_object_new_boolean(1));
 	resp_page(r, 200, "account", ctx);

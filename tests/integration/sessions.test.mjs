@@ -57,6 +57,7 @@ describe('log-in', () => {
     const page = await fetchText('/account', { headers: { cookie } });
     assert.equal(page.res.status, 200);
     assert.match(page.text, /Tess Teamleider/);
+    assert.match(page.text, /Teamleider wijkteamorganisatie \(DOCK Zaanstad\)/, 'roles read with the organisation\'s name');
   });
 
   test('the log-in form never sends the browser to another site', async () => {

@@ -22,6 +22,7 @@
 #include "core/passhash.h"
 #include "db/db.h"
 #include "db/migrate.h"
+#include "store/demo.h"
 
 #define MAX_MIGRATION_SIZE	(4 * 1024 * 1024)
 
@@ -452,6 +453,9 @@ migrate_seed_demo(const struct config *cfg, FILE *out)
 		fprintf(out, "seed-demo: loaded %s\n", names[i]);
 	}
 	if (set_demo_passwords(&db, out) != 0)
+		goto out;
+	/* The demo inwoners, through the registration store (store/demo.h). */
+	if (demo_inwoners(&db, cfg, out) != 0)
 		goto out;
 	rc = 0;
 out:

@@ -46,6 +46,18 @@ policy_allows(enum access_rule rule, const struct principal *who)
 	case ACCESS_AUDIT:
 		return principal_has(who, ROL_BEHEERDER | ROL_AUDITOR) ?
 		    POLICY_ALLOW : POLICY_FORBIDDEN;
+	case ACCESS_REGISTRATIE:
+		return principal_has(who, ROL_MEDEWERKER | ROL_TEAMLEIDER) ?
+		    POLICY_ALLOW : POLICY_FORBIDDEN;
+	case ACCESS_KETEN:
+		return principal_has(who, ROL_MEDEWERKER | ROL_TEAMLEIDER |
+		    ROL_KETENPARTNER) ? POLICY_ALLOW : POLICY_FORBIDDEN;
+	case ACCESS_TEAMLEIDER:
+		return principal_has(who, ROL_TEAMLEIDER) ? POLICY_ALLOW :
+		    POLICY_FORBIDDEN;
+	case ACCESS_AFSTEMMING:
+		return principal_has(who, ROL_TEAMLEIDER | ROL_KETENPARTNER) ?
+		    POLICY_ALLOW : POLICY_FORBIDDEN;
 	}
 	/* An unknown rule is a programming error: refuse rather than guess. */
 	return POLICY_FORBIDDEN;

@@ -23,6 +23,14 @@ enum access_rule {
 	ACCESS_INGELOGD,       /* any signed-in user */
 	ACCESS_BEHEER,         /* beheerder: structure, users, tokens */
 	ACCESS_AUDIT,          /* beheerder or auditor: the audit log */
+	ACCESS_REGISTRATIE,    /* medewerker or teamleider: a wijkteam's
+				* registration (inwoners, trajecten) */
+	ACCESS_KETEN,          /* medewerker, teamleider or ketenpartner:
+				* inwoners in their scope, ketenstatus,
+				* the events each party may see */
+	ACCESS_TEAMLEIDER,     /* teamleider: wachtlijst, import, export */
+	ACCESS_AFSTEMMING,     /* teamleider or ketenpartner: the handover
+				* reconciliation list */
 };
 
 /* The caller, as the front gate found it. */

@@ -34,29 +34,62 @@ request_text(struct req *r)
 	return arena_printf(r->arena, "%s %s", r->method, r->path ? r->path : "");
 }
 
+/* The who, route and address of this request, for an audit row. */
+static void
+audit_vul(struct req *r, struct audit_rec *a, const char *actie,
+    const char *resultaat, const char *toelichting)
+{
+	memset(a, 0, sizeof(*a));
+	a->gebruiker_id = r->who.authenticated ? r->who.gebruiker_id : 0;
+	a->token_id = r->who.token_id;
+	a->actie = actie;
+	a->route = route_text(r);
+	a->resultaat = resultaat;
+	a->adres = r->remote_addr;
+	a->toelichting = toelichting;
+}
+
+static int
+audit_fout(struct req *r)
+{
+	log_error("audit", "req=%s cannot write audit row: %s",
+	    r->request_id ? r->request_id : "-", r->db->error);
+	return -1;
+}
+
 int
 audit(struct req *r, const char *actie, const char *object_soort,
     int64_t object_id, const char *resultaat, const char *toelichting)
 {
-	struct audit_rec a;
-	enum db_err rc;
+	return audit_persoon(r, actie, object_soort, object_id, 0, NULL,
+	    resultaat, toelichting);
+}
 
-	memset(&a, 0, sizeof(a));
-	a.gebruiker_id = r->who.authenticated ? r->who.gebruiker_id : 0;
-	a.token_id = r->who.token_id;
-	a.actie = actie;
+int
+audit_persoon(struct req *r, const char *actie, const char *object_soort,
+    int64_t object_id, int64_t inwoner_id, const char *doel,
+    const char *resultaat, const char *toelichting)
+{
+	struct audit_rec a;
+
+	audit_vul(r, &a, actie, resultaat, toelichting);
 	a.object_soort = object_soort;
 	a.object_id = object_id;
-	a.route = route_text(r);
-	a.resultaat = resultaat;
-	a.adres = r->remote_addr;
-	a.toelichting = toelichting;
-	if ((rc = store_audit_insert(r->db, &a)) != DB_OK) {
-		log_error("audit", "req=%s cannot write audit row: %s",
-		    r->request_id ? r->request_id : "-", r->db->error);
-		return -1;
-	}
-	return 0;
+	a.inwoner_id = inwoner_id;
+	a.doel = doel;
+	return store_audit_insert(r->db, &a) == DB_OK ? 0 : audit_fout(r);
+}
+
+int
+audit_inzage(struct req *r, const char *ids, const char *doel)
+{
+	struct audit_rec a;
+
+	if (ids == NULL || *ids == '\0')
+		return 0;
+	audit_vul(r, &a, "inzien", GELUKT, "in een lijst");
+	a.doel = doel;
+	return store_audit_inzage(r->db, &a, ids) == DB_OK ? 0 : audit_fout(r);
 }
 
 int

@@ -27,6 +27,22 @@ struct json_object;
 int	audit(struct req *, const char *actie, const char *object_soort,
 	    int64_t object_id, const char *resultaat, const char *toelichting);
 
+/*
+ * An audit row about an inwoner's personal data (NEN 7513): as audit(),
+ * with whose data (inwoner_id) and why (doel: "registratie",
+ * "ketensamenwerking", "verantwoording", "avg-inzage", ...). Every read
+ * and every write of an inwoner's data writes one, fail closed: when it
+ * returns -1 nothing of that data may be shown (or kept).
+ */
+int	audit_persoon(struct req *, const char *actie, const char *object_soort,
+	    int64_t object_id, int64_t inwoner_id, const char *doel,
+	    const char *resultaat, const char *toelichting);
+/*
+ * The read of a list of inwoners: one row (actie "inzien", object
+ * inwoner) per id in ids ("3,17,42", ids read from the database), in one
+ * statement. "" writes nothing. Returns 0 or -1 as audit().
+ */
+int	audit_inzage(struct req *, const char *ids, const char *doel);
 /* START TRANSACTION; on failure answers 503 and returns -1. */
 int	tx_begin(struct req *);
 /* COMMIT; on failure answers 500 and returns -1. */

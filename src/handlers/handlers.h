@@ -29,6 +29,11 @@ struct route_table {
 /* Per file: basis.c, auth.c, beheer.c (structure), gebruikers.c, audit.c. */
 extern const struct route_table routes_basis, routes_auth, routes_beheer,
     routes_gebruikers, routes_audit;
+/* Registration (issue 4): inwoners.c (API), registratie_pagina.c (pages),
+ * afstemming.c (wachtlijst, reconciliation), import.c, export.c (exports
+ * of an organisation's registrations), inzage.c (access history, AVG). */
+extern const struct route_table routes_inwoners, routes_registratie_pagina,
+    routes_afstemming, routes_import, routes_export, routes_inzage;
 
 /*
  * Every route of the application, in match order: built once (malloc) on

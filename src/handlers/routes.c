@@ -19,6 +19,12 @@ static const struct route_table *const tables[] = {
 	&routes_beheer,
 	&routes_gebruikers,
 	&routes_audit,
+	&routes_inwoners,
+	&routes_registratie_pagina,
+	&routes_afstemming,
+	&routes_import,
+	&routes_export,
+	&routes_inzage,
 };
 
 const struct route *

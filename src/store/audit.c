@@ -24,8 +24,8 @@
 static const struct stmt_def defs[] = {
 	{ STMT_AUDIT_INSERT, "audit_insert",
 	  "INSERT INTO audit (gebruiker_id, namens_id, token_id, actie, object_soort,"
-	  " object_id, route, resultaat, adres, toelichting)"
-	  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 10, 0 },
+	  " object_id, inwoner_id, doel, route, resultaat, adres, toelichting)"
+	  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 12, 0 },
 	{ STMT_AUDIT_LIST, "audit_list",
 	  "SELECT a.id, DATE_FORMAT(a.tijdstip, '%Y-%m-%dT%H:%i:%sZ'), a.gebruiker_id,"
 	  " g.gebruikersnaam, a.namens_id, a.token_id, a.actie, a.object_soort,"
@@ -44,6 +44,11 @@ static const struct stmt_def defs[] = {
 	{ STMT_AUDIT_GEBRUIKERS, "audit_gebruikers",
 	  "SELECT id, gebruikersnaam, naam FROM gebruiker"
 	  " ORDER BY gebruikersnaam LIMIT ?", 1, 3 },
+	{ STMT_AUDIT_INZAGE, "audit_inzage",
+	  "INSERT INTO audit (gebruiker_id, token_id, actie, object_soort,"
+	  " object_id, inwoner_id, doel, route, resultaat, adres, toelichting)"
+	  " SELECT ?, ?, ?, 'inwoner', i.id, i.id, ?, ?, 'gelukt', ?, ?"
+	  " FROM inwoner i WHERE FIND_IN_SET(i.id, ?)", 8, 0 },
 };
 const struct stmt_table audit_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 
@@ -53,12 +58,26 @@ store_audit_insert(struct db *db, const struct audit_rec *a)
 	struct db_val v[] = {
 		db_id(a->gebruiker_id), db_id(a->namens_id), db_id(a->token_id),
 		DB_STR(a->actie), DB_STR(a->object_soort ? a->object_soort : ""),
-		db_id(a->object_id), DB_STR(a->route ? a->route : ""),
+		db_id(a->object_id), db_id(a->inwoner_id),
+		DB_STR(a->doel ? a->doel : ""), DB_STR(a->route ? a->route : ""),
 		DB_STR(a->resultaat), DB_STR(a->adres ? a->adres : ""),
 		DB_STR(a->toelichting ? a->toelichting : ""),
 	};
 
-	return db_exec(db, STMT_AUDIT_INSERT, v, 10, NULL, NULL);
+	return db_exec(db, STMT_AUDIT_INSERT, v, 12, NULL, NULL);
+}
+
+enum db_err
+store_audit_inzage(struct db *db, const struct audit_rec *a, const char *ids)
+{
+	struct db_val v[] = {
+		db_id(a->gebruiker_id), db_id(a->token_id), DB_STR(a->actie),
+		DB_STR(a->doel ? a->doel : ""), DB_STR(a->route ? a->route : ""),
+		DB_STR(a->adres ? a->adres : ""),
+		DB_STR(a->toelichting ? a->toelichting : ""), DB_STR(ids),
+	};
+
+	return db_exec(db, STMT_AUDIT_INZAGE, v, 8, NULL, NULL);
 }
 
 enum db_err

@@ -22,6 +22,7 @@ struct db;
 #define STMT_AUDIT_LIST		STMT_ID(MOD_AUDIT, 1)
 #define STMT_AUDIT_ACTIES	STMT_ID(MOD_AUDIT, 2)
 #define STMT_AUDIT_GEBRUIKERS	STMT_ID(MOD_AUDIT, 3)
+#define STMT_AUDIT_INZAGE	STMT_ID(MOD_AUDIT, 4)
 
 /* The most rows one page of the list shows (the API's maximum `limit`). */
 #define AUDIT_PAGE_MAX		500
@@ -33,6 +34,10 @@ struct audit_rec {
 	const char  *actie;          /* "inloggen", "aanmaken", "wijzigen", ... */
 	const char  *object_soort;   /* "organisatie", "gebruiker", ... or "" */
 	int64_t      object_id;      /* 0: none */
+	int64_t      inwoner_id;     /* whose personal data: 0 for none */
+	const char  *doel;           /* why it was read or written (NEN 7513):
+	                              * "registratie", "ketensamenwerking", ...;
+	                              * NULL or "" for rows about no inwoner */
 	const char  *route;          /* "POST /api/v1/organisaties" */
 	const char  *resultaat;      /* "gelukt", "geweigerd", "mislukt" */
 	const char  *adres;          /* client address */
@@ -40,6 +45,14 @@ struct audit_rec {
 };
 
 enum db_err	store_audit_insert(struct db *, const struct audit_rec *);
+/*
+ * One row per inwoner in ids ("3,17,42": ids read from the database, never
+ * input) with the who/what/route of a, object inwoner and inwoner_id set:
+ * the read of a list of inwoners, in one statement. Ids that name no
+ * inwoner get no row.
+ */
+enum db_err	store_audit_inzage(struct db *, const struct audit_rec *,
+		    const char *ids);
 
 /* Filters for reading; zero/NULL fields do not filter. */
 struct audit_filter {

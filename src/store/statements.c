@@ -19,6 +19,9 @@ static const struct stmt_table *const tables[MOD__COUNT] = {
 	[MOD_TOKEN] = &token_stmts,
 	[MOD_IDEMPOTENTIE] = &idempotentie_stmts,
 	[MOD_STRUCTUUR] = &structuur_stmts,
+	[MOD_REGISTRATIE] = &registratie_stmts,
+	[MOD_IMPORT] = &import_stmts,
+	[MOD_EXPORT] = &export_stmts,
 };
 
 const struct stmt_def *

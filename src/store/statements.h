@@ -23,6 +23,9 @@ enum stmt_module {
 	MOD_TOKEN,           /* store/token.c */
 	MOD_IDEMPOTENTIE,    /* store/idempotentie.c */
 	MOD_STRUCTUUR,       /* store/structuur.c */
+	MOD_REGISTRATIE,     /* store/registratie.c */
+	MOD_IMPORT,          /* store/import.c */
+	MOD_EXPORT,          /* store/export.c */
 	MOD__COUNT
 };
 
@@ -55,6 +58,6 @@ void	stmt_each(void (*fn)(const struct stmt_def *, void *), void *ctx);
 /* Each module's table (defined in its store file). */
 extern const struct stmt_table health_stmts, sessie_stmts, audit_stmts,
     throttle_stmts, gebruiker_stmts, token_stmts, idempotentie_stmts,
-    structuur_stmts;
+    structuur_stmts, registratie_stmts, import_stmts, export_stmts;
 
 #endif

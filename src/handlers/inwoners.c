@@ -1,0 +1,1396 @@
+/*
+ * inwoners.c — inwoners, their trajecten and gebeurtenissen, and their
+ * ketenstatus: reading and checking input, writing with audit rows, the
+ * JSON of each for each party, and the JSON API (routes_inwoners). The
+ * pages (registratie_pagina.c) use the same operations through
+ * registratie.h.
+ *
+ * JSON routes (all may also answer 401 without a session, 500/503):
+ *   GET  /api/v1/inwoners                 200 {items, volgende}; 400; 403
+ *   POST /api/v1/inwoners                 201; 400; 403; 409; 422
+ *   POST /api/v1/inwoners/zoeken          200 {items, volgende}; 400; 403; 422
+ *   GET  /api/v1/inwoners/{id}            200 + ETag; 403; 404
+ *   PUT  /api/v1/inwoners/{id}            200; 400; 403; 404; 412; 422; 428
+ *   GET  /api/v1/inwoners/{id}/trajecten  200; 403; 404
+ *   POST /api/v1/inwoners/{id}/trajecten  201; 400; 403; 404; 409; 422
+ *   PUT  /api/v1/inwoners/{id}/trajecten/{traject_id}
+ *                                         200; 400; 403; 404; 412; 422; 428
+ *   GET  /api/v1/inwoners/{id}/gebeurtenissen  200; 403; 404
+ *   POST /api/v1/inwoners/{id}/gebeurtenissen  201; 400; 403; 404; 409; 422
+ *   GET  /api/v1/inwoners/{id}/ketenstatus     200; 403; 404
+ *   GET  /api/v1/gebeurtenistypes              200
+ *
+ * Scope: an inwoner outside the caller's organisaties is 404, exactly as
+ * an id that does not exist. Every answer that shows an inwoner's data
+ * writes an audit row first; when it cannot, nothing is shown.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <json-c/json.h>
+
+#include "core/arena.h"
+#include "domain/bsn.h"
+#include "domain/gebeurtenis.h"
+#include "domain/ketenstatus.h"
+#include "domain/traject.h"
+#include "domain/veld.h"
+#include "handlers/beheer.h"
+#include "handlers/common.h"
+#include "handlers/handlers.h"
+#include "handlers/registratie.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "store/structuur.h"
+
+#define MAX_ID		9007199254740991LL
+
+/* ------------------------------------------------------------ input */
+
+/* A field of the JSON body or the form, as text. *bad for a JSON value of
+ * the wrong type (an object, an array, a boolean). */
+static const char *
+invoer(struct req *r, int json, const char *naam, int *bad)
+{
+	*bad = 0;
+	if (!json)
+		return kv_get(&r->form, naam);
+	return json_tekst(json_object_object_get_ex(r->json, naam, NULL) ?
+	    json_object_object_get(r->json, naam) : NULL, bad);
+}
+
+/* Reads one declared field into *out; adds its error to fouten. */
+static int
+lees_veld(struct req *r, int json, const struct veld *f,
+    struct veld_waarde *out, struct json_object *fouten)
+{
+	enum veld_fout e;
+	int bad;
+	const char *v = invoer(r, json, f->naam, &bad);
+
+	e = bad ? VELD_ONGELDIGE_TEKENS : veld_lees(f, v, out);
+	if (bad && f->type == VELD_REF)
+		e = VELD_GEEN_ID;
+	if (e != VELD_OK) {
+		fout_toevoegen(fouten, f->naam, f, e);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+huidig_jaar(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	return localtime_r(&now, &tm) != NULL ? tm.tm_year + 1900 : 2026;
+}
+
+static const struct veld v_naam = { "naam", "Naam", VELD_TEKST, 200,
+	VELD_VERPLICHT, NULL, 0, NULL };
+static const struct veld v_wijk = { "wijk_id", "Wijk", VELD_REF, 0,
+	VELD_VERPLICHT, NULL, REF_WIJK, NULL };
+static const struct veld v_datum_start = { "startdatum", "Startdatum",
+	VELD_DATUM, 0, VELD_VERPLICHT, NULL, 0, NULL };
+static const struct veld v_datum_eind = { "einddatum", "Einddatum",
+	VELD_DATUM, 0, 0, NULL, 0, NULL };
+static const struct veld v_soort = { "soort", "Soort traject", VELD_KEUZE, 0,
+	VELD_VERPLICHT, traject_soorten, 0, NULL };
+static const struct veld v_thema = { "thema_id", "Thema", VELD_REF, 0,
+	VELD_VERPLICHT, NULL, 0, NULL };
+static const struct veld v_opdracht = { "opdracht_id", "Opdracht", VELD_REF, 0,
+	VELD_VERPLICHT, NULL, 0, NULL };
+static const struct veld v_wijkteam = { "wijkteam_id", "Wijkteam", VELD_REF, 0,
+	VELD_VERPLICHT, NULL, 0, NULL };
+static const struct veld v_datum = { "datum", "Datum", VELD_DATUM, 0,
+	VELD_VERPLICHT, NULL, 0, NULL };
+static const struct veld v_traject = { "traject_id", "Traject", VELD_REF, 0,
+	0, NULL, 0, NULL };
+
+/*
+ * The inwoner's fields from the body or form into rec (BSN sealed).
+ * *bsn_gegeven: whether the input names the BSN at all (absent in a PUT
+ * keeps the stored one: it is write-only, a client cannot send it back).
+ * Returns 0 (errors, if any, in fouten) or -1 after answering.
+ */
+static int
+inwoner_invoer(struct req *r, int json, struct inwoner_rec *rec,
+    int *bsn_gegeven, struct json_object *fouten)
+{
+	struct veld_waarde naam, wijk;
+	const char *jaar, *bsn;
+	int64_t j;
+	int bad, ja = 0;
+	enum db_err rc;
+	char canon[BSN_LEN + 1], buf[160];
+
+	memset(rec, 0, sizeof(*rec));
+	if (lees_veld(r, json, &v_naam, &naam, fouten) == 0)
+		rec->naam = arena_strndup(r->arena, naam.tekst, naam.len);
+	jaar = invoer(r, json, "geboortejaar", &bad);
+	while (jaar != NULL && (*jaar == ' ' || *jaar == '\t'))
+		jaar++;
+	if (bad || jaar == NULL || *jaar == '\0' ||
+	    query_getal(jaar, 1900, huidig_jaar(), &j) != 0) {
+		snprintf(buf, sizeof(buf), "Geboortejaar moet een jaartal van 1900 "
+		    "tot en met %d zijn.", huidig_jaar());
+		fout_melding(fouten, "geboortejaar", jaar == NULL || *jaar == '\0' ?
+		    "Geboortejaar is verplicht." : buf);
+	} else {
+		rec->geboortejaar = j;
+	}
+	if (lees_veld(r, json, &v_wijk, &wijk, fouten) == 0) {
+		if ((rc = store_structuur_bestaat(r->db, r->arena, REF_WIJK,
+		    wijk.getal, &ja)) != DB_OK) {
+			fail_db(r, rc, "inwoner");
+			return -1;
+		}
+		if (!ja)
+			fout_toevoegen(fouten, "wijk_id", &v_wijk, VELD_ONBEKEND);
+		rec->wijk_id = wijk.getal;
+	}
+	*bsn_gegeven = json ? json_object_object_get_ex(r->json, "bsn", NULL) :
+	    kv_get(&r->form, "bsn") != NULL;
+	bsn = invoer(r, json, "bsn", &bad);
+	while (bsn != NULL && (*bsn == ' ' || *bsn == '\t'))
+		bsn++;
+	if (bad) {
+		fout_melding(fouten, "bsn", "Het BSN moet als tekst worden "
+		    "meegegeven, bijvoorbeeld \"123456782\".");
+	} else if (bsn != NULL && *bsn != '\0') {
+		char *kopie = arena_strdup(r->arena, bsn);
+		size_t n = kopie ? strlen(kopie) : 0;
+		int e;
+
+		while (n > 0 && (kopie[n - 1] == ' ' || kopie[n - 1] == '\t'))
+			kopie[--n] = '\0';
+		if ((e = bsn_parse(kopie, canon)) != BSN_OK) {
+			fout_melding(fouten, "bsn", bsn_err_text(e));
+		} else if (registratie_bsn_seal(r, canon, &rec->bsn_sealed,
+		    &rec->bsn_hash) != 0) {
+			memset(canon, 0, sizeof(canon));
+			resp_problem(r, 500, "Een BSN kan nu niet worden opgeslagen "
+			    "(de sleutels ontbreken in de configuratie).", NULL);
+			return -1;
+		}
+		memset(canon, 0, sizeof(canon));
+		if (kopie != NULL)
+			memset(kopie, 0, strlen(kopie));
+	}
+	return 0;
+}
+
+/* The traject's fields into rec. Returns 0 (errors in fouten) or -1. */
+static int
+traject_invoer(struct req *r, int json, int nieuw, struct traject_rec *rec,
+    struct json_object *fouten)
+{
+	struct veld_waarde soort, thema, opdracht, wijkteam, start, eind;
+	struct db_rows refs;
+	enum db_err rc;
+	int ok = 1;
+
+	memset(rec, 0, sizeof(*rec));
+	if (lees_veld(r, json, &v_soort, &soort, fouten) == 0)
+		rec->soort = arena_strndup(r->arena, soort.tekst, soort.len);
+	ok &= lees_veld(r, json, &v_thema, &thema, fouten) == 0;
+	ok &= lees_veld(r, json, &v_opdracht, &opdracht, fouten) == 0;
+	if (nieuw)
+		ok &= lees_veld(r, json, &v_wijkteam, &wijkteam, fouten) == 0;
+	if (lees_veld(r, json, &v_datum_start, &start, fouten) == 0)
+		rec->startdatum = arena_strndup(r->arena, start.tekst, start.len);
+	if (lees_veld(r, json, &v_datum_eind, &eind, fouten) == 0 && !eind.leeg)
+		rec->einddatum = arena_strndup(r->arena, eind.tekst, eind.len);
+	if (rec->startdatum != NULL && rec->einddatum != NULL &&
+	    !veld_periode_ok(rec->startdatum, rec->einddatum))
+		fout_toevoegen(fouten, "einddatum", &v_datum_eind, VELD_VOOR_BEGIN);
+	if (!ok)
+		return 0;
+	rec->thema_id = thema.getal;
+	rec->opdracht_id = opdracht.getal;
+	rec->wijkteam_id = nieuw ? wijkteam.getal : 0;
+	if ((rc = store_traject_refs(r->db, r->arena, rec->thema_id,
+	    rec->opdracht_id, nieuw ? rec->wijkteam_id : 1, &refs)) != DB_OK ||
+	    refs.nrows != 1) {
+		fail_db(r, rc == DB_OK ? DB_ERR : rc, "traject");
+		return -1;
+	}
+	if (db_cell_int(DB_CELL(&refs, 0, 0), 0) == 0)
+		fout_toevoegen(fouten, "thema_id", &v_thema, VELD_ONBEKEND);
+	if (db_cell_int(DB_CELL(&refs, 0, 1), 0) == 0)
+		fout_toevoegen(fouten, "opdracht_id", &v_opdracht, VELD_ONBEKEND);
+	if (nieuw && db_cell_int(DB_CELL(&refs, 0, 2), 0) == 0)
+		fout_toevoegen(fouten, "wijkteam_id", &v_wijkteam, VELD_ONBEKEND);
+	return 0;
+}
+
+/* ------------------------------------------------------------ JSON */
+
+/* {"soort", "id", "naam"} of who holds the inwoner, and "sinds". */
+static struct json_object *
+ketenstatus_json(struct req *r, const char *partij, const char *wijkteam_id,
+    const char *wijkteam, const char *sinds)
+{
+	struct json_object *ks = json_object_new_object(),
+	    *p = json_object_new_object();
+	const char *naam = NULL;
+	int64_t id = 0;
+	struct db_rows org;
+
+	if (partij == NULL)
+		partij = "geen";
+	if (strcmp(partij, "wijkteam") == 0) {
+		id = db_cell_int(wijkteam_id, 0);
+		naam = wijkteam;
+	} else if (strcmp(partij, "werkom") == 0 || strcmp(partij, "naleving") == 0) {
+		if (store_partij_organisatie(r->db, r->arena, partij, &org) == DB_OK &&
+		    org.nrows == 1) {
+			id = db_cell_int(DB_CELL(&org, 0, 0), 0);
+			naam = DB_CELL(&org, 0, 1);
+		}
+	} else if (strcmp(partij, "uwv") == 0) {
+		naam = "UWV";
+	} else {
+		naam = "Geen";
+	}
+	json_object_object_add(p, "soort", json_object_new_string(partij));
+	json_object_object_add(p, "id", id > 0 ? json_object_new_int64(id) : NULL);
+	json_object_object_add(p, "naam", naam ? json_object_new_string(naam) : NULL);
+	json_object_object_add(ks, "partij", p);
+	json_object_object_add(ks, "sinds", sinds ? json_object_new_string(sinds) :
+	    NULL);
+	return ks;
+}
+
+static struct json_object *
+str_of_null(const char *s)
+{
+	return s != NULL ? json_object_new_string(s) : NULL;
+}
+
+/* One inwoner row (enum inwoner_col) as the API shows it. */
+static struct json_object *
+inwoner_rij_json(struct req *r, const struct db_rows *rows, size_t i,
+    int met_status)
+{
+	struct json_object *o = json_object_new_object();
+	const char *bsn = DB_CELL(rows, i, INW_BSN_SEALED);
+
+	json_object_object_add(o, "id", json_object_new_int64(
+	    db_cell_int(DB_CELL(rows, i, INW_ID), 0)));
+	json_object_object_add(o, "versie", json_object_new_int64(
+	    db_cell_int(DB_CELL(rows, i, INW_VERSIE), 0)));
+	json_object_object_add(o, "naam", str_of_null(DB_CELL(rows, i, INW_NAAM)));
+	json_object_object_add(o, "geboortejaar", json_object_new_int64(
+	    db_cell_int(DB_CELL(rows, i, INW_GEBOORTEJAAR), 0)));
+	json_object_object_add(o, "wijk_id", json_object_new_int64(
+	    db_cell_int(DB_CELL(rows, i, INW_WIJK_ID), 0)));
+	json_object_object_add(o, "wijk", str_of_null(DB_CELL(rows, i, INW_WIJK)));
+	json_object_object_add(o, "bsn_gemaskeerd",
+	    str_of_null(bsn ? registratie_bsn_masker(r, bsn) : NULL));
+	if (met_status)
+		json_object_object_add(o, "ketenstatus", ketenstatus_json(r,
+		    DB_CELL(rows, i, INW_PARTIJ), DB_CELL(rows, i, INW_KS_WIJKTEAM_ID),
+		    DB_CELL(rows, i, INW_KS_WIJKTEAM), DB_CELL(rows, i, INW_KS_SINDS)));
+	return o;
+}
+
+int
+inwoner_lees_json(struct req *r, const struct reg_scope *s, int64_t id,
+    const char *actie, struct json_object **obj)
+{
+	struct db_rows rows;
+	enum db_err rc;
+
+	*obj = NULL;
+	if ((rc = store_inwoner_lees(r->db, r->arena, s, id, &rows)) != DB_OK) {
+		fail_db(r, rc, "inwoner");
+		return -1;
+	}
+	if (rows.nrows == 0)
+		return 0;
+	if (actie != NULL && audit_persoon(r, actie, "inwoner", id, id,
+	    registratie_doel(s), GELUKT, NULL) != 0) {
+		fail_db(r, DB_ERR, "audit");
+		return -1;
+	}
+	*obj = inwoner_rij_json(r, &rows, 0, 1);
+	return 0;
+}
+
+static struct json_object *
+traject_rij_json(const struct db_rows *rows, size_t i)
+{
+	struct json_object *o = json_object_new_object();
+	const char *soort = DB_CELL(rows, i, TRJ_SOORT), *lab;
+
+#define INT(k, c) json_object_object_add(o, k, json_object_new_int64( \
+	db_cell_int(DB_CELL(rows, i, c), 0)))
+	INT("id", TRJ_ID);
+	INT("versie", TRJ_VERSIE);
+	INT("inwoner_id", TRJ_INWONER_ID);
+	json_object_object_add(o, "soort", str_of_null(soort));
+	lab = traject_soort_label(soort);
+	json_object_object_add(o, "soort_label", str_of_null(lab ? lab : soort));
+	INT("thema_id", TRJ_THEMA_ID);
+	json_object_object_add(o, "thema", str_of_null(DB_CELL(rows, i, TRJ_THEMA)));
+	INT("opdracht_id", TRJ_OPDRACHT_ID);
+	json_object_object_add(o, "opdracht",
+	    str_of_null(DB_CELL(rows, i, TRJ_OPDRACHT)));
+	INT("wijkteam_id", TRJ_WIJKTEAM_ID);
+	json_object_object_add(o, "wijkteam",
+	    str_of_null(DB_CELL(rows, i, TRJ_WIJKTEAM)));
+	json_object_object_add(o, "startdatum",
+	    str_of_null(DB_CELL(rows, i, TRJ_STARTDATUM)));
+	json_object_object_add(o, "einddatum",
+	    str_of_null(DB_CELL(rows, i, TRJ_EINDDATUM)));
+#undef INT
+	return o;
+}
+
+int
+trajecten_json(struct req *r, const struct reg_scope *s, int64_t inwoner_id,
+    int64_t traject_id, struct json_object **arr)
+{
+	struct db_rows rows;
+	enum db_err rc;
+	size_t i;
+
+	*arr = NULL;
+	if ((rc = store_trajecten(r->db, r->arena, s, inwoner_id, traject_id,
+	    &rows)) != DB_OK) {
+		fail_db(r, rc, "trajecten");
+		return -1;
+	}
+	*arr = json_object_new_array();
+	for (i = 0; i < rows.nrows; i++)
+		json_object_array_add(*arr, traject_rij_json(&rows, i));
+	return 0;
+}
+
+/* The party the caller registers and sees events as. The wijkteam side
+ * wins when a user holds both (it sees more, and is audited as such). */
+static enum gebeurtenis_partij
+kijk_partij(const struct reg_scope *s)
+{
+	if (s->partijen & GP_WIJKTEAM)
+		return GP_WIJKTEAM;
+	return (enum gebeurtenis_partij)s->keten_partij;
+}
+
+/* "startgesprek,wachtlijst_in,...": the types party p may see (never the
+ * correctie itself: it is seen through the type it voids). */
+static const char *
+zichtbare_types(struct req *r, enum gebeurtenis_partij p)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b, r->arena);
+	for (i = 0; i < gebeurtenis_type_aantal(); i++) {
+		const struct gebeurtenis_type *t = gebeurtenis_type_nr(i);
+
+		if ((t->vlag & GT_VOLGT_VERVALLEN) || !gebeurtenis_zichtbaar(t, NULL, p))
+			continue;
+		buf_printf(&b, "%s%s", b.len ? "," : "", t->code);
+	}
+	return b.len && !b.failed ? b.data : "-";
+}
+
+/* One event row as party p may see it; NULL when p may not. */
+static struct json_object *
+gebeurtenis_rij_json(const struct db_rows *rows, size_t i,
+    enum gebeurtenis_partij p)
+{
+	const struct gebeurtenis_type *t = gebeurtenis_type_find(
+	    DB_CELL(rows, i, GEB_TYPE));
+	const struct gebeurtenis_type *v = gebeurtenis_type_find(
+	    DB_CELL(rows, i, GEB_VERVALT_TYPE));
+	struct json_object *o, *g, *zicht;
+	const char *vd = DB_CELL(rows, i, GEB_VERVALLEN_DOOR);
+
+	if (t == NULL || !gebeurtenis_zichtbaar(t, v, p))
+		return NULL;
+	o = json_object_new_object();
+	g = json_tokener_parse(DB_CELL(rows, i, GEB_GEGEVENS) ?
+	    DB_CELL(rows, i, GEB_GEGEVENS) : "{}");
+	zicht = gebeurtenis_gegevens_voor(t, p, g);
+	json_object_put(g);
+	json_object_object_add(o, "id", json_object_new_int64(
+	    db_cell_int(DB_CELL(rows, i, GEB_ID), 0)));
+	json_object_object_add(o, "traject_id", json_object_new_int64(
+	    db_cell_int(DB_CELL(rows, i, GEB_TRAJECT_ID), 0)));
+	json_object_object_add(o, "type", json_object_new_string(t->code));
+	json_object_object_add(o, "type_label", json_object_new_string(t->label));
+	json_object_object_add(o, "datum", str_of_null(DB_CELL(rows, i, GEB_DATUM)));
+	json_object_object_add(o, "gegevens", zicht);
+	json_object_object_add(o, "partij", str_of_null(DB_CELL(rows, i, GEB_PARTIJ)));
+	json_object_object_add(o, "geregistreerd_door",
+	    str_of_null(DB_CELL(rows, i, GEB_DOOR)));
+	json_object_object_add(o, "geregistreerd",
+	    str_of_null(DB_CELL(rows, i, GEB_GEREGISTREERD)));
+	json_object_object_add(o, "vervallen_door", vd ?
+	    json_object_new_int64(db_cell_int(vd, 0)) : NULL);
+	return o;
+}
+
+int
+gebeurtenissen_json(struct req *r, const struct reg_scope *s,
+    int64_t inwoner_id, int64_t gebeurtenis_id, struct json_object **arr)
+{
+	enum gebeurtenis_partij p = kijk_partij(s);
+	struct db_rows rows;
+	enum db_err rc;
+	size_t i;
+
+	*arr = NULL;
+	if ((rc = store_gebeurtenissen(r->db, r->arena, inwoner_id,
+	    zichtbare_types(r, p), gebeurtenis_id, &rows)) != DB_OK) {
+		fail_db(r, rc, "gebeurtenissen");
+		return -1;
+	}
+	*arr = json_object_new_array();
+	for (i = 0; i < rows.nrows; i++) {
+		struct json_object *o = gebeurtenis_rij_json(&rows, i, p);
+
+		if (o != NULL)
+			json_object_array_add(*arr, o);
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------ operations */
+
+enum reg_uitkomst
+inwoner_maak(struct req *r, const struct reg_scope *s, int json, int64_t *id,
+    struct json_object *fouten)
+{
+	struct inwoner_rec rec;
+	enum db_err rc;
+	int gegeven;
+
+	if (s->wijkteam_org == 0) {
+		resp_problem(r, 403, "U registreert niet voor een "
+		    "wijkteamorganisatie.", NULL);
+		return REG_BEANTWOORD;
+	}
+	if (inwoner_invoer(r, json, &rec, &gegeven, fouten) != 0)
+		return REG_BEANTWOORD;
+	if (json_object_array_length(fouten) > 0)
+		return REG_VELDEN;
+	rec.organisatie_id = s->wijkteam_org;
+	if (tx_begin(r) != 0)
+		return REG_BEANTWOORD;
+	rc = store_inwoner_nieuw(r->db, &rec, id);
+	if (rc == DB_DUPLICATE) {
+		tx_rollback(r);
+		fout_melding(fouten, "bsn", "Uw organisatie heeft al een inwoner "
+		    "met dit BSN. Zoek op het BSN om die te openen.");
+		return REG_VELDEN;
+	}
+	if (rc != DB_OK || audit_persoon(r, "aanmaken", "inwoner", *id, *id,
+	    DOEL_REGISTRATIE, GELUKT, rec.bsn_sealed ? "met BSN" : NULL) != 0) {
+		tx_rollback(r);
+		fail_db(r, rc == DB_OK ? DB_ERR : rc, "inwoner");
+		return REG_BEANTWOORD;
+	}
+	return REG_OK;
+}
+
+enum reg_uitkomst
+inwoner_wijzig(struct req *r, const struct reg_scope *s, int json, int64_t id,
+    int64_t versie, struct json_object *fouten)
+{
+	struct inwoner_rec rec;
+	uint64_t n = 0;
+	enum db_err rc;
+	int gegeven;
+
+	if (inwoner_invoer(r, json, &rec, &gegeven, fouten) != 0)
+		return REG_BEANTWOORD;
+	if (json_object_array_length(fouten) > 0)
+		return REG_VELDEN;
+	if (tx_begin(r) != 0)
+		return REG_BEANTWOORD;
+	rc = store_inwoner_wijzig(r->db, s, id, versie, &rec, gegeven, &n);
+	if (rc == DB_DUPLICATE) {
+		tx_rollback(r);
+		fout_melding(fouten, "bsn", "Uw organisatie heeft al een andere "
+		    "inwoner met dit BSN.");
+		return REG_VELDEN;
+	}
+	if (rc != DB_OK) {
+		tx_rollback(r);
+		fail_db(r, rc, "inwoner");
+		return REG_BEANTWOORD;
+	}
+	if (n == 0) {
+		tx_rollback(r);
+		return REG_VERSIE;
+	}
+	if (audit_persoon(r, "wijzigen", "inwoner", id, id, DOEL_REGISTRATIE,
+	    GELUKT, gegeven ? "BSN gewijzigd" : NULL) != 0) {
+		tx_rollback(r);
+		fail_db(r, DB_ERR, "audit");
+		return REG_BEANTWOORD;
+	}
+	return REG_OK;
+}
+
+enum reg_uitkomst
+traject_maak(struct req *r, const struct reg_scope *s, int json,
+    int64_t inwoner_id, int64_t *id, struct json_object *fouten)
+{
+	struct traject_rec rec;
+	enum db_err rc;
+
+	if (traject_invoer(r, json, 1, &rec, fouten) != 0)
+		return REG_BEANTWOORD;
+	if (json_object_array_length(fouten) > 0)
+		return REG_VELDEN;
+	rec.inwoner_id = inwoner_id;
+	if (tx_begin(r) != 0)
+		return REG_BEANTWOORD;
+	if ((rc = store_traject_nieuw(r->db, s, &rec, id)) != DB_OK) {
+		tx_rollback(r);
+		fail_db(r, rc, "traject");
+		return REG_BEANTWOORD;
+	}
+	if (*id == 0) {
+		tx_rollback(r);
+		fout_melding(fouten, "wijkteam_id", "Dit wijkteam werd op de "
+		    "startdatum niet door uw organisatie uitgevoerd.");
+		return REG_VELDEN;
+	}
+	if (audit_persoon(r, "aanmaken", "traject", *id, inwoner_id,
+	    DOEL_REGISTRATIE, GELUKT, NULL) != 0) {
+		tx_rollback(r);
+		fail_db(r, DB_ERR, "audit");
+		return REG_BEANTWOORD;
+	}
+	return REG_OK;
+}
+
+enum reg_uitkomst
+traject_wijzig(struct req *r, const struct reg_scope *s, int json,
+    int64_t inwoner_id, int64_t id, int64_t versie, struct json_object *fouten)
+{
+	struct traject_rec rec;
+	uint64_t n = 0;
+	enum db_err rc;
+
+	if (traject_invoer(r, json, 0, &rec, fouten) != 0)
+		return REG_BEANTWOORD;
+	if (json_object_array_length(fouten) > 0)
+		return REG_VELDEN;
+	rec.inwoner_id = inwoner_id;
+	if (tx_begin(r) != 0)
+		return REG_BEANTWOORD;
+	if ((rc = store_traject_wijzig(r->db, s, id, versie, &rec, &n)) != DB_OK) {
+		tx_rollback(r);
+		fail_db(r, rc, "traject");
+		return REG_BEANTWOORD;
+	}
+	if (n == 0) {
+		tx_rollback(r);
+		return REG_VERSIE;
+	}
+	if (audit_persoon(r, "wijzigen", "traject", id, inwoner_id,
+	    DOEL_REGISTRATIE, GELUKT, NULL) != 0) {
+		tx_rollback(r);
+		fail_db(r, DB_ERR, "audit");
+		return REG_BEANTWOORD;
+	}
+	return REG_OK;
+}
+
+/* The gegevens of a form post as JSON: only the type's declared fields,
+ * ja/nee as booleans and numbers as integers (gebeurtenis.h: the form
+ * handler converts, the API gets no such leniency). */
+static struct json_object *
+form_gegevens(struct req *r, const struct gebeurtenis_type *t)
+{
+	struct json_object *g = json_object_new_object();
+	size_t i;
+
+	for (i = 0; i < t->nvelden; i++) {
+		const struct gebeurtenis_veld *v = &t->velden[i];
+		const char *w = kv_get(&r->form, v->naam);
+		int64_t n;
+
+		if (w == NULL || *w == '\0')
+			continue;
+		switch (v->soort) {
+		case GV_JA_NEE:
+			if (strcmp(w, "ja") == 0 || strcmp(w, "nee") == 0)
+				json_object_object_add(g, v->naam,
+				    json_object_new_boolean(strcmp(w, "ja") == 0));
+			else
+				json_object_object_add(g, v->naam,
+				    json_object_new_string(w));
+			break;
+		case GV_GETAL:
+			if (query_getal(w, 0, MAX_ID, &n) == 0)
+				json_object_object_add(g, v->naam,
+				    json_object_new_int64(n));
+			else
+				json_object_object_add(g, v->naam,
+				    json_object_new_string(w));
+			break;
+		default:
+			json_object_object_add(g, v->naam, json_object_new_string(w));
+			break;
+		}
+	}
+	return g;
+}
+
+/* "werkom,uitkeringen": the ketenpartners that see an event of type t
+ * (vervallen: for a correctie, the voided type). */
+static const char *
+zichtbaar_voor(struct req *r, const struct gebeurtenis_type *t,
+    const struct gebeurtenis_type *vervallen)
+{
+	static const enum gebeurtenis_partij keten[] = { GP_WERKOM,
+	    GP_UITKERINGEN, GP_NALEVING };
+	struct buf b;
+	size_t i;
+
+	buf_init(&b, r->arena);
+	for (i = 0; i < sizeof(keten) / sizeof(keten[0]); i++)
+		if (gebeurtenis_zichtbaar(t, vervallen, keten[i]))
+			buf_printf(&b, "%s%s", b.len ? "," : "",
+			    gebeurtenis_partij_code(keten[i]));
+	return b.len && !b.failed ? b.data : "";
+}
+
+enum reg_uitkomst
+gebeurtenis_maak(struct req *r, const struct reg_scope *s, int json,
+    int64_t inwoner_id, int64_t *id, struct json_object *fouten)
+{
+	const struct gebeurtenis_type *t, *vervallen = NULL;
+	struct gebeurtenis_rec rec;
+	struct veld_waarde datum, traject;
+	struct json_object *gegevens = NULL, *vid;
+	enum gebeurtenis_partij p = kijk_partij(s);
+	struct db_rows rows;
+	const char *type;
+	enum db_err rc;
+	int bad, traject_ok;
+	size_t i;
+
+	memset(&rec, 0, sizeof(rec));
+	type = invoer(r, json, "type", &bad);
+	t = bad ? NULL : gebeurtenis_type_find(type);
+	if (t == NULL) {
+		fout_melding(fouten, "type", type == NULL || *type == '\0' ?
+		    "Kies het soort gebeurtenis." : "Dit soort gebeurtenis bestaat "
+		    "niet; zie /api/v1/gebeurtenistypes.");
+		return REG_VELDEN;
+	}
+	traject_ok = lees_veld(r, json, &v_traject, &traject, fouten) == 0;
+	if (lees_veld(r, json, &v_datum, &datum, fouten) == 0)
+		rec.datum = arena_strndup(r->arena, datum.tekst, datum.len);
+	if (json) {
+		if (json_object_object_get_ex(r->json, "gegevens", &gegevens) &&
+		    gegevens != NULL &&
+		    !json_object_is_type(gegevens, json_type_object)) {
+			fout_melding(fouten, "gegevens", "gegevens moet een object "
+			    "zijn, bijvoorbeeld {\"uitkomst\": \"overbrugbaar\"}.");
+			return REG_VELDEN;
+		}
+		gegevens = gegevens ? json_object_get(gegevens) :
+		    json_object_new_object();
+	} else {
+		gegevens = form_gegevens(r, t);
+	}
+	gebeurtenis_valideer(t, gegevens, fouten);
+	/* A correctie: the event it voids must be one this caller sees. */
+	if ((t->vlag & GT_VOLGT_VERVALLEN) &&
+	    json_object_object_get_ex(gegevens, "vervalt_id", &vid) &&
+	    json_object_is_type(vid, json_type_int)) {
+		rec.vervalt_id = json_object_get_int64(vid);
+		if ((rc = store_gebeurtenissen(r->db, r->arena, inwoner_id,
+		    zichtbare_types(r, p), rec.vervalt_id, &rows)) != DB_OK) {
+			json_object_put(gegevens);
+			fail_db(r, rc, "gebeurtenis");
+			return REG_BEANTWOORD;
+		}
+		vervallen = rows.nrows == 1 && DB_CELL(&rows, 0, GEB_ID) != NULL &&
+		    db_cell_int(DB_CELL(&rows, 0, GEB_ID), 0) == rec.vervalt_id ?
+		    gebeurtenis_type_find(DB_CELL(&rows, 0, GEB_TYPE)) : NULL;
+		gebeurtenis_correctie_toets(vervallen, vervallen != NULL &&
+		    DB_CELL(&rows, 0, GEB_VERVALLEN_DOOR) != NULL, fouten);
+		if (vervallen != NULL && !traject_ok)
+			traject.getal = db_cell_int(DB_CELL(&rows, 0,
+			    GEB_TRAJECT_ID), 0), traject.leeg = 0, traject_ok = 1;
+	}
+	if (json_object_array_length(fouten) > 0) {
+		json_object_put(gegevens);
+		return REG_VELDEN;
+	}
+	if (!gebeurtenis_mag_registreren(t, vervallen, p)) {
+		json_object_put(gegevens);
+		resp_problem(r, 403, "Uw organisatie registreert dit soort "
+		    "gebeurtenis niet.", NULL);
+		return REG_BEANTWOORD;
+	}
+	/* The traject: the wijkteam's own; a ketenpartner's must carry an
+	 * event it sees (the one they act on), and defaults to the latest. */
+	if (p == GP_WIJKTEAM) {
+		if (!traject_ok || traject.leeg) {
+			fout_melding(fouten, "traject_id", "Kies het traject.");
+		} else if ((rc = store_trajecten(r->db, r->arena, s, inwoner_id,
+		    traject.getal, &rows)) != DB_OK) {
+			json_object_put(gegevens);
+			fail_db(r, rc, "gebeurtenis");
+			return REG_BEANTWOORD;
+		} else if (rows.nrows == 0) {
+			fout_melding(fouten, "traject_id", "Dit traject hoort niet bij "
+			    "deze inwoner of niet bij uw organisatie.");
+		}
+		rec.traject_id = traject.getal;
+	} else {
+		if ((rc = store_gebeurtenissen(r->db, r->arena, inwoner_id,
+		    zichtbare_types(r, p), 0, &rows)) != DB_OK) {
+			json_object_put(gegevens);
+			fail_db(r, rc, "gebeurtenis");
+			return REG_BEANTWOORD;
+		}
+		for (i = 0; i < rows.nrows; i++) {
+			int64_t tid = db_cell_int(DB_CELL(&rows, i, GEB_TRAJECT_ID), 0);
+
+			if (!traject_ok || traject.leeg || tid == traject.getal)
+				rec.traject_id = tid;   /* the latest wins */
+		}
+		if (rec.traject_id == 0)
+			fout_melding(fouten, "traject_id", "Bij dit traject is uw "
+			    "organisatie niet betrokken.");
+	}
+	if (json_object_array_length(fouten) > 0) {
+		json_object_put(gegevens);
+		return REG_VELDEN;
+	}
+	rec.inwoner_id = inwoner_id;
+	rec.type = t->code;
+	rec.gegevens = arena_strdup(r->arena, json_object_to_json_string_ext(
+	    gegevens, JSON_C_TO_STRING_PLAIN));
+	json_object_put(gegevens);
+	rec.partij = gebeurtenis_partij_code(vervallen != NULL ? p :
+	    (t->vlag & GT_VOLGT_VERVALLEN) ? p : t->registreert);
+	rec.organisatie_id = p == GP_WIJKTEAM ? s->wijkteam_org : s->keten_org;
+	rec.gebruiker_id = r->who.gebruiker_id;
+	if (rec.organisatie_id == 0) {
+		resp_problem(r, 403, NULL, NULL);
+		return REG_BEANTWOORD;
+	}
+	if (tx_begin(r) != 0)
+		return REG_BEANTWOORD;
+	rc = store_gebeurtenis_nieuw(r->db, r->arena, &rec,
+	    zichtbaar_voor(r, t, vervallen), id);
+	if (rc == DB_DUPLICATE) {
+		tx_rollback(r);
+		fout_melding(fouten, "vervalt_id", "Deze gebeurtenis is al "
+		    "gecorrigeerd.");
+		return REG_VELDEN;
+	}
+	if (rc != DB_OK || audit_persoon(r, "aanmaken", "gebeurtenis", *id,
+	    inwoner_id, registratie_doel(s), GELUKT, t->code) != 0) {
+		tx_rollback(r);
+		fail_db(r, rc == DB_OK ? DB_ERR : rc, "gebeurtenis");
+		return REG_BEANTWOORD;
+	}
+	return REG_OK;
+}
+
+/* ------------------------------------------------------------ API */
+
+/* The scope, or -1 after answering. */
+static int
+scope(struct req *r, struct reg_scope *s)
+{
+	return registratie_scope(r, s);
+}
+
+/* The inwoner of the path in scope (audit row "inzien" when actie is set);
+ * answers 404 and returns -1 when there is none. */
+static int
+pad_inwoner(struct req *r, const struct reg_scope *s, const char *actie,
+    struct json_object **obj)
+{
+	if (inwoner_lees_json(r, s, route_param_int(&r->match, "id"), actie,
+	    obj) != 0)
+		return -1;
+	if (*obj == NULL) {
+		resp_problem(r, 404, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+antwoord_veldfouten(struct req *r, struct json_object *fouten)
+{
+	resp_problem(r, 422, "Niet alle velden zijn goed ingevuld.", fouten);
+}
+
+/* Reads limit and cursor; -1 after answering 400. */
+static int
+lijst_param(struct req *r, const char *ls, const char *cs, int64_t *limit,
+    int64_t *voor)
+{
+	*limit = 50;
+	*voor = 0;
+	if (ls != NULL && query_getal(ls, 1, 500, limit) != 0) {
+		resp_problem(r, 400, "limit moet een geheel getal van 1 tot en met "
+		    "500 zijn.", NULL);
+		return -1;
+	}
+	if (cs != NULL && query_getal(cs, 1, MAX_ID, voor) != 0) {
+		resp_problem(r, 400, "Deze cursor is ongeldig; gebruik de waarde van "
+		    "volgende uit een eerder antwoord.", NULL);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * "+jan* +vries*": a boolean full-text query from what was typed: words of
+ * letters and digits only (everything else separates words), each required
+ * and matched as a prefix. Words shorter than 3 characters are left out
+ * (the full-text index does not hold them). NULL when no word is left.
+ */
+const char *
+naam_zoekvraag(struct req *r, const char *naam)
+{
+	struct buf b;
+	const unsigned char *p = (const unsigned char *)naam;
+	size_t start, n;
+
+	buf_init(&b, r->arena);
+	while (p != NULL && *p != '\0') {
+		while (*p != '\0' && !(*p >= 0x80 || (*p >= '0' && *p <= '9') ||
+		    ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')))
+			p++;
+		start = (size_t)(p - (const unsigned char *)naam);
+		while (*p != '\0' && (*p >= 0x80 || (*p >= '0' && *p <= '9') ||
+		    ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')))
+			p++;
+		n = (size_t)(p - (const unsigned char *)naam) - start;
+		if (n >= 3)
+			buf_printf(&b, "%s+%.*s*", b.len ? " " : "", (int)n,
+			    naam + start);
+	}
+	return b.len && !b.failed ? b.data : NULL;
+}
+
+/* Answers a list of inwoner rows (limit + 1 were asked), auditing each. */
+static void
+lijst_antwoord(struct req *r, const struct reg_scope *s,
+    const struct db_rows *rows, int64_t limit)
+{
+	struct json_object *o = json_object_new_object(),
+	    *items = json_object_new_array();
+	struct buf ids;
+	size_t i;
+
+	buf_init(&ids, r->arena);
+	for (i = 0; i < rows->nrows && i < (size_t)limit; i++) {
+		json_object_array_add(items, inwoner_rij_json(r, rows, i, 1));
+		buf_printf(&ids, "%s%s", ids.len ? "," : "",
+		    DB_CELL(rows, i, INW_ID));
+	}
+	if (ids.failed || audit_inzage(r, ids.len ? ids.data : "",
+	    registratie_doel(s)) != 0) {
+		json_object_put(items);
+		json_object_put(o);
+		fail_db(r, DB_ERR, "audit");
+		return;
+	}
+	json_object_object_add(o, "items", items);
+	json_object_object_add(o, "volgende", rows->nrows > (size_t)limit ?
+	    json_object_new_string(DB_CELL(rows, limit - 1, INW_ID)) : NULL);
+	resp_json(r, 200, o);
+}
+
+static void
+api_lijst(struct req *r)
+{
+	struct inwoner_zoek z;
+	struct reg_scope s;
+	struct db_rows rows;
+	int64_t limit, voor, wijk = 0;
+	const char *ws = kv_get(&r->query, "wijk_id");
+	enum db_err rc;
+
+	if (lijst_param(r, kv_get(&r->query, "limit"), kv_get(&r->query,
+	    "cursor"), &limit, &voor) != 0 || scope(r, &s) != 0)
+		return;
+	if (ws != NULL && query_getal(ws, 1, MAX_ID, &wijk) != 0) {
+		resp_problem(r, 400, "wijk_id moet een id zijn.", NULL);
+		return;
+	}
+	memset(&z, 0, sizeof(z));
+	z.wijk_id = wijk;
+	z.voor_id = voor;
+	z.limit = (int)limit + 1;
+	if ((rc = store_inwoner_zoek(r->db, r->arena, &s, &z, &rows)) != DB_OK) {
+		fail_db(r, rc, "inwoners");
+		return;
+	}
+	lijst_antwoord(r, &s, &rows, limit);
+}
+
+int
+inwoner_zoek(struct req *r, const struct reg_scope *s, const char *naam,
+    const char *bsn, int64_t wijk_id, int64_t voor, int64_t limit,
+    struct json_object *fouten, struct db_rows *rows)
+{
+	struct inwoner_zoek z;
+	char canon[BSN_LEN + 1];
+	const char *sealed;
+	enum db_err rc;
+	int e;
+
+	memset(&z, 0, sizeof(z));
+	z.wijk_id = wijk_id;
+	z.voor_id = voor;
+	z.limit = (int)limit + 1;
+	if (bsn != NULL && *bsn != '\0') {
+		if ((e = bsn_parse(bsn, canon)) != BSN_OK) {
+			fout_melding(fouten, "bsn", bsn_err_text(e));
+			return 0;
+		}
+		if (registratie_bsn_seal(r, canon, &sealed, &z.bsn_hash) != 0) {
+			memset(canon, 0, sizeof(canon));
+			resp_problem(r, 500, NULL, NULL);
+			return -1;
+		}
+		memset(canon, 0, sizeof(canon));
+	} else if (naam != NULL && *naam != '\0') {
+		if ((z.naam_ft = naam_zoekvraag(r, naam)) == NULL) {
+			fout_melding(fouten, "naam", "Typ minstens drie letters van "
+			    "een naam.");
+			return 0;
+		}
+	}
+	if ((rc = store_inwoner_zoek(r->db, r->arena, s, &z, rows)) != DB_OK) {
+		fail_db(r, rc, "zoeken");
+		return -1;
+	}
+	return 0;
+}
+
+static void
+api_zoek(struct req *r)
+{
+	struct json_object *fouten = json_object_new_array(), *v;
+	const char *naam = NULL, *bsn = NULL, *ls = NULL, *cs = NULL, *ws = NULL;
+	int64_t limit, voor, wijk = 0;
+	struct reg_scope s;
+	struct db_rows rows;
+	int bad = 0, b;
+
+	if (!json_object_is_type(r->json, json_type_object)) {
+		json_object_put(fouten);
+		resp_problem(r, 400, "De body moet een JSON-object zijn.", NULL);
+		return;
+	}
+#define TEKST(k, var) do { v = NULL; json_object_object_get_ex(r->json, k, &v); \
+	var = json_tekst(v, &b); bad |= b; } while (0)
+	TEKST("naam", naam);
+	TEKST("bsn", bsn);
+	TEKST("wijk_id", ws);
+	TEKST("limit", ls);
+	TEKST("cursor", cs);
+#undef TEKST
+	if (bad || lijst_param(r, ls, cs, &limit, &voor) != 0) {
+		json_object_put(fouten);
+		if (bad)
+			resp_problem(r, 400, "Zoekvelden zijn tekst of getallen.", NULL);
+		return;
+	}
+	if (ws != NULL && query_getal(ws, 1, MAX_ID, &wijk) != 0)
+		fout_melding(fouten, "wijk_id", "Wijk moet een id zijn.");
+	if ((naam == NULL || *naam == '\0') && (bsn == NULL || *bsn == '\0') &&
+	    wijk == 0)
+		fout_melding(fouten, "naam", "Zoek op naam, BSN of wijk.");
+	if (json_object_array_length(fouten) > 0) {
+		antwoord_veldfouten(r, fouten);
+		return;
+	}
+	if (scope(r, &s) != 0 || inwoner_zoek(r, &s, naam, bsn, wijk, voor, limit,
+	    fouten, &rows) != 0) {
+		json_object_put(fouten);
+		return;
+	}
+	if (json_object_array_length(fouten) > 0) {
+		antwoord_veldfouten(r, fouten);
+		return;
+	}
+	json_object_put(fouten);
+	lijst_antwoord(r, &s, &rows, limit);
+}
+
+/* After a write (transaction open): answers the inwoner as it is now. */
+static void
+inwoner_antwoord(struct req *r, const struct reg_scope *s, int64_t id,
+    int status)
+{
+	struct json_object *obj;
+	const char *loc;
+
+	if (inwoner_lees_json(r, s, id, NULL, &obj) != 0) {
+		tx_rollback(r);
+		return;
+	}
+	if (obj == NULL) {
+		tx_rollback(r);
+		resp_problem(r, 500, NULL, NULL);
+		return;
+	}
+	zet_etag(r, json_object_get_int64(json_object_object_get(obj, "versie")));
+	if (status == 201) {
+		loc = arena_printf(r->arena, "/api/v1/inwoners/%lld", (long long)id);
+		if (answer_created(r, obj, loc) != 0)
+			return;
+	} else {
+		resp_json(r, status, obj);
+	}
+	(void)tx_commit(r);
+}
+
+/* Answers what an operation left to answer: field errors or a stale
+ * version; REG_BEANTWOORD was answered already. */
+static void
+uitkomst_antwoord(struct req *r, enum reg_uitkomst u, struct json_object *fouten)
+{
+	switch (u) {
+	case REG_VELDEN:
+		antwoord_veldfouten(r, fouten);
+		return;
+	case REG_VERSIE:
+		resp_problem(r, 412, "Iemand anders heeft dit intussen gewijzigd; "
+		    "haal het opnieuw op.", NULL);
+		break;
+	case REG_OK:
+	case REG_BEANTWOORD:
+		break;
+	}
+	json_object_put(fouten);
+}
+
+static int
+moet_object(struct req *r)
+{
+	if (json_object_is_type(r->json, json_type_object))
+		return 0;
+	resp_problem(r, 400, "De body moet een JSON-object zijn.", NULL);
+	return -1;
+}
+
+static void
+api_maak(struct req *r)
+{
+	struct json_object *fouten;
+	struct reg_scope s;
+	enum reg_uitkomst u;
+	int64_t id = 0;
+
+	if (idem_replay(r) != 0 || moet_object(r) != 0 || scope(r, &s) != 0)
+		return;
+	fouten = json_object_new_array();
+	if ((u = inwoner_maak(r, &s, 1, &id, fouten)) == REG_OK) {
+		json_object_put(fouten);
+		inwoner_antwoord(r, &s, id, 201);
+		return;
+	}
+	uitkomst_antwoord(r, u, fouten);
+}
+
+static void
+api_lees(struct req *r)
+{
+	struct json_object *obj;
+	struct reg_scope s;
+
+	if (scope(r, &s) != 0 || pad_inwoner(r, &s, "inzien", &obj) != 0)
+		return;
+	zet_etag(r, json_object_get_int64(json_object_object_get(obj, "versie")));
+	resp_json(r, 200, obj);
+}
+
+/* If-Match as a version, or -1 after answering 428/400. */
+static int64_t
+versie_eis(struct req *r)
+{
+	int64_t versie = if_match_version(r);
+
+	if (versie > 0)
+		return versie;
+	resp_problem(r, r->if_match == NULL ? 428 : 400, r->if_match == NULL ?
+	    NULL : "If-Match moet de versie bevatten, bijvoorbeeld \"3\".", NULL);
+	return -1;
+}
+
+static void
+api_wijzig(struct req *r)
+{
+	int64_t id = route_param_int(&r->match, "id"), versie;
+	struct json_object *huidig, *fouten;
+	struct reg_scope s;
+	enum reg_uitkomst u;
+
+	if ((versie = versie_eis(r)) < 0 || moet_object(r) != 0 ||
+	    scope(r, &s) != 0 || pad_inwoner(r, &s, NULL, &huidig) != 0)
+		return;
+	if (json_object_get_int64(json_object_object_get(huidig, "versie")) !=
+	    versie) {
+		json_object_put(huidig);
+		resp_problem(r, 412, NULL, NULL);
+		return;
+	}
+	json_object_put(huidig);
+	fouten = json_object_new_array();
+	if ((u = inwoner_wijzig(r, &s, 1, id, versie, fouten)) == REG_OK) {
+		json_object_put(fouten);
+		inwoner_antwoord(r, &s, id, 200);
+		return;
+	}
+	uitkomst_antwoord(r, u, fouten);
+}
+
+static void
+api_trajecten(struct req *r)
+{
+	struct json_object *inw, *arr, *o;
+	struct reg_scope s;
+	int64_t id = route_param_int(&r->match, "id");
+
+	if (scope(r, &s) != 0 || pad_inwoner(r, &s, NULL, &inw) != 0)
+		return;
+	json_object_put(inw);
+	if (trajecten_json(r, &s, id, 0, &arr) != 0)
+		return;
+	if (audit_persoon(r, "inzien", "trajecten", id, id, registratie_doel(&s),
+	    GELUKT, NULL) != 0) {
+		json_object_put(arr);
+		fail_db(r, DB_ERR, "audit");
+		return;
+	}
+	o = json_object_new_object();
+	json_object_object_add(o, "items", arr);
+	json_object_object_add(o, "volgende", NULL);
+	resp_json(r, 200, o);
+}
+
+/* After a traject write (transaction open). */
+static void
+traject_antwoord(struct req *r, const struct reg_scope *s, int64_t inwoner_id,
+    int64_t id, int status)
+{
+	struct json_object *arr, *obj;
+	const char *loc;
+
+	if (trajecten_json(r, s, inwoner_id, id, &arr) != 0) {
+		tx_rollback(r);
+		return;
+	}
+	if (json_object_array_length(arr) != 1) {
+		json_object_put(arr);
+		tx_rollback(r);
+		resp_problem(r, 500, NULL, NULL);
+		return;
+	}
+	obj = json_object_get(json_object_array_get_idx(arr, 0));
+	json_object_put(arr);
+	zet_etag(r, json_object_get_int64(json_object_object_get(obj, "versie")));
+	if (status == 201) {
+		loc = arena_printf(r->arena, "/api/v1/inwoners/%lld/trajecten/%lld",
+		    (long long)inwoner_id, (long long)id);
+		if (answer_created(r, obj, loc) != 0)
+			return;
+	} else {
+		resp_json(r, status, obj);
+	}
+	(void)tx_commit(r);
+}
+
+static void
+api_traject_maak(struct req *r)
+{
+	int64_t inwoner_id = route_param_int(&r->match, "id"), id = 0;
+	struct json_object *inw, *fouten;
+	struct reg_scope s;
+	enum reg_uitkomst u;
+
+	if (idem_replay(r) != 0 || moet_object(r) != 0 || scope(r, &s) != 0 ||
+	    pad_inwoner(r, &s, NULL, &inw) != 0)
+		return;
+	json_object_put(inw);
+	fouten = json_object_new_array();
+	if ((u = traject_maak(r, &s, 1, inwoner_id, &id, fouten)) == REG_OK) {
+		json_object_put(fouten);
+		traject_antwoord(r, &s, inwoner_id, id, 201);
+		return;
+	}
+	uitkomst_antwoord(r, u, fouten);
+}
+
+static void
+api_traject_wijzig(struct req *r)
+{
+	int64_t inwoner_id = route_param_int(&r->match, "id"),
+	    id = route_param_int(&r->match, "traject_id"), versie;
+	struct json_object *arr, *fouten;
+	struct reg_scope s;
+	enum reg_uitkomst u;
+	int64_t huidig;
+
+	if ((versie = versie_eis(r)) < 0 || moet_object(r) != 0 ||
+	    scope(r, &s) != 0 || trajecten_json(r, &s, inwoner_id, id, &arr) != 0)
+		return;
+	if (json_object_array_length(arr) != 1) {
+		json_object_put(arr);
+		resp_problem(r, 404, NULL, NULL);
+		return;
+	}
+	huidig = json_object_get_int64(json_object_object_get(
+	    json_object_array_get_idx(arr, 0), "versie"));
+	json_object_put(arr);
+	if (huidig != versie) {
+		resp_problem(r, 412, NULL, NULL);
+		return;
+	}
+	fouten = json_object_new_array();
+	if ((u = traject_wijzig(r, &s, 1, inwoner_id, id, versie, fouten)) ==
+	    REG_OK) {
+		json_object_put(fouten);
+		traject_antwoord(r, &s, inwoner_id, id, 200);
+		return;
+	}
+	uitkomst_antwoord(r, u, fouten);
+}
+
+static void
+api_gebeurtenissen(struct req *r)
+{
+	struct json_object *inw, *arr, *o;
+	struct reg_scope s;
+	int64_t id = route_param_int(&r->match, "id");
+
+	if (scope(r, &s) != 0 || pad_inwoner(r, &s, NULL, &inw) != 0)
+		return;
+	json_object_put(inw);
+	if (gebeurtenissen_json(r, &s, id, 0, &arr) != 0)
+		return;
+	if (audit_persoon(r, "inzien", "gebeurtenissen", id, id,
+	    registratie_doel(&s), GELUKT, NULL) != 0) {
+		json_object_put(arr);
+		fail_db(r, DB_ERR, "audit");
+		return;
+	}
+	o = json_object_new_object();
+	json_object_object_add(o, "items", arr);
+	json_object_object_add(o, "volgende", NULL);
+	resp_json(r, 200, o);
+}
+
+static void
+api_gebeurtenis_maak(struct req *r)
+{
+	int64_t inwoner_id = route_param_int(&r->match, "id"), id = 0;
+	struct json_object *inw, *fouten, *arr, *obj;
+	struct reg_scope s;
+	enum reg_uitkomst u;
+	const char *loc;
+
+	if (idem_replay(r) != 0 || moet_object(r) != 0 || scope(r, &s) != 0 ||
+	    pad_inwoner(r, &s, NULL, &inw) != 0)
+		return;
+	json_object_put(inw);
+	fouten = json_object_new_array();
+	if ((u = gebeurtenis_maak(r, &s, 1, inwoner_id, &id, fouten)) != REG_OK) {
+		uitkomst_antwoord(r, u, fouten);
+		return;
+	}
+	json_object_put(fouten);
+	if (gebeurtenissen_json(r, &s, inwoner_id, id, &arr) != 0) {
+		tx_rollback(r);
+		return;
+	}
+	if (json_object_array_length(arr) != 1) {
+		json_object_put(arr);
+		tx_rollback(r);
+		resp_problem(r, 500, NULL, NULL);
+		return;
+	}
+	obj = json_object_get(json_object_array_get_idx(arr, 0));
+	json_object_put(arr);
+	loc = arena_printf(r->arena, "/api/v1/inwoners/%lld/gebeurtenissen/%lld",
+	    (long long)inwoner_id, (long long)id);
+	if (answer_created(r, obj, loc) != 0)
+		return;
+	(void)tx_commit(r);
+}
+
+static void
+api_ketenstatus(struct req *r)
+{
+	struct json_object *inw, *ks;
+	struct reg_scope s;
+
+	if (scope(r, &s) != 0 || pad_inwoner(r, &s, NULL, &inw) != 0)
+		return;
+	if (audit_persoon(r, "inzien", "ketenstatus", route_param_int(&r->match,
+	    "id"), route_param_int(&r->match, "id"), registratie_doel(&s), GELUKT,
+	    NULL) != 0) {
+		json_object_put(inw);
+		fail_db(r, DB_ERR, "audit");
+		return;
+	}
+	ks = json_object_get(json_object_object_get(inw, "ketenstatus"));
+	json_object_put(inw);
+	resp_json(r, 200, ks);
+}
+
+static void
+api_types(struct req *r)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "items", gebeurtenis_types_json());
+	json_object_object_add(o, "volgende", NULL);
+	resp_json(r, 200, o);
+}
+
+/* ------------------------------------------------------------ routes */
+
+#define J	ROUTE_JSON
+#define JB	(ROUTE_JSON | ROUTE_BODY_JSON)
+static const struct route routes[] = {
+	{ "GET", "/api/v1/gebeurtenistypes", api_types, ACCESS_INGELOGD, J, NULL },
+	{ "GET", "/api/v1/inwoners", api_lijst, ACCESS_KETEN, J, NULL },
+	{ "POST", "/api/v1/inwoners", api_maak, ACCESS_REGISTRATIE, JB, NULL },
+	{ "POST", "/api/v1/inwoners/zoeken", api_zoek, ACCESS_KETEN, JB, NULL },
+	{ "GET", "/api/v1/inwoners/{id:int}", api_lees, ACCESS_KETEN, J, NULL },
+	{ "PUT", "/api/v1/inwoners/{id:int}", api_wijzig, ACCESS_REGISTRATIE, JB,
+	  NULL },
+	{ "GET", "/api/v1/inwoners/{id:int}/trajecten", api_trajecten,
+	  ACCESS_REGISTRATIE, J, NULL },
+	{ "POST", "/api/v1/inwoners/{id:int}/trajecten", api_traject_maak,
+	  ACCESS_REGISTRATIE, JB, NULL },
+	{ "PUT", "/api/v1/inwoners/{id:int}/trajecten/{traject_id:int}",
+	  api_traject_wijzig, ACCESS_REGISTRATIE, JB, NULL },
+	{ "GET", "/api/v1/inwoners/{id:int}/gebeurtenissen", api_gebeurtenissen,
+	  ACCESS_KETEN, J, NULL },
+	{ "POST", "/api/v1/inwoners/{id:int}/gebeurtenissen", api_gebeurtenis_maak,
+	  ACCESS_KETEN, JB, NULL },
+	{ "GET", "/api/v1/inwoners/{id:int}/ketenstatus", api_ketenstatus,
+	  ACCESS_KETEN, J, NULL },
+};
+ROUTE_TABLE(routes_inwoners, routes);

@@ -1,0 +1,1004 @@
+/*
+ * demo.c — the demo inwoners of `wijkzicht seed-demo`; see demo.h.
+ *
+ * Each demo inwoner i (1 .. DEMO_INWONERS) has its own PRNG stream
+ * (splitmix64 seeded from a constant and i), so their name, wijk, BSN and
+ * story never depend on which other inwoners exist already or on database
+ * ids. An inwoner's story is planned first (a list of dated events on one
+ * or two trajecten), then written in one transaction: the inwoner, their
+ * trajecten and their events through store/registratie.h, with one audit
+ * row per write.
+ *
+ * The stories follow the transitions of domain/ketenstatus.c and the
+ * audit letter's situations: a startgesprek with the inkomensconsulent;
+ * overbrugbaar → overdracht to Werkom, accepted or (some) still
+ * unanswered; onoverbrugbaar → the wijkteam's wachtlijst or its own
+ * begeleiding, a plan van aanpak, a profiel (from the end of 2024); the
+ * uitkeringsbesluit registered by Uitkeringen, sometimes afgewezen while
+ * the inwoner still waits; returns from Werkom with and without a warme
+ * overdracht, and a few without any handover; referrals to Meedoen Werkt
+ * (Naleving); corrections that void a mistaken event. Every event lies in
+ * 2023–2025; a story that would run past 2025 simply stops there, which
+ * leaves realistic open ends.
+ *
+ * The structure lookups are constant SQL run directly on the connection
+ * (like the demo SQL files themselves): this module reads only the demo
+ * structure and has no statements of its own in the registry.
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+#include <mysql.h>
+
+#include "core/arena.h"
+#include "core/conf.h"
+#include "core/seal.h"
+#include "db/db.h"
+#include "db/exec.h"
+#include "domain/bsn.h"
+#include "domain/gebeurtenis.h"
+#include "domain/traject.h"
+#include "store/audit.h"
+#include "store/demo.h"
+#include "store/registratie.h"
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+#define DEMO_SEED	0x77696a6b7a696368ULL	/* "wijkzich" */
+#define DEMO_ROUTE	"cli seed-demo"
+#define DEMO_DOEL	"registratie"
+
+#define PLAN_EV_MAX	24
+#define PLAN_TRJ_MAX	2
+#define TEAM_WIJK_MAX	4
+#define DATUM_LEN	11
+
+/* ------------------------------------------------------------ PRNG */
+
+struct rng {
+	uint64_t s;
+};
+
+static uint64_t
+rng_next(struct rng *r)
+{
+	uint64_t z = (r->s += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+/* A number in lo .. hi (inclusive). */
+static int
+rng_tussen(struct rng *r, int lo, int hi)
+{
+	return lo + (int)(rng_next(r) % (uint64_t)(hi - lo + 1));
+}
+
+/* True with a chance of pct percent. */
+static int
+rng_kans(struct rng *r, int pct)
+{
+	return (int)(rng_next(r) % 100) < pct;
+}
+
+#define KIES(r, a)	((a)[rng_next(r) % NELEM(a)])
+
+/* ------------------------------------------------------------ dates */
+
+/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
+static int
+dag_van(int y, int m, int d)
+{
+	int era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void
+datum_tekst(int dag, char out[DATUM_LEN])
+{
+	int z = dag + 719468, era, doe, yoe, y, doy, mp, d, m;
+	char buf[48];
+
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp + (mp < 10 ? 3 : -9);
+	y += m <= 2;
+	snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
+	memcpy(out, buf, DATUM_LEN - 1);
+	out[DATUM_LEN - 1] = '\0';
+}
+
+/* ------------------------------------------------------------ fictional people */
+
+static const char *const voornamen[] = {
+	"Anouk", "Bram", "Chaima", "Daan", "Esra", "Fenna", "Gijs", "Hatice",
+	"Ilse", "Jesse", "Kees", "Latifa", "Mees", "Noor", "Olaf", "Priya",
+	"Quinten", "Roos", "Sem", "Tirza", "Umut", "Vera", "Wessel", "Xandra",
+	"Yara", "Zeynep", "Bilal", "Carmen", "Dirk", "Elif", "Floor", "Gerrit",
+	"Hanneke", "Ivo", "Joyce", "Karim", "Lotte", "Milan", "Nadia", "Otto",
+	"Petra", "Rachid", "Sanne", "Teun", "Ilona", "Vincent", "Wendy",
+	"Youssef", "Zoë", "Aziz", "Bo", "Céline", "Dewi", "Emre", "Fatma",
+	"Govert", "Hamza", "Iris", "Jelle", "Kiki",
+};
+
+/* Obviously invented surnames: nobody is called this. */
+static const char *const achternamen[] = {
+	"Voorbeeld", "Testmans", "Proefhuis", "Verzinsma", "Fictiefveld",
+	"Demozijl", "Bedachtsen", "Denkbeeld", "Oefenaar", "Nepkens",
+	"Schijnsma", "Probeersen", "Zomaarwijk", "Droomstra", "Verzonnenhof",
+	"Nergensveld", "Niemandsma", "Modelmans", "Steekproef", "Papierhuis",
+	"Puntkomma", "Klikkerstra", "Spelregel", "Invulhof", "Sjabloonsma",
+	"Fantasiebeek", "de Proefpersoon", "van Verzinning", "van der Testrijk",
+	"ter Oefening", "van Nimmerdal", "de Bedenker", "van Doenalsof",
+	"Vulsel", "Lorumipsma",
+};
+
+static const char *const hulpvragen[] = {
+	"Schulden en een achterstand in de huur",
+	"Zorgt voor een ouder met dementie",
+	"Wil eerst de Nederlandse taal beter leren",
+	"Lichamelijke klachten, wacht op een behandeling",
+	"Eenzaamheid na een verhuizing",
+	"Opvoedvragen over een puberzoon",
+	"Psychische klachten, in behandeling bij de huisarts",
+	"Geen hulpvragen op andere leefgebieden",
+};
+
+/* Wijkteam codes of sql/demo/010_zaanstad_structuur.sql, in a fixed
+ * order: demo inwoner i belongs to teams[i % 11]. */
+static const char *const team_codes[] = {
+	"WT-ASD", "WT-KRM", "WT-WRV", "WT-ZDK", "WT-KAZ", "WT-ZDN",
+	"WT-ZDO", "WT-PLB", "WT-ZDW", "WT-ZDZ", "WT-ZDC",
+};
+#define NTEAMS	NELEM(team_codes)
+
+/* ------------------------------------------------------------ context */
+
+struct team {
+	int64_t  id;
+	int64_t  org;
+	int64_t  medewerker;     /* gebruiker id of medewerker.<org> */
+	int64_t  wijk[TEAM_WIJK_MAX];
+	size_t   nwijk;
+};
+
+struct bestaand {
+	int64_t  org;
+	int      nr;
+};
+
+struct ctx {
+	struct db         *db;
+	struct arena      *a;
+	FILE              *out;
+	struct seal_keys   keys;
+	int                met_bsn;
+	struct team        team[NTEAMS];
+	int64_t            org_werkom, org_uitkeringen, org_naleving;
+	int64_t            user_werkom, user_uitkeringen, user_naleving;
+	int64_t            opdr_breed, opdr_aanv, opdr_pilot;
+	struct { const char *code; int64_t id; } thema[8];
+	struct bestaand   *bestaand;
+	size_t             nbestaand;
+	int                einde;        /* last day of 2025 */
+};
+
+/* ------------------------------------------------------------ lookups */
+
+/* Runs constant SQL and returns its result (caller frees), or NULL. */
+static MYSQL_RES *
+vraag(struct ctx *c, const char *sql)
+{
+	MYSQL_RES *res;
+
+	if (db_connect(c->db) != 0)
+		return NULL;
+	if (mysql_query(c->db->conn, sql) != 0 ||
+	    (res = mysql_store_result(c->db->conn)) == NULL) {
+		fprintf(c->out, "seed-demo: inwoners: %s\n", mysql_error(c->db->conn));
+		return NULL;
+	}
+	return res;
+}
+
+static int64_t
+cel(MYSQL_ROW row, unsigned i)
+{
+	return row[i] != NULL ? db_cell_int(row[i], 0) : 0;
+}
+
+static int
+lees_structuur(struct ctx *c)
+{
+	static const char *const themas[8][2] = {
+		{ "participatie", "PART" }, { "ib_eigen", "MO" },
+		{ "plan_van_aanpak", "PART" }, { "schulden", "SCH" },
+		{ "mantelzorg", "MZ" }, { "maatschappelijke_ondersteuning", "MO" },
+		{ "jongeren", "JONG" }, { "huiselijk_geweld", "HG" },
+	};
+	MYSQL_RES *res;
+	MYSQL_ROW row;
+	size_t i;
+
+	/* Wijkteams with the organisatie that runs them through 2023–2025
+	 * and that organisatie's demo medewerker. */
+	if ((res = vraag(c,
+	    "SELECT t.code, t.id, wo.organisatie_id, g.id"
+	    "  FROM wijkteam t"
+	    "  JOIN wijkteam_organisatie wo ON wo.wijkteam_id = t.id"
+	    "   AND wo.geldig_van <= '2023-01-01'"
+	    "   AND (wo.geldig_tot IS NULL OR wo.geldig_tot >= '2025-12-31')"
+	    "  JOIN organisatie o ON o.id = wo.organisatie_id"
+	    "  JOIN gebruiker g ON g.gebruikersnaam = CONCAT('medewerker.', LOWER(o.code))"
+	    " WHERE t.code LIKE 'WT-%'")) == NULL)
+		return -1;
+	while ((row = mysql_fetch_row(res)) != NULL)
+		for (i = 0; i < NTEAMS; i++)
+			if (strcmp(row[0], team_codes[i]) == 0) {
+				c->team[i].id = cel(row, 1);
+				c->team[i].org = cel(row, 2);
+				c->team[i].medewerker = cel(row, 3);
+			}
+	mysql_free_result(res);
+
+	if ((res = vraag(c,
+	    "SELECT ww.wijkteam_id, ww.wijk_id FROM wijkteam_wijk ww"
+	    " WHERE ww.geldig_tot IS NULL ORDER BY ww.wijkteam_id, ww.wijk_id")) == NULL)
+		return -1;
+	while ((row = mysql_fetch_row(res)) != NULL)
+		for (i = 0; i < NTEAMS; i++)
+			if (c->team[i].id == cel(row, 0) &&
+			    c->team[i].nwijk < TEAM_WIJK_MAX)
+				c->team[i].wijk[c->team[i].nwijk++] = cel(row, 1);
+	mysql_free_result(res);
+	for (i = 0; i < NTEAMS; i++)
+		if (c->team[i].id == 0 || c->team[i].nwijk == 0 ||
+		    c->team[i].medewerker == 0) {
+			fprintf(c->out, "seed-demo: inwoners: wijkteam %s, its wijken or "
+			    "its organisatie's demo medewerker is missing\n", team_codes[i]);
+			return -1;
+		}
+
+	if ((res = vraag(c,
+	    "SELECT o.keten_partij, o.id, g.id FROM organisatie o"
+	    "  JOIN gebruiker g ON g.gebruikersnaam = CONCAT('ketenpartner.', o.keten_partij)"
+	    " WHERE o.code IN ('WERKOM', 'UITKERING', 'NALEVING')")) == NULL)
+		return -1;
+	while ((row = mysql_fetch_row(res)) != NULL) {
+		if (row[0] == NULL)
+			continue;
+		if (strcmp(row[0], "werkom") == 0) {
+			c->org_werkom = cel(row, 1);
+			c->user_werkom = cel(row, 2);
+		} else if (strcmp(row[0], "uitkeringen") == 0) {
+			c->org_uitkeringen = cel(row, 1);
+			c->user_uitkeringen = cel(row, 2);
+		} else if (strcmp(row[0], "naleving") == 0) {
+			c->org_naleving = cel(row, 1);
+			c->user_naleving = cel(row, 2);
+		}
+	}
+	mysql_free_result(res);
+	if (c->user_werkom == 0 || c->user_uitkeringen == 0 || c->user_naleving == 0) {
+		fprintf(c->out, "seed-demo: inwoners: the ketenpartners (Werkom, "
+		    "Uitkeringen, Naleving) or their demo users are missing\n");
+		return -1;
+	}
+
+	if ((res = vraag(c, "SELECT code, id FROM opdracht"
+	    " WHERE code IN ('BREED', 'AANV-PART', 'PILOT-IB')")) == NULL)
+		return -1;
+	while ((row = mysql_fetch_row(res)) != NULL) {
+		if (strcmp(row[0], "BREED") == 0)
+			c->opdr_breed = cel(row, 1);
+		else if (strcmp(row[0], "AANV-PART") == 0)
+			c->opdr_aanv = cel(row, 1);
+		else
+			c->opdr_pilot = cel(row, 1);
+	}
+	mysql_free_result(res);
+
+	for (i = 0; i < NELEM(themas); i++) {
+		c->thema[i].code = themas[i][0];
+		c->thema[i].id = 0;
+	}
+	if ((res = vraag(c, "SELECT code, id FROM thema")) == NULL)
+		return -1;
+	while ((row = mysql_fetch_row(res)) != NULL)
+		for (i = 0; i < NELEM(themas); i++)
+			if (strcmp(row[0], themas[i][1]) == 0)
+				c->thema[i].id = cel(row, 1);
+	mysql_free_result(res);
+	for (i = 0; i < NELEM(themas); i++)
+		if (c->thema[i].id == 0 || traject_soort_label(themas[i][0]) == NULL) {
+			fprintf(c->out, "seed-demo: inwoners: thema %s (traject %s) is "
+			    "missing\n", themas[i][1], themas[i][0]);
+			return -1;
+		}
+	if (c->opdr_breed == 0 || c->opdr_aanv == 0 || c->opdr_pilot == 0) {
+		fprintf(c->out, "seed-demo: inwoners: the demo opdrachten are missing\n");
+		return -1;
+	}
+
+	/* The demo inwoners that exist already. */
+	if ((res = vraag(c, "SELECT organisatie_id, extern_kenmerk FROM inwoner"
+	    " WHERE extern_kenmerk LIKE 'DEMO-%'")) == NULL)
+		return -1;
+	c->nbestaand = 0;
+	c->bestaand = calloc(mysql_num_rows(res) + 1, sizeof(*c->bestaand));
+	if (c->bestaand == NULL) {
+		mysql_free_result(res);
+		return -1;
+	}
+	while ((row = mysql_fetch_row(res)) != NULL) {
+		c->bestaand[c->nbestaand].org = cel(row, 0);
+		c->bestaand[c->nbestaand].nr = (int)db_cell_int(row[1] + 5, 0);
+		c->nbestaand++;
+	}
+	mysql_free_result(res);
+	return 0;
+}
+
+static int
+bestaat(const struct ctx *c, int64_t org, int nr)
+{
+	size_t i;
+
+	for (i = 0; i < c->nbestaand; i++)
+		if (c->bestaand[i].org == org && c->bestaand[i].nr == nr)
+			return 1;
+	return 0;
+}
+
+static int64_t
+thema_van(const struct ctx *c, const char *soort)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(c->thema); i++)
+		if (strcmp(c->thema[i].code, soort) == 0)
+			return c->thema[i].id;
+	return 0;
+}
+
+/* ------------------------------------------------------------ planning */
+
+struct plan_ev {
+	const char          *type;
+	int                  dag;
+	int                  trj;       /* index in plan.trj */
+	int                  vervalt;   /* correctie: index of the voided
+					 * event in plan.ev, else -1 */
+	struct json_object  *g;         /* gegevens (owned) */
+	int64_t              id;        /* once written */
+};
+
+struct plan_trj {
+	const char  *soort;
+	int          start, eind;       /* eind 0: open */
+	int          gestopt;           /* ran past 2025: nothing more */
+	int64_t      id;
+};
+
+struct plan {
+	struct plan_trj  trj[PLAN_TRJ_MAX];
+	int              ntrj;
+	struct plan_ev   ev[PLAN_EV_MAX];
+	int              nev;
+};
+
+static struct json_object *
+g_nieuw(void)
+{
+	return json_object_new_object();
+}
+
+static struct json_object *
+g_s(struct json_object *o, const char *k, const char *v)
+{
+	json_object_object_add(o, k, json_object_new_string(v));
+	return o;
+}
+
+static struct json_object *
+g_b(struct json_object *o, const char *k, int v)
+{
+	json_object_object_add(o, k, json_object_new_boolean(v != 0));
+	return o;
+}
+
+static struct json_object *
+g_i(struct json_object *o, const char *k, int64_t v)
+{
+	json_object_object_add(o, k, json_object_new_int64(v));
+	return o;
+}
+
+/*
+ * Plans an event on traject trj at day dag. Returns its index, or -1 when
+ * it falls after 2025 (the traject's story stops there) or the plan is
+ * full. Takes g either way.
+ */
+static int
+ev(const struct ctx *c, struct plan *p, int trj, const char *type, int dag,
+    struct json_object *g)
+{
+	struct plan_ev *e;
+
+	if (g == NULL)
+		g = g_nieuw();
+	if (p->trj[trj].gestopt || dag > c->einde || p->nev == PLAN_EV_MAX) {
+		p->trj[trj].gestopt = 1;
+		json_object_put(g);
+		return -1;
+	}
+	e = &p->ev[p->nev];
+	e->type = type;
+	e->dag = dag;
+	e->trj = trj;
+	e->vervalt = -1;
+	e->g = g;
+	e->id = 0;
+	if (p->trj[trj].start == 0)
+		p->trj[trj].start = dag;
+	if (strcmp(type, "afgesloten") == 0)
+		p->trj[trj].eind = dag;
+	return p->nev++;
+}
+
+/* A correctie voiding event i, dagen later. */
+static void
+correctie(const struct ctx *c, struct plan *p, int i, int dagen, const char *reden)
+{
+	int k;
+
+	if (i < 0)
+		return;
+	k = ev(c, p, p->ev[i].trj, GEBEURTENIS_CORRECTIE, p->ev[i].dag + dagen,
+	    g_s(g_nieuw(), "reden", reden));
+	if (k >= 0) {
+		p->ev[k].vervalt = i;
+		/* A voided afgesloten no longer ends the traject. */
+		if (strcmp(p->ev[i].type, "afgesloten") == 0)
+			p->trj[p->ev[i].trj].eind = 0;
+	}
+}
+
+static const char *const afsluitredenen[] = {
+	"werk", "werk", "doelen_bereikt", "doelen_bereikt", "uitkering_beeindigd",
+	"naar_uwv", "verhuisd", "geen_contact", "anders",
+};
+
+static struct json_object *
+g_afgesloten(struct rng *r, const char *reden)
+{
+	struct json_object *g = g_s(g_nieuw(), "reden",
+	    reden != NULL ? reden : KIES(r, afsluitredenen));
+
+	if (rng_kans(r, 30))
+		g_s(g, "toelichting", "Afgesloten in overleg met de inwoner.");
+	return g;
+}
+
+static struct json_object *
+g_startgesprek(struct rng *r, int overbrugbaar)
+{
+	struct json_object *g = g_s(g_nieuw(), "uitkomst",
+	    overbrugbaar ? "overbrugbaar" : "onoverbrugbaar");
+
+	g_b(g, "met_inkomensconsulent", rng_kans(r, 85));
+	if (rng_kans(r, 70))
+		g_s(g, "hulpvragen", KIES(r, hulpvragen));
+	return g;
+}
+
+static struct json_object *
+g_besluit(int toegekend)
+{
+	return g_s(g_nieuw(), "besluit", toegekend ? "toegekend" : "afgewezen");
+}
+
+/* A profiel exists from the end of 2024 (the aanvullende opdracht). */
+static void
+profiel(const struct ctx *c, struct rng *r, struct plan *p, int trj, int dag)
+{
+	if (dag >= dag_van(2024, 10, 1))
+		(void)ev(c, p, trj, "profiel_toegekend", dag,
+		    g_i(g_nieuw(), "profiel", rng_tussen(r, 1, 4)));
+}
+
+static void
+plan_van_aanpak(const struct ctx *c, struct rng *r, struct plan *p, int trj, int dag)
+{
+	char d[DATUM_LEN];
+
+	datum_tekst(dag + rng_tussen(r, 60, 120), d);
+	(void)ev(c, p, trj, "plan_van_aanpak", dag,
+	    rng_kans(r, 80) ? g_s(g_nieuw(), "evaluatiedatum", d) : NULL);
+}
+
+/*
+ * The participatie story of one inwoner on traject 0, starting at day d.
+ * Which story: see the cases; the shares are chosen so that every list
+ * of the registration pages has something on it.
+ */
+static void
+plan_participatie(const struct ctx *c, struct rng *r, struct plan *p, int d)
+{
+	int v = rng_tussen(r, 0, 99), i, besluit_dag, toegekend;
+
+	if (v < 25) {
+		/* Overbrugbaar: to Werkom, accepted; some come back. */
+		(void)ev(c, p, 0, "startgesprek", d, g_startgesprek(r, 1));
+		(void)ev(c, p, 0, "uitkeringsbesluit", d + rng_tussen(r, 7, 25), g_besluit(1));
+		d += rng_tussen(r, 10, 35);
+		(void)ev(c, p, 0, "overdracht_werkom", d,
+		    g_b(g_nieuw(), "warm", rng_kans(r, 70)));
+		d += rng_tussen(r, 2, 10);
+		(void)ev(c, p, 0, "overdracht_geaccepteerd", d, NULL);
+		if (rng_kans(r, 45)) {
+			d += rng_tussen(r, 90, 400);
+			i = rng_kans(r, 60);
+			(void)ev(c, p, 0, "terug_van_werkom", d,
+			    i ? g_b(g_nieuw(), "warme_overdracht", 1)
+			    : g_s(g_b(g_nieuw(), "warme_overdracht", 0), "reden",
+			    "Past niet in een traject van Werkom"));
+			d += rng_tussen(r, 7, 30);
+			plan_van_aanpak(c, r, p, 0, d);
+			if (rng_kans(r, 50))
+				(void)ev(c, p, 0, "afgesloten", d + rng_tussen(r, 60, 240),
+				    g_afgesloten(r, NULL));
+		} else if (rng_kans(r, 35)) {
+			(void)ev(c, p, 0, "afgesloten", d + rng_tussen(r, 150, 500),
+			    g_afgesloten(r, "werk"));
+		}
+	} else if (v < 35) {
+		/* Overbrugbaar, handed over, Werkom has not answered (yet):
+		 * the reconciliation list. Mostly recent. */
+		d = dag_van(2025, 1, 1) + rng_tussen(r, 0, 300);
+		(void)ev(c, p, 0, "startgesprek", d, g_startgesprek(r, 1));
+		(void)ev(c, p, 0, "uitkeringsbesluit", d + rng_tussen(r, 5, 20), g_besluit(1));
+		(void)ev(c, p, 0, "overdracht_werkom", d + rng_tussen(r, 14, 40),
+		    g_b(g_nieuw(), "warm", rng_kans(r, 50)));
+	} else if (v < 62) {
+		/* Onoverbrugbaar and no room yet: the wachtlijst. */
+		(void)ev(c, p, 0, "startgesprek", d, g_startgesprek(r, 0));
+		(void)ev(c, p, 0, "wachtlijst_in", d + rng_tussen(r, 1, 14),
+		    rng_kans(r, 50) ? g_s(g_nieuw(), "reden",
+		    "Geen plek bij de trajectbegeleider") : NULL);
+		besluit_dag = d + rng_tussen(r, 15, 45);
+		toegekend = !rng_kans(r, 40);
+		(void)ev(c, p, 0, "uitkeringsbesluit", besluit_dag, g_besluit(toegekend));
+		if (toegekend ? rng_kans(r, 55) : rng_kans(r, 35)) {
+			d = besluit_dag + rng_tussen(r, 20, 200);
+			(void)ev(c, p, 0, "wachtlijst_uit", d,
+			    g_s(g_nieuw(), "reden", toegekend ? "Begeleiding gestart"
+			    : "Uitkering afgewezen, begeleiding niet meer nodig"));
+			if (toegekend) {
+				plan_van_aanpak(c, r, p, 0, d + rng_tussen(r, 1, 20));
+				profiel(c, r, p, 0, d + rng_tussen(r, 20, 60));
+				if (rng_kans(r, 40))
+					(void)ev(c, p, 0, "afgesloten",
+					    d + rng_tussen(r, 120, 400),
+					    g_afgesloten(r, NULL));
+			} else {
+				(void)ev(c, p, 0, "afgesloten", d + rng_tussen(r, 1, 10),
+				    g_afgesloten(r, "uitkering_beeindigd"));
+			}
+		}
+		/* Otherwise still waiting, afgewezen or not (the audit). */
+	} else if (v < 72) {
+		/* Referred to Meedoen Werkt (Naleving); most come back. */
+		(void)ev(c, p, 0, "startgesprek", d, g_startgesprek(r, 0));
+		(void)ev(c, p, 0, "uitkeringsbesluit", d + rng_tussen(r, 10, 30), g_besluit(1));
+		d += rng_tussen(r, 10, 40);
+		(void)ev(c, p, 0, "aanmelding_meedoen_werkt", d, NULL);
+		if (rng_kans(r, 60)) {
+			d += rng_tussen(r, 30, 150);
+			(void)ev(c, p, 0, "teruggestuurd_door_naleving", d,
+			    rng_kans(r, 60) ? g_s(g_nieuw(), "reden",
+			    "Niet in staat om deel te nemen") : NULL);
+			plan_van_aanpak(c, r, p, 0, d + rng_tussen(r, 5, 30));
+		}
+	} else if (v < 90) {
+		/* Onoverbrugbaar: the wijkteam guides the inwoner itself. */
+		(void)ev(c, p, 0, "startgesprek", d, g_startgesprek(r, 0));
+		(void)ev(c, p, 0, "uitkeringsbesluit", d + rng_tussen(r, 7, 30), g_besluit(1));
+		d += rng_tussen(r, 10, 40);
+		plan_van_aanpak(c, r, p, 0, d);
+		profiel(c, r, p, 0, d + rng_tussen(r, 10, 90));
+		if (rng_kans(r, 50))
+			(void)ev(c, p, 0, "afgesloten", d + rng_tussen(r, 90, 500),
+			    g_afgesloten(r, NULL));
+	} else if (v < 95) {
+		/* Werkom sends someone back who was never handed over. */
+		(void)ev(c, p, 0, "startgesprek", d, g_startgesprek(r, 1));
+		(void)ev(c, p, 0, "uitkeringsbesluit", d + rng_tussen(r, 7, 25), g_besluit(1));
+		(void)ev(c, p, 0, "terug_van_werkom", d + rng_tussen(r, 30, 150),
+		    g_s(g_b(g_nieuw(), "warme_overdracht", 0), "reden",
+		    "Aangemeld via het UWV, niet via het wijkteam"));
+	} else {
+		/* A mistake corrected: a wachtlijst_in for the wrong inwoner,
+		 * voided a few days later; then the handover goes ahead. */
+		(void)ev(c, p, 0, "startgesprek", d, g_startgesprek(r, 1));
+		i = ev(c, p, 0, "wachtlijst_in", d + rng_tussen(r, 1, 5), NULL);
+		correctie(c, p, i, rng_tussen(r, 1, 6),
+		    "Bij de verkeerde inwoner geregistreerd");
+		(void)ev(c, p, 0, "uitkeringsbesluit", d + rng_tussen(r, 12, 25), g_besluit(1));
+		d += rng_tussen(r, 15, 30);
+		(void)ev(c, p, 0, "overdracht_werkom", d, g_b(g_nieuw(), "warm", 1));
+		(void)ev(c, p, 0, "overdracht_geaccepteerd", d + rng_tussen(r, 2, 8), NULL);
+	}
+}
+
+static const char *const andere_soorten[] = {
+	"ib_eigen", "ib_eigen", "schulden", "schulden", "mantelzorg",
+	"maatschappelijke_ondersteuning", "maatschappelijke_ondersteuning",
+	"jongeren", "huiselijk_geweld",
+};
+
+/* A traject outside the participatieketen (Wmo, schulden, ...). */
+static void
+plan_ander(const struct ctx *c, struct rng *r, struct plan *p, int trj, int d)
+{
+	const char *soort = p->trj[trj].soort;
+
+	if (strcmp(soort, "ib_eigen") == 0 ||
+	    strcmp(soort, "maatschappelijke_ondersteuning") == 0) {
+		/* Since 2024 the team gives IB itself; before, the pilot. */
+		(void)ev(c, p, trj, rng_kans(r, d >= dag_van(2024, 1, 1) ? 75 : 45)
+		    ? "ib_eigen_gestart" : "ib_indicatie_afgegeven", d, NULL);
+	} else {
+		plan_van_aanpak(c, r, p, trj, d);
+	}
+	if (rng_kans(r, 45))
+		(void)ev(c, p, trj, "afgesloten", d + rng_tussen(r, 60, 420),
+		    g_afgesloten(r, rng_kans(r, 70) ? "doelen_bereikt" : "geen_contact"));
+}
+
+static void
+plan_maken(const struct ctx *c, struct rng *r, struct plan *p)
+{
+	int start = dag_van(2023, 1, 2) + rng_tussen(r, 0, 1000); /* to 2025-09 */
+	int v = rng_tussen(r, 0, 99);
+
+	memset(p, 0, sizeof(*p));
+	if (v < 70) {
+		p->trj[0].soort = "participatie";
+		p->ntrj = 1;
+		plan_participatie(c, r, p, start);
+		if (rng_kans(r, 30)) {
+			p->trj[1].soort = KIES(r, andere_soorten);
+			p->ntrj = 2;
+			plan_ander(c, r, p, 1, start + rng_tussen(r, 20, 200));
+		}
+	} else {
+		p->trj[0].soort = KIES(r, andere_soorten);
+		p->ntrj = 1;
+		plan_ander(c, r, p, 0, start);
+	}
+}
+
+static void
+plan_vrij(struct plan *p)
+{
+	int i;
+
+	for (i = 0; i < p->nev; i++)
+		json_object_put(p->ev[i].g);
+	p->nev = 0;
+}
+
+/* ------------------------------------------------------------ writing */
+
+static int
+audit_rij(struct ctx *c, int64_t gebruiker, const char *soort, int64_t id,
+    int64_t inwoner)
+{
+	struct audit_rec a;
+
+	memset(&a, 0, sizeof(a));
+	a.gebruiker_id = gebruiker;
+	a.actie = "aanmaken";
+	a.object_soort = soort;
+	a.object_id = id;
+	a.inwoner_id = inwoner;
+	a.doel = DEMO_DOEL;
+	a.route = DEMO_ROUTE;
+	a.resultaat = "gelukt";
+	a.adres = "";
+	a.toelichting = "demodata";
+	return store_audit_insert(c->db, &a) == DB_OK ? 0 : -1;
+}
+
+/* The party codes of a visibility mask, "wijkteam,uitkeringen". */
+static const char *
+zichtbaar_codes(struct ctx *c, unsigned mask)
+{
+	static const enum gebeurtenis_partij alle[] = {
+		GP_WIJKTEAM, GP_WERKOM, GP_UITKERINGEN, GP_NALEVING,
+	};
+	char buf[64];
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < NELEM(alle); i++)
+		if (mask & (unsigned)alle[i])
+			n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s",
+			    n ? "," : "", gebeurtenis_partij_code(alle[i]));
+	return arena_strdup(c->a, buf);
+}
+
+static int
+schrijf_ev(struct ctx *c, const struct team *t, int64_t inwoner, struct plan *p, int i)
+{
+	struct plan_ev *e = &p->ev[i];
+	const struct gebeurtenis_type *gt = gebeurtenis_type_find(e->type), *wie;
+	struct gebeurtenis_rec rec;
+	struct json_object *fouten;
+	enum gebeurtenis_partij partij;
+	char datum[DATUM_LEN];
+	const char *zicht;
+	int64_t user;
+	enum db_err err;
+
+	if (gt == NULL) {
+		fprintf(c->out, "seed-demo: inwoners: unknown event type %s\n", e->type);
+		return -1;
+	}
+	wie = gt;
+	if (e->vervalt >= 0) {
+		wie = gebeurtenis_type_find(p->ev[e->vervalt].type);
+		g_i(e->g, "vervalt_id", p->ev[e->vervalt].id);
+	}
+	fouten = json_object_new_array();
+	if (gebeurtenis_valideer(gt, e->g, fouten) != 0) {
+		fprintf(c->out, "seed-demo: inwoners: invalid %s: %s\n", e->type,
+		    json_object_to_json_string(fouten));
+		json_object_put(fouten);
+		return -1;
+	}
+	json_object_put(fouten);
+	partij = wie->registreert;
+	memset(&rec, 0, sizeof(rec));
+	switch (partij) {
+	case GP_WERKOM:
+		rec.organisatie_id = c->org_werkom;
+		user = c->user_werkom;
+		break;
+	case GP_UITKERINGEN:
+		rec.organisatie_id = c->org_uitkeringen;
+		user = c->user_uitkeringen;
+		break;
+	case GP_NALEVING:
+		rec.organisatie_id = c->org_naleving;
+		user = c->user_naleving;
+		break;
+	default:
+		partij = GP_WIJKTEAM;
+		rec.organisatie_id = t->org;
+		user = t->medewerker;
+		break;
+	}
+	datum_tekst(e->dag, datum);
+	zicht = zichtbaar_codes(c, wie->zichtbaar);
+	rec.inwoner_id = inwoner;
+	rec.traject_id = p->trj[e->trj].id;
+	rec.type = e->type;
+	rec.datum = datum;
+	rec.gegevens = json_object_to_json_string_ext(e->g, JSON_C_TO_STRING_PLAIN);
+	rec.vervalt_id = e->vervalt >= 0 ? p->ev[e->vervalt].id : 0;
+	rec.partij = gebeurtenis_partij_code(partij);
+	rec.gebruiker_id = user;
+	if (zicht == NULL)
+		return -1;
+	if ((err = store_gebeurtenis_nieuw(c->db, c->a, &rec, zicht, &e->id)) != DB_OK ||
+	    e->id <= 0) {
+		fprintf(c->out, "seed-demo: inwoners: %s: %s\n", e->type,
+		    c->db->error[0] ? c->db->error : "not written");
+		return -1;
+	}
+	return audit_rij(c, user, "gebeurtenis", e->id, inwoner);
+}
+
+/* The order to write p's events in: by day, planning order within a day
+ * (a stable insertion sort; indices in p stay, so a correctie still names
+ * the event it voids, which always comes first). */
+static void
+volgorde(const struct plan *p, int ord[PLAN_EV_MAX])
+{
+	int i, j, k;
+
+	for (i = 0; i < p->nev; i++) {
+		k = i;
+		for (j = i; j > 0 && p->ev[ord[j - 1]].dag > p->ev[k].dag; j--)
+			ord[j] = ord[j - 1];
+		ord[j] = k;
+	}
+}
+
+/* A BSN in the test range 999 99 xxxx that passes the 11-proef. */
+static void
+test_bsn(struct rng *r, char out[BSN_LEN + 1])
+{
+	static const int w[8] = { 9, 8, 7, 6, 5, 4, 3, 2 };
+	int d[9], s, i;
+
+	for (;;) {
+		d[0] = d[1] = d[2] = d[3] = d[4] = 9;
+		for (i = 5; i < 8; i++)
+			d[i] = rng_tussen(r, 0, 9);
+		for (s = 0, i = 0; i < 8; i++)
+			s += w[i] * d[i];
+		d[8] = s % 11;          /* 9*d1 + ... + 2*d8 - d9 ≡ 0 (mod 11) */
+		if (d[8] <= 9)
+			break;
+	}
+	for (i = 0; i < 9; i++)
+		out[i] = (char)('0' + d[i]);
+	out[9] = '\0';
+}
+
+static int
+schrijf_inwoner(struct ctx *c, int nr, const struct team *t, struct rng *r,
+    struct plan *p)
+{
+	char naam[128], kenmerk[16], bsn[BSN_LEN + 1], canon[BSN_LEN + 1];
+	char sealed[SEAL_B64_LEN(BSN_LEN)], hash[SEAL_HASH_HEX_LEN];
+	char start[DATUM_LEN], eind[DATUM_LEN];
+	int ord[PLAN_EV_MAX];
+	struct inwoner_rec in;
+	struct traject_rec tr;
+	struct reg_scope scope;
+	int64_t id = 0;
+	int i, heeft_bsn;
+	enum db_err err;
+
+	snprintf(naam, sizeof(naam), "%s %s", KIES(r, voornamen), KIES(r, achternamen));
+	snprintf(kenmerk, sizeof(kenmerk), "DEMO-%04d", nr);
+	heeft_bsn = rng_kans(r, 50);
+	test_bsn(r, bsn);   /* drawn always: the stream stays the same */
+	memset(&in, 0, sizeof(in));
+	in.naam = naam;
+	in.geboortejaar = rng_tussen(r, 1960, 2006);
+	in.wijk_id = t->wijk[rng_next(r) % t->nwijk];
+	in.organisatie_id = t->org;
+	in.extern_kenmerk = kenmerk;
+	if (heeft_bsn && c->met_bsn) {
+		if (bsn_parse(bsn, canon) != 0 ||
+		    seal_encrypt(&c->keys, canon, BSN_LEN, sealed, sizeof(sealed)) != 0) {
+			fprintf(c->out, "seed-demo: inwoners: cannot seal a demo BSN\n");
+			return -1;
+		}
+		seal_lookup_hash(&c->keys, canon, BSN_LEN, hash);
+		in.bsn_sealed = sealed;
+		in.bsn_hash = hash;
+	}
+	plan_maken(c, r, p);
+	volgorde(p, ord);
+
+	if (db_begin(c->db) != 0)
+		goto fail;
+	err = store_inwoner_nieuw(c->db, &in, &id);
+	if (err == DB_DUPLICATE) {
+		(void)db_rollback(c->db);
+		return 1;
+	}
+	if (err != DB_OK || id <= 0 || audit_rij(c, t->medewerker, "inwoner", id, id) != 0)
+		goto fail;
+
+	memset(&scope, 0, sizeof(scope));
+	scope.org[0] = t->org;
+	scope.norg = 1;
+	scope.partijen = GP_WIJKTEAM;
+	scope.wijkteam_org = t->org;
+	for (i = 0; i < p->ntrj; i++) {
+		if (p->trj[i].start == 0)
+			continue;     /* nothing happened before 2026 */
+		datum_tekst(p->trj[i].start, start);
+		if (p->trj[i].eind != 0)
+			datum_tekst(p->trj[i].eind, eind);
+		memset(&tr, 0, sizeof(tr));
+		tr.inwoner_id = id;
+		tr.soort = p->trj[i].soort;
+		tr.thema_id = thema_van(c, p->trj[i].soort);
+		tr.opdracht_id = strcmp(tr.soort, "participatie") == 0 ||
+		    strcmp(tr.soort, "plan_van_aanpak") == 0 ? c->opdr_aanv :
+		    strcmp(tr.soort, "ib_eigen") == 0 &&
+		    p->trj[i].start < dag_van(2024, 1, 1) ? c->opdr_pilot : c->opdr_breed;
+		tr.wijkteam_id = t->id;
+		tr.startdatum = start;
+		tr.einddatum = p->trj[i].eind != 0 ? eind : NULL;
+		if (store_traject_nieuw(c->db, &scope, &tr, &p->trj[i].id) != DB_OK ||
+		    p->trj[i].id <= 0 ||
+		    audit_rij(c, t->medewerker, "traject", p->trj[i].id, id) != 0)
+			goto fail;
+	}
+	for (i = 0; i < p->nev; i++)
+		if (schrijf_ev(c, t, id, p, ord[i]) != 0)
+			goto fail;
+	if (db_commit(c->db) != 0)
+		goto fail;
+	return 0;
+fail:
+	fprintf(c->out, "seed-demo: inwoners: %s not written: %s\n", kenmerk,
+	    c->db->error[0] ? c->db->error : "error");
+	(void)db_rollback(c->db);
+	return -1;
+}
+
+int
+demo_inwoners(struct db *db, const struct config *cfg, FILE *out)
+{
+	static struct ctx c;
+	struct arena arena;
+	struct plan p;
+	struct rng r;
+	char err[256];
+	int nr, nieuw = 0, al = 0, rc = -1, x;
+	size_t ti;
+
+	memset(&c, 0, sizeof(c));
+	if (arena_init(&arena, 256 * 1024, 16 * 1024 * 1024) != 0)
+		return -1;
+	c.db = db;
+	c.a = &arena;
+	c.out = out;
+	c.einde = dag_van(2025, 12, 31);
+	if (cfg->seal_key[0] != '\0' && cfg->seal_lookup_key[0] != '\0') {
+		if (seal_keys_from_hex(&c.keys, cfg->seal_key, cfg->seal_lookup_key,
+		    err, sizeof(err)) != 0) {
+			fprintf(out, "seed-demo: inwoners: %s\n", err);
+			goto out;
+		}
+		c.met_bsn = 1;
+	} else {
+		fprintf(out, "seed-demo: no seal_key configured: demo inwoners get no BSN\n");
+	}
+	if (lees_structuur(&c) != 0)
+		goto out;
+	for (nr = 1; nr <= DEMO_INWONERS; nr++) {
+		ti = (size_t)(nr - 1) % NTEAMS;
+		if (bestaat(&c, c.team[ti].org, nr)) {
+			al++;
+			continue;
+		}
+		r.s = DEMO_SEED ^ ((uint64_t)nr * 0x2545f4914f6cdd1dULL);
+		arena_reset(&arena);
+		x = schrijf_inwoner(&c, nr, &c.team[ti], &r, &p);
+		plan_vrij(&p);
+		if (x < 0)
+			goto out;
+		if (x == 0)
+			nieuw++;
+		else
+			al++;
+	}
+	fprintf(out, "seed-demo: demo inwoners: %d created, %d already there\n",
+	    nieuw, al);
+	rc = 0;
+out:
+	seal_keys_wipe(&c.keys);
+	free(c.bestaand);
+	arena_free(&arena);
+	return rc;
+}

@@ -1,0 +1,460 @@
+/*
+ * registratie.c — inwoners, trajecten, gebeurtenissen, ketenstatus; see
+ * registratie.h.
+ *
+ * The scope filter appears in one shape everywhere: "EXISTS (SELECT 1 FROM
+ * inwoner_toegang t WHERE t.inwoner_id = i.id AND t.organisatie_id IN
+ * (?, ?, ?, ?))", the four organisaties bound by SCOPE_VALS.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "domain/ketenstatus.h"
+#include "store/registratie.h"
+
+#define SCOPE_IN	" IN (?, ?, ?, ?)"
+#define IN_SCOPE(alias) \
+	" EXISTS (SELECT 1 FROM inwoner_toegang t WHERE t.inwoner_id = " \
+	alias ".id AND t.organisatie_id" SCOPE_IN ")"
+#define SCOPE_VALS(s) \
+	DB_INT((s)->org[0]), DB_INT((s)->org[1]), DB_INT((s)->org[2]), \
+	DB_INT((s)->org[3])
+/* The organisaties running a wijkteam today. */
+#define WO_VANDAAG \
+	" wo.geldig_van <= CURDATE() AND (wo.geldig_tot IS NULL" \
+	" OR wo.geldig_tot >= CURDATE())"
+
+#define INWONER_COLS \
+	"SELECT i.id, i.versie, i.naam, i.geboortejaar, i.wijk_id, w.naam," \
+	" i.bsn_versleuteld, i.organisatie_id, COALESCE(ks.partij, 'geen')," \
+	" ks.wijkteam_id, kw.naam, ks.sinds" \
+	" FROM inwoner i JOIN wijk w ON w.id = i.wijk_id" \
+	" LEFT JOIN ketenstatus ks ON ks.inwoner_id = i.id" \
+	" LEFT JOIN wijkteam kw ON kw.id = ks.wijkteam_id"
+
+enum {
+	S_SCOPE, S_INW_LEES, S_INW_NIEUW, S_TOEGANG, S_INW_WIJZIG, S_ZOEK_LIJST,
+	S_ZOEK_NAAM, S_ZOEK_BSN, S_TRJ_NIEUW, S_TRJ_TOEGANG, S_TRJ_WIJZIG,
+	S_TRAJECTEN, S_TRJ_REFS, S_GEB_NIEUW, S_GEB_TOEGANG, S_GEB_LIJST,
+	S_KS_EVENTS, S_KS_ZET, S_WACHTLIJST, S_WL_TELLING, S_AFSTEMMING,
+	S_PARTIJ_ORG,
+};
+#define ST(n)	STMT_ID(MOD_REGISTRATIE, n)
+
+static const struct stmt_def defs[] = {
+	{ ST(S_SCOPE), "reg_scope",
+	  "SELECT o.id, o.soort, o.keten_partij FROM organisatie o"
+	  " WHERE FIND_IN_SET(o.id, ?) OR o.id IN (SELECT wo.organisatie_id"
+	  " FROM wijkteam_organisatie wo WHERE FIND_IN_SET(wo.wijkteam_id, ?)"
+	  " AND" WO_VANDAAG ") ORDER BY o.id LIMIT 4", 2, 3 },
+	{ ST(S_INW_LEES), "inwoner_lees",
+	  INWONER_COLS " WHERE i.id = ? AND" IN_SCOPE("i"), 5, INW__NCOLS },
+	{ ST(S_INW_NIEUW), "inwoner_nieuw",
+	  "INSERT INTO inwoner (naam, geboortejaar, wijk_id, bsn_versleuteld,"
+	  " bsn_hash, organisatie_id, extern_kenmerk)"
+	  " VALUES (?, ?, ?, ?, ?, ?, ?)", 7, 0 },
+	{ ST(S_TOEGANG), "inwoner_toegang",
+	  "INSERT IGNORE INTO inwoner_toegang (organisatie_id, inwoner_id)"
+	  " VALUES (?, ?)", 2, 0 },
+	{ ST(S_INW_WIJZIG), "inwoner_wijzig",
+	  "UPDATE inwoner i SET i.naam = ?, i.geboortejaar = ?, i.wijk_id = ?,"
+	  " i.bsn_versleuteld = IF(?, ?, i.bsn_versleuteld),"
+	  " i.bsn_hash = IF(?, ?, i.bsn_hash), i.versie = i.versie + 1"
+	  " WHERE i.id = ? AND i.versie = ? AND" IN_SCOPE("i"), 13, 0 },
+	{ ST(S_ZOEK_LIJST), "inwoner_lijst",
+	  INWONER_COLS " WHERE" IN_SCOPE("i")
+	  " AND (? IS NULL OR i.wijk_id = ?) AND (? IS NULL OR i.id < ?)"
+	  " ORDER BY i.id DESC LIMIT ?", 9, INW__NCOLS },
+	{ ST(S_ZOEK_NAAM), "inwoner_zoek_naam",
+	  INWONER_COLS " WHERE MATCH(i.naam) AGAINST (? IN BOOLEAN MODE) AND"
+	  IN_SCOPE("i")
+	  " AND (? IS NULL OR i.wijk_id = ?) AND (? IS NULL OR i.id < ?)"
+	  " ORDER BY i.id DESC LIMIT ?", 10, INW__NCOLS },
+	{ ST(S_ZOEK_BSN), "inwoner_zoek_bsn",
+	  INWONER_COLS " WHERE i.bsn_hash = ? AND" IN_SCOPE("i")
+	  " AND (? IS NULL OR i.wijk_id = ?) AND (? IS NULL OR i.id < ?)"
+	  " ORDER BY i.id DESC LIMIT ?", 10, INW__NCOLS },
+	{ ST(S_TRJ_NIEUW), "traject_nieuw",
+	  "INSERT INTO traject (inwoner_id, soort, thema_id, opdracht_id,"
+	  " wijkteam_id, organisatie_id, startdatum, einddatum)"
+	  " SELECT ?, ?, ?, ?, wo.wijkteam_id, wo.organisatie_id, ?, ?"
+	  " FROM wijkteam_organisatie wo WHERE wo.wijkteam_id = ?"
+	  " AND wo.geldig_van <= ? AND (wo.geldig_tot IS NULL OR wo.geldig_tot >= ?)"
+	  " AND wo.organisatie_id" SCOPE_IN " LIMIT 1", 13, 0 },
+	{ ST(S_TRJ_TOEGANG), "traject_toegang",
+	  "INSERT IGNORE INTO inwoner_toegang (organisatie_id, inwoner_id)"
+	  " SELECT organisatie_id, inwoner_id FROM traject WHERE id = ?", 1, 0 },
+	{ ST(S_TRJ_WIJZIG), "traject_wijzig",
+	  "UPDATE traject SET soort = ?, thema_id = ?, opdracht_id = ?,"
+	  " startdatum = ?, einddatum = ?, versie = versie + 1"
+	  " WHERE id = ? AND inwoner_id = ? AND versie = ?"
+	  " AND organisatie_id" SCOPE_IN, 12, 0 },
+	{ ST(S_TRAJECTEN), "trajecten",
+	  "SELECT t.id, t.versie, t.inwoner_id, t.soort, t.thema_id, th.naam,"
+	  " t.opdracht_id, o.naam, t.wijkteam_id, wt.naam, t.organisatie_id,"
+	  " t.startdatum, t.einddatum FROM traject t"
+	  " JOIN thema th ON th.id = t.thema_id"
+	  " JOIN opdracht o ON o.id = t.opdracht_id"
+	  " JOIN wijkteam wt ON wt.id = t.wijkteam_id"
+	  " WHERE t.inwoner_id = ? AND t.organisatie_id" SCOPE_IN
+	  " AND (? IS NULL OR t.id = ?) ORDER BY t.startdatum, t.id", 7,
+	  TRJ__NCOLS },
+	{ ST(S_TRJ_REFS), "traject_refs",
+	  "SELECT (SELECT COUNT(*) FROM thema WHERE id = ?),"
+	  " (SELECT COUNT(*) FROM opdracht WHERE id = ?),"
+	  " (SELECT COUNT(*) FROM wijkteam WHERE id = ?)", 3, 3 },
+	{ ST(S_GEB_NIEUW), "gebeurtenis_nieuw",
+	  "INSERT INTO gebeurtenis (inwoner_id, traject_id, type, datum, gegevens,"
+	  " vervalt_id, partij, organisatie_id, gebruiker_id)"
+	  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", 9, 0 },
+	{ ST(S_GEB_TOEGANG), "gebeurtenis_toegang",
+	  "INSERT IGNORE INTO inwoner_toegang (organisatie_id, inwoner_id)"
+	  " SELECT o.id, ? FROM organisatie o WHERE o.keten_partij IS NOT NULL"
+	  " AND FIND_IN_SET(o.keten_partij, ?)", 2, 0 },
+	{ ST(S_GEB_LIJST), "gebeurtenissen",
+	  "SELECT g.id, g.traject_id, g.type, g.datum, g.gegevens, g.vervalt_id,"
+	  " g.partij, DATE_FORMAT(g.geregistreerd, '%Y-%m-%dT%H:%i:%s'), o.naam,"
+	  " c.id, v.type, t.wijkteam_id FROM gebeurtenis g"
+	  " JOIN traject t ON t.id = g.traject_id"
+	  " JOIN organisatie o ON o.id = g.organisatie_id"
+	  " LEFT JOIN gebeurtenis v ON v.id = g.vervalt_id"
+	  " LEFT JOIN gebeurtenis c ON c.vervalt_id = g.id"
+	  " WHERE g.inwoner_id = ? AND (FIND_IN_SET(g.type, ?) > 0"
+	  " OR FIND_IN_SET(v.type, ?) > 0) AND (? IS NULL OR g.id = ?)"
+	  " ORDER BY g.datum, g.id", 5, GEB__NCOLS },
+	{ ST(S_KS_EVENTS), "ketenstatus_gebeurtenissen",
+	  "SELECT g.id, g.type, g.datum, t.wijkteam_id,"
+	  " JSON_VALUE(g.gegevens, '$.besluit'), JSON_VALUE(g.gegevens, '$.reden'),"
+	  " g.vervalt_id FROM gebeurtenis g JOIN traject t ON t.id = g.traject_id"
+	  " WHERE g.inwoner_id = ? ORDER BY g.datum, g.id", 1, 7 },
+	{ ST(S_KS_ZET), "ketenstatus_zet",
+	  "INSERT INTO ketenstatus (inwoner_id, partij, wijkteam_id, sinds,"
+	  " wachtlijst_wijkteam_id, wachtlijst_sinds, afgewezen_op,"
+	  " overdracht_sinds, terug_zonder_overdracht, terug_id, bijgewerkt)"
+	  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW()) ON DUPLICATE KEY UPDATE"
+	  " partij = VALUES(partij), wijkteam_id = VALUES(wijkteam_id),"
+	  " sinds = VALUES(sinds),"
+	  " wachtlijst_wijkteam_id = VALUES(wachtlijst_wijkteam_id),"
+	  " wachtlijst_sinds = VALUES(wachtlijst_sinds),"
+	  " afgewezen_op = VALUES(afgewezen_op),"
+	  " overdracht_sinds = VALUES(overdracht_sinds),"
+	  " terug_zonder_overdracht = VALUES(terug_zonder_overdracht),"
+	  " terug_id = VALUES(terug_id), bijgewerkt = NOW()", 10, 0 },
+	{ ST(S_WACHTLIJST), "wachtlijst",
+	  "SELECT ks.inwoner_id, i.naam, i.geboortejaar, ks.wachtlijst_wijkteam_id,"
+	  " wt.naam, ks.wachtlijst_sinds, DATEDIFF(CURDATE(), ks.wachtlijst_sinds),"
+	  " ks.afgewezen_op FROM ketenstatus ks"
+	  " JOIN inwoner i ON i.id = ks.inwoner_id"
+	  " JOIN wijkteam wt ON wt.id = ks.wachtlijst_wijkteam_id"
+	  " WHERE ks.wachtlijst_wijkteam_id IN (SELECT wo.wijkteam_id"
+	  " FROM wijkteam_organisatie wo WHERE wo.organisatie_id" SCOPE_IN
+	  " AND" WO_VANDAAG ") AND" IN_SCOPE("i")
+	  " AND (? IS NULL OR ks.wachtlijst_wijkteam_id = ?)"
+	  " AND (? = 0 OR ks.afgewezen_op IS NOT NULL)"
+	  " AND (? IS NULL OR ks.wachtlijst_sinds > ?"
+	  " OR (ks.wachtlijst_sinds = ? AND ks.inwoner_id > ?))"
+	  " ORDER BY ks.wachtlijst_sinds, ks.inwoner_id LIMIT ?", 16, WL__NCOLS },
+	{ ST(S_WL_TELLING), "wachtlijst_telling",
+	  "SELECT wt.id, wt.naam, COUNT(ks.inwoner_id),"
+	  " COALESCE(MAX(DATEDIFF(CURDATE(), ks.wachtlijst_sinds)), 0),"
+	  " COUNT(ks.afgewezen_op) FROM wijkteam_organisatie wo"
+	  " JOIN wijkteam wt ON wt.id = wo.wijkteam_id"
+	  " LEFT JOIN ketenstatus ks ON ks.wachtlijst_wijkteam_id = wt.id"
+	  " WHERE wo.organisatie_id" SCOPE_IN " AND" WO_VANDAAG
+	  " GROUP BY wt.id, wt.naam ORDER BY wt.naam", 4, 5 },
+	{ ST(S_AFSTEMMING), "afstemming",
+	  "(SELECT ks.inwoner_id, i.naam, 'overdracht_open', ks.overdracht_sinds,"
+	  " DATEDIFF(CURDATE(), ks.overdracht_sinds), w.naam FROM ketenstatus ks"
+	  " JOIN inwoner i ON i.id = ks.inwoner_id JOIN wijk w ON w.id = i.wijk_id"
+	  " WHERE ks.overdracht_sinds <= CURDATE() - INTERVAL ? DAY AND"
+	  IN_SCOPE("i") ")"
+	  " UNION ALL (SELECT ks.inwoner_id, i.naam, 'terug_zonder_overdracht',"
+	  " ks.terug_zonder_overdracht,"
+	  " DATEDIFF(CURDATE(), ks.terug_zonder_overdracht), w.naam"
+	  " FROM ketenstatus ks JOIN inwoner i ON i.id = ks.inwoner_id"
+	  " JOIN wijk w ON w.id = i.wijk_id"
+	  " WHERE ks.terug_zonder_overdracht IS NOT NULL AND" IN_SCOPE("i") ")"
+	  " ORDER BY 4, 1 LIMIT ?", 10, AF__NCOLS },
+	{ ST(S_PARTIJ_ORG), "partij_organisatie",
+	  "SELECT id, naam FROM organisatie WHERE keten_partij = ?"
+	  " ORDER BY id LIMIT 1", 1, 2 },
+};
+const struct stmt_table registratie_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
+
+/* Most events one inwoner's ketenstatus is derived from. */
+#define KS_MAX_EVENTS	10000
+
+enum db_err
+store_scope_organisaties(struct db *db, struct arena *ar, const char *org_ids,
+    const char *wijkteam_ids, struct db_rows *out)
+{
+	struct db_val v[] = { DB_STR(org_ids), DB_STR(wijkteam_ids) };
+
+	return db_query(db, ar, ST(S_SCOPE), v, 2, 0, out);
+}
+
+enum db_err
+store_inwoner_nieuw(struct db *db, const struct inwoner_rec *in, int64_t *id)
+{
+	struct db_val v[] = {
+		DB_STR(in->naam), DB_INT(in->geboortejaar), DB_INT(in->wijk_id),
+		DB_STR(in->bsn_sealed), DB_STR(in->bsn_hash),
+		DB_INT(in->organisatie_id), DB_STR(in->extern_kenmerk),
+	};
+	uint64_t nid = 0;
+	enum db_err rc;
+
+	if ((rc = db_exec(db, ST(S_INW_NIEUW), v, 7, NULL, &nid)) != DB_OK)
+		return rc;
+	*id = (int64_t)nid;
+	return store_inwoner_toegang(db, in->organisatie_id, *id);
+}
+
+enum db_err
+store_inwoner_toegang(struct db *db, int64_t org, int64_t id)
+{
+	struct db_val v[] = { DB_INT(org), DB_INT(id) };
+
+	return db_exec(db, ST(S_TOEGANG), v, 2, NULL, NULL);
+}
+
+enum db_err
+store_inwoner_wijzig(struct db *db, const struct reg_scope *s, int64_t id,
+    int64_t versie, const struct inwoner_rec *in, int bsn_wijzig,
+    uint64_t *affected)
+{
+	struct db_val v[] = {
+		DB_STR(in->naam), DB_INT(in->geboortejaar), DB_INT(in->wijk_id),
+		DB_INT(bsn_wijzig != 0), DB_STR(in->bsn_sealed),
+		DB_INT(bsn_wijzig != 0), DB_STR(in->bsn_hash),
+		DB_INT(id), DB_INT(versie), SCOPE_VALS(s),
+	};
+
+	return db_exec(db, ST(S_INW_WIJZIG), v, 13, affected, NULL);
+}
+
+enum db_err
+store_inwoner_lees(struct db *db, struct arena *ar, const struct reg_scope *s,
+    int64_t id, struct db_rows *out)
+{
+	struct db_val v[] = { DB_INT(id), SCOPE_VALS(s) };
+
+	return db_query(db, ar, ST(S_INW_LEES), v, 5, 1, out);
+}
+
+enum db_err
+store_inwoner_zoek(struct db *db, struct arena *ar, const struct reg_scope *s,
+    const struct inwoner_zoek *z, struct db_rows *out)
+{
+	struct db_val wijk = db_id(z->wijk_id), voor = db_id(z->voor_id);
+	struct db_val v[] = { DB_NULL, SCOPE_VALS(s), wijk, wijk, voor, voor,
+	    DB_INT(z->limit) };
+
+	if (z->bsn_hash != NULL) {
+		v[0] = DB_STR(z->bsn_hash);
+		return db_query(db, ar, ST(S_ZOEK_BSN), v, 10, 0, out);
+	}
+	if (z->naam_ft != NULL) {
+		v[0] = DB_STR(z->naam_ft);
+		return db_query(db, ar, ST(S_ZOEK_NAAM), v, 10, 0, out);
+	}
+	return db_query(db, ar, ST(S_ZOEK_LIJST), v + 1, 9, 0, out);
+}
+
+enum db_err
+store_traject_nieuw(struct db *db, const struct reg_scope *s,
+    const struct traject_rec *t, int64_t *id)
+{
+	struct db_val v[] = {
+		DB_INT(t->inwoner_id), DB_STR(t->soort), DB_INT(t->thema_id),
+		DB_INT(t->opdracht_id), DB_STR(t->startdatum),
+		DB_STR(t->einddatum), DB_INT(t->wijkteam_id),
+		DB_STR(t->startdatum), DB_STR(t->startdatum), SCOPE_VALS(s),
+	};
+	uint64_t nid = 0, n = 0;
+	enum db_err rc;
+
+	*id = 0;
+	if ((rc = db_exec(db, ST(S_TRJ_NIEUW), v, 13, &n, &nid)) != DB_OK)
+		return rc;
+	if (n == 0)
+		return DB_OK;
+	*id = (int64_t)nid;
+	v[0] = DB_INT(*id);
+	return db_exec(db, ST(S_TRJ_TOEGANG), v, 1, NULL, NULL);
+}
+
+enum db_err
+store_traject_wijzig(struct db *db, const struct reg_scope *s, int64_t id,
+    int64_t versie, const struct traject_rec *t, uint64_t *affected)
+{
+	struct db_val v[] = {
+		DB_STR(t->soort), DB_INT(t->thema_id), DB_INT(t->opdracht_id),
+		DB_STR(t->startdatum), DB_STR(t->einddatum), DB_INT(id),
+		DB_INT(t->inwoner_id), DB_INT(versie), SCOPE_VALS(s),
+	};
+
+	return db_exec(db, ST(S_TRJ_WIJZIG), v, 12, affected, NULL);
+}
+
+enum db_err
+store_trajecten(struct db *db, struct arena *ar, const struct reg_scope *s,
+    int64_t inwoner_id, int64_t traject_id, struct db_rows *out)
+{
+	struct db_val tid = db_id(traject_id);
+	struct db_val v[] = { DB_INT(inwoner_id), SCOPE_VALS(s), tid, tid };
+
+	return db_query(db, ar, ST(S_TRAJECTEN), v, 7, 0, out);
+}
+
+enum db_err
+store_traject_refs(struct db *db, struct arena *ar, int64_t thema_id,
+    int64_t opdracht_id, int64_t wijkteam_id, struct db_rows *out)
+{
+	struct db_val v[] = { DB_INT(thema_id), DB_INT(opdracht_id),
+	    DB_INT(wijkteam_id) };
+
+	return db_query(db, ar, ST(S_TRJ_REFS), v, 3, 1, out);
+}
+
+enum db_err
+store_gebeurtenis_nieuw(struct db *db, struct arena *ar,
+    const struct gebeurtenis_rec *g, const char *zichtbaar, int64_t *id)
+{
+	struct db_val v[] = {
+		DB_INT(g->inwoner_id), DB_INT(g->traject_id), DB_STR(g->type),
+		DB_STR(g->datum), DB_STR(g->gegevens), db_id(g->vervalt_id),
+		DB_STR(g->partij), DB_INT(g->organisatie_id),
+		DB_INT(g->gebruiker_id),
+	};
+	uint64_t nid = 0;
+	enum db_err rc;
+
+	if ((rc = db_exec(db, ST(S_GEB_NIEUW), v, 9, NULL, &nid)) != DB_OK)
+		return rc;
+	*id = (int64_t)nid;
+	if (zichtbaar != NULL && *zichtbaar != '\0') {
+		struct db_val t[] = { DB_INT(g->inwoner_id), DB_STR(zichtbaar) };
+
+		if ((rc = db_exec(db, ST(S_GEB_TOEGANG), t, 2, NULL, NULL)) != DB_OK)
+			return rc;
+	}
+	return store_ketenstatus_bijwerken(db, ar, g->inwoner_id);
+}
+
+enum db_err
+store_gebeurtenissen(struct db *db, struct arena *ar, int64_t inwoner_id,
+    const char *types, int64_t gebeurtenis_id, struct db_rows *out)
+{
+	struct db_val gid = db_id(gebeurtenis_id);
+	struct db_val v[] = { DB_INT(inwoner_id), DB_STR(types), DB_STR(types),
+	    gid, gid };
+
+	return db_query(db, ar, ST(S_GEB_LIJST), v, 5, 0, out);
+}
+
+/* A date for a DATE column: NULL when the flag is off or the text empty. */
+static struct db_val
+datum_of_null(int vlag, const char *d)
+{
+	return vlag && d[0] != '\0' ? DB_STR(d) : DB_NULL;
+}
+
+enum db_err
+store_ketenstatus_bijwerken(struct db *db, struct arena *ar, int64_t inwoner_id)
+{
+	struct db_val id = DB_INT(inwoner_id);
+	struct keten_gebeurtenis *ev;
+	struct ketenstatus ks;
+	struct db_rows rows;
+	enum db_err rc;
+	size_t i;
+
+	if ((rc = db_query(db, ar, ST(S_KS_EVENTS), &id, 1, KS_MAX_EVENTS,
+	    &rows)) != DB_OK)
+		return rc;
+	if ((ev = arena_calloc(ar, rows.nrows + 1, sizeof(*ev))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++) {
+		ev[i].id = db_cell_int(DB_CELL(&rows, i, 0), 0);
+		ev[i].type = DB_CELL(&rows, i, 1);
+		ev[i].datum = DB_CELL(&rows, i, 2);
+		ev[i].wijkteam_id = db_cell_int(DB_CELL(&rows, i, 3), 0);
+		ev[i].besluit = DB_CELL(&rows, i, 4);
+		ev[i].reden = DB_CELL(&rows, i, 5);
+		ev[i].vervalt_id = db_cell_int(DB_CELL(&rows, i, 6), 0);
+	}
+	if (ketenstatus_bereken(ev, rows.nrows, &ks) != 0)
+		return DB_ERR;
+	{
+		struct db_val v[] = {
+			id, DB_STR(ks.partij == PARTIJ_GEEN ? "geen" :
+			    ketenstatus_partij_code(ks.partij)),
+			db_id(ks.partij == PARTIJ_WIJKTEAM ? ks.wijkteam_id : 0),
+			datum_of_null(1, ks.sinds),
+			db_id(ks.op_wachtlijst ? ks.wachtlijst_wijkteam_id : 0),
+			datum_of_null(ks.op_wachtlijst, ks.wachtlijst_sinds),
+			datum_of_null(ks.uitkering_afgewezen_op_wachtlijst,
+			    ks.afgewezen_op),
+			datum_of_null(ks.overdracht_open, ks.overdracht_sinds),
+			datum_of_null(ks.terug_zonder_overdracht, ks.terug_datum),
+			db_id(ks.terug_zonder_overdracht ? ks.terug_id : 0),
+		};
+
+		return db_exec(db, ST(S_KS_ZET), v, 10, NULL, NULL);
+	}
+}
+
+enum db_err
+store_wachtlijst(struct db *db, struct arena *ar, const struct reg_scope *s,
+    int64_t wijkteam_id, int afgewezen, const char *na, int limit,
+    struct db_rows *out)
+{
+	struct db_val wt = db_id(wijkteam_id), sinds = DB_NULL, nid = DB_NULL;
+	char datum[11];
+	long long id;
+
+	if (na != NULL && sscanf(na, "%10[0-9-],%lld", datum, &id) == 2 &&
+	    strlen(datum) == 10 && id > 0) {
+		sinds = DB_STR(arena_strdup(ar, datum));
+		nid = DB_INT(id);
+	}
+	{
+		struct db_val v[] = { SCOPE_VALS(s), SCOPE_VALS(s), wt, wt,
+		    DB_INT(afgewezen != 0), sinds, sinds, sinds, nid,
+		    DB_INT(limit) };
+
+		return db_query(db, ar, ST(S_WACHTLIJST), v, 16, 0, out);
+	}
+}
+
+enum db_err
+store_wachtlijst_telling(struct db *db, struct arena *ar,
+    const struct reg_scope *s, struct db_rows *out)
+{
+	struct db_val v[] = { SCOPE_VALS(s) };
+
+	return db_query(db, ar, ST(S_WL_TELLING), v, 4, 0, out);
+}
+
+enum db_err
+store_afstemming(struct db *db, struct arena *ar, const struct reg_scope *s,
+    int termijn, int limit, struct db_rows *out)
+{
+	struct db_val v[] = { DB_INT(termijn), SCOPE_VALS(s), SCOPE_VALS(s),
+	    DB_INT(limit) };
+
+	return db_query(db, ar, ST(S_AFSTEMMING), v, 10, 0, out);
+}
+
+enum db_err
+store_partij_organisatie(struct db *db, struct arena *ar, const char *partij,
+    struct db_rows *out)
+{
+	struct db_val v[] = { DB_STR(partij) };
+
+	return db_query(db, ar, ST(S_PARTIJ_ORG), v, 1, 1, out);
+}

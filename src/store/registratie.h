@@ -1,0 +1,237 @@
+/*
+ * registratie.h — inwoners, trajecten, gebeurtenissen and the ketenstatus
+ * projection (sql/004_registratie.sql; DESIGN.md section 2).
+ *
+ * Scope is decided here, in SQL: every statement that reads or changes an
+ * inwoner's data takes the caller's organisaties (struct reg_scope) as
+ * parameters and joins inwoner_toegang, so a row outside the caller's
+ * scope is simply not found (the handler answers 404: id guessing learns
+ * nothing). The organisaties travel as REG_SCOPE_ORGS fixed parameters
+ * "organisatie_id IN (?, ?, ?, ?)" padded with 0, so the filter is an
+ * index range, not a scan.
+ *
+ * Who may see an inwoner (inwoner_toegang): the wijkteamorganisatie that
+ * registered them or opened a traject for them, and every ketenpartner
+ * organisatie whose party (organisatie.keten_partij) may see one of their
+ * events (domain/gebeurtenis.h). store_gebeurtenis_nieuw() keeps both that
+ * table and the ketenstatus projection up to date, in the caller's
+ * transaction.
+ *
+ * The BSN: callers pass and get it sealed (core/seal.h). Nothing here sees
+ * a BSN in clear.
+ */
+#ifndef WZ_STORE_REGISTRATIE_H
+#define WZ_STORE_REGISTRATIE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db/exec.h"
+#include "store/statements.h"
+
+struct arena;
+struct db;
+
+/* Most organisaties one user acts for; more are ignored (deny by default). */
+#define REG_SCOPE_ORGS	4
+
+struct reg_scope {
+	int64_t   org[REG_SCOPE_ORGS];  /* organisaties (padded with 0) */
+	size_t    norg;
+	unsigned  partijen;             /* GP_ mask the user acts as */
+	int64_t   wijkteam_org;         /* the wijkteamorganisatie the user
+					 * registers for (first), 0: none */
+	int64_t   keten_org;            /* the ketenpartner organisatie, 0: none */
+	unsigned  keten_partij;         /* its GP_ bit, 0: none */
+};
+
+/*
+ * The organisaties of a user's grants: org_ids ("1,4": organisatie-scope
+ * grants of the wijkteam and keten roles) and wijkteam_ids (wijkteam-scope
+ * grants, resolved to the organisatie that runs the wijkteam today). Rows:
+ * id, soort, keten_partij (NULL or the party code).
+ */
+enum db_err	store_scope_organisaties(struct db *, struct arena *,
+		    const char *org_ids, const char *wijkteam_ids,
+		    struct db_rows *out);
+
+/* ------------------------------------------------------------ inwoners */
+
+/* Columns of an inwoner row (lees, lijst, zoek). */
+enum inwoner_col {
+	INW_ID, INW_VERSIE, INW_NAAM, INW_GEBOORTEJAAR, INW_WIJK_ID, INW_WIJK,
+	INW_BSN_SEALED, INW_ORGANISATIE_ID, INW_PARTIJ, INW_KS_WIJKTEAM_ID,
+	INW_KS_WIJKTEAM, INW_KS_SINDS, INW__NCOLS
+};
+
+struct inwoner_rec {
+	const char  *naam;
+	int64_t      geboortejaar;
+	int64_t      wijk_id;
+	const char  *bsn_sealed;     /* NULL: no BSN */
+	const char  *bsn_hash;       /* NULL with bsn_sealed */
+	int64_t      organisatie_id; /* registering wijkteamorganisatie */
+	const char  *extern_kenmerk; /* NULL unless imported */
+};
+
+/* Inserts the inwoner and gives its organisatie access. DB_DUPLICATE when
+ * the organisatie already holds this BSN (or kenmerk). */
+enum db_err	store_inwoner_nieuw(struct db *, const struct inwoner_rec *,
+		    int64_t *id);
+/*
+ * Updates naam, geboortejaar, wijk and — when bsn_wijzig — the BSN (NULL
+ * removes it) of inwoner id at versie, if in scope. *affected 0: not
+ * found, out of scope or stale (the caller reads again to tell which).
+ */
+enum db_err	store_inwoner_wijzig(struct db *, const struct reg_scope *,
+		    int64_t id, int64_t versie, const struct inwoner_rec *,
+		    int bsn_wijzig, uint64_t *affected);
+/* One inwoner (0 or 1 row of enum inwoner_col) if in scope. */
+enum db_err	store_inwoner_lees(struct db *, struct arena *,
+		    const struct reg_scope *, int64_t id, struct db_rows *out);
+
+/* Search; at most one of naam_ft (a MATCH .. AGAINST boolean query built
+ * by the caller from words), bsn_hash; wijk_id 0 = any. voor_id: cursor
+ * (ids below it; 0 = start). Newest first, limit rows. */
+struct inwoner_zoek {
+	const char  *naam_ft;
+	const char  *bsn_hash;
+	int64_t      wijk_id;
+	int64_t      voor_id;
+	int          limit;
+};
+enum db_err	store_inwoner_zoek(struct db *, struct arena *,
+		    const struct reg_scope *, const struct inwoner_zoek *,
+		    struct db_rows *out);
+
+/* Gives organisatie org access to inwoner id (no-op when it has it). */
+enum db_err	store_inwoner_toegang(struct db *, int64_t org, int64_t id);
+
+/* ------------------------------------------------------------ trajecten */
+
+enum traject_col {
+	TRJ_ID, TRJ_VERSIE, TRJ_INWONER_ID, TRJ_SOORT, TRJ_THEMA_ID, TRJ_THEMA,
+	TRJ_OPDRACHT_ID, TRJ_OPDRACHT, TRJ_WIJKTEAM_ID, TRJ_WIJKTEAM,
+	TRJ_ORGANISATIE_ID, TRJ_STARTDATUM, TRJ_EINDDATUM, TRJ__NCOLS
+};
+
+struct traject_rec {
+	int64_t      inwoner_id;
+	const char  *soort;          /* domain/traject.h code */
+	int64_t      thema_id;
+	int64_t      opdracht_id;
+	int64_t      wijkteam_id;
+	const char  *startdatum;     /* YYYY-MM-DD */
+	const char  *einddatum;      /* NULL: open */
+};
+
+/*
+ * Inserts the traject for the organisatie that runs wijkteam_id on the
+ * start date, only if that organisatie is in scope; *id is 0 (and nothing
+ * is written) when it is not. Gives that organisatie access to the
+ * inwoner.
+ */
+enum db_err	store_traject_nieuw(struct db *, const struct reg_scope *,
+		    const struct traject_rec *, int64_t *id);
+/* Update at versie, if the traject's organisatie is in scope. soort,
+ * thema, opdracht, startdatum, einddatum (wijkteam and inwoner stay). */
+enum db_err	store_traject_wijzig(struct db *, const struct reg_scope *,
+		    int64_t id, int64_t versie, const struct traject_rec *,
+		    uint64_t *affected);
+/* The trajecten of inwoner_id of the scope's organisaties, oldest first;
+ * traject_id > 0: only that one. */
+enum db_err	store_trajecten(struct db *, struct arena *,
+		    const struct reg_scope *, int64_t inwoner_id,
+		    int64_t traject_id, struct db_rows *out);
+/* Whether thema, opdracht and wijkteam ids exist: 3 cells "0"/"1". */
+enum db_err	store_traject_refs(struct db *, struct arena *,
+		    int64_t thema_id, int64_t opdracht_id, int64_t wijkteam_id,
+		    struct db_rows *out);
+
+/* ------------------------------------------------------------ gebeurtenissen */
+
+enum gebeurtenis_col {
+	GEB_ID, GEB_TRAJECT_ID, GEB_TYPE, GEB_DATUM, GEB_GEGEVENS,
+	GEB_VERVALT_ID, GEB_PARTIJ, GEB_GEREGISTREERD, GEB_DOOR,
+	GEB_VERVALLEN_DOOR, GEB_VERVALT_TYPE, GEB_WIJKTEAM_ID, GEB__NCOLS
+};
+
+struct gebeurtenis_rec {
+	int64_t      inwoner_id;
+	int64_t      traject_id;
+	const char  *type;
+	const char  *datum;          /* YYYY-MM-DD */
+	const char  *gegevens;       /* JSON object text, validated */
+	int64_t      vervalt_id;     /* correctie: the voided event, else 0 */
+	const char  *partij;         /* registering party code */
+	int64_t      organisatie_id;
+	int64_t      gebruiker_id;
+};
+
+/*
+ * Inserts the event (DB_DUPLICATE: its vervalt_id is already voided),
+ * gives the organisaties of every party that may see it access to the
+ * inwoner (zichtbaar: party codes, "werkom,uitkeringen"), and rewrites
+ * the inwoner's ketenstatus from all their events. In the caller's
+ * transaction.
+ */
+enum db_err	store_gebeurtenis_nieuw(struct db *, struct arena *,
+		    const struct gebeurtenis_rec *, const char *zichtbaar,
+		    int64_t *id);
+/*
+ * The events of inwoner_id whose type is in types ("startgesprek,..."),
+ * or that void such an event, oldest first (datum, id). The caller must
+ * have checked the inwoner is in scope. gebeurtenis_id > 0: only that one.
+ */
+enum db_err	store_gebeurtenissen(struct db *, struct arena *,
+		    int64_t inwoner_id, const char *types,
+		    int64_t gebeurtenis_id, struct db_rows *out);
+/*
+ * Rewrites the ketenstatus projection of inwoner_id from all its events
+ * (domain/ketenstatus.h). Called by store_gebeurtenis_nieuw; an importer
+ * that writes events in bulk calls it once per inwoner.
+ */
+enum db_err	store_ketenstatus_bijwerken(struct db *, struct arena *,
+		    int64_t inwoner_id);
+
+/* ------------------------------------------------------------ lists */
+
+/* Columns of store_wachtlijst. */
+enum wachtlijst_col {
+	WL_INWONER_ID, WL_NAAM, WL_GEBOORTEJAAR, WL_WIJKTEAM_ID, WL_WIJKTEAM,
+	WL_SINDS, WL_DAGEN, WL_AFGEWEZEN_OP, WL__NCOLS
+};
+/*
+ * Inwoners on the wachtlijst of a wijkteam the scope's organisaties run
+ * today (wijkteam_id > 0: only that one), longest waiting first; afgewezen:
+ * only those whose uitkering was refused while waiting. na: cursor, the
+ * (sinds, inwoner_id) of the last row shown as "YYYY-MM-DD,id", or NULL.
+ */
+enum db_err	store_wachtlijst(struct db *, struct arena *,
+		    const struct reg_scope *, int64_t wijkteam_id, int afgewezen,
+		    const char *na, int limit, struct db_rows *out);
+/* Per wijkteam of the scope: wijkteam_id, naam, aantal, langste (days),
+ * afgewezen (count). */
+enum db_err	store_wachtlijst_telling(struct db *, struct arena *,
+		    const struct reg_scope *, struct db_rows *out);
+
+enum afstemming_col {
+	AF_INWONER_ID, AF_NAAM, AF_SOORT, AF_DATUM, AF_DAGEN, AF_WIJK,
+	AF__NCOLS
+};
+/*
+ * The handover reconciliation list of the scope: overdrachten to Werkom
+ * open for at least termijn days (soort "overdracht_open") and returns
+ * from Werkom without a handover (soort "terug_zonder_overdracht"),
+ * oldest first, at most limit rows.
+ */
+enum db_err	store_afstemming(struct db *, struct arena *,
+		    const struct reg_scope *, int termijn, int limit,
+		    struct db_rows *out);
+
+/* Structure lookups the forms need: the organisatie of a keten party
+ * (id, naam) for the ketenstatus. */
+enum db_err	store_partij_organisatie(struct db *, struct arena *,
+		    const char *partij, struct db_rows *out);
+
+#endif

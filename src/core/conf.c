@@ -53,6 +53,7 @@ static const struct key keys[] = {
 	{ "session_absolute", INT(session_absolute, 300, 604800), 0 },
 	{ "cookie_secure", INT(cookie_secure, 0, 1), 0 },
 	{ "password_list", STR(password_list), 0 },
+	{ "overdracht_termijn", INT(overdracht_termijn, 1, 365), 0 },
 	{ "seal_key", STR(seal_key), 1 },
 	{ "seal_lookup_key", STR(seal_lookup_key), 1 },
 };
@@ -76,6 +77,7 @@ config_defaults(struct config *c)
 	c->session_idle = 30 * 60;
 	c->session_absolute = 12 * 60 * 60;
 	c->cookie_secure = 1;
+	c->overdracht_termijn = 14;
 	snprintf(c->password_list, sizeof(c->password_list),
 	    "%s/data/veelgebruikte-wachtwoorden.txt", WZ_DATADIR);
 }

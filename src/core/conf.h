@@ -35,6 +35,8 @@ struct config {
 	int  cookie_secure;          /* 1: __Host- cookie with Secure (HTTPS);
 	                              * 0 only for plain-HTTP localhost */
 	char password_list[CONFIG_STR_MAX]; /* the common-password list */
+	int  overdracht_termijn;     /* days Werkom has to accept an overdracht
+	                              * before it is on the reconciliation list */
 	char seal_key[65];           /* 64 hex: encrypts personal data (BSN) */
 	char seal_lookup_key[65];    /* 64 hex: keyed hash for exact lookup */
 };

@@ -10,6 +10,12 @@
 
 /* Largest request body accepted (nginx: client_max_body_size 1m). */
 #define WZ_MAX_BODY            (1024 * 1024)
+/* Largest upload, for routes flagged ROUTE_BODY_UPLOAD only (nginx:
+ * client_max_body_size 64m in their locations). Streamed, never held. */
+#define WZ_MAX_UPLOAD          (64 * 1024 * 1024)
+/* Form fields sent before the file of an upload: at most this many bytes
+ * each (the CSRF token and a few small choices). */
+#define WZ_MAX_UPLOAD_FIELD    1024
 /* Longest request path, raw (before percent-decoding). */
 #define WZ_MAX_PATH            2048
 /* Longest query string. */

@@ -1,8 +1,293 @@
-/* placeholder */
+/*
+ * afstemming.c — the lists that make partners stop asking each other
+ * where a resident stands (the audit letter): a teamleider's wachtlijst
+ * per wijkteam with waiting times and the inwoners still waiting whose
+ * uitkering was refused, and the handover reconciliation list for both
+ * sides of an overdracht to Werkom.
+ *
+ *   GET /registratie/wachtlijst     page   teamleider
+ *   GET /api/v1/wachtlijst          JSON   teamleider   ?wijkteam_id, afgewezen=1, limit, cursor
+ *   GET /registratie/overdrachten   page   teamleider, ketenpartner
+ *   GET /api/v1/overdrachten        JSON   teamleider, ketenpartner
+ *
+ * Both read the ketenstatus projection (index reads, however many events
+ * there are); every inwoner listed gets an audit row (purpose afstemming).
+ */
 #include "config.h"
 
-#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
 
+#include <json-c/json.h>
+
+#include "core/arena.h"
+#include "core/conf.h"
+#include "handlers/beheer.h"
+#include "handlers/common.h"
 #include "handlers/handlers.h"
+#include "handlers/registratie.h"
+#include "http/request.h"
+#include "http/response.h"
 
-const struct route_table routes_afstemming = { NULL, 0 };
+#define MAX_ID		9007199254740991LL
+#define PAGINA		100     /* rows of a page */
+
+static struct json_object *
+str(const char *s)
+{
+	return s != NULL ? json_object_new_string(s) : NULL;
+}
+
+static struct json_object *
+getal(const char *s)
+{
+	return json_object_new_int64(db_cell_int(s, 0));
+}
+
+/* Writes the audit rows for the first n rows (inwoner id in column col).
+ * Returns 0 or -1 after answering. */
+static int
+audit_rijen(struct req *r, const struct db_rows *rows, size_t n, size_t col)
+{
+	struct buf ids;
+	size_t i;
+
+	buf_init(&ids, r->arena);
+	for (i = 0; i < rows->nrows && i < n; i++)
+		buf_printf(&ids, "%s%s", ids.len ? "," : "", DB_CELL(rows, i, col));
+	if (ids.failed || audit_inzage(r, ids.len ? ids.data : "",
+	    DOEL_AFSTEMMING) != 0) {
+		fail_db(r, DB_ERR, "audit");
+		return -1;
+	}
+	return 0;
+}
+
+/* The wachtlijst's filters: wijkteam_id, afgewezen, cursor. -1 after 400. */
+static int
+wachtlijst_filters(struct req *r, int64_t *wijkteam, int *afgewezen,
+    const char **na, int64_t *limit)
+{
+	const char *wt = kv_get(&r->query, "wijkteam_id"),
+	    *af = kv_get(&r->query, "afgewezen"), *ls = kv_get(&r->query, "limit");
+
+	*wijkteam = 0;
+	*limit = PAGINA;
+	*na = kv_get(&r->query, "cursor");
+	*afgewezen = af != NULL && strcmp(af, "1") == 0;
+	if ((wt != NULL && *wt != '\0' && query_getal(wt, 1, MAX_ID, wijkteam)
+	    != 0) || (ls != NULL && query_getal(ls, 1, 500, limit) != 0) ||
+	    (af != NULL && *af != '\0' && strcmp(af, "0") != 0 && !*afgewezen)) {
+		resp_problem(r, 400, "wijkteam_id is een id, afgewezen is 0 of 1, "
+		    "limit 1 tot en met 500.", NULL);
+		return -1;
+	}
+	return 0;
+}
+
+/* The rows of a page of the wachtlijst, and the cursor after them. */
+static struct json_object *
+wachtlijst_items(struct req *r, const struct db_rows *rows, int64_t limit,
+    const char **volgende)
+{
+	struct json_object *items = json_object_new_array(), *o;
+	size_t i;
+
+	for (i = 0; i < rows->nrows && i < (size_t)limit; i++) {
+		o = json_object_new_object();
+		json_object_object_add(o, "inwoner_id",
+		    getal(DB_CELL(rows, i, WL_INWONER_ID)));
+		json_object_object_add(o, "naam", str(DB_CELL(rows, i, WL_NAAM)));
+		json_object_object_add(o, "geboortejaar",
+		    getal(DB_CELL(rows, i, WL_GEBOORTEJAAR)));
+		json_object_object_add(o, "wijkteam_id",
+		    getal(DB_CELL(rows, i, WL_WIJKTEAM_ID)));
+		json_object_object_add(o, "wijkteam", str(DB_CELL(rows, i,
+		    WL_WIJKTEAM)));
+		json_object_object_add(o, "sinds", str(DB_CELL(rows, i, WL_SINDS)));
+		json_object_object_add(o, "wachtdagen",
+		    getal(DB_CELL(rows, i, WL_DAGEN)));
+		json_object_object_add(o, "uitkering_afgewezen_op",
+		    str(DB_CELL(rows, i, WL_AFGEWEZEN_OP)));
+		json_object_array_add(items, o);
+	}
+	*volgende = rows->nrows > (size_t)limit ? arena_printf(r->arena, "%s,%s",
+	    DB_CELL(rows, limit - 1, WL_SINDS), DB_CELL(rows, limit - 1,
+	    WL_INWONER_ID)) : NULL;
+	return items;
+}
+
+/* Reads the scope and one page; -1 after answering. */
+static int
+wachtlijst_lees(struct req *r, struct reg_scope *s, int64_t *wijkteam,
+    int *afgewezen, int64_t *limit, struct db_rows *rows)
+{
+	const char *na;
+	enum db_err rc;
+
+	if (wachtlijst_filters(r, wijkteam, afgewezen, &na, limit) != 0 ||
+	    registratie_scope(r, s) != 0)
+		return -1;
+	if ((rc = store_wachtlijst(r->db, r->arena, s, *wijkteam, *afgewezen, na,
+	    (int)*limit + 1, rows)) != DB_OK) {
+		fail_db(r, rc, "wachtlijst");
+		return -1;
+	}
+	return audit_rijen(r, rows, (size_t)*limit, WL_INWONER_ID);
+}
+
+static void
+api_wachtlijst(struct req *r)
+{
+	struct json_object *o;
+	struct reg_scope s;
+	struct db_rows rows;
+	int64_t wijkteam, limit;
+	const char *volgende;
+	int afgewezen;
+
+	if (wachtlijst_lees(r, &s, &wijkteam, &afgewezen, &limit, &rows) != 0)
+		return;
+	o = json_object_new_object();
+	json_object_object_add(o, "items", wachtlijst_items(r, &rows, limit,
+	    &volgende));
+	json_object_object_add(o, "volgende", str(volgende));
+	resp_json(r, 200, o);
+}
+
+static void
+pagina_wachtlijst(struct req *r)
+{
+	struct json_object *ctx, *teams, *t;
+	struct reg_scope s;
+	struct db_rows rows, telling;
+	int64_t wijkteam, limit, totaal = 0;
+	const char *volgende;
+	enum db_err rc;
+	int afgewezen;
+	size_t i;
+
+	if (wachtlijst_lees(r, &s, &wijkteam, &afgewezen, &limit, &rows) != 0)
+		return;
+	if ((rc = store_wachtlijst_telling(r->db, r->arena, &s, &telling))
+	    != DB_OK) {
+		fail_db(r, rc, "wachtlijst");
+		return;
+	}
+	ctx = json_object_new_object();
+	teams = json_object_new_array();
+	for (i = 0; i < telling.nrows; i++) {
+		t = json_object_new_object();
+		json_object_object_add(t, "id", str(DB_CELL(&telling, i, 0)));
+		json_object_object_add(t, "naam", str(DB_CELL(&telling, i, 1)));
+		json_object_object_add(t, "aantal", str(DB_CELL(&telling, i, 2)));
+		json_object_object_add(t, "langste", str(DB_CELL(&telling, i, 3)));
+		json_object_object_add(t, "afgewezen", str(DB_CELL(&telling, i, 4)));
+		json_object_object_add(t, "gekozen", json_object_new_boolean(
+		    db_cell_int(DB_CELL(&telling, i, 0), 0) == wijkteam));
+		totaal += db_cell_int(DB_CELL(&telling, i, 2), 0);
+		json_object_array_add(teams, t);
+	}
+	json_object_object_add(ctx, "teams", teams);
+	json_object_object_add(ctx, "totaal", json_object_new_int64(totaal));
+	json_object_object_add(ctx, "items", wachtlijst_items(r, &rows, limit,
+	    &volgende));
+	json_object_object_add(ctx, "aantal", json_object_new_int64(
+	    (int64_t)(rows.nrows > (size_t)limit ? (size_t)limit : rows.nrows)));
+	json_object_object_add(ctx, "afgewezen", json_object_new_boolean(afgewezen));
+	if (wijkteam > 0)
+		json_object_object_add(ctx, "wijkteam_id",
+		    json_object_new_int64(wijkteam));
+	if (volgende != NULL)
+		json_object_object_add(ctx, "volgende", str(arena_printf(r->arena,
+		    "/registratie/wachtlijst?cursor=%s%s%s%s", volgende,
+		    afgewezen ? "&afgewezen=1" : "", wijkteam > 0 ? "&wijkteam_id=" :
+		    "", wijkteam > 0 ? arena_printf(r->arena, "%lld",
+		    (long long)wijkteam) : "")));
+	resp_page(r, 200, "wachtlijst", ctx);
+}
+
+/* Reads the reconciliation list; -1 after answering. */
+static int
+overdrachten_lees(struct req *r, struct db_rows *rows)
+{
+	struct reg_scope s;
+	enum db_err rc;
+
+	if (registratie_scope(r, &s) != 0)
+		return -1;
+	if ((rc = store_afstemming(r->db, r->arena, &s, r->cfg->overdracht_termijn,
+	    500, rows)) != DB_OK) {
+		fail_db(r, rc, "overdrachten");
+		return -1;
+	}
+	return audit_rijen(r, rows, rows->nrows, AF_INWONER_ID);
+}
+
+static struct json_object *
+overdracht_items(const struct db_rows *rows)
+{
+	struct json_object *items = json_object_new_array(), *o;
+	size_t i;
+
+	for (i = 0; i < rows->nrows; i++) {
+		int open = strcmp(DB_CELL(rows, i, AF_SOORT), "overdracht_open") == 0;
+
+		o = json_object_new_object();
+		json_object_object_add(o, "inwoner_id",
+		    getal(DB_CELL(rows, i, AF_INWONER_ID)));
+		json_object_object_add(o, "naam", str(DB_CELL(rows, i, AF_NAAM)));
+		json_object_object_add(o, "soort", str(DB_CELL(rows, i, AF_SOORT)));
+		json_object_object_add(o, "soort_label", str(open ?
+		    "Overdracht niet geaccepteerd" :
+		    "Terug van Werkom zonder overdracht"));
+		json_object_object_add(o, "datum", str(DB_CELL(rows, i, AF_DATUM)));
+		json_object_object_add(o, "dagen", getal(DB_CELL(rows, i, AF_DAGEN)));
+		json_object_object_add(o, "wijk", str(DB_CELL(rows, i, AF_WIJK)));
+		json_object_array_add(items, o);
+	}
+	return items;
+}
+
+static void
+api_overdrachten(struct req *r)
+{
+	struct json_object *o;
+	struct db_rows rows;
+
+	if (overdrachten_lees(r, &rows) != 0)
+		return;
+	o = json_object_new_object();
+	json_object_object_add(o, "items", overdracht_items(&rows));
+	json_object_object_add(o, "volgende", NULL);
+	resp_json(r, 200, o);
+}
+
+static void
+pagina_overdrachten(struct req *r)
+{
+	struct json_object *ctx;
+	struct db_rows rows;
+
+	if (overdrachten_lees(r, &rows) != 0)
+		return;
+	ctx = json_object_new_object();
+	json_object_object_add(ctx, "items", overdracht_items(&rows));
+	json_object_object_add(ctx, "aantal", json_object_new_int64(
+	    (int64_t)rows.nrows));
+	json_object_object_add(ctx, "termijn", json_object_new_int(
+	    r->cfg->overdracht_termijn));
+	resp_page(r, 200, "overdrachten", ctx);
+}
+
+static const struct route routes[] = {
+	{ "GET", "/registratie/wachtlijst", pagina_wachtlijst, ACCESS_TEAMLEIDER,
+	  ROUTE_HTML, NULL },
+	{ "GET", "/api/v1/wachtlijst", api_wachtlijst, ACCESS_TEAMLEIDER,
+	  ROUTE_JSON, NULL },
+	{ "GET", "/registratie/overdrachten", pagina_overdrachten,
+	  ACCESS_AFSTEMMING, ROUTE_HTML, NULL },
+	{ "GET", "/api/v1/overdrachten", api_overdrachten, ACCESS_AFSTEMMING,
+	  ROUTE_JSON, NULL },
+};
+ROUTE_TABLE(routes_afstemming, routes);

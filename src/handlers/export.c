@@ -1,8 +1,659 @@
-/* export.c — placeholder; its slice fills it. */
+/*
+ * export.c — a teamleider downloads their organisation's registrations
+ * for a period, as a spreadsheet (XLSX, two sheets) or as CSV (one of the
+ * two lists).
+ *
+ * Routes (ACCESS_TEAMLEIDER; the front gate answers 401 or a redirect to
+ * the log-in page, and 403 for other roles):
+ *   GET  /registratie/export   200 the form (van, tot, formaat, soort)
+ *   POST /registratie/export   200 the file (Content-Disposition:
+ *                              attachment); 422 the form with a message
+ *                              at each bad field, or when the period holds
+ *                              more than the caps below; 403 when the
+ *                              caller is teamleider of no organisation
+ *                              (e.g. only of a wijkteam); 500/503 when
+ *                              the database or the file fails (nothing is
+ *                              sent, nothing is recorded)
+ *
+ * Why POST and not a GET link: an export writes an audit row for every
+ * inwoner in it. A GET could be started by another site (a link or an
+ * image in a mail), recording in a teamleider's name an export they never
+ * made; a POST carries the form's CSRF token. An API client with a bearer
+ * token posts the same form fields without one.
+ *
+ * What is in it. Trajecten: every traject of the organisation
+ * (traject.organisatie_id) active in the period — started on or before
+ * tot and not ended before van — with the inwoner's name, birth year and
+ * wijk (never the BSN), the kind, thema, opdracht, wijkteam and dates.
+ * Gebeurtenissen: the events of those trajecten dated in the period, with
+ * their type, date and payload as readable text ("Uitkomst: overbrugbaar;
+ * ..."), also those registered by ketenpartners on these trajecten.
+ *
+ * Audit (fail closed): in one transaction, first one row per exported
+ * inwoner (actie "exporteren", doel "export"), written set-based by the
+ * store with the export's own criteria, then the file, then one row for
+ * the export itself with what it held. If any of it fails, the
+ * transaction is rolled back and nothing is sent.
+ *
+ * Memory. Rows stream from MariaDB in pages of EXPORT_PAGINA into a
+ * temporary file (libxlsxwriter in constant-memory mode, or stdio for
+ * CSV); the file, unlinked at once, is sent with resp_file in chunks. The
+ * request arena holds neither the rows nor the file.
+ *
+ * Caps. fastcgi_read_timeout (30 s, nginx/local.conf.in) bounds how long
+ * the file may take to build, and the export's locks (store/export.h)
+ * make other registrations on these trajecten wait meanwhile. So a period
+ * may hold at most MAX_TRAJECTEN trajecten and MAX_GEBEURTENISSEN events;
+ * a larger one is refused with a request to choose a shorter period,
+ * never cut short silently. The page states these limits.
+ */
 #include "config.h"
 
-#include <stddef.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
+#include <json-c/json.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/log.h"
+#include "db/exec.h"
+#include "domain/gebeurtenis.h"
+#include "domain/traject.h"
+#include "handlers/common.h"
 #include "handlers/handlers.h"
+#include "handlers/registratie.h"
+#include "http/csv.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "http/xlsx.h"
+#include "store/audit.h"
+#include "store/export.h"
 
-const struct route_table routes_export = { NULL, 0 };
+#define MAX_TRAJECTEN		200000
+#define MAX_GEBEURTENISSEN	500000
+
+#define XLSX_TYPE \
+	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+enum formaat { F_XLSX, F_CSV };
+enum soort { S_TRAJECTEN, S_GEBEURTENISSEN };
+
+/* The form as posted, and what was wrong with it. */
+struct vraag {
+	const char    *van, *tot, *formaat_raw, *soort_raw;
+	enum formaat   formaat;
+	enum soort     soort;
+	struct json_object *fouten;     /* [{veld, melding}] */
+};
+
+/* Whether s is an existing date YYYY-MM-DD from 1900-03-01 on (what a
+ * spreadsheet can hold as a date). */
+static int
+geldige_datum(const char *s)
+{
+	return s != NULL && xlsx_datum_serieel(s) > 0 && strcmp(s, "9999-12-31") <= 0;
+}
+
+/* Reads and checks the form. Returns the number of errors. */
+static int
+lees_vraag(struct req *r, struct vraag *v)
+{
+	const char *s;
+
+	memset(v, 0, sizeof(*v));
+	v->fouten = json_object_new_array();
+	v->van = (s = kv_get(&r->form, "van")) != NULL ? s : "";
+	v->tot = (s = kv_get(&r->form, "tot")) != NULL ? s : "";
+	v->formaat_raw = (s = kv_get(&r->form, "formaat")) != NULL ? s : "";
+	v->soort_raw = (s = kv_get(&r->form, "soort")) != NULL ? s : "trajecten";
+	if (!geldige_datum(v->van))
+		fout_melding(v->fouten, "van", "Vanaf: vul een bestaande datum in "
+		    "als JJJJ-MM-DD, bijvoorbeeld 2025-01-01.");
+	if (!geldige_datum(v->tot))
+		fout_melding(v->fouten, "tot", "Tot en met: vul een bestaande datum "
+		    "in als JJJJ-MM-DD, bijvoorbeeld 2025-06-30.");
+	else if (geldige_datum(v->van) && strcmp(v->tot, v->van) < 0)
+		fout_melding(v->fouten, "tot", "Tot en met: deze datum ligt vóór de "
+		    "datum bij Vanaf.");
+	if (strcmp(v->formaat_raw, "xlsx") == 0)
+		v->formaat = F_XLSX;
+	else if (strcmp(v->formaat_raw, "csv") == 0)
+		v->formaat = F_CSV;
+	else
+		fout_melding(v->fouten, "formaat", "Formaat: kies Excel (xlsx) of "
+		    "CSV.");
+	if (strcmp(v->soort_raw, "trajecten") == 0)
+		v->soort = S_TRAJECTEN;
+	else if (strcmp(v->soort_raw, "gebeurtenissen") == 0)
+		v->soort = S_GEBEURTENISSEN;
+	else
+		fout_melding(v->fouten, "soort", "Inhoud van de CSV: kies trajecten "
+		    "of gebeurtenissen.");
+	return (int)json_object_array_length(v->fouten);
+}
+
+/* ------------------------------------------------------------ the page */
+
+/* Answers the form: status 200 (fresh) or 422 (with v's errors). */
+static void
+formulier(struct req *r, int status, struct vraag *v)
+{
+	struct json_object *ctx = json_object_new_object(), *w;
+	char van[11], tot[11];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(van, sizeof(van), "%Y-01-01", &tm);
+	strftime(tot, sizeof(tot), "%Y-%m-%d", &tm);
+	w = json_object_new_object();
+	json_object_object_add(w, "van", json_object_new_string(
+	    v != NULL ? v->van : van));
+	json_object_object_add(w, "tot", json_object_new_string(
+	    v != NULL ? v->tot : tot));
+	json_object_object_add(w, v == NULL || v->formaat == F_XLSX ||
+	    v->formaat_raw[0] == '\0' ? "xlsx" : "csv", json_object_new_boolean(1));
+	json_object_object_add(w, v != NULL && v->soort == S_GEBEURTENISSEN ?
+	    "gebeurtenissen" : "trajecten", json_object_new_boolean(1));
+	json_object_object_add(ctx, "titel",
+	    json_object_new_string("Registraties exporteren"));
+	json_object_object_add(ctx, "waarden", w);
+	json_object_object_add(ctx, "max_trajecten",
+	    json_object_new_string("200.000"));
+	json_object_object_add(ctx, "max_gebeurtenissen",
+	    json_object_new_string("500.000"));
+	if (v != NULL) {
+		page_errors(r, ctx, v->fouten);
+		v->fouten = NULL;
+	}
+	resp_page(r, status, "export", ctx);
+	resp_header(r, "Cache-Control", "no-store");
+}
+
+static void
+handle_export_page(struct req *r)
+{
+	formulier(r, 200, NULL);
+}
+
+/* ------------------------------------------------------------ the rows */
+
+/* Appends the payload of an event as "Label: waarde; Label: waarde",
+ * in the order its type declares its fields. */
+static void
+gegevens_tekst(struct buf *b, const char *type, const char *gegevens)
+{
+	const struct gebeurtenis_type *t = gebeurtenis_type_find(type);
+	struct json_object *o, *val;
+	size_t i, n = 0;
+
+	if (t == NULL || gegevens == NULL ||
+	    (o = json_tokener_parse(gegevens)) == NULL)
+		return;
+	for (i = 0; i < t->nvelden; i++) {
+		const struct gebeurtenis_veld *f = &t->velden[i];
+		const char *s = NULL;
+		const struct veld_optie *opt;
+
+		if (!json_object_object_get_ex(o, f->naam, &val) || val == NULL)
+			continue;
+		s = json_object_get_string(val);
+		switch (f->soort) {
+		case GV_JA_NEE:
+			s = json_object_get_boolean(val) ? "ja" : "nee";
+			break;
+		case GV_KEUZE:
+		case GV_GETAL:
+			for (opt = f->waarden; opt != NULL && opt->code != NULL; opt++)
+				if (s != NULL && strcmp(opt->code, s) == 0) {
+					s = opt->label;
+					break;
+				}
+			break;
+		default:
+			break;
+		}
+		if (s == NULL || *s == '\0')
+			continue;
+		buf_printf(b, "%s%s: %s", n++ ? "; " : "", f->label, s);
+	}
+	json_object_put(o);
+}
+
+static const char *
+cel(const struct db_rows *rows, size_t i, int c)
+{
+	return DB_CELL(rows, i, c);
+}
+
+static const char *
+soort_label(const char *code)
+{
+	const char *l = traject_soort_label(code);
+
+	return l != NULL ? l : code;
+}
+
+static const char *
+type_label(const char *code)
+{
+	const struct gebeurtenis_type *t = gebeurtenis_type_find(code);
+
+	return t != NULL ? t->label : code;
+}
+
+static const char *
+partij_label(const char *code)
+{
+	const char *l = gebeurtenis_partij_label(gebeurtenis_partij_parse(code));
+
+	return l != NULL ? l : code;
+}
+
+static const char *const traject_kop[] = {
+	"Trajectnummer", "Inwonernummer", "Naam", "Geboortejaar", "Wijk",
+	"Soort traject", "Thema", "Opdracht", "Wijkteam", "Startdatum",
+	"Einddatum",
+};
+static const double traject_breedte[] = {
+	14, 14, 28, 13, 20, 30, 30, 34, 22, 12, 12,
+};
+#define NTRAJECT	(sizeof(traject_kop) / sizeof(traject_kop[0]))
+
+static const char *const gebeurtenis_kop[] = {
+	"Gebeurtenisnummer", "Trajectnummer", "Inwonernummer", "Naam", "Type",
+	"Datum", "Gegevens", "Vervalt gebeurtenis", "Geregistreerd door",
+	"Geregistreerd op (UTC)",
+};
+static const double gebeurtenis_breedte[] = {
+	18, 14, 14, 28, 30, 12, 60, 18, 18, 20,
+};
+#define NGEBEURTENIS	(sizeof(gebeurtenis_kop) / sizeof(gebeurtenis_kop[0]))
+
+/* Where the rows go: the workbook or the CSV stream. */
+struct uitvoer {
+	struct xlsx   *x;
+	FILE          *fp;
+	struct arena   scratch;       /* one row's text; reset per row */
+	long           trajecten, gebeurtenissen;
+	int            fout;
+};
+
+/* A row of n text fields to the CSV file. */
+static int
+csv_uit(struct uitvoer *u, const char *const *f, size_t n)
+{
+	struct buf b;
+
+	buf_init(&b, &u->scratch);
+	csv_record(&b, f, NULL, n);
+	if (b.failed || fwrite(b.data, 1, b.len, u->fp) != b.len)
+		return -1;
+	return 0;
+}
+
+static struct xlsx_cel
+tekst(const char *s)
+{
+	return (struct xlsx_cel){ XLSX_TEKST, s, 0 };
+}
+
+static struct xlsx_cel
+getal(const char *s)
+{
+	if (s == NULL)
+		return (struct xlsx_cel){ XLSX_LEEG, NULL, 0 };
+	return (struct xlsx_cel){ XLSX_GETAL, NULL, (double)db_cell_int(s, 0) };
+}
+
+static struct xlsx_cel
+datum(const char *s)
+{
+	return (struct xlsx_cel){ XLSX_DATUM, s, 0 };
+}
+
+static int
+traject_rij(const struct db_rows *rows, size_t i, void *ctx)
+{
+	struct uitvoer *u = ctx;
+	const char *soort = soort_label(cel(rows, i, ET_SOORT));
+	int rc;
+
+	if (u->x != NULL) {
+		struct xlsx_cel c[NTRAJECT] = {
+			getal(cel(rows, i, ET_ID)), getal(cel(rows, i, ET_INWONER_ID)),
+			tekst(cel(rows, i, ET_NAAM)),
+			getal(cel(rows, i, ET_GEBOORTEJAAR)),
+			tekst(cel(rows, i, ET_WIJK)), tekst(soort),
+			tekst(cel(rows, i, ET_THEMA)), tekst(cel(rows, i, ET_OPDRACHT)),
+			tekst(cel(rows, i, ET_WIJKTEAM)),
+			datum(cel(rows, i, ET_STARTDATUM)),
+			datum(cel(rows, i, ET_EINDDATUM)),
+		};
+
+		rc = xlsx_rij(u->x, c, NTRAJECT);
+	} else {
+		const char *f[NTRAJECT] = {
+			cel(rows, i, ET_ID), cel(rows, i, ET_INWONER_ID),
+			cel(rows, i, ET_NAAM), cel(rows, i, ET_GEBOORTEJAAR),
+			cel(rows, i, ET_WIJK), soort, cel(rows, i, ET_THEMA),
+			cel(rows, i, ET_OPDRACHT), cel(rows, i, ET_WIJKTEAM),
+			cel(rows, i, ET_STARTDATUM), cel(rows, i, ET_EINDDATUM),
+		};
+
+		rc = csv_uit(u, f, NTRAJECT);
+		arena_reset(&u->scratch);
+	}
+	if (rc != 0) {
+		u->fout = 1;
+		return 1;
+	}
+	u->trajecten++;
+	return 0;
+}
+
+static int
+gebeurtenis_rij(const struct db_rows *rows, size_t i, void *ctx)
+{
+	struct uitvoer *u = ctx;
+	const char *type = cel(rows, i, EG_TYPE), *g;
+	struct buf b;
+	int rc;
+
+	buf_init(&b, &u->scratch);
+	gegevens_tekst(&b, type, cel(rows, i, EG_GEGEVENS));
+	g = b.failed || b.len == 0 ? "" : b.data;
+	if (u->x != NULL) {
+		struct xlsx_cel c[NGEBEURTENIS] = {
+			getal(cel(rows, i, EG_ID)), getal(cel(rows, i, EG_TRAJECT_ID)),
+			getal(cel(rows, i, EG_INWONER_ID)), tekst(cel(rows, i, EG_NAAM)),
+			tekst(type_label(type)), datum(cel(rows, i, EG_DATUM)),
+			tekst(g), getal(cel(rows, i, EG_VERVALT_ID)),
+			tekst(partij_label(cel(rows, i, EG_PARTIJ))),
+			tekst(cel(rows, i, EG_GEREGISTREERD)),
+		};
+
+		rc = xlsx_rij(u->x, c, NGEBEURTENIS);
+	} else {
+		const char *f[NGEBEURTENIS] = {
+			cel(rows, i, EG_ID), cel(rows, i, EG_TRAJECT_ID),
+			cel(rows, i, EG_INWONER_ID), cel(rows, i, EG_NAAM),
+			type_label(type), cel(rows, i, EG_DATUM), g,
+			cel(rows, i, EG_VERVALT_ID),
+			partij_label(cel(rows, i, EG_PARTIJ)),
+			cel(rows, i, EG_GEREGISTREERD),
+		};
+
+		rc = csv_uit(u, f, NGEBEURTENIS);
+	}
+	arena_reset(&u->scratch);
+	if (rc != 0) {
+		u->fout = 1;
+		return 1;
+	}
+	u->gebeurtenissen++;
+	return 0;
+}
+
+/* ------------------------------------------------------------ the export */
+
+/*
+ * The organisaties the caller is teamleider of (organisation-scoped
+ * grants), among those registratie_scope found: into f->org. Returns
+ * their number, or -1 after answering a database error.
+ */
+static int
+teamleider_organisaties(struct req *r, struct export_filter *f)
+{
+	struct reg_scope s;
+	size_t i, g;
+	int n = 0;
+
+	if (registratie_scope(r, &s) != 0)
+		return -1;
+	for (i = 0; i < s.norg; i++)
+		for (g = 0; g < r->who.ngrants; g++)
+			if (r->who.grants[g].rol == ROL_TEAMLEIDER &&
+			    r->who.grants[g].scope == SCOPE_ORGANISATIE &&
+			    r->who.grants[g].scope_id == s.org[i]) {
+				f->org[n++] = s.org[i];
+				break;
+			}
+	return n;
+}
+
+/* The directory for the temporary files: $TMPDIR, else /tmp. */
+static const char *
+tijdelijke_map(void)
+{
+	const char *d = getenv("TMPDIR");
+
+	return d != NULL && d[0] == '/' ? d : "/tmp";
+}
+
+/* After a failure: closes what is open (the file is thrown away). */
+static void
+opruimen(struct uitvoer *u)
+{
+	if (u->x != NULL)
+		(void)xlsx_close(u->x);
+	if (u->fp != NULL)
+		(void)fclose(u->fp);
+	u->x = NULL;
+	u->fp = NULL;
+	arena_free(&u->scratch);
+}
+
+/* Writes the rows into the file at path (fd open on it). Returns 0, or
+ * -1 after answering the error. */
+static int
+schrijf_bestand(struct req *r, const struct vraag *v,
+    const struct export_filter *f, const char *path, int fd,
+    struct uitvoer *u)
+{
+	enum db_err rc = DB_OK;
+	int dfd;
+
+	if (arena_init(&u->scratch, 64 * 1024, 1024 * 1024) != 0) {
+		resp_problem(r, 500, NULL, NULL);
+		return -1;
+	}
+	if (v->formaat == F_XLSX) {
+		if ((u->x = xlsx_open(path, tijdelijke_map())) == NULL)
+			goto fail_file;
+		if (xlsx_blad(u->x, "Trajecten", traject_kop, traject_breedte,
+		    NTRAJECT) != 0)
+			goto fail_file;
+		rc = store_export_trajecten_each(r->db, f, traject_rij, u);
+		if (rc == DB_OK && !u->fout && xlsx_blad(u->x, "Gebeurtenissen",
+		    gebeurtenis_kop, gebeurtenis_breedte, NGEBEURTENIS) != 0)
+			goto fail_file;
+		if (rc == DB_OK && !u->fout)
+			rc = store_export_gebeurtenissen_each(r->db, f,
+			    gebeurtenis_rij, u);
+		if (rc != DB_OK)
+			goto fail_db;
+		if (u->fout)
+			goto fail_file;
+		/* The zip is assembled here, from the temporary row files. */
+		if (xlsx_close(u->x) != 0) {
+			u->x = NULL;
+			goto fail_file;
+		}
+		u->x = NULL;
+	} else {
+		if ((dfd = dup(fd)) < 0 || (u->fp = fdopen(dfd, "w")) == NULL) {
+			if (dfd >= 0)
+				close(dfd);
+			goto fail_file;
+		}
+		/* UTF-8 byte-order mark: without it Excel reads Windows-1252. */
+		fputs("\xEF\xBB\xBF", u->fp);
+		if (v->soort == S_TRAJECTEN) {
+			if (csv_uit(u, traject_kop, NTRAJECT) != 0)
+				goto fail_file;
+			rc = store_export_trajecten_each(r->db, f, traject_rij, u);
+		} else {
+			if (csv_uit(u, gebeurtenis_kop, NGEBEURTENIS) != 0)
+				goto fail_file;
+			rc = store_export_gebeurtenissen_each(r->db, f,
+			    gebeurtenis_rij, u);
+		}
+		if (rc != DB_OK)
+			goto fail_db;
+		if (u->fout || fclose(u->fp) != 0) {
+			u->fp = NULL;
+			goto fail_file;
+		}
+		u->fp = NULL;
+	}
+	arena_free(&u->scratch);
+	return 0;
+
+fail_db:
+	opruimen(u);
+	fail_db(r, rc, "export");
+	return -1;
+fail_file:
+	opruimen(u);
+	log_error("export", "req=%s cannot write the export file: %s",
+	    r->request_id ? r->request_id : "-", strerror(errno));
+	resp_problem(r, 500, NULL, NULL);
+	return -1;
+}
+
+/* The audit record of this request: who, from where, by which route. */
+static void
+audit_van(struct req *r, struct audit_rec *a, const char *toelichting)
+{
+	memset(a, 0, sizeof(*a));
+	a->gebruiker_id = r->who.gebruiker_id;
+	a->token_id = r->who.token_id;
+	a->actie = "exporteren";
+	a->doel = DOEL_EXPORT;
+	a->route = arena_printf(r->arena, "%s %s", r->method,
+	    r->match.route != NULL ? r->match.route->pattern : r->path);
+	a->resultaat = GELUKT;
+	a->adres = r->remote_addr;
+	a->toelichting = toelichting;
+}
+
+static void
+handle_export(struct req *r)
+{
+	struct export_filter f;
+	struct uitvoer u;
+	struct audit_rec a;
+	struct vraag v;
+	struct stat st;
+	uint64_t inwoners = 0;
+	long ntraj = 0, ngeb = 0;
+	char path[4096];
+	const char *wat;
+	enum db_err rc;
+	int n, fd;
+
+	if (lees_vraag(r, &v) > 0) {
+		formulier(r, 422, &v);
+		return;
+	}
+	json_object_put(v.fouten);
+	v.fouten = NULL;
+	memset(&f, 0, sizeof(f));
+	f.van = v.van;
+	f.tot = v.tot;
+	if ((n = teamleider_organisaties(r, &f)) < 0)
+		return;
+	if (n == 0) {
+		resp_problem(r, 403, "Exporteren kan alleen een teamleider van een "
+		    "wijkteamorganisatie.", NULL);
+		return;
+	}
+	if ((rc = store_export_tel(r->db, r->arena, &f, &ntraj, &ngeb)) != DB_OK) {
+		fail_db(r, rc, "export");
+		return;
+	}
+	if (ntraj > MAX_TRAJECTEN || (ngeb > MAX_GEBEURTENISSEN &&
+	    (v.formaat == F_XLSX || v.soort == S_GEBEURTENISSEN))) {
+		v.fouten = json_object_new_array();
+		fout_melding(v.fouten, "van", arena_printf(r->arena,
+		    "Deze periode is te groot voor één export: %ld trajecten en "
+		    "%ld gebeurtenissen, en een export kan er ten hoogste %d en "
+		    "%d bevatten. Kies een kortere periode.", ntraj, ngeb,
+		    MAX_TRAJECTEN, MAX_GEBEURTENISSEN));
+		formulier(r, 422, &v);
+		return;
+	}
+
+	snprintf(path, sizeof(path), "%s/wijkzicht-export-XXXXXX", tijdelijke_map());
+	if ((fd = mkstemp(path)) < 0) {
+		log_error("export", "req=%s cannot create a temporary file in %s: %s",
+		    r->request_id ? r->request_id : "-", tijdelijke_map(),
+		    strerror(errno));
+		resp_problem(r, 500, NULL, NULL);
+		return;
+	}
+	memset(&u, 0, sizeof(u));
+	if (tx_begin(r) != 0)
+		goto out;
+	/* First the audit rows of every inwoner in it (and their locks). */
+	audit_van(r, &a, arena_printf(r->arena, "export %s t/m %s", v.van, v.tot));
+	if ((rc = store_export_audit(r->db, &a, &f,
+	    v.formaat == F_CSV && v.soort == S_GEBEURTENISSEN, &inwoners))
+	    != DB_OK) {
+		tx_rollback(r);
+		fail_db(r, rc, "export audit");
+		goto out;
+	}
+	if (schrijf_bestand(r, &v, &f, path, fd, &u) != 0) {
+		tx_rollback(r);
+		goto out;
+	}
+	wat = v.formaat == F_XLSX ? arena_printf(r->arena,
+	    "%ld trajecten en %ld gebeurtenissen", u.trajecten, u.gebeurtenissen) :
+	    v.soort == S_TRAJECTEN ? arena_printf(r->arena, "%ld trajecten",
+	    u.trajecten) : arena_printf(r->arena, "%ld gebeurtenissen",
+	    u.gebeurtenissen);
+	if (audit_persoon(r, "exporteren", "registratie", 0, 0, DOEL_EXPORT,
+	    GELUKT, arena_printf(r->arena, "%s, %s t/m %s: %s van %llu inwoners",
+	    v.formaat == F_XLSX ? "xlsx" : "csv", v.van, v.tot, wat ? wat : "",
+	    (unsigned long long)inwoners)) != 0) {
+		tx_rollback(r);
+		fail_db(r, DB_ERR, "export audit");
+		goto out;
+	}
+	if (tx_commit(r) != 0)
+		goto out;
+	if (fstat(fd, &st) != 0) {
+		resp_problem(r, 500, NULL, NULL);
+		goto out;
+	}
+	unlink(path);
+	resp_file(r, 200, v.formaat == F_XLSX ? XLSX_TYPE :
+	    "text/csv; charset=utf-8", fd, (size_t)st.st_size);
+	resp_header(r, "Content-Disposition", arena_printf(r->arena,
+	    "attachment; filename=\"registratie-%s%s-%s.%s\"",
+	    v.formaat == F_CSV && v.soort == S_GEBEURTENISSEN ?
+	    "gebeurtenissen-" : "", v.van, v.tot,
+	    v.formaat == F_XLSX ? "xlsx" : "csv"));
+	resp_header(r, "Cache-Control", "no-store");
+	return;
+out:
+	unlink(path);
+	close(fd);
+}
+
+static const struct route table[] = {
+	{ "GET", "/registratie/export", handle_export_page, ACCESS_TEAMLEIDER,
+	  ROUTE_HTML, NULL },
+	{ "POST", "/registratie/export", handle_export, ACCESS_TEAMLEIDER,
+	  ROUTE_HTML | ROUTE_BODY_FORM, NULL },
+};
+
+ROUTE_TABLE(routes_export, table);

@@ -153,8 +153,10 @@ inwoner_invoer(struct req *r, int json, struct inwoner_rec *rec,
 			fout_toevoegen(fouten, "wijk_id", &v_wijk, VELD_ONBEKEND);
 		rec->wijk_id = wijk.getal;
 	}
+	/* A form cannot leave a field out: there an empty BSN field keeps
+	 * the stored one (it is never shown, so never sent back). */
 	*bsn_gegeven = json ? json_object_object_get_ex(r->json, "bsn", NULL) :
-	    kv_get(&r->form, "bsn") != NULL;
+	    kv_get(&r->form, "bsn") != NULL && *kv_get(&r->form, "bsn") != '\0';
 	bsn = invoer(r, json, "bsn", &bad);
 	while (bsn != NULL && (*bsn == ' ' || *bsn == '\t'))
 		bsn++;

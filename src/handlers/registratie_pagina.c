@@ -1,8 +1,969 @@
-/* placeholder */
+/*
+ * registratie_pagina.c — the pages of the registration: finding and
+ * registering inwoners, their page (ketenstatus, trajecten, the timeline
+ * of gebeurtenissen), and the forms for an inwoner, a traject and a
+ * gebeurtenis. The work is done by the operations of inwoners.c; this file
+ * only turns them into forms and pages (POST → 303, or the form again with
+ * field errors, 422).
+ *
+ * A search is a POST: names and BSNs must not travel in URLs (they would
+ * end up in access logs and browser history).
+ */
 #include "config.h"
 
-#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
 
+#include <json-c/json.h>
+
+#include "core/arena.h"
+#include "domain/gebeurtenis.h"
+#include "domain/traject.h"
+#include "handlers/beheer.h"
+#include "handlers/common.h"
 #include "handlers/handlers.h"
+#include "handlers/registratie.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "store/structuur.h"
 
-const struct route_table routes_registratie_pagina = { NULL, 0 };
+#define MAX_ID		9007199254740991LL
+
+static enum gebeurtenis_partij partij(const struct reg_scope *);
+
+static struct json_object *
+str(const char *s)
+{
+	return s != NULL ? json_object_new_string(s) : NULL;
+}
+
+/* The first message for field naam in fouten, or NULL. */
+static const char *
+fout_van(struct json_object *fouten, const char *naam)
+{
+	struct json_object *e, *v;
+	size_t i;
+
+	for (i = 0; fouten != NULL && i < json_object_array_length(fouten); i++) {
+		e = json_object_array_get_idx(fouten, i);
+		if (json_object_object_get_ex(e, "veld", &v) &&
+		    strcmp(json_object_get_string(v), naam) == 0 &&
+		    json_object_object_get_ex(e, "melding", &v))
+			return json_object_get_string(v);
+	}
+	return NULL;
+}
+
+/* ------------------------------------------------------------ form fields
+ * In the shape of the veld partial (www/templates/veld.html). */
+
+static struct json_object *
+veld(struct req *r, const char *naam, const char *label, int verplicht,
+    const char *uitleg, struct json_object *fouten)
+{
+	struct json_object *o = json_object_new_object();
+	const char *fout = fout_van(fouten, naam), *door;
+
+	json_object_object_add(o, "naam", str(naam));
+	json_object_object_add(o, "label", str(label));
+	json_object_object_add(o, "verplicht", json_object_new_boolean(verplicht));
+	if (uitleg != NULL)
+		json_object_object_add(o, "uitleg", str(uitleg));
+	if (fout != NULL)
+		json_object_object_add(o, "fout", str(fout));
+	door = uitleg ? arena_printf(r->arena, "%s-uitleg", naam) : NULL;
+	if (fout != NULL)
+		door = arena_printf(r->arena, "%s%s%s-fout", door ? door : "",
+		    door ? " " : "", naam);
+	if (door != NULL)
+		json_object_object_add(o, "beschreven_door", str(door));
+	return o;
+}
+
+static struct json_object *
+invoerveld(struct req *r, const char *naam, const char *label, int verplicht,
+    const char *uitleg, struct json_object *fouten, const char *type,
+    const char *waarde, int max)
+{
+	struct json_object *o = veld(r, naam, label, verplicht, uitleg, fouten);
+
+	json_object_object_add(o, max > 200 ? "is_lange_tekst" : "is_invoer",
+	    json_object_new_boolean(1));
+	json_object_object_add(o, "type", str(type));
+	json_object_object_add(o, "waarde", str(waarde));
+	if (max > 0)
+		json_object_object_add(o, "max", json_object_new_int(max));
+	return o;
+}
+
+static void
+optie(struct json_object *arr, const char *waarde, const char *label, int aan)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "waarde", str(waarde));
+	json_object_object_add(o, "label", str(label));
+	json_object_object_add(o, "gekozen", json_object_new_boolean(aan));
+	json_object_array_add(arr, o);
+}
+
+static int
+is(const char *a, const char *b)
+{
+	return a != NULL && b != NULL && strcmp(a, b) == 0;
+}
+
+/* A select (or radio group) of the rows' (id, naam) or of fixed options. */
+static struct json_object *
+keuzeveld(struct req *r, const char *naam, const char *label, int verplicht,
+    const char *uitleg, struct json_object *fouten, const char *waarde,
+    const struct db_rows *rows, const struct veld_optie *vast, int radio)
+{
+	struct json_object *o = veld(r, naam, label, verplicht, uitleg, fouten),
+	    *arr = json_object_new_array();
+	size_t i;
+
+	if (!radio)
+		optie(arr, "", "— kies —", waarde == NULL || *waarde == '\0');
+	for (i = 0; rows != NULL && i < rows->nrows; i++)
+		optie(arr, DB_CELL(rows, i, 0), DB_CELL(rows, i, 1),
+		    is(waarde, DB_CELL(rows, i, 0)));
+	for (i = 0; vast != NULL && vast[i].code != NULL; i++)
+		optie(arr, vast[i].code, vast[i].label, is(waarde, vast[i].code));
+	json_object_object_add(o, radio ? "is_radio" : "is_keuze",
+	    json_object_new_boolean(1));
+	json_object_object_add(o, "opties", arr);
+	return o;
+}
+
+/* Renders the registration form page. Ownership of velden and fouten is
+ * taken. terug: where "back" goes; versie > 0 on a change form. */
+static void
+formulier(struct req *r, int status, const char *titel, const char *inwoner,
+    int64_t inwoner_id, const char *actie, struct json_object *velden,
+    struct json_object *fouten, int64_t versie, const char *knop,
+    const char *conflict, struct json_object *extra)
+{
+	struct json_object *ctx = extra ? extra : json_object_new_object();
+
+	json_object_object_add(ctx, "titel", str(titel));
+	if (inwoner != NULL)
+		json_object_object_add(ctx, "inwoner", str(inwoner));
+	json_object_object_add(ctx, "terug", str(inwoner_id > 0 ?
+	    arena_printf(r->arena, "/registratie/inwoners/%lld",
+	    (long long)inwoner_id) : "/registratie/inwoners"));
+	json_object_object_add(ctx, "actie", str(actie));
+	json_object_object_add(ctx, "velden", velden);
+	json_object_object_add(ctx, "knop", str(knop));
+	if (versie > 0)
+		json_object_object_add(ctx, "versie", json_object_new_int64(versie));
+	if (conflict != NULL)
+		json_object_object_add(ctx, "conflict", str(conflict));
+	page_errors(r, ctx, fouten);
+	resp_page(r, status, "registratie_formulier", ctx);
+}
+
+/* ------------------------------------------------------------ inwoners */
+
+static const char *
+partij_tekst(struct req *r, struct json_object *ks)
+{
+	struct json_object *p = json_object_object_get(ks, "partij");
+	const char *naam = json_object_get_string(json_object_object_get(p, "naam"));
+	const char *sinds = json_object_get_string(json_object_object_get(ks,
+	    "sinds"));
+
+	if (naam == NULL)
+		naam = "Geen";
+	return sinds != NULL && is(json_object_get_string(json_object_object_get(
+	    p, "soort")), "geen") == 0 ? arena_printf(r->arena, "%s (sinds %s)",
+	    naam, sinds) : naam;
+}
+
+/* The rows of a search as the list shows them; audits each. Takes rows'
+ * first limit rows. Returns the items or NULL after answering. */
+static struct json_object *
+lijst_items(struct req *r, const struct reg_scope *s, const struct db_rows *rows,
+    int64_t limit)
+{
+	struct json_object *items = json_object_new_array(), *o;
+	struct buf ids;
+	size_t i;
+
+	buf_init(&ids, r->arena);
+	for (i = 0; i < rows->nrows && i < (size_t)limit; i++) {
+		const char *bsn = DB_CELL(rows, i, INW_BSN_SEALED);
+
+		o = json_object_new_object();
+		json_object_object_add(o, "id", str(DB_CELL(rows, i, INW_ID)));
+		json_object_object_add(o, "naam", str(DB_CELL(rows, i, INW_NAAM)));
+		json_object_object_add(o, "geboortejaar",
+		    str(DB_CELL(rows, i, INW_GEBOORTEJAAR)));
+		json_object_object_add(o, "wijk", str(DB_CELL(rows, i, INW_WIJK)));
+		json_object_object_add(o, "bsn", str(bsn ?
+		    registratie_bsn_masker(r, bsn) : NULL));
+		json_object_object_add(o, "status", str(
+		    is(DB_CELL(rows, i, INW_PARTIJ), "wijkteam") ?
+		    DB_CELL(rows, i, INW_KS_WIJKTEAM) :
+		    is(DB_CELL(rows, i, INW_PARTIJ), "werkom") ? "Werkom" :
+		    is(DB_CELL(rows, i, INW_PARTIJ), "naleving") ? "Naleving" :
+		    is(DB_CELL(rows, i, INW_PARTIJ), "uwv") ? "UWV" : "Geen"));
+		json_object_array_add(items, o);
+		buf_printf(&ids, "%s%s", ids.len ? "," : "",
+		    DB_CELL(rows, i, INW_ID));
+	}
+	if (ids.failed || audit_inzage(r, ids.len ? ids.data : "",
+	    registratie_doel(s)) != 0) {
+		json_object_put(items);
+		fail_db(r, DB_ERR, "audit");
+		return NULL;
+	}
+	return items;
+}
+
+/* The search page, with the results of a search when rows is not NULL. */
+static void
+zoekpagina(struct req *r, const struct reg_scope *s, int status,
+    const struct db_rows *rows, const char *naam, int64_t wijk,
+    struct json_object *fouten, const char *volgende)
+{
+	struct json_object *ctx = json_object_new_object(), *items, *w;
+	struct db_rows wijken;
+	char id[24];
+	enum db_err rc;
+
+	if ((rc = store_structuur_opties(r->db, r->arena, REF_WIJK, &wijken))
+	    != DB_OK) {
+		json_object_put(ctx);
+		json_object_put(fouten);
+		fail_db(r, rc, "wijken");
+		return;
+	}
+	snprintf(id, sizeof(id), "%lld", (long long)wijk);
+	w = keuzeveld(r, "wijk_id", "Wijk", 0, NULL, NULL, wijk ? id : NULL,
+	    &wijken, NULL, 0);
+	json_object_object_add(ctx, "wijkveld", w);
+	json_object_object_add(ctx, "naam", str(naam));
+	json_object_object_add(ctx, "mag_registreren",
+	    json_object_new_boolean((s->partijen & GP_WIJKTEAM) != 0));
+	if (rows != NULL) {
+		if ((items = lijst_items(r, s, rows, 50)) == NULL) {
+			json_object_put(ctx);
+			json_object_put(fouten);
+			return;
+		}
+		json_object_object_add(ctx, "gezocht", json_object_new_boolean(1));
+		json_object_object_add(ctx, "aantal", json_object_new_int64(
+		    (int64_t)json_object_array_length(items)));
+		json_object_object_add(ctx, "items", items);
+		if (volgende != NULL)
+			json_object_object_add(ctx, "volgende", str(volgende));
+	}
+	page_errors(r, ctx, fouten);
+	resp_page(r, status, "inwoners", ctx);
+}
+
+static void
+pagina_inwoners(struct req *r)
+{
+	const char *ws = kv_get(&r->query, "wijk_id"), *cs = kv_get(&r->query,
+	    "cursor");
+	int64_t wijk = 0, voor = 0;
+	struct reg_scope s;
+	struct db_rows rows;
+
+	if (registratie_scope(r, &s) != 0)
+		return;
+	if ((ws != NULL && *ws != '\0' && query_getal(ws, 1, MAX_ID, &wijk) != 0) ||
+	    (cs != NULL && query_getal(cs, 1, MAX_ID, &voor) != 0)) {
+		resp_problem(r, 400, "Deze wijk of pagina bestaat niet.", NULL);
+		return;
+	}
+	if (wijk == 0) {
+		zoekpagina(r, &s, 200, NULL, NULL, 0, NULL, NULL);
+		return;
+	}
+	if (inwoner_zoek(r, &s, NULL, NULL, wijk, voor, 50, NULL, &rows) != 0)
+		return;
+	zoekpagina(r, &s, 200, &rows, NULL, wijk, NULL, rows.nrows > 50 ?
+	    arena_printf(r->arena, "/registratie/inwoners?wijk_id=%lld&cursor=%s",
+	    (long long)wijk, DB_CELL(&rows, 49, INW_ID)) : NULL);
+}
+
+static void
+pagina_zoek(struct req *r)
+{
+	const char *naam = kv_get(&r->form, "naam"), *bsn = kv_get(&r->form, "bsn"),
+	    *ws = kv_get(&r->form, "wijk_id");
+	struct json_object *fouten = json_object_new_array();
+	int64_t wijk = 0;
+	struct reg_scope s;
+	struct db_rows rows;
+
+	if (registratie_scope(r, &s) != 0) {
+		json_object_put(fouten);
+		return;
+	}
+	if (ws != NULL && *ws != '\0' && query_getal(ws, 1, MAX_ID, &wijk) != 0)
+		fout_melding(fouten, "wijk_id", "Kies een wijk uit de lijst.");
+	if ((naam == NULL || *naam == '\0') && (bsn == NULL || *bsn == '\0') &&
+	    wijk == 0)
+		fout_melding(fouten, "naam", "Vul een naam of BSN in, of kies een "
+		    "wijk.");
+	if (json_object_array_length(fouten) == 0 &&
+	    inwoner_zoek(r, &s, naam, bsn, wijk, 0, 50, fouten, &rows) != 0) {
+		json_object_put(fouten);
+		return;
+	}
+	if (json_object_array_length(fouten) > 0) {
+		zoekpagina(r, &s, 422, NULL, naam, wijk, fouten, NULL);
+		return;
+	}
+	json_object_put(fouten);
+	zoekpagina(r, &s, 200, &rows, naam, wijk, NULL, NULL);
+}
+
+/* The inwoner form's fields, with values (typed, or stored). */
+static struct json_object *
+inwoner_velden(struct req *r, struct json_object *fouten, const char *naam,
+    const char *jaar, const char *wijk, int wijzigen)
+{
+	struct json_object *arr = json_object_new_array();
+	struct db_rows wijken;
+	enum db_err rc;
+
+	if ((rc = store_structuur_opties(r->db, r->arena, REF_WIJK, &wijken))
+	    != DB_OK) {
+		json_object_put(arr);
+		fail_db(r, rc, "wijken");
+		return NULL;
+	}
+	json_object_array_add(arr, invoerveld(r, "naam", "Naam", 1, NULL, fouten,
+	    "text", naam, 200));
+	json_object_array_add(arr, invoerveld(r, "geboortejaar", "Geboortejaar", 1,
+	    "Vier cijfers, bijvoorbeeld 1978.", fouten, "text", jaar, 4));
+	json_object_array_add(arr, keuzeveld(r, "wijk_id", "Wijk", 1, NULL, fouten,
+	    wijk, &wijken, NULL, 0));
+	json_object_array_add(arr, invoerveld(r, "bsn", "BSN", 0, wijzigen ?
+	    "Het opgeslagen BSN wordt nooit getoond. Laat leeg om het te "
+	    "houden; vul een nieuw in om het te vervangen." :
+	    "Alleen als het voor de hulp nodig is. Negen cijfers; het wordt "
+	    "versleuteld opgeslagen en nooit volledig getoond.", fouten, "text",
+	    NULL, 11));
+	return arr;
+}
+
+static void
+pagina_inwoner_nieuw(struct req *r)
+{
+	struct json_object *v = inwoner_velden(r, NULL, NULL, NULL, NULL, 0);
+
+	if (v != NULL)
+		formulier(r, 200, "Nieuwe inwoner", NULL, 0,
+		    "/registratie/inwoners/nieuw", v, NULL, 0, "Registreren", NULL,
+		    NULL);
+}
+
+static void
+pagina_inwoner_maak(struct req *r)
+{
+	struct json_object *fouten = json_object_new_array(), *v;
+	struct reg_scope s;
+	int64_t id = 0;
+
+	if (registratie_scope(r, &s) != 0) {
+		json_object_put(fouten);
+		return;
+	}
+	switch (inwoner_maak(r, &s, 0, &id, fouten)) {
+	case REG_OK:
+		json_object_put(fouten);
+		if (tx_commit(r) == 0)
+			resp_redirect(r, arena_printf(r->arena,
+			    "/registratie/inwoners/%lld?nieuw=1", (long long)id));
+		return;
+	case REG_VELDEN:
+		break;
+	case REG_VERSIE:
+	case REG_BEANTWOORD:
+		json_object_put(fouten);
+		return;
+	}
+	if ((v = inwoner_velden(r, fouten, kv_get(&r->form, "naam"),
+	    kv_get(&r->form, "geboortejaar"), kv_get(&r->form, "wijk_id"), 0))
+	    == NULL) {
+		json_object_put(fouten);
+		return;
+	}
+	formulier(r, 422, "Nieuwe inwoner", NULL, 0, "/registratie/inwoners/nieuw",
+	    v, fouten, 0, "Registreren", NULL, NULL);
+}
+
+/* The inwoner of the path for a page (audited with actie, or not when
+ * NULL); NULL after answering 404 or an error. */
+static struct json_object *
+pad_inwoner(struct req *r, const struct reg_scope *s, const char *actie)
+{
+	struct json_object *inw;
+
+	if (inwoner_lees_json(r, s, route_param_int(&r->match, "id"), actie,
+	    &inw) != 0)
+		return NULL;
+	if (inw == NULL)
+		resp_problem(r, 404, NULL, NULL);
+	return inw;
+}
+
+static const char *
+veld_tekst(struct json_object *o, const char *k)
+{
+	return json_object_get_string(json_object_object_get(o, k));
+}
+
+/* A payload value as the page shows it: option labels, ja/nee. */
+static const char *
+waarde_tekst(struct req *r, const struct gebeurtenis_veld *v,
+    struct json_object *w)
+{
+	size_t i;
+	const char *t = json_object_get_string(w);
+
+	if (v->soort == GV_JA_NEE)
+		return json_object_get_boolean(w) ? "ja" : "nee";
+	for (i = 0; v->waarden != NULL && v->waarden[i].code != NULL; i++)
+		if (is(v->waarden[i].code, t))
+			return v->waarden[i].label;
+	return arena_strdup(r->arena, t ? t : "");
+}
+
+/* An event as the timeline shows it: label, date, payload as text. */
+static struct json_object *
+tijdlijn_item(struct req *r, struct json_object *g, struct json_object *alle,
+    enum gebeurtenis_partij p)
+{
+	const struct gebeurtenis_type *t = gebeurtenis_type_find(veld_tekst(g,
+	    "type"));
+	struct json_object *o = json_object_new_object(),
+	    *regels = json_object_new_array(), *gg, *w;
+	size_t i;
+
+	json_object_object_add(o, "id", json_object_get(json_object_object_get(g,
+	    "id")));
+	json_object_object_add(o, "label", str(veld_tekst(g, "type_label")));
+	json_object_object_add(o, "datum", str(veld_tekst(g, "datum")));
+	json_object_object_add(o, "door", str(veld_tekst(g, "geregistreerd_door")));
+	gg = json_object_object_get(g, "gegevens");
+	for (i = 0; t != NULL && i < t->nvelden; i++) {
+		const struct gebeurtenis_veld *v = &t->velden[i];
+		struct json_object *regel;
+
+		if (!json_object_object_get_ex(gg, v->naam, &w) || w == NULL)
+			continue;
+		regel = json_object_new_object();
+		json_object_object_add(regel, "label", str(v->label));
+		json_object_object_add(regel, "waarde", str(waarde_tekst(r, v, w)));
+		json_object_array_add(regels, regel);
+	}
+	json_object_object_add(o, "regels", regels);
+	if (json_object_object_get(g, "vervallen_door") != NULL) {
+		/* The correctie that voids it, for its reason. */
+		int64_t c = json_object_get_int64(json_object_object_get(g,
+		    "vervallen_door"));
+
+		json_object_object_add(o, "vervallen", json_object_new_boolean(1));
+		for (i = 0; i < json_object_array_length(alle); i++) {
+			struct json_object *x = json_object_array_get_idx(alle, i);
+
+			if (json_object_get_int64(json_object_object_get(x, "id")) == c)
+				json_object_object_add(o, "vervallen_reden", str(veld_tekst(
+				    json_object_object_get(x, "gegevens"), "reden")));
+		}
+	} else if (t != NULL && !(t->vlag & GT_VOLGT_VERVALLEN) &&
+	    gebeurtenis_mag_registreren(gebeurtenis_type_find(
+	    GEBEURTENIS_CORRECTIE), t, p)) {
+		json_object_object_add(o, "corrigeerbaar", json_object_new_boolean(1));
+	}
+	return o;
+}
+
+static void
+pagina_inwoner(struct req *r)
+{
+	int64_t id = route_param_int(&r->match, "id");
+	struct json_object *inw, *trj = NULL, *geb, *ctx, *lijst, *ks;
+	struct reg_scope s;
+	size_t i, k;
+	int team;
+
+	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, "inzien"))
+	    == NULL)
+		return;
+	team = (s.partijen & GP_WIJKTEAM) != 0;
+	if ((team && trajecten_json(r, &s, id, 0, &trj) != 0) ||
+	    gebeurtenissen_json(r, &s, id, 0, &geb) != 0) {
+		json_object_put(inw);
+		return;
+	}
+	ctx = json_object_new_object();
+	ks = json_object_object_get(inw, "ketenstatus");
+	json_object_object_add(ctx, "status_tekst", str(partij_tekst(r, ks)));
+	json_object_object_add(ctx, "inwoner", inw);
+	json_object_object_add(ctx, "team", json_object_new_boolean(team));
+	if (kv_get(&r->query, "nieuw") != NULL)
+		json_object_object_add(ctx, "melding", str("De inwoner is "
+		    "geregistreerd. Open nu een traject."));
+	else if (kv_get(&r->query, "opgeslagen") != NULL)
+		json_object_object_add(ctx, "melding", str("Opgeslagen."));
+	if (team) {
+		/* The timeline per traject. */
+		for (i = 0; i < json_object_array_length(trj); i++) {
+			struct json_object *t = json_object_array_get_idx(trj, i);
+			int64_t tid = json_object_get_int64(json_object_object_get(t,
+			    "id"));
+
+			lijst = json_object_new_array();
+			for (k = 0; k < json_object_array_length(geb); k++) {
+				struct json_object *g = json_object_array_get_idx(geb, k);
+
+				if (json_object_get_int64(json_object_object_get(g,
+				    "traject_id")) == tid)
+					json_object_array_add(lijst, tijdlijn_item(r, g,
+					    geb, partij(&s)));
+			}
+			json_object_object_add(t, "heeft_gebeurtenissen",
+			    json_object_new_boolean(json_object_array_length(lijst) > 0));
+			json_object_object_add(t, "gebeurtenissen", lijst);
+		}
+		json_object_object_add(ctx, "trajecten", trj);
+		json_object_object_add(ctx, "heeft_trajecten", json_object_new_boolean(
+		    json_object_array_length(trj) > 0));
+	} else {
+		lijst = json_object_new_array();
+		for (k = 0; k < json_object_array_length(geb); k++)
+			json_object_array_add(lijst, tijdlijn_item(r,
+			    json_object_array_get_idx(geb, k), geb, partij(&s)));
+		json_object_object_add(ctx, "heeft_gebeurtenissen",
+		    json_object_new_boolean(json_object_array_length(lijst) > 0));
+		json_object_object_add(ctx, "gebeurtenissen", lijst);
+	}
+	json_object_put(geb);
+	if (audit_persoon(r, "inzien", "gebeurtenissen", id, id,
+	    registratie_doel(&s), GELUKT, "inwonerpagina") != 0) {
+		json_object_put(ctx);
+		fail_db(r, DB_ERR, "audit");
+		return;
+	}
+	resp_page(r, 200, "inwoner", ctx);
+}
+
+static void
+pagina_inwoner_bewerk(struct req *r)
+{
+	struct json_object *inw, *v;
+	struct reg_scope s;
+	char jaar[16], wijk[24];
+
+	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, "inzien"))
+	    == NULL)
+		return;
+	snprintf(jaar, sizeof(jaar), "%s", veld_tekst(inw, "geboortejaar"));
+	snprintf(wijk, sizeof(wijk), "%s", veld_tekst(inw, "wijk_id"));
+	if ((v = inwoner_velden(r, NULL, veld_tekst(inw, "naam"), jaar, wijk, 1))
+	    != NULL)
+		formulier(r, 200, "Inwoner wijzigen", veld_tekst(inw, "naam"),
+		    route_param_int(&r->match, "id"), r->path, v, NULL,
+		    json_object_get_int64(json_object_object_get(inw, "versie")),
+		    "Opslaan", NULL, NULL);
+	json_object_put(inw);
+}
+
+static void
+pagina_inwoner_bewaar(struct req *r)
+{
+	int64_t id = route_param_int(&r->match, "id"), versie = 0;
+	struct json_object *inw, *fouten, *v;
+	const char *conflict = NULL;
+	struct reg_scope s;
+	int status = 422;
+
+	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, NULL))
+	    == NULL)
+		return;
+	fouten = json_object_new_array();
+	if (query_getal(kv_get(&r->form, "versie"), 1, MAX_ID, &versie) != 0 ||
+	    versie != json_object_get_int64(json_object_object_get(inw, "versie"))) {
+		conflict = "Iemand anders heeft deze inwoner intussen gewijzigd. "
+		    "Hieronder staat wat u invulde; controleer het en sla "
+		    "opnieuw op.";
+		status = 409;
+	} else {
+		switch (inwoner_wijzig(r, &s, 0, id, versie, fouten)) {
+		case REG_OK:
+			json_object_put(fouten);
+			json_object_put(inw);
+			if (tx_commit(r) == 0)
+				resp_redirect(r, arena_printf(r->arena,
+				    "/registratie/inwoners/%lld?opgeslagen=1",
+				    (long long)id));
+			return;
+		case REG_VELDEN:
+			break;
+		case REG_VERSIE:
+			conflict = "Iemand anders heeft deze inwoner intussen "
+			    "gewijzigd. Controleer en sla opnieuw op.";
+			status = 409;
+			break;
+		case REG_BEANTWOORD:
+			json_object_put(fouten);
+			json_object_put(inw);
+			return;
+		}
+	}
+	if ((v = inwoner_velden(r, fouten, kv_get(&r->form, "naam"),
+	    kv_get(&r->form, "geboortejaar"), kv_get(&r->form, "wijk_id"), 1))
+	    != NULL)
+		formulier(r, status, "Inwoner wijzigen", veld_tekst(inw, "naam"), id,
+		    r->path, v, fouten, json_object_get_int64(json_object_object_get(
+		    inw, "versie")), "Opslaan", conflict, NULL);
+	else
+		json_object_put(fouten);
+	json_object_put(inw);
+}
+
+/* ------------------------------------------------------------ trajecten */
+
+static struct json_object *
+traject_velden(struct req *r, const struct reg_scope *s,
+    struct json_object *fouten)
+{
+	struct json_object *arr = json_object_new_array();
+	struct db_rows themas, opdrachten, wijkteams;
+	enum db_err rc;
+	char dag[11];
+	const char *start = kv_get(&r->form, "startdatum");
+
+	if ((rc = store_reg_opties(r->db, r->arena, REG_OPTIE_THEMA, s, &themas))
+	    != DB_OK || (rc = store_reg_opties(r->db, r->arena,
+	    REG_OPTIE_WIJKTEAM, s, &wijkteams)) != DB_OK ||
+	    (rc = store_structuur_opties(r->db, r->arena, REF_OPDRACHT,
+	    &opdrachten)) != DB_OK) {
+		json_object_put(arr);
+		fail_db(r, rc, "traject");
+		return NULL;
+	}
+	json_object_array_add(arr, keuzeveld(r, "soort", "Soort traject", 1, NULL,
+	    fouten, kv_get(&r->form, "soort"), NULL, traject_soorten, 0));
+	json_object_array_add(arr, keuzeveld(r, "thema_id", "Thema", 1, NULL,
+	    fouten, kv_get(&r->form, "thema_id"), &themas, NULL, 0));
+	json_object_array_add(arr, keuzeveld(r, "opdracht_id", "Opdracht", 1,
+	    "De brede opdracht of de aanvullende opdracht waaronder het traject "
+	    "valt.", fouten, kv_get(&r->form, "opdracht_id"), &opdrachten, NULL, 0));
+	json_object_array_add(arr, keuzeveld(r, "wijkteam_id", "Wijkteam", 1, NULL,
+	    fouten, kv_get(&r->form, "wijkteam_id"), &wijkteams, NULL, 0));
+	json_object_array_add(arr, invoerveld(r, "startdatum", "Startdatum", 1,
+	    NULL, fouten, "date", start ? start : vandaag(dag), 0));
+	json_object_array_add(arr, invoerveld(r, "einddatum", "Einddatum", 0,
+	    "Leeg zolang het traject loopt.", fouten, "date",
+	    kv_get(&r->form, "einddatum"), 0));
+	return arr;
+}
+
+static void
+traject_formulier(struct req *r, int status, struct json_object *fouten)
+{
+	struct json_object *inw, *v;
+	struct reg_scope s;
+
+	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, NULL))
+	    == NULL) {
+		json_object_put(fouten);
+		return;
+	}
+	if ((v = traject_velden(r, &s, fouten)) != NULL)
+		formulier(r, status, "Nieuw traject", veld_tekst(inw, "naam"),
+		    route_param_int(&r->match, "id"), r->path, v, fouten, 0,
+		    "Traject openen", NULL, NULL);
+	else
+		json_object_put(fouten);
+	json_object_put(inw);
+}
+
+static void
+pagina_traject_nieuw(struct req *r)
+{
+	traject_formulier(r, 200, NULL);
+}
+
+static void
+pagina_traject_maak(struct req *r)
+{
+	int64_t id = route_param_int(&r->match, "id"), tid = 0;
+	struct json_object *inw, *fouten;
+	struct reg_scope s;
+
+	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, NULL))
+	    == NULL)
+		return;
+	json_object_put(inw);
+	fouten = json_object_new_array();
+	switch (traject_maak(r, &s, 0, id, &tid, fouten)) {
+	case REG_OK:
+		json_object_put(fouten);
+		if (tx_commit(r) == 0)
+			resp_redirect(r, arena_printf(r->arena,
+			    "/registratie/inwoners/%lld#traject-%lld", (long long)id,
+			    (long long)tid));
+		return;
+	case REG_VELDEN:
+		traject_formulier(r, 422, fouten);
+		return;
+	case REG_VERSIE:
+	case REG_BEANTWOORD:
+		json_object_put(fouten);
+		return;
+	}
+}
+
+/* ------------------------------------------------------------ gebeurtenissen */
+
+/* The party the caller registers as (as inwoners.c decides it). */
+static enum gebeurtenis_partij
+partij(const struct reg_scope *s)
+{
+	return (s->partijen & GP_WIJKTEAM) ? GP_WIJKTEAM :
+	    (enum gebeurtenis_partij)s->keten_partij;
+}
+
+/* The payload fields of type t as form fields (typed values re-shown). */
+static void
+payload_velden(struct req *r, const struct gebeurtenis_type *t,
+    struct json_object *arr, struct json_object *fouten,
+    struct json_object *events)
+{
+	static const struct veld_optie ja_nee[] = {
+		{ "ja", "Ja" }, { "nee", "Nee" }, { NULL, NULL },
+	};
+	size_t i, k;
+
+	for (i = 0; i < t->nvelden; i++) {
+		const struct gebeurtenis_veld *v = &t->velden[i];
+		const char *w = kv_get(&r->form, v->naam);
+		int req = (v->vlag & GV_VERPLICHT) != 0;
+
+		if (is(v->naam, "vervalt_id") && events != NULL) {
+			/* Which event: the ones this caller sees, not voided. */
+			struct db_rows keuze;
+			char **cel;
+			size_t n = 0;
+
+			if (w == NULL)
+				w = kv_get(&r->query, "vervalt_id");
+			cel = arena_calloc(r->arena, 2 * json_object_array_length(
+			    events) + 2, sizeof(char *));
+			for (k = 0; cel != NULL && k < json_object_array_length(events);
+			    k++) {
+				struct json_object *g = json_object_array_get_idx(events, k);
+				const struct gebeurtenis_type *gt = gebeurtenis_type_find(
+				    veld_tekst(g, "type"));
+
+				if (gt == NULL || (gt->vlag & GT_VOLGT_VERVALLEN) ||
+				    json_object_object_get(g, "vervallen_door") != NULL)
+					continue;
+				cel[2 * n] = arena_strdup(r->arena, veld_tekst(g, "id"));
+				cel[2 * n + 1] = arena_printf(r->arena, "%s van %s",
+				    gt->label, veld_tekst(g, "datum"));
+				n++;
+			}
+			memset(&keuze, 0, sizeof(keuze));
+			keuze.nrows = n;
+			keuze.ncols = 2;
+			keuze.cells = (const char **)cel;
+			json_object_array_add(arr, keuzeveld(r, v->naam, v->label, req,
+			    NULL, fouten, w, &keuze, NULL, 0));
+			continue;
+		}
+		switch (v->soort) {
+		case GV_KEUZE:
+			json_object_array_add(arr, keuzeveld(r, v->naam, v->label, req,
+			    NULL, fouten, w, NULL, v->waarden, 1));
+			break;
+		case GV_JA_NEE:
+			json_object_array_add(arr, keuzeveld(r, v->naam, v->label, req,
+			    NULL, fouten, w, NULL, ja_nee, 1));
+			break;
+		case GV_GETAL:
+			if (v->waarden != NULL)
+				json_object_array_add(arr, keuzeveld(r, v->naam, v->label,
+				    req, NULL, fouten, w, NULL, v->waarden, 1));
+			else
+				json_object_array_add(arr, invoerveld(r, v->naam, v->label,
+				    req, NULL, fouten, "text", w, 0));
+			break;
+		case GV_DATUM:
+			json_object_array_add(arr, invoerveld(r, v->naam, v->label, req,
+			    NULL, fouten, "date", w, 0));
+			break;
+		case GV_TEKST:
+			json_object_array_add(arr, invoerveld(r, v->naam, v->label, req,
+			    (v->vlag & GV_ALLEEN_WIJKTEAM) ? "Alleen zichtbaar voor het "
+			    "wijkteam." : NULL, fouten, "text", w, (int)v->max));
+			break;
+		}
+	}
+}
+
+/*
+ * The event form: without a (valid) type, a choice of the types this
+ * party registers; with one, the fields of that type only.
+ */
+static void
+gebeurtenis_formulier(struct req *r, int status, struct json_object *fouten)
+{
+	const char *code = kv_get(&r->form, "type");
+	const struct gebeurtenis_type *t;
+	struct json_object *inw, *v, *extra, *geb = NULL, *trj = NULL, *kies;
+	enum gebeurtenis_partij p;
+	struct reg_scope s;
+	struct db_rows rows;
+	char dag[11];
+	size_t i;
+
+	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, NULL))
+	    == NULL) {
+		json_object_put(fouten);
+		return;
+	}
+	p = partij(&s);
+	if (code == NULL)
+		code = kv_get(&r->query, "type");
+	t = gebeurtenis_type_find(code);
+	extra = json_object_new_object();
+	if (t == NULL) {
+		/* Step 1: which kind of event. */
+		kies = json_object_new_array();
+		for (i = 0; i < gebeurtenis_type_aantal(); i++) {
+			const struct gebeurtenis_type *x = gebeurtenis_type_nr(i);
+
+			if (!(x->vlag & GT_VOLGT_VERVALLEN) &&
+			    gebeurtenis_mag_registreren(x, NULL, p))
+				optie(kies, x->code, x->label, 0);
+		}
+		json_object_object_add(extra, "kies_type", kies);
+		json_object_object_add(extra, "kiezen", json_object_new_boolean(1));
+		formulier(r, 200, "Gebeurtenis registreren", veld_tekst(inw, "naam"),
+		    route_param_int(&r->match, "id"), r->path, json_object_new_array(),
+		    fouten, 0, "Verder", NULL, extra);
+		json_object_put(inw);
+		return;
+	}
+	v = json_object_new_array();
+	if ((t->vlag & GT_VOLGT_VERVALLEN) && gebeurtenissen_json(r, &s,
+	    route_param_int(&r->match, "id"), 0, &geb) != 0)
+		goto fout;
+	if (p == GP_WIJKTEAM && !(t->vlag & GT_VOLGT_VERVALLEN)) {
+		if (trajecten_json(r, &s, route_param_int(&r->match, "id"), 0, &trj)
+		    != 0)
+			goto fout;
+		memset(&rows, 0, sizeof(rows));
+		rows.ncols = 2;
+		rows.nrows = json_object_array_length(trj);
+		rows.cells = arena_calloc(r->arena, 2 * rows.nrows + 2,
+		    sizeof(char *));
+		for (i = 0; rows.cells != NULL && i < rows.nrows; i++) {
+			struct json_object *x = json_object_array_get_idx(trj, i);
+
+			rows.cells[2 * i] = arena_strdup(r->arena, veld_tekst(x, "id"));
+			rows.cells[2 * i + 1] = arena_printf(r->arena, "%s (%s, vanaf %s)",
+			    veld_tekst(x, "soort_label"), veld_tekst(x, "wijkteam"),
+			    veld_tekst(x, "startdatum"));
+		}
+		json_object_array_add(v, keuzeveld(r, "traject_id", "Traject", 1,
+		    rows.nrows == 0 ? "Deze inwoner heeft nog geen traject: open "
+		    "eerst een traject." : NULL, fouten, kv_get(&r->form, "traject_id") ?
+		    kv_get(&r->form, "traject_id") : rows.nrows == 1 ?
+		    rows.cells[0] : NULL, &rows, NULL, 0));
+	}
+	json_object_array_add(v, invoerveld(r, "datum", "Datum", 1, NULL, fouten,
+	    "date", kv_get(&r->form, "datum") ? kv_get(&r->form, "datum") :
+	    vandaag(dag), 0));
+	payload_velden(r, t, v, fouten, geb);
+	json_object_object_add(extra, "type", str(t->code));
+	formulier(r, status, t->label, veld_tekst(inw, "naam"),
+	    route_param_int(&r->match, "id"), r->path, v, fouten, 0, "Registreren",
+	    NULL, extra);
+	json_object_put(geb);
+	json_object_put(trj);
+	json_object_put(inw);
+	return;
+fout:
+	json_object_put(v);
+	json_object_put(extra);
+	json_object_put(geb);
+	json_object_put(fouten);
+	json_object_put(inw);
+}
+
+static void
+pagina_gebeurtenis_nieuw(struct req *r)
+{
+	gebeurtenis_formulier(r, 200, NULL);
+}
+
+static void
+pagina_gebeurtenis_maak(struct req *r)
+{
+	int64_t id = route_param_int(&r->match, "id"), gid = 0;
+	struct json_object *inw, *fouten;
+	struct reg_scope s;
+
+	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, NULL))
+	    == NULL)
+		return;
+	json_object_put(inw);
+	fouten = json_object_new_array();
+	switch (gebeurtenis_maak(r, &s, 0, id, &gid, fouten)) {
+	case REG_OK:
+		json_object_put(fouten);
+		if (tx_commit(r) == 0)
+			resp_redirect(r, arena_printf(r->arena,
+			    "/registratie/inwoners/%lld#gebeurtenis-%lld", (long long)id,
+			    (long long)gid));
+		return;
+	case REG_VELDEN:
+		gebeurtenis_formulier(r, 422, fouten);
+		return;
+	case REG_VERSIE:
+	case REG_BEANTWOORD:
+		json_object_put(fouten);
+		return;
+	}
+}
+
+/* ------------------------------------------------------------ routes */
+
+#define H	ROUTE_HTML
+#define HF	(ROUTE_HTML | ROUTE_BODY_FORM)
+#define INW	"/registratie/inwoners/{id:int}"
+static const struct route routes[] = {
+	{ "GET", "/registratie/inwoners", pagina_inwoners, ACCESS_KETEN, H, NULL },
+	{ "POST", "/registratie/inwoners/zoeken", pagina_zoek, ACCESS_KETEN, HF,
+	  NULL },
+	{ "GET", "/registratie/inwoners/nieuw", pagina_inwoner_nieuw,
+	  ACCESS_REGISTRATIE, H, NULL },
+	{ "POST", "/registratie/inwoners/nieuw", pagina_inwoner_maak,
+	  ACCESS_REGISTRATIE, HF, NULL },
+	{ "GET", INW, pagina_inwoner, ACCESS_KETEN, H, NULL },
+	{ "GET", INW "/bewerken", pagina_inwoner_bewerk, ACCESS_REGISTRATIE, H,
+	  NULL },
+	{ "POST", INW "/bewerken", pagina_inwoner_bewaar, ACCESS_REGISTRATIE, HF,
+	  NULL },
+	{ "GET", INW "/trajecten/nieuw", pagina_traject_nieuw, ACCESS_REGISTRATIE,
+	  H, NULL },
+	{ "POST", INW "/trajecten/nieuw", pagina_traject_maak, ACCESS_REGISTRATIE,
+	  HF, NULL },
+	{ "GET", INW "/gebeurtenissen/nieuw", pagina_gebeurtenis_nieuw,
+	  ACCESS_KETEN, H, NULL },
+	{ "POST", INW "/gebeurtenissen/nieuw", pagina_gebeurtenis_maak,
+	  ACCESS_KETEN, HF, NULL },
+};
+ROUTE_TABLE(routes_registratie_pagina, routes);

@@ -37,6 +37,8 @@ struct response {
 	int                 status;        /* 0 until a handler sets one */
 	const char         *content_type;
 	struct buf          body;
+	struct resp_file   *file;          /* resp_file: the body is a file
+					    * instead (response.h), or NULL */
 	struct resp_header  headers[RESP_MAX_HEADERS];
 	size_t              nheaders;
 };

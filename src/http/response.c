@@ -8,8 +8,10 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <json-c/json.h>
 
@@ -87,10 +89,27 @@ resp_header(struct req *r, const char *name, const char *value)
 	return 0;
 }
 
+/* A body that is a file (resp_file): the descriptor and its length. */
+struct resp_file {
+	int     fd;
+	size_t  len;
+};
+
+/* Closes the file of a resp_file answer, if any. */
+static void
+resp_file_close(struct req *r)
+{
+	if (r->res.file != NULL) {
+		(void)close(r->res.file->fd);
+		r->res.file = NULL;
+	}
+}
+
 /* Starts a fresh body: a handler that answers twice keeps only the last. */
 static void
 resp_reset(struct req *r, int status, const char *content_type)
 {
+	resp_file_close(r);
 	buf_init(&r->res.body, r->arena);
 	r->res.status = status;
 	r->res.content_type = content_type;
@@ -129,6 +148,9 @@ static const struct {
 	enum access_rule  rule;
 } menu[] = {
 	{ "Start", "/", ACCESS_PUBLIC },
+	{ "Inwoners", "/registratie/inwoners", ACCESS_KETEN },
+	{ "Wachtlijst", "/registratie/wachtlijst", ACCESS_TEAMLEIDER },
+	{ "Overdrachten", "/registratie/overdrachten", ACCESS_AFSTEMMING },
 	{ "Beheer", "/beheer", ACCESS_BEHEER },
 	{ "Gebruikers", "/beheer/gebruikers", ACCESS_BEHEER },
 	{ "Auditlog", "/audit", ACCESS_AUDIT },
@@ -222,8 +244,68 @@ resp_problem(struct req *r, int status, const char *detail,
 	resp_page(r, status, "error", o);
 }
 
+void
+resp_file(struct req *r, int status, const char *content_type, int fd,
+    size_t len)
+{
+	struct resp_file *f;
+
+	resp_reset(r, status, content_type);
+	if ((f = arena_alloc(r->arena, sizeof(*f))) == NULL) {
+		(void)close(fd);
+		resp_plain_500(r);
+		return;
+	}
+	f->fd = fd;
+	f->len = len;
+	r->res.file = f;
+}
+
+/* Sends the first f->len bytes of f->fd (from offset 0). Returns 0 or -1. */
+static int
+write_file(const struct resp_file *f, int (*write)(void *, const char *, size_t),
+    void *ctx)
+{
+	char chunk[RESP_FILE_CHUNK];
+	size_t left = f->len;
+	off_t off = 0;
+	ssize_t n;
+
+	while (left > 0) {
+		n = pread(f->fd, chunk, left < sizeof(chunk) ? left : sizeof(chunk), off);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			/* The promised Content-Length can no longer be met:
+			 * failing the write makes the server drop the
+			 * connection rather than send a short file as whole. */
+			log_error("resp_write", "cannot read the body file: %s",
+			    n < 0 ? strerror(errno) : "shorter than announced");
+			return -1;
+		}
+		if (write(ctx, chunk, (size_t)n) != 0)
+			return -1;
+		left -= (size_t)n;
+		off += n;
+	}
+	return 0;
+}
+
+static int resp_write_all(struct req *, int (*)(void *, const char *, size_t),
+    void *);
+
 int
 resp_write(struct req *r, int (*write)(void *, const char *, size_t), void *ctx)
+{
+	int rc = resp_write_all(r, write, ctx);
+
+	resp_file_close(r);
+	return rc;
+}
+
+static int
+resp_write_all(struct req *r, int (*write)(void *, const char *, size_t),
+    void *ctx)
 {
 	const struct status_text *st = status_find(r->res.status);
 	char head[4096];
@@ -234,7 +316,7 @@ resp_write(struct req *r, int (*write)(void *, const char *, size_t), void *ctx)
 	    "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n",
 	    r->res.status, st->reason,
 	    r->res.content_type ? r->res.content_type : "text/plain; charset=utf-8",
-	    r->res.body.len);
+	    r->res.file != NULL ? r->res.file->len : r->res.body.len);
 	if (len < 0 || (size_t)len >= sizeof(head))
 		return -1;
 	n = (size_t)len;
@@ -258,7 +340,11 @@ resp_write(struct req *r, int (*write)(void *, const char *, size_t), void *ctx)
 	head[n++] = '\n';
 	if (write(ctx, head, n) != 0)
 		return -1;
-	if (r->head || r->res.body.len == 0)
+	if (r->head)
+		return 0;
+	if (r->res.file != NULL)
+		return write_file(r->res.file, write, ctx);
+	if (r->res.body.len == 0)
 		return 0;
 	return write(ctx, r->res.body.data, r->res.body.len);
 }

@@ -41,11 +41,27 @@ void	resp_page(struct req *, int status, const char *page,
 void	resp_problem(struct req *, int status, const char *detail,
 	    struct json_object *errors);
 
+/*
+ * Answers status with the contents of an open file as the body: for
+ * downloads too large for the request arena (exports). The body is the
+ * first len bytes of fd, read from offset 0 when the response is written;
+ * the caller should have unlinked the file already, so nothing remains on
+ * disk once fd is closed. Ownership of fd is taken in every case: it is
+ * closed by resp_write after sending, or at once when another resp_*
+ * answer replaces this one (resp_problem after a late error). Call it as
+ * the last answer of a handler; add headers after it with resp_header.
+ */
+void	resp_file(struct req *, int status, const char *content_type, int fd,
+	    size_t len);
+
 /* Dutch reason for a status ("Niet gevonden"); never NULL. */
 const char *status_title(int status);
 
 /* Writes the whole response through write(ctx, bytes, len). Returns 0 or
- * -1 when a write failed (the client went away). */
+ * -1 when a write failed (the client went away). A resp_file body is read
+ * in chunks of RESP_FILE_CHUNK bytes (no arena memory), and its file is
+ * closed on return whatever happened. */
+#define RESP_FILE_CHUNK	(64 * 1024)
 int	resp_write(struct req *, int (*write)(void *ctx, const char *, size_t),
 	    void *ctx);
 

@@ -32,6 +32,12 @@ enum route_flags {
 	ROUTE_HTML      = 1 << 1,   /* answers HTML pages */
 	ROUTE_BODY_JSON = 1 << 2,   /* takes an application/json body */
 	ROUTE_BODY_FORM = 1 << 3,   /* takes an x-www-form-urlencoded body */
+	/* Takes a multipart/form-data upload of up to WZ_MAX_UPLOAD bytes.
+	 * The worker does not read it into the arena: it reads the small
+	 * fields before the file into r->form (so the CSRF check works as for
+	 * a form) and attaches the rest for the handler to stream
+	 * (http/multipart.h, upload_of). */
+	ROUTE_BODY_UPLOAD = 1 << 4,
 };
 
 struct route {

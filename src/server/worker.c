@@ -3,7 +3,15 @@
  *
  * Life of a request: poll → FCGX_Accept_r → req_init (front gate) → read
  * body → app_dispatch → resp_write → FCGX_Finish_r → one log line → arena
- * reset. The worker owns one arena, one database connection and nothing
+ * reset.
+ *
+ * Uploads are the exception to "read the body": a route flagged
+ * ROUTE_BODY_UPLOAD takes up to WZ_MAX_UPLOAD bytes of multipart/form-data,
+ * far more than the arena may hold. For those the worker reads only the
+ * small fields before the file (into r->form, for the CSRF check), attaches
+ * a streaming reader to the request (http/multipart.h) and lets the
+ * handler pull the file through it; whatever the handler leaves unread is
+ * drained afterwards, so nginx always sees its request consumed. The worker owns one arena, one database connection and nothing
  * else; no state survives a request except those two.
  *
  * One FastCGI connection per request: the worker closes the connection
@@ -20,6 +28,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <grp.h>
 #include <poll.h>
 #include <pwd.h>
@@ -31,9 +40,11 @@
 #include <fcgiapp.h>
 
 #include "core/arena.h"
+#include "core/limits.h"
 #include "core/log.h"
 #include "core/passhash.h"
 #include "db/db.h"
+#include "http/multipart.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "server/app.h"
@@ -54,10 +65,181 @@ on_term(int sig)
 	stopping = 1;
 }
 
+/* The parameters req_init reads. For an upload the length is not its
+ * business (it would hold it to WZ_MAX_BODY): serve_upload checks it. */
+struct params {
+	FCGX_ParamArray  envp;
+	int              upload;
+};
+
 static const char *
 fcgi_param(void *ctx, const char *name)
 {
-	return FCGX_GetParam(name, (FCGX_ParamArray)ctx);
+	const struct params *p = ctx;
+
+	if (p->upload && strcmp(name, "CONTENT_LENGTH") == 0)
+		return NULL;
+	return FCGX_GetParam(name, p->envp);
+}
+
+/*
+ * Whether the request is for a route that takes an upload. Decided on the
+ * raw path before req_init: upload routes are plain ASCII literals, so a
+ * path with percent-escapes is never one of them (and then gets the
+ * ordinary WZ_MAX_BODY treatment).
+ */
+static int
+is_upload(const struct app *app, FCGX_ParamArray envp)
+{
+	const char *m = FCGX_GetParam("REQUEST_METHOD", envp);
+	const char *uri = FCGX_GetParam("REQUEST_URI", envp);
+	char path[WZ_MAX_PATH + 1];
+	struct route_match match;
+	size_t n;
+
+	if (m == NULL || uri == NULL)
+		return 0;
+	n = strcspn(uri, "?");
+	if (n == 0 || n > WZ_MAX_PATH || memchr(uri, '%', n) != NULL)
+		return 0;
+	memcpy(path, uri, n);
+	path[n] = '\0';
+	return router_match(app->routes, app->nroutes, m, path, &match) ==
+	    ROUTER_OK && (match.route->flags & ROUTE_BODY_UPLOAD) != 0;
+}
+
+/* The raw body of an upload, at most `left` more bytes of the stream. */
+struct body_in {
+	FCGX_Stream *in;
+	size_t       left;
+};
+
+static long
+body_read(void *ctx, char *buf, size_t n)
+{
+	struct body_in *b = ctx;
+	int got;
+
+	if (b->left == 0)
+		return 0;
+	if (n > b->left)
+		n = b->left;
+	if (n > INT_MAX)
+		n = INT_MAX;
+	got = FCGX_GetStr(buf, (int)n, b->in);
+	if (got <= 0)
+		return -1;          /* shorter than its Content-Length */
+	b->left -= (size_t)got;
+	return got;
+}
+
+/*
+ * Reads the fields before the first file part into r->form and leaves u
+ * at the start of that file's data (u->in_file), or at the end of a body
+ * without a file. Returns 0, or the status of the problem it answered.
+ */
+static int
+upload_begin(struct req *r, struct upload *u)
+{
+	struct kv *items;
+	const char *d, *name = NULL;
+	char *val = NULL;
+	size_t len, vlen = 0, n = 0;
+	enum mp_event ev;
+
+	if ((items = arena_calloc(r->arena, MP_MAX_PARTS, sizeof(*items))) == NULL ||
+	    (val = arena_alloc(r->arena, WZ_MAX_UPLOAD_FIELD + 1)) == NULL) {
+		resp_problem(r, 500, NULL, NULL);
+		return 500;
+	}
+	for (;;) {
+		switch ((ev = upload_next(u, &d, &len))) {
+		case MP_PART:
+			if (u->mp.part.is_file) {
+				u->in_file = 1;
+				goto done;
+			}
+			if ((name = arena_strdup(r->arena, u->mp.part.name)) == NULL ||
+			    (val = arena_alloc(r->arena, WZ_MAX_UPLOAD_FIELD + 1)) == NULL) {
+				resp_problem(r, 500, NULL, NULL);
+				return 500;
+			}
+			vlen = 0;
+			break;
+		case MP_DATA:
+			if (vlen + len > WZ_MAX_UPLOAD_FIELD) {
+				resp_problem(r, 413, "Een veld van het formulier is te "
+				    "lang.", NULL);
+				return 413;
+			}
+			memcpy(val + vlen, d, len);
+			vlen += len;
+			break;
+		case MP_PART_END:
+			val[vlen] = '\0';
+			if (!utf8_valid(val, vlen)) {
+				resp_problem(r, 400, "Een veld van het formulier is "
+				    "geen geldige UTF-8-tekst.", NULL);
+				return 400;
+			}
+			items[n++] = (struct kv){ name, val, vlen };
+			break;
+		case MP_DONE:
+			goto done;
+		case MP_NEED_MORE:
+		case MP_ERROR:
+		default:
+			resp_problem(r, 400,
+			    mp_strerror(u->mp.err), NULL);
+			return 400;
+		}
+	}
+done:
+	r->form.items = items;
+	r->form.n = n;
+	return 0;
+}
+
+/* An upload route: check the length and type, read the leading fields,
+ * dispatch with the reader attached, drain what is left. */
+static void
+serve_upload(const struct app *app, struct req *r, FCGX_Request *rq)
+{
+	const char *cl = FCGX_GetParam("CONTENT_LENGTH", rq->envp);
+	struct body_in in = { rq->in, 0 };
+	struct upload *u;
+	unsigned long long len = 0;
+	char scratch[16384];
+	enum mp_err e;
+
+	for (; cl != NULL && *cl != '\0'; cl++) {
+		if (*cl < '0' || *cl > '9' || len > WZ_MAX_UPLOAD) {
+			resp_problem(r, *cl < '0' || *cl > '9' ? 400 : 413,
+			    "Het bestand is groter dan toegestaan (64 MiB) of de "
+			    "lengte van de aanvraag is ongeldig.", NULL);
+			return;        /* not drained: the connection is dropped */
+		}
+		len = len * 10 + (unsigned long long)(*cl - '0');
+	}
+	if (len > WZ_MAX_UPLOAD) {
+		resp_problem(r, 413, "Het bestand is groter dan toegestaan (64 MiB).",
+		    NULL);
+		return;
+	}
+	in.left = (size_t)len;
+	if ((u = arena_alloc(r->arena, sizeof(*u))) == NULL) {
+		resp_problem(r, 500, NULL, NULL);
+	} else if ((e = upload_init(u, r->arena, FCGX_GetParam("CONTENT_TYPE",
+	    rq->envp), body_read, &in)) != MP_OK) {
+		resp_problem(r, e == MP_ERR_CONTENT_TYPE ? 415 : 500,
+		    mp_strerror(e), NULL);
+	} else if (upload_begin(r, u) == 0) {
+		upload_attach(r, u);
+		app_dispatch(app, r);
+		upload_attach(NULL, NULL);
+	}
+	while (in.left > 0 && body_read(&in, scratch, sizeof(scratch)) > 0)
+		;
 }
 
 static int
@@ -113,6 +295,7 @@ serve_one(const struct app *app, struct db *db, struct arena *arena,
     FCGX_Request *rq)
 {
 	char path[256], rid[64];
+	struct params pa;
 	struct timespec t0;
 	struct req r;
 
@@ -123,8 +306,12 @@ serve_one(const struct app *app, struct db *db, struct arena *arena,
 	r.cfg = &app->cfg;
 	r.static_versie = app->static_versie;
 	r.db = db;
-	if (req_init(&r, arena, fcgi_param, rq->envp) == 0) {
-		if (read_body(&r, rq->in) != 0)
+	pa.envp = rq->envp;
+	pa.upload = is_upload(app, rq->envp);
+	if (req_init(&r, arena, fcgi_param, &pa) == 0) {
+		if (pa.upload)
+			serve_upload(app, &r, rq);
+		else if (read_body(&r, rq->in) != 0)
 			resp_problem(&r, 400, "De inhoud van de aanvraag is onvolledig.", NULL);
 		else
 			app_dispatch(app, &r);

@@ -656,9 +656,15 @@ static const char *const andere_soorten[] = {
 	"jongeren", "huiselijk_geweld",
 };
 
-/* A traject outside the participatieketen (Wmo, schulden, ...). */
+/*
+ * A traject outside the participatieketen (Wmo, schulden, ...). Beside a
+ * participatie traject it is not closed: the ketenstatus is derived from
+ * all of an inwoner's events, so an afgesloten here would end their place
+ * in the participatieketen too.
+ */
 static void
-plan_ander(const struct ctx *c, struct rng *r, struct plan *p, int trj, int d)
+plan_ander(const struct ctx *c, struct rng *r, struct plan *p, int trj, int d,
+    int sluiten)
 {
 	const char *soort = p->trj[trj].soort;
 
@@ -670,7 +676,7 @@ plan_ander(const struct ctx *c, struct rng *r, struct plan *p, int trj, int d)
 	} else {
 		plan_van_aanpak(c, r, p, trj, d);
 	}
-	if (rng_kans(r, 45))
+	if (sluiten && rng_kans(r, 45))
 		(void)ev(c, p, trj, "afgesloten", d + rng_tussen(r, 60, 420),
 		    g_afgesloten(r, rng_kans(r, 70) ? "doelen_bereikt" : "geen_contact"));
 }
@@ -689,12 +695,12 @@ plan_maken(const struct ctx *c, struct rng *r, struct plan *p)
 		if (rng_kans(r, 30)) {
 			p->trj[1].soort = KIES(r, andere_soorten);
 			p->ntrj = 2;
-			plan_ander(c, r, p, 1, start + rng_tussen(r, 20, 200));
+			plan_ander(c, r, p, 1, start + rng_tussen(r, 20, 200), 0);
 		}
 	} else {
 		p->trj[0].soort = KIES(r, andere_soorten);
 		p->ntrj = 1;
-		plan_ander(c, r, p, 0, start);
+		plan_ander(c, r, p, 0, start, 1);
 	}
 }
 
@@ -836,26 +842,35 @@ volgorde(const struct plan *p, int ord[PLAN_EV_MAX])
 	}
 }
 
-/* A BSN in the test range 999 99 xxxx that passes the 11-proef. */
-static void
-test_bsn(struct rng *r, char out[BSN_LEN + 1])
+/*
+ * The nr-th number (1 ..) of the test range 999 99 xxxx that passes the
+ * 11-proef, in a scrambled but fixed order: distinct for distinct nr (so
+ * no two demo inwoners share a BSN), about 900 of them. Returns -1 past
+ * the end of the range.
+ */
+static int
+test_bsn(int nr, char out[BSN_LEN + 1])
 {
 	static const int w[8] = { 9, 8, 7, 6, 5, 4, 3, 2 };
-	int d[9], s, i;
+	int d[9], s, i, j, x, n = 0;
 
-	for (;;) {
+	for (j = 0; j < 1000; j++) {
+		x = (j * 367 + 211) % 1000;    /* 367 is prime to 1000 */
 		d[0] = d[1] = d[2] = d[3] = d[4] = 9;
-		for (i = 5; i < 8; i++)
-			d[i] = rng_tussen(r, 0, 9);
+		d[5] = x / 100;
+		d[6] = x / 10 % 10;
+		d[7] = x % 10;
 		for (s = 0, i = 0; i < 8; i++)
 			s += w[i] * d[i];
 		d[8] = s % 11;          /* 9*d1 + ... + 2*d8 - d9 ≡ 0 (mod 11) */
-		if (d[8] <= 9)
-			break;
+		if (d[8] > 9 || ++n < nr)
+			continue;
+		for (i = 0; i < 9; i++)
+			out[i] = (char)('0' + d[i]);
+		out[9] = '\0';
+		return 0;
 	}
-	for (i = 0; i < 9; i++)
-		out[i] = (char)('0' + d[i]);
-	out[9] = '\0';
+	return -1;
 }
 
 static int
@@ -875,8 +890,7 @@ schrijf_inwoner(struct ctx *c, int nr, const struct team *t, struct rng *r,
 
 	snprintf(naam, sizeof(naam), "%s %s", KIES(r, voornamen), KIES(r, achternamen));
 	snprintf(kenmerk, sizeof(kenmerk), "DEMO-%04d", nr);
-	heeft_bsn = rng_kans(r, 50);
-	test_bsn(r, bsn);   /* drawn always: the stream stays the same */
+	heeft_bsn = rng_kans(r, 50) && test_bsn(nr, bsn) == 0;
 	memset(&in, 0, sizeof(in));
 	in.naam = naam;
 	in.geboortejaar = rng_tussen(r, 1960, 2006);

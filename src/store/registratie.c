@@ -40,7 +40,7 @@ enum {
 	S_ZOEK_NAAM, S_ZOEK_BSN, S_TRJ_NIEUW, S_TRJ_TOEGANG, S_TRJ_WIJZIG,
 	S_TRAJECTEN, S_TRJ_REFS, S_GEB_NIEUW, S_GEB_TOEGANG, S_GEB_LIJST,
 	S_KS_EVENTS, S_KS_ZET, S_WACHTLIJST, S_WL_TELLING, S_AFSTEMMING,
-	S_PARTIJ_ORG,
+	S_PARTIJ_ORG, S_THEMAS, S_WIJKTEAMS,
 };
 #define ST(n)	STMT_ID(MOD_REGISTRATIE, n)
 
@@ -181,6 +181,14 @@ static const struct stmt_def defs[] = {
 	{ ST(S_PARTIJ_ORG), "partij_organisatie",
 	  "SELECT id, naam FROM organisatie WHERE keten_partij = ?"
 	  " ORDER BY id LIMIT 1", 1, 2 },
+	{ ST(S_THEMAS), "reg_themas",
+	  "SELECT id, naam FROM thema WHERE geldig_tot IS NULL"
+	  " OR geldig_tot >= CURDATE() ORDER BY naam", 0, 2 },
+	{ ST(S_WIJKTEAMS), "reg_wijkteams",
+	  "SELECT wt.id, wt.naam FROM wijkteam_organisatie wo"
+	  " JOIN wijkteam wt ON wt.id = wo.wijkteam_id"
+	  " WHERE wo.organisatie_id" SCOPE_IN " AND" WO_VANDAAG
+	  " ORDER BY wt.naam", 4, 2 },
 };
 const struct stmt_table registratie_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 
@@ -457,4 +465,15 @@ store_partij_organisatie(struct db *db, struct arena *ar, const char *partij,
 	struct db_val v[] = { DB_STR(partij) };
 
 	return db_query(db, ar, ST(S_PARTIJ_ORG), v, 1, 1, out);
+}
+
+enum db_err
+store_reg_opties(struct db *db, struct arena *ar, enum reg_optie soort,
+    const struct reg_scope *s, struct db_rows *out)
+{
+	struct db_val v[] = { SCOPE_VALS(s) };
+
+	if (soort == REG_OPTIE_THEMA)
+		return db_query(db, ar, ST(S_THEMAS), NULL, 0, 0, out);
+	return db_query(db, ar, ST(S_WIJKTEAMS), v, 4, 0, out);
 }

@@ -234,4 +234,12 @@ enum db_err	store_afstemming(struct db *, struct arena *,
 enum db_err	store_partij_organisatie(struct db *, struct arena *,
 		    const char *partij, struct db_rows *out);
 
+/* Choices for the traject form: id, naam. */
+enum reg_optie {
+	REG_OPTIE_THEMA,      /* current thema's */
+	REG_OPTIE_WIJKTEAM,   /* wijkteams the scope's organisaties run today */
+};
+enum db_err	store_reg_opties(struct db *, struct arena *, enum reg_optie,
+		    const struct reg_scope *, struct db_rows *out);
+
 #endif

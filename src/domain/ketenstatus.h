@@ -5,10 +5,12 @@
  * The audit letter: the gemeente, the wijkteams and Werkom work in
  * different systems, so nobody knows whether Werkom, a wijkteam or the UWV
  * is guiding an inwoner; someone can still be on a wijkteam's wachtlijst
- * after their uitkering was refused. Nothing about the status is stored:
- * it is computed from the events each time, by the one function below, so
- * it can never disagree with them. The transitions are listed in
- * ketenstatus.c.
+ * after their uitkering was refused. The status is computed from the
+ * events by the one function below, never edited: the store keeps a
+ * projection of it (table ketenstatus) that it rewrites with this function
+ * from all of an inwoner's events in the transaction of every new event,
+ * so lists such as the wachtlijst are index reads and still never
+ * disagree with the events. The transitions are listed in ketenstatus.c.
  *
  * Pure: no I/O, no SQL, no HTTP; allocates nothing itself (it sorts the
  * caller's array in place with qsort).

@@ -45,6 +45,12 @@ static const struct veld_optie organisatie_soorten[] = {
 	{ "afdeling", "Afdeling" },
 	{ NULL, NULL },
 };
+static const struct veld_optie keten_partijen[] = {
+	{ "werkom", "Werkom" },
+	{ "uitkeringen", "Uitkeringen" },
+	{ "naleving", "Naleving" },
+	{ NULL, NULL },
+};
 static const struct veld_optie opdracht_soorten[] = {
 	{ "breed", "Brede opdracht" },
 	{ "aanvullend", "Aanvullende opdracht" },
@@ -77,6 +83,9 @@ static const struct veld organisatie_velden[] = {
 	CODE, NAAM,
 	{ "soort", "Soort", VELD_KEUZE, 0, VELD_VERPLICHT, organisatie_soorten, 0,
 	  NULL },
+	{ "keten_partij", "Partij in de keten", VELD_KEUZE, 0, 0, keten_partijen, 0,
+	  "Alleen voor Werkom en de afdelingen Uitkeringen en Naleving: welke "
+	  "stappen hun medewerkers registreren en welke inwoners zij zien." },
 	VAN, TOT,
 };
 static const struct veld wijk_velden[] = { CODE, NAAM, VAN, TOT };
@@ -131,7 +140,7 @@ static enum db_err opdracht_budgetten(struct req *, int64_t, struct json_object 
 const struct bron bronnen[SOORT__N] = {
 	[SOORT_ORGANISATIE] = { "organisaties", "organisatie", "Organisaties",
 	    "Nieuwe organisatie", "De organisatie", SOORT_ORGANISATIE,
-	    VELDEN(organisatie_velden), 5, NULL, NULL },
+	    VELDEN(organisatie_velden), 6, NULL, NULL },
 	[SOORT_WIJK] = { "wijken", "wijk", "Wijken", "Nieuwe wijk", "De wijk",
 	    SOORT_WIJK, VELDEN(wijk_velden), 4, NULL, NULL },
 	[SOORT_WIJKTEAM] = { "wijkteams", "wijkteam", "Wijkteams", "Nieuw wijkteam",

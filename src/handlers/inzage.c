@@ -1,8 +1,719 @@
-/* inzage.c — placeholder; its slice fills it. */
+/*
+ * inzage.c — who looked at an inwoner's data (NEN 7513 access history),
+ * and the AVG article 15 document of one inwoner.
+ *
+ * Routes:
+ *   GET  /inzage                          ACCESS_AUDIT  200 the form (an
+ *        inwonernummer, or a BSN in a POST form); with ?inwoner=N: 303 to
+ *        that inwoner's history, 422 the form when N is not a number
+ *   POST /inzage                          ACCESS_AUDIT  find by BSN: 303 to
+ *        the history when one record matches, 200 a list when several
+ *        organisaties hold one (or none does), 422 a bad BSN
+ *   GET  /inzage/inwoners/{id}            ACCESS_AUDIT  200 the history page
+ *        (?cursor= for older rows), 404 no such inwoner, 422 bad cursor
+ *   POST /inzage/inwoners/{id}/avg-export ACCESS_BEHEER 200 the JSON
+ *        document as a download, 404 no such inwoner
+ *   GET  /api/v1/inwoners/{id}/toegangshistorie  ACCESS_AUDIT  200
+ *        {"items", "volgende"}, 400 bad limit/cursor, 404
+ *   GET  /api/v1/inwoners/{id}/avg-export        ACCESS_BEHEER 200 the
+ *        document (also as attachment), 404
+ *
+ * What the beheerder and auditor see here: the inwoner's number, the
+ * organisatie that registered them and a masked BSN — never the name or
+ * anything else the registration holds. Only the AVG document (for the
+ * inwoner who asked for it, handed over by the beheerder) holds their
+ * data in full, including the BSN; it lists every access by date,
+ * purpose and organisatie, never by the name of an employee, and nothing
+ * of any other inwoner.
+ *
+ * A BSN never travels in a URL: it is posted, turned into its keyed
+ * lookup hash and searched across all organisaties.
+ *
+ * Audit (fail closed): viewing a history writes a row with doel
+ * "toezicht", finding by BSN one per record found, producing the AVG
+ * document one with doel "avg-inzage" — each in the transaction that
+ * reads, before anything is shown.
+ */
 #include "config.h"
 
-#include <stddef.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
+#include <json-c/json.h>
+
+#include "core/arena.h"
+#include "core/log.h"
+#include "db/exec.h"
+#include "domain/bsn.h"
+#include "domain/gebeurtenis.h"
+#include "domain/traject.h"
+#include "handlers/common.h"
 #include "handlers/handlers.h"
+#include "handlers/registratie.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "store/export.h"
 
-const struct route_table routes_inzage = { NULL, 0 };
+#define PAGINA		50            /* rows on the page; the API's default */
+#define API_MAX		500
+#define MAX_ID		9007199254740991LL
+#define BSN_TREFFERS	20            /* one per organisatie at most */
+#define AVG_PAGINA	1000          /* access rows read at a time */
+
+/* The purposes (audit.doel) in words, for the page and the document. */
+static const struct {
+	const char *code;
+	const char *label;
+} doelen[] = {
+	{ DOEL_REGISTRATIE, "Registratie door het wijkteam" },
+	{ DOEL_KETEN, "Samenwerking in de keten (Werkom, Uitkeringen, Naleving)" },
+	{ DOEL_AFSTEMMING, "Afstemming: wachtlijst en overdrachten" },
+	{ DOEL_IMPORT, "Inlezen van een registratie (import)" },
+	{ DOEL_EXPORT, "Export van de registratie van een organisatie" },
+	{ DOEL_AVG, "Inzageverzoek (AVG artikel 15)" },
+	{ DOEL_TOEZICHT, "Toezicht: inzien van de toegangshistorie" },
+};
+
+static const char *
+doel_label(const char *code)
+{
+	size_t i;
+
+	if (code == NULL || *code == '\0')
+		return "Onbekend";
+	for (i = 0; i < sizeof(doelen) / sizeof(doelen[0]); i++)
+		if (strcmp(doelen[i].code, code) == 0)
+			return doelen[i].label;
+	return code;
+}
+
+/* A positive integer of at most 2^53 - 1, digits only. Returns 0 or -1. */
+static int
+parse_id(const char *s, int64_t *out)
+{
+	size_t i, n = s != NULL ? strlen(s) : 0;
+	int64_t v = 0;
+
+	if (n == 0 || n > 16)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	if (v < 1 || v > MAX_ID)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static const char *
+cel(const struct db_rows *rows, size_t i, int c)
+{
+	const char *s = DB_CELL(rows, i, c);
+
+	return s != NULL ? s : "";
+}
+
+static struct json_object *
+str_of(const char *s)
+{
+	return s != NULL ? json_object_new_string(s) : NULL;   /* JSON null */
+}
+
+static struct json_object *
+int_of(const char *s)
+{
+	return s != NULL ? json_object_new_int64(db_cell_int(s, 0)) : NULL;
+}
+
+/* ------------------------------------------------------------ finding */
+
+/* The search page: status, an optional error per field, matches. */
+static void
+zoekpagina(struct req *r, int status, struct json_object *fouten,
+    const char *inwoner, struct json_object *treffers)
+{
+	struct json_object *ctx = json_object_new_object();
+
+	json_object_object_add(ctx, "titel",
+	    json_object_new_string("Toegangshistorie van een inwoner"));
+	json_object_object_add(ctx, "inwoner",
+	    json_object_new_string(inwoner != NULL ? inwoner : ""));
+	if (treffers != NULL) {
+		json_object_object_add(ctx, "gezocht", json_object_new_boolean(1));
+		json_object_object_add(ctx, "aantal", json_object_new_int(
+		    (int)json_object_array_length(treffers)));
+		json_object_object_add(ctx, "treffers", treffers);
+	}
+	page_errors(r, ctx, fouten);
+	resp_page(r, status, "inzage", ctx);
+	resp_header(r, "Cache-Control", "no-store");
+}
+
+static void
+handle_inzage(struct req *r)
+{
+	const char *s = kv_get(&r->query, "inwoner");
+	struct json_object *fouten;
+	int64_t id;
+
+	if (s == NULL || *s == '\0') {
+		zoekpagina(r, 200, NULL, NULL, NULL);
+		return;
+	}
+	if (parse_id(s, &id) != 0) {
+		fouten = json_object_new_array();
+		fout_melding(fouten, "inwoner", "Inwonernummer: vul een geheel getal "
+		    "groter dan 0 in.");
+		zoekpagina(r, 422, fouten, s, NULL);
+		return;
+	}
+	resp_redirect(r, arena_printf(r->arena, "/inzage/inwoners/%lld",
+	    (long long)id));
+}
+
+static void
+handle_inzage_bsn(struct req *r)
+{
+	const char *sealed, *hash, *in = kv_get(&r->form, "bsn"), *masker;
+	struct json_object *fouten, *treffers, *t;
+	char bsn[BSN_LEN + 1];
+	struct db_rows rows;
+	enum db_err rc;
+	int e;
+	size_t i;
+
+	if ((e = bsn_parse(in != NULL ? in : "", bsn)) != BSN_OK) {
+		fouten = json_object_new_array();
+		fout_melding(fouten, "bsn", arena_printf(r->arena, "BSN: %s",
+		    bsn_err_text((enum bsn_err)e)));
+		zoekpagina(r, 422, fouten, NULL, NULL);
+		return;
+	}
+	if (registratie_bsn_seal(r, bsn, &sealed, &hash) != 0) {
+		memset(bsn, 0, sizeof(bsn));
+		resp_problem(r, 500, NULL, NULL);
+		return;
+	}
+	memset(bsn, 0, sizeof(bsn));
+	if (tx_begin(r) != 0)
+		return;
+	if ((rc = store_export_bsn_zoek(r->db, r->arena, hash, BSN_TREFFERS,
+	    &rows)) != DB_OK) {
+		tx_rollback(r);
+		fail_db(r, rc, "inzage");
+		return;
+	}
+	for (i = 0; i < rows.nrows; i++) {
+		int64_t id = db_cell_int(DB_CELL(&rows, i, 0), 0);
+
+		if (audit_persoon(r, "zoeken", "inwoner", id, id, DOEL_TOEZICHT,
+		    GELUKT, "gevonden op BSN") != 0) {
+			tx_rollback(r);
+			fail_db(r, DB_ERR, "inzage");
+			return;
+		}
+	}
+	if (tx_commit(r) != 0)
+		return;
+	if (rows.nrows == 1) {
+		resp_redirect(r, arena_printf(r->arena, "/inzage/inwoners/%s",
+		    cel(&rows, 0, 0)));
+		return;
+	}
+	treffers = json_object_new_array();
+	for (i = 0; i < rows.nrows; i++) {
+		t = json_object_new_object();
+		json_object_object_add(t, "id",
+		    json_object_new_string(cel(&rows, i, 0)));
+		json_object_object_add(t, "organisatie",
+		    json_object_new_string(cel(&rows, i, 1)));
+		masker = registratie_bsn_masker(r, DB_CELL(&rows, i, 2));
+		json_object_object_add(t, "bsn_gemaskeerd",
+		    json_object_new_string(masker != NULL ? masker : ""));
+		json_object_array_add(treffers, t);
+	}
+	zoekpagina(r, 200, NULL, NULL, treffers);
+}
+
+/* ------------------------------------------------------------ the history */
+
+/* One access row, for the API (and, with words added, for the page). */
+static struct json_object *
+toegang_json(const struct db_rows *rows, size_t i)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "id", int_of(DB_CELL(rows, i, TG_ID)));
+	json_object_object_add(o, "tijdstip", str_of(DB_CELL(rows, i, TG_TIJDSTIP)));
+	json_object_object_add(o, "gebruiker_id",
+	    int_of(DB_CELL(rows, i, TG_GEBRUIKER_ID)));
+	json_object_object_add(o, "gebruikersnaam",
+	    str_of(DB_CELL(rows, i, TG_GEBRUIKERSNAAM)));
+	json_object_object_add(o, "namens_id", int_of(DB_CELL(rows, i, TG_NAMENS_ID)));
+	json_object_object_add(o, "token_id", int_of(DB_CELL(rows, i, TG_TOKEN_ID)));
+	json_object_object_add(o, "organisatie",
+	    json_object_new_string(cel(rows, i, TG_ORGANISATIE)));
+	json_object_object_add(o, "actie",
+	    json_object_new_string(cel(rows, i, TG_ACTIE)));
+	json_object_object_add(o, "object_soort",
+	    json_object_new_string(cel(rows, i, TG_OBJECT_SOORT)));
+	json_object_object_add(o, "object_id", int_of(DB_CELL(rows, i, TG_OBJECT_ID)));
+	json_object_object_add(o, "doel", json_object_new_string(cel(rows, i, TG_DOEL)));
+	json_object_object_add(o, "route", json_object_new_string(cel(rows, i, TG_ROUTE)));
+	json_object_object_add(o, "resultaat",
+	    json_object_new_string(cel(rows, i, TG_RESULTAAT)));
+	return o;
+}
+
+/*
+ * Reads the inwoner and a page of their history inside one transaction
+ * that first records this look (fail closed). Returns 1 with *inw and
+ * *rows filled, 0 after answering 404, -1 after answering an error.
+ */
+static int
+lees_historie(struct req *r, int64_t id, int64_t voor, int limit,
+    struct db_rows *inw, struct db_rows *rows)
+{
+	enum db_err rc;
+
+	if (tx_begin(r) != 0)
+		return -1;
+	if ((rc = store_export_inwoner(r->db, r->arena, id, inw)) != DB_OK) {
+		tx_rollback(r);
+		fail_db(r, rc, "inzage");
+		return -1;
+	}
+	if (inw->nrows == 0) {
+		tx_rollback(r);
+		resp_problem(r, 404, NULL, NULL);
+		return 0;
+	}
+	if (audit_persoon(r, "inzien", "toegangshistorie", id, id, DOEL_TOEZICHT,
+	    GELUKT, NULL) != 0) {
+		tx_rollback(r);
+		fail_db(r, DB_ERR, "inzage");
+		return -1;
+	}
+	if ((rc = store_export_toegang(r->db, r->arena, id, voor, limit + 1,
+	    rows)) != DB_OK) {
+		tx_rollback(r);
+		fail_db(r, rc, "inzage");
+		return -1;
+	}
+	if (tx_commit(r) != 0)
+		return -1;
+	return 1;
+}
+
+static void
+handle_historie(struct req *r)
+{
+	int64_t id = route_param_int(&r->match, "id"), voor = 0;
+	const char *c = kv_get(&r->query, "cursor"), *masker;
+	struct json_object *ctx, *regels, *o;
+	struct db_rows inw, rows;
+	char leesbaar[20];
+	size_t i, n;
+
+	if (c != NULL && parse_id(c, &voor) != 0) {
+		resp_problem(r, 422, "De cursor voor de volgende pagina is ongeldig; "
+		    "begin opnieuw bij de eerste pagina.", NULL);
+		return;
+	}
+	if (lees_historie(r, id, voor, PAGINA, &inw, &rows) != 1)
+		return;
+	ctx = json_object_new_object();
+	json_object_object_add(ctx, "titel", json_object_new_string(arena_printf(
+	    r->arena, "Toegangshistorie van inwoner %lld", (long long)id)));
+	json_object_object_add(ctx, "id", json_object_new_int64(id));
+	json_object_object_add(ctx, "organisatie",
+	    json_object_new_string(cel(&inw, 0, EI_ORGANISATIE)));
+	if ((masker = registratie_bsn_masker(r, DB_CELL(&inw, 0, EI_BSN_SEALED)))
+	    != NULL)
+		json_object_object_add(ctx, "bsn_gemaskeerd",
+		    json_object_new_string(masker));
+	n = rows.nrows > PAGINA ? PAGINA : rows.nrows;
+	regels = json_object_new_array();
+	for (i = 0; i < n; i++) {
+		o = toegang_json(&rows, i);
+		snprintf(leesbaar, sizeof(leesbaar), "%s", cel(&rows, i, TG_TIJDSTIP));
+		if (strlen(leesbaar) > 10)
+			leesbaar[10] = ' ';
+		json_object_object_add(o, "tijdstip_iso",
+		    json_object_new_string(cel(&rows, i, TG_TIJDSTIP)));
+		json_object_object_add(o, "tijdstip", json_object_new_string(leesbaar));
+		json_object_object_add(o, "wie", json_object_new_string(
+		    DB_CELL(&rows, i, TG_GEBRUIKERSNAAM) != NULL ?
+		    cel(&rows, i, TG_GEBRUIKERSNAAM) :
+		    DB_CELL(&rows, i, TG_GEBRUIKER_ID) != NULL ? arena_printf(r->arena,
+		    "gebruiker %s", cel(&rows, i, TG_GEBRUIKER_ID)) : "anoniem"));
+		json_object_object_add(o, "doel_label",
+		    json_object_new_string(doel_label(cel(&rows, i, TG_DOEL))));
+		json_object_array_add(regels, o);
+	}
+	json_object_object_add(ctx, "regels", regels);
+	json_object_object_add(ctx, "aantal", json_object_new_int((int)n));
+	if (rows.nrows > PAGINA)
+		json_object_object_add(ctx, "volgende_href", json_object_new_string(
+		    arena_printf(r->arena, "/inzage/inwoners/%lld?cursor=%s",
+		    (long long)id, cel(&rows, n - 1, TG_ID))));
+	if (voor > 0)
+		json_object_object_add(ctx, "eerste_href", json_object_new_string(
+		    arena_printf(r->arena, "/inzage/inwoners/%lld", (long long)id)));
+	if (rows.nrows > PAGINA || voor > 0)
+		json_object_object_add(ctx, "paginering", json_object_new_boolean(1));
+	if (policy_allows(ACCESS_BEHEER, &r->who) == POLICY_ALLOW)
+		json_object_object_add(ctx, "avg_href", json_object_new_string(
+		    arena_printf(r->arena, "/inzage/inwoners/%lld/avg-export",
+		    (long long)id)));
+	resp_page(r, 200, "inzage_inwoner", ctx);
+	resp_header(r, "Cache-Control", "no-store");
+}
+
+static void
+handle_api_historie(struct req *r)
+{
+	int64_t id = route_param_int(&r->match, "id"), voor = 0, lim = PAGINA;
+	const char *c = kv_get(&r->query, "cursor"), *l = kv_get(&r->query, "limit");
+	struct json_object *fouten = NULL, *o, *items;
+	struct db_rows inw, rows;
+	size_t i, n;
+
+	if (c != NULL && parse_id(c, &voor) != 0) {
+		fouten = json_object_new_array();
+		fout_melding(fouten, "cursor", "De cursor is ongeldig; begin opnieuw "
+		    "zonder cursor.");
+	}
+	if (l != NULL && (parse_id(l, &lim) != 0 || lim > API_MAX)) {
+		if (fouten == NULL)
+			fouten = json_object_new_array();
+		fout_melding(fouten, "limit", "limit moet een geheel getal van 1 tot "
+		    "en met 500 zijn.");
+	}
+	if (fouten != NULL) {
+		resp_problem(r, 400, "Een of meer parameters zijn ongeldig.", fouten);
+		return;
+	}
+	if (lees_historie(r, id, voor, (int)lim, &inw, &rows) != 1)
+		return;
+	n = rows.nrows > (size_t)lim ? (size_t)lim : rows.nrows;
+	items = json_object_new_array();
+	for (i = 0; i < n; i++)
+		json_object_array_add(items, toegang_json(&rows, i));
+	o = json_object_new_object();
+	json_object_object_add(o, "items", items);
+	json_object_object_add(o, "volgende", rows.nrows > n ?
+	    json_object_new_string(cel(&rows, n - 1, TG_ID)) : NULL);
+	resp_json(r, 200, o);
+	resp_header(r, "Cache-Control", "no-store");
+}
+
+/* ------------------------------------------------------------ AVG art. 15 */
+
+static struct json_object *
+avg_inwoner(struct req *r, const struct db_rows *inw)
+{
+	struct json_object *o = json_object_new_object();
+	const char *sealed = DB_CELL(inw, 0, EI_BSN_SEALED), *bsn = NULL;
+
+	if (sealed != NULL && (bsn = registratie_bsn_open(r, sealed)) == NULL)
+		bsn = "(kan niet worden gelezen)";
+	json_object_object_add(o, "id", int_of(DB_CELL(inw, 0, EI_ID)));
+	json_object_object_add(o, "naam", str_of(DB_CELL(inw, 0, EI_NAAM)));
+	json_object_object_add(o, "geboortejaar",
+	    int_of(DB_CELL(inw, 0, EI_GEBOORTEJAAR)));
+	json_object_object_add(o, "wijk_id", int_of(DB_CELL(inw, 0, EI_WIJK_ID)));
+	json_object_object_add(o, "wijk", str_of(DB_CELL(inw, 0, EI_WIJK)));
+	json_object_object_add(o, "bsn", str_of(bsn));
+	json_object_object_add(o, "geregistreerd_door",
+	    str_of(DB_CELL(inw, 0, EI_ORGANISATIE)));
+	json_object_object_add(o, "geregistreerd_op",
+	    str_of(DB_CELL(inw, 0, EI_AANGEMAAKT)));
+	return o;
+}
+
+static struct json_object *
+avg_trajecten(const struct db_rows *rows)
+{
+	struct json_object *l = json_object_new_array(), *o;
+	const char *soort, *label;
+	size_t i;
+
+	for (i = 0; i < rows->nrows; i++) {
+		o = json_object_new_object();
+		soort = DB_CELL(rows, i, AT_SOORT);
+		label = traject_soort_label(soort);
+		json_object_object_add(o, "id", int_of(DB_CELL(rows, i, AT_ID)));
+		json_object_object_add(o, "soort", str_of(soort));
+		json_object_object_add(o, "soort_omschrijving",
+		    str_of(label != NULL ? label : soort));
+		json_object_object_add(o, "thema", str_of(DB_CELL(rows, i, AT_THEMA)));
+		json_object_object_add(o, "opdracht",
+		    str_of(DB_CELL(rows, i, AT_OPDRACHT)));
+		json_object_object_add(o, "wijkteam",
+		    str_of(DB_CELL(rows, i, AT_WIJKTEAM)));
+		json_object_object_add(o, "organisatie",
+		    str_of(DB_CELL(rows, i, AT_ORGANISATIE)));
+		json_object_object_add(o, "startdatum",
+		    str_of(DB_CELL(rows, i, AT_STARTDATUM)));
+		json_object_object_add(o, "einddatum",
+		    str_of(DB_CELL(rows, i, AT_EINDDATUM)));
+		json_object_object_add(o, "geregistreerd_op",
+		    str_of(DB_CELL(rows, i, AT_AANGEMAAKT)));
+		json_object_array_add(l, o);
+	}
+	return l;
+}
+
+static struct json_object *
+avg_gebeurtenissen(const struct db_rows *rows)
+{
+	struct json_object *l = json_object_new_array(), *o, *g;
+	const struct gebeurtenis_type *t;
+	const char *type, *tekst, *partij;
+	size_t i;
+
+	for (i = 0; i < rows->nrows; i++) {
+		o = json_object_new_object();
+		type = DB_CELL(rows, i, AG_TYPE);
+		t = gebeurtenis_type_find(type);
+		partij = gebeurtenis_partij_label(gebeurtenis_partij_parse(
+		    DB_CELL(rows, i, AG_PARTIJ)));
+		json_object_object_add(o, "id", int_of(DB_CELL(rows, i, AG_ID)));
+		json_object_object_add(o, "traject_id",
+		    int_of(DB_CELL(rows, i, AG_TRAJECT_ID)));
+		json_object_object_add(o, "type", str_of(type));
+		json_object_object_add(o, "type_omschrijving",
+		    str_of(t != NULL ? t->label : type));
+		json_object_object_add(o, "datum", str_of(DB_CELL(rows, i, AG_DATUM)));
+		/* The payload as stored: every field, for the inwoner it is
+		 * about (the need-to-know filter is for ketenpartners). */
+		tekst = DB_CELL(rows, i, AG_GEGEVENS);
+		g = tekst != NULL ? json_tokener_parse(tekst) : NULL;
+		json_object_object_add(o, "gegevens", g != NULL ? g :
+		    json_object_new_object());
+		json_object_object_add(o, "vervalt_id",
+		    int_of(DB_CELL(rows, i, AG_VERVALT_ID)));
+		json_object_object_add(o, "geregistreerd_door", str_of(partij != NULL ?
+		    partij : DB_CELL(rows, i, AG_PARTIJ)));
+		json_object_object_add(o, "organisatie",
+		    str_of(DB_CELL(rows, i, AG_ORGANISATIE)));
+		json_object_object_add(o, "geregistreerd_op",
+		    str_of(DB_CELL(rows, i, AG_GEREGISTREERD)));
+		json_object_array_add(l, o);
+	}
+	return l;
+}
+
+static struct json_object *
+avg_ketenstatus(const struct db_rows *rows)
+{
+	struct json_object *o;
+
+	if (rows->nrows == 0)
+		return NULL;
+	o = json_object_new_object();
+	json_object_object_add(o, "partij", str_of(DB_CELL(rows, 0, AK_PARTIJ)));
+	json_object_object_add(o, "wijkteam", str_of(DB_CELL(rows, 0, AK_WIJKTEAM)));
+	json_object_object_add(o, "sinds", str_of(DB_CELL(rows, 0, AK_SINDS)));
+	json_object_object_add(o, "wachtlijst_wijkteam",
+	    str_of(DB_CELL(rows, 0, AK_WACHTLIJST_WIJKTEAM)));
+	json_object_object_add(o, "wachtlijst_sinds",
+	    str_of(DB_CELL(rows, 0, AK_WACHTLIJST_SINDS)));
+	json_object_object_add(o, "uitkering_afgewezen_op",
+	    str_of(DB_CELL(rows, 0, AK_AFGEWEZEN_OP)));
+	json_object_object_add(o, "overdracht_werkom_sinds",
+	    str_of(DB_CELL(rows, 0, AK_OVERDRACHT_SINDS)));
+	json_object_object_add(o, "terug_van_werkom_zonder_overdracht",
+	    str_of(DB_CELL(rows, 0, AK_TERUG_ZONDER_OVERDRACHT)));
+	return o;
+}
+
+/*
+ * Every access, oldest first, read a page at a time into a private arena
+ * (a much-viewed inwoner may have many thousands): date, action, purpose,
+ * organisatie, result. Returns the list, or NULL on a database error (rc).
+ */
+static struct json_object *
+avg_toegang(struct req *r, int64_t id, enum db_err *rc)
+{
+	struct json_object *l = json_object_new_array(), *o;
+	struct arena scratch;
+	struct db_rows rows;
+	int64_t na = 0;
+	size_t i;
+
+	if (arena_init(&scratch, 64 * 1024, 8 * 1024 * 1024) != 0) {
+		*rc = DB_NOMEM;
+		json_object_put(l);
+		return NULL;
+	}
+	for (;;) {
+		if ((*rc = store_avg_toegang(r->db, &scratch, id, na, AVG_PAGINA,
+		    &rows)) != DB_OK) {
+			json_object_put(l);
+			l = NULL;
+			break;
+		}
+		for (i = 0; i < rows.nrows; i++) {
+			o = json_object_new_object();
+			json_object_object_add(o, "tijdstip",
+			    str_of(DB_CELL(&rows, i, AA_TIJDSTIP)));
+			json_object_object_add(o, "actie",
+			    str_of(DB_CELL(&rows, i, AA_ACTIE)));
+			json_object_object_add(o, "doel",
+			    str_of(DB_CELL(&rows, i, AA_DOEL)));
+			json_object_object_add(o, "doel_omschrijving", str_of(
+			    doel_label(DB_CELL(&rows, i, AA_DOEL))));
+			json_object_object_add(o, "organisatie",
+			    str_of(DB_CELL(&rows, i, AA_ORGANISATIE)));
+			json_object_object_add(o, "resultaat",
+			    str_of(DB_CELL(&rows, i, AA_RESULTAAT)));
+			json_object_array_add(l, o);
+		}
+		if (rows.nrows < AVG_PAGINA)
+			break;
+		na = db_cell_int(DB_CELL(&rows, rows.nrows - 1, AA_ID), 0);
+		arena_reset(&scratch);
+	}
+	arena_free(&scratch);
+	return l;
+}
+
+/* The document's explanation of the purposes it names. */
+static struct json_object *
+avg_doelen(void)
+{
+	struct json_object *o = json_object_new_object();
+	size_t i;
+
+	for (i = 0; i < sizeof(doelen) / sizeof(doelen[0]); i++)
+		json_object_object_add(o, doelen[i].code,
+		    json_object_new_string(doelen[i].label));
+	return o;
+}
+
+/* Writes obj to an unlinked temporary file; returns its fd and size, or
+ * -1. The document can exceed the request arena (a long access list). */
+static int
+naar_bestand(struct json_object *obj, size_t *len)
+{
+	const char *dir = getenv("TMPDIR");
+	char path[4096];
+	struct stat st;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/wijkzicht-avg-XXXXXX",
+	    dir != NULL && dir[0] == '/' ? dir : "/tmp");
+	if ((fd = mkstemp(path)) < 0)
+		return -1;
+	unlink(path);
+	if (json_object_to_fd(fd, obj, JSON_C_TO_STRING_PRETTY |
+	    JSON_C_TO_STRING_SPACED) != 0 || fstat(fd, &st) != 0) {
+		close(fd);
+		return -1;
+	}
+	*len = (size_t)st.st_size;
+	return fd;
+}
+
+static void
+handle_avg(struct req *r)
+{
+	int64_t id = route_param_int(&r->match, "id");
+	struct json_object *doc = NULL, *toegang;
+	struct db_rows inw, trj, geb, ks;
+	char nu[32], datum[16];
+	time_t now = time(NULL);
+	struct tm tm;
+	enum db_err rc;
+	size_t len;
+	int fd;
+
+	if (tx_begin(r) != 0)
+		return;
+	if ((rc = store_export_inwoner(r->db, r->arena, id, &inw)) != DB_OK)
+		goto fail_db;
+	if (inw.nrows == 0) {
+		tx_rollback(r);
+		resp_problem(r, 404, NULL, NULL);
+		return;
+	}
+	/* This access is part of the history the document lists. */
+	if (audit_persoon(r, "avg_export", "inwoner", id, id, DOEL_AVG, GELUKT,
+	    NULL) != 0) {
+		rc = DB_ERR;
+		goto fail_db;
+	}
+	if ((rc = store_avg_trajecten(r->db, r->arena, id, &trj)) != DB_OK ||
+	    (rc = store_avg_gebeurtenissen(r->db, r->arena, id, &geb)) != DB_OK ||
+	    (rc = store_avg_ketenstatus(r->db, r->arena, id, &ks)) != DB_OK)
+		goto fail_db;
+	if ((toegang = avg_toegang(r, id, &rc)) == NULL)
+		goto fail_db;
+
+	gmtime_r(&now, &tm);
+	strftime(nu, sizeof(nu), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	strftime(datum, sizeof(datum), "%Y%m%d", &tm);
+	doc = json_object_new_object();
+	json_object_object_add(doc, "document", json_object_new_string(
+	    "Inzage in persoonsgegevens (AVG artikel 15)"));
+	json_object_object_add(doc, "aangemaakt_op", json_object_new_string(nu));
+	json_object_object_add(doc, "toelichting", json_object_new_string(
+	    "Alle gegevens die wijkzicht over deze inwoner bewaart, en wanneer, "
+	    "waarvoor en door welke organisatie ze zijn ingezien of gewijzigd. "
+	    "Tijden zijn in UTC."));
+	json_object_object_add(doc, "inwoner", avg_inwoner(r, &inw));
+	json_object_object_add(doc, "trajecten", avg_trajecten(&trj));
+	json_object_object_add(doc, "gebeurtenissen", avg_gebeurtenissen(&geb));
+	json_object_object_add(doc, "ketenstatus", avg_ketenstatus(&ks));
+	json_object_object_add(doc, "toegang", toegang);
+	json_object_object_add(doc, "doelen", avg_doelen());
+	if ((fd = naar_bestand(doc, &len)) < 0) {
+		json_object_put(doc);
+		tx_rollback(r);
+		log_error("inzage", "req=%s cannot write the AVG document: %s",
+		    r->request_id ? r->request_id : "-", strerror(errno));
+		resp_problem(r, 500, NULL, NULL);
+		return;
+	}
+	json_object_put(doc);
+	if (tx_commit(r) != 0) {
+		close(fd);
+		return;
+	}
+	resp_file(r, 200, "application/json", fd, len);
+	resp_header(r, "Content-Disposition", arena_printf(r->arena,
+	    "attachment; filename=\"avg-inzage-inwoner-%lld-%s.json\"",
+	    (long long)id, datum));
+	resp_header(r, "Cache-Control", "no-store");
+	return;
+fail_db:
+	tx_rollback(r);
+	fail_db(r, rc, "avg-export");
+}
+
+/* Literal paths before parameter paths; the /api/v1/inwoners/{id}/...
+ * routes have a last segment no route of inwoners.c uses. */
+static const struct route table[] = {
+	{ "GET", "/inzage", handle_inzage, ACCESS_AUDIT, ROUTE_HTML, NULL },
+	{ "POST", "/inzage", handle_inzage_bsn, ACCESS_AUDIT,
+	  ROUTE_HTML | ROUTE_BODY_FORM, NULL },
+	{ "GET", "/inzage/inwoners/{id:int}", handle_historie, ACCESS_AUDIT,
+	  ROUTE_HTML, NULL },
+	{ "POST", "/inzage/inwoners/{id:int}/avg-export", handle_avg,
+	  ACCESS_BEHEER, ROUTE_HTML | ROUTE_BODY_FORM, NULL },
+	{ "GET", "/api/v1/inwoners/{id:int}/toegangshistorie", handle_api_historie,
+	  ACCESS_AUDIT, ROUTE_JSON, NULL },
+	{ "GET", "/api/v1/inwoners/{id:int}/avg-export", handle_avg,
+	  ACCESS_BEHEER, ROUTE_JSON, NULL },
+};
+
+ROUTE_TABLE(routes_inzage, table);

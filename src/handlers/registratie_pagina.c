@@ -113,11 +113,13 @@ is(const char *a, const char *b)
 	return a != NULL && b != NULL && strcmp(a, b) == 0;
 }
 
-/* A select (or radio group) of the rows' (id, naam) or of fixed options. */
+/* A select (or radio group) of the rows (id in column 0, its label in
+ * column lab) or of fixed options. */
 static struct json_object *
 keuzeveld(struct req *r, const char *naam, const char *label, int verplicht,
     const char *uitleg, struct json_object *fouten, const char *waarde,
-    const struct db_rows *rows, const struct veld_optie *vast, int radio)
+    const struct db_rows *rows, size_t lab, const struct veld_optie *vast,
+    int radio)
 {
 	struct json_object *o = veld(r, naam, label, verplicht, uitleg, fouten),
 	    *arr = json_object_new_array();
@@ -126,7 +128,7 @@ keuzeveld(struct req *r, const char *naam, const char *label, int verplicht,
 	if (!radio)
 		optie(arr, "", "— kies —", waarde == NULL || *waarde == '\0');
 	for (i = 0; rows != NULL && i < rows->nrows; i++)
-		optie(arr, DB_CELL(rows, i, 0), DB_CELL(rows, i, 1),
+		optie(arr, DB_CELL(rows, i, 0), DB_CELL(rows, i, lab),
 		    is(waarde, DB_CELL(rows, i, 0)));
 	for (i = 0; vast != NULL && vast[i].code != NULL; i++)
 		optie(arr, vast[i].code, vast[i].label, is(waarde, vast[i].code));
@@ -241,7 +243,7 @@ zoekpagina(struct req *r, const struct reg_scope *s, int status,
 	}
 	snprintf(id, sizeof(id), "%lld", (long long)wijk);
 	w = keuzeveld(r, "wijk_id", "Wijk", 0, NULL, NULL, wijk ? id : NULL,
-	    &wijken, NULL, 0);
+	    &wijken, 2, NULL, 0);
 	json_object_object_add(ctx, "wijkveld", w);
 	json_object_object_add(ctx, "naam", str(naam));
 	json_object_object_add(ctx, "mag_registreren",
@@ -343,7 +345,7 @@ inwoner_velden(struct req *r, struct json_object *fouten, const char *naam,
 	json_object_array_add(arr, invoerveld(r, "geboortejaar", "Geboortejaar", 1,
 	    "Vier cijfers, bijvoorbeeld 1978.", fouten, "text", jaar, 4));
 	json_object_array_add(arr, keuzeveld(r, "wijk_id", "Wijk", 1, NULL, fouten,
-	    wijk, &wijken, NULL, 0));
+	    wijk, &wijken, 2, NULL, 0));
 	json_object_array_add(arr, invoerveld(r, "bsn", "BSN", 0, wijzigen ?
 	    "Het opgeslagen BSN wordt nooit getoond. Laat leeg om het te "
 	    "houden; vul een nieuw in om het te vervangen." :
@@ -652,14 +654,15 @@ traject_velden(struct req *r, const struct reg_scope *s,
 		return NULL;
 	}
 	json_object_array_add(arr, keuzeveld(r, "soort", "Soort traject", 1, NULL,
-	    fouten, kv_get(&r->form, "soort"), NULL, traject_soorten, 0));
+	    fouten, kv_get(&r->form, "soort"), NULL, 0, traject_soorten, 0));
 	json_object_array_add(arr, keuzeveld(r, "thema_id", "Thema", 1, NULL,
-	    fouten, kv_get(&r->form, "thema_id"), &themas, NULL, 0));
+	    fouten, kv_get(&r->form, "thema_id"), &themas, 1, NULL, 0));
 	json_object_array_add(arr, keuzeveld(r, "opdracht_id", "Opdracht", 1,
 	    "De brede opdracht of de aanvullende opdracht waaronder het traject "
-	    "valt.", fouten, kv_get(&r->form, "opdracht_id"), &opdrachten, NULL, 0));
+	    "valt.", fouten, kv_get(&r->form, "opdracht_id"), &opdrachten, 2,
+	    NULL, 0));
 	json_object_array_add(arr, keuzeveld(r, "wijkteam_id", "Wijkteam", 1, NULL,
-	    fouten, kv_get(&r->form, "wijkteam_id"), &wijkteams, NULL, 0));
+	    fouten, kv_get(&r->form, "wijkteam_id"), &wijkteams, 1, NULL, 0));
 	json_object_array_add(arr, invoerveld(r, "startdatum", "Startdatum", 1,
 	    NULL, fouten, "date", start ? start : vandaag(dag), 0));
 	json_object_array_add(arr, invoerveld(r, "einddatum", "Einddatum", 0,
@@ -779,22 +782,22 @@ payload_velden(struct req *r, const struct gebeurtenis_type *t,
 			keuze.ncols = 2;
 			keuze.cells = (const char **)cel;
 			json_object_array_add(arr, keuzeveld(r, v->naam, v->label, req,
-			    NULL, fouten, w, &keuze, NULL, 0));
+			    NULL, fouten, w, &keuze, 1, NULL, 0));
 			continue;
 		}
 		switch (v->soort) {
 		case GV_KEUZE:
 			json_object_array_add(arr, keuzeveld(r, v->naam, v->label, req,
-			    NULL, fouten, w, NULL, v->waarden, 1));
+			    NULL, fouten, w, NULL, 0, v->waarden, 1));
 			break;
 		case GV_JA_NEE:
 			json_object_array_add(arr, keuzeveld(r, v->naam, v->label, req,
-			    NULL, fouten, w, NULL, ja_nee, 1));
+			    NULL, fouten, w, NULL, 0, ja_nee, 1));
 			break;
 		case GV_GETAL:
 			if (v->waarden != NULL)
 				json_object_array_add(arr, keuzeveld(r, v->naam, v->label,
-				    req, NULL, fouten, w, NULL, v->waarden, 1));
+				    req, NULL, fouten, w, NULL, 0, v->waarden, 1));
 			else
 				json_object_array_add(arr, invoerveld(r, v->naam, v->label,
 				    req, NULL, fouten, "text", w, 0));
@@ -881,7 +884,7 @@ gebeurtenis_formulier(struct req *r, int status, struct json_object *fouten)
 		    rows.nrows == 0 ? "Deze inwoner heeft nog geen traject: open "
 		    "eerst een traject." : NULL, fouten, kv_get(&r->form, "traject_id") ?
 		    kv_get(&r->form, "traject_id") : rows.nrows == 1 ?
-		    rows.cells[0] : NULL, &rows, NULL, 0));
+		    rows.cells[0] : NULL, &rows, 1, NULL, 0));
 	}
 	json_object_array_add(v, invoerveld(r, "datum", "Datum", 1, NULL, fouten,
 	    "date", kv_get(&r->form, "datum") ? kv_get(&r->form, "datum") :

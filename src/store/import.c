@@ -1,4 +1,9 @@
-/* import.c — placeholder; the import slice fills it. */
+/*
+ * import.c — the SQL of imports; see import.h.
+ *
+ * Every statement on import takes the organisatie (scope in SQL). The file
+ * travels in IMPORT_BLOK blocks; nothing here reads more than one block.
+ */
 #include "config.h"
 
 #include <stddef.h>
@@ -6,4 +11,254 @@
 #include "store/import.h"
 #include "store/statements.h"
 
-const struct stmt_table import_stmts = { NULL, 0 };
+enum {
+	S_NIEUW, S_BLOK, S_KLAAR, S_LEES, S_LIJST, S_BLOK_LEES, S_CONTROLE,
+	S_INGELEZEN, S_BLOK_WEG, S_AL_INGELEZEN, S_MAP_LEES, S_MAP_ZET,
+	S_MAP_WIJZIG, S_KENMERK, S_BSN, S_WIJKEN, S_WIJKTEAMS, S_THEMAS,
+	S_OPDRACHTEN, S_AUDIT_INW,
+};
+#define ST(n)	STMT_ID(MOD_IMPORT, n)
+
+#define IMPORT_COLS \
+	"SELECT id, versie, bestandsnaam, sha256, grootte, rijen"
+
+static const struct stmt_def defs[] = {
+	{ ST(S_NIEUW), "import_nieuw",
+	  "INSERT INTO import (organisatie_id, gebruiker_id, bestandsnaam,"
+	  " sha256, grootte, rijen, kolommen, status)"
+	  " VALUES (?, ?, ?, '', 0, 0, '[]', 'geupload')", 3, 0 },
+	{ ST(S_BLOK), "import_blok",
+	  "INSERT INTO import_blok (import_id, nr, data) VALUES (?, ?, ?)", 3, 0 },
+	{ ST(S_KLAAR), "import_klaar",
+	  "UPDATE import SET sha256 = ?, grootte = ?, rijen = ?, kolommen = ?"
+	  " WHERE id = ?", 5, 0 },
+	{ ST(S_LEES), "import_lees",
+	  IMPORT_COLS ", kolommen, mapping, status, resultaat, aangemaakt,"
+	  " ingelezen_op, gebruiker_id FROM import"
+	  " WHERE id = ? AND organisatie_id = ?", 2, IMP__NCOLS },
+	{ ST(S_LIJST), "import_lijst",
+	  IMPORT_COLS ", NULL, NULL, status, NULL, aangemaakt, ingelezen_op,"
+	  " gebruiker_id FROM import WHERE organisatie_id = ?"
+	  " AND (? IS NULL OR id < ?) ORDER BY id DESC LIMIT ?", 4, IMP__NCOLS },
+	{ ST(S_BLOK_LEES), "import_blok_lees",
+	  "SELECT data FROM import_blok WHERE import_id = ? AND nr = ?", 2, 1 },
+	{ ST(S_CONTROLE), "import_controle",
+	  "UPDATE import SET mapping = ?, resultaat = ?, status = ?,"
+	  " versie = versie + 1 WHERE id = ? AND organisatie_id = ?"
+	  " AND status <> 'ingelezen'", 5, 0 },
+	{ ST(S_INGELEZEN), "import_ingelezen",
+	  "UPDATE import SET status = 'ingelezen', resultaat = ?,"
+	  " ingelezen_sha256 = sha256, ingelezen_op = NOW(), versie = versie + 1"
+	  " WHERE id = ? AND status <> 'ingelezen'", 2, 0 },
+	{ ST(S_BLOK_WEG), "import_blokken_weg",
+	  "DELETE FROM import_blok WHERE import_id = ?", 1, 0 },
+	{ ST(S_AL_INGELEZEN), "import_al_ingelezen",
+	  "SELECT id FROM import WHERE organisatie_id = ?"
+	  " AND ingelezen_sha256 = ?", 2, 1 },
+	{ ST(S_MAP_LEES), "import_mapping_lees",
+	  "SELECT mapping, versie FROM import_mapping WHERE organisatie_id = ?",
+	  1, 2 },
+	{ ST(S_MAP_ZET), "import_mapping_zet",
+	  "INSERT INTO import_mapping (organisatie_id, mapping) VALUES (?, ?)"
+	  " ON DUPLICATE KEY UPDATE mapping = VALUES(mapping),"
+	  " versie = versie + 1, gewijzigd = NOW()", 2, 0 },
+	{ ST(S_MAP_WIJZIG), "import_mapping_wijzig",
+	  "UPDATE import_mapping SET mapping = ?, versie = versie + 1,"
+	  " gewijzigd = NOW() WHERE organisatie_id = ? AND versie = ?", 3, 0 },
+	{ ST(S_KENMERK), "import_kenmerk",
+	  "SELECT id FROM inwoner WHERE organisatie_id = ?"
+	  " AND extern_kenmerk = ?", 2, 1 },
+	{ ST(S_BSN), "import_bsn",
+	  "SELECT id FROM inwoner WHERE organisatie_id = ? AND bsn_hash = ?",
+	  2, 1 },
+	{ ST(S_WIJKEN), "import_wijken",
+	  "SELECT code, naam, id, 0 FROM wijk ORDER BY id", 0, 4 },
+	{ ST(S_WIJKTEAMS), "import_wijkteams",
+	  "SELECT w.code, w.naam, w.id, COALESCE((SELECT wo.organisatie_id"
+	  " FROM wijkteam_organisatie wo WHERE wo.wijkteam_id = w.id"
+	  " AND wo.geldig_van <= CURDATE() AND (wo.geldig_tot IS NULL"
+	  " OR wo.geldig_tot >= CURDATE()) ORDER BY wo.geldig_van DESC LIMIT 1),"
+	  " 0) FROM wijkteam w ORDER BY w.id", 0, 4 },
+	{ ST(S_THEMAS), "import_themas",
+	  "SELECT code, naam, id, 0 FROM thema ORDER BY id", 0, 4 },
+	{ ST(S_OPDRACHTEN), "import_opdrachten",
+	  "SELECT code, naam, id, 0 FROM opdracht ORDER BY id", 0, 4 },
+	{ ST(S_AUDIT_INW), "import_audit_inwoner",
+	  "INSERT INTO audit (gebruiker_id, token_id, actie, object_soort,"
+	  " object_id, inwoner_id, doel, route, resultaat, adres, toelichting)"
+	  " VALUES (?, ?, 'aanmaken', 'inwoner', ?, ?, 'import', ?, 'gelukt',"
+	  " ?, ?)", 7, 0 },
+};
+const struct stmt_table import_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
+
+enum db_err
+store_import_nieuw(struct db *db, int64_t org, int64_t gebruiker_id,
+    const char *bestandsnaam, int64_t *id)
+{
+	struct db_val v[] = { DB_INT(org), DB_INT(gebruiker_id),
+	    DB_STR(bestandsnaam) };
+	uint64_t nid = 0;
+	enum db_err rc;
+
+	rc = db_exec(db, ST(S_NIEUW), v, 3, NULL, &nid);
+	*id = (int64_t)nid;
+	return rc;
+}
+
+enum db_err
+store_import_blok(struct db *db, int64_t id, int64_t nr, const char *data,
+    size_t len)
+{
+	struct db_val v[] = { DB_INT(id), DB_INT(nr), DB_STRN(data, len) };
+
+	return db_exec(db, ST(S_BLOK), v, 3, NULL, NULL);
+}
+
+enum db_err
+store_import_klaar(struct db *db, int64_t id, const char *sha256,
+    int64_t grootte, int64_t rijen, const char *kolommen)
+{
+	struct db_val v[] = { DB_STR(sha256), DB_INT(grootte), DB_INT(rijen),
+	    DB_STR(kolommen), DB_INT(id) };
+
+	return db_exec(db, ST(S_KLAAR), v, 5, NULL, NULL);
+}
+
+enum db_err
+store_import_lees(struct db *db, struct arena *ar, int64_t org, int64_t id,
+    struct db_rows *out)
+{
+	struct db_val v[] = { DB_INT(id), DB_INT(org) };
+
+	return db_query(db, ar, ST(S_LEES), v, 2, 1, out);
+}
+
+enum db_err
+store_import_lijst(struct db *db, struct arena *ar, int64_t org,
+    int64_t voor_id, int limit, struct db_rows *out)
+{
+	struct db_val voor = db_id(voor_id);
+	struct db_val v[] = { DB_INT(org), voor, voor, DB_INT(limit) };
+
+	return db_query(db, ar, ST(S_LIJST), v, 4, 0, out);
+}
+
+enum db_err
+store_import_blok_lees(struct db *db, struct arena *ar, int64_t id,
+    int64_t nr, struct db_rows *out)
+{
+	struct db_val v[] = { DB_INT(id), DB_INT(nr) };
+
+	return db_query(db, ar, ST(S_BLOK_LEES), v, 2, 1, out);
+}
+
+enum db_err
+store_import_controle(struct db *db, int64_t org, int64_t id,
+    const char *mapping, const char *resultaat, const char *status)
+{
+	struct db_val v[] = { DB_STR(mapping), DB_STR(resultaat), DB_STR(status),
+	    DB_INT(id), DB_INT(org) };
+
+	return db_exec(db, ST(S_CONTROLE), v, 5, NULL, NULL);
+}
+
+enum db_err
+store_import_ingelezen(struct db *db, int64_t id, const char *resultaat,
+    uint64_t *affected)
+{
+	struct db_val v[] = { DB_STR(resultaat), DB_INT(id) };
+
+	return db_exec(db, ST(S_INGELEZEN), v, 2, affected, NULL);
+}
+
+enum db_err
+store_import_blokken_weg(struct db *db, int64_t id)
+{
+	struct db_val v = DB_INT(id);
+
+	return db_exec(db, ST(S_BLOK_WEG), &v, 1, NULL, NULL);
+}
+
+enum db_err
+store_import_al_ingelezen(struct db *db, struct arena *ar, int64_t org,
+    const char *sha256, struct db_rows *out)
+{
+	struct db_val v[] = { DB_INT(org), DB_STR(sha256) };
+
+	return db_query(db, ar, ST(S_AL_INGELEZEN), v, 2, 1, out);
+}
+
+enum db_err
+store_import_mapping_lees(struct db *db, struct arena *ar, int64_t org,
+    struct db_rows *out)
+{
+	struct db_val v = DB_INT(org);
+
+	return db_query(db, ar, ST(S_MAP_LEES), &v, 1, 1, out);
+}
+
+enum db_err
+store_import_mapping_zet(struct db *db, int64_t org, const char *mapping,
+    int64_t versie, uint64_t *affected)
+{
+	struct db_val v[] = { DB_STR(mapping), DB_INT(org), DB_INT(versie) };
+	struct db_val z[] = { DB_INT(org), DB_STR(mapping) };
+
+	if (versie > 0)
+		return db_exec(db, ST(S_MAP_WIJZIG), v, 3, affected, NULL);
+	return db_exec(db, ST(S_MAP_ZET), z, 2, affected, NULL);
+}
+
+static enum db_err
+find_id(struct db *db, struct arena *ar, stmt_id st, int64_t org,
+    const char *key, int64_t *id)
+{
+	struct db_val v[] = { DB_INT(org), DB_STR(key) };
+	struct db_rows rows;
+	enum db_err rc;
+
+	*id = 0;
+	if ((rc = db_query(db, ar, st, v, 2, 1, &rows)) != DB_OK)
+		return rc;
+	if (rows.nrows > 0)
+		*id = db_cell_int(DB_CELL(&rows, 0, 0), 0);
+	return DB_OK;
+}
+
+enum db_err
+store_import_kenmerk(struct db *db, struct arena *ar, int64_t org,
+    const char *kenmerk, int64_t *id)
+{
+	return find_id(db, ar, ST(S_KENMERK), org, kenmerk, id);
+}
+
+enum db_err
+store_import_bsn(struct db *db, struct arena *ar, int64_t org,
+    const char *bsn_hash, int64_t *id)
+{
+	return find_id(db, ar, ST(S_BSN), org, bsn_hash, id);
+}
+
+enum db_err
+store_import_refs(struct db *db, struct arena *ar, enum import_ref soort,
+    struct db_rows *out)
+{
+	static const stmt_id st[] = { ST(S_WIJKEN), ST(S_WIJKTEAMS),
+	    ST(S_THEMAS), ST(S_OPDRACHTEN) };
+
+	return db_query(db, ar, st[soort], NULL, 0, 0, out);
+}
+
+enum db_err
+store_import_audit_inwoner(struct db *db, const struct import_audit *a,
+    int64_t inwoner_id)
+{
+	struct db_val v[] = {
+		db_id(a->gebruiker_id), db_id(a->token_id), DB_INT(inwoner_id),
+		DB_INT(inwoner_id), DB_STR(a->route ? a->route : ""),
+		DB_STR(a->adres ? a->adres : ""),
+		DB_STR(a->toelichting ? a->toelichting : ""),
+	};
+
+	return db_exec(db, ST(S_AUDIT_INW), v, 7, NULL, NULL);
+}

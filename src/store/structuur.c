@@ -32,17 +32,18 @@ enum { LIJST, LEES, NIEUW, WIJZIG };
 static const struct stmt_def defs[] = {
 	/* organisatie */
 	{ S(SOORT_ORGANISATIE, LIJST), "organisatie_lijst",
-	  "SELECT id, versie, code, naam, soort, geldig_van, geldig_tot"
-	  " FROM organisatie WHERE id > ? ORDER BY id LIMIT ?", 2, 7 },
+	  "SELECT id, versie, code, naam, soort, keten_partij, geldig_van,"
+	  " geldig_tot FROM organisatie WHERE id > ? ORDER BY id LIMIT ?", 2, 8 },
 	{ S(SOORT_ORGANISATIE, LEES), "organisatie_lees",
-	  "SELECT id, versie, code, naam, soort, geldig_van, geldig_tot"
-	  " FROM organisatie WHERE id = ?", 1, 7 },
+	  "SELECT id, versie, code, naam, soort, keten_partij, geldig_van,"
+	  " geldig_tot FROM organisatie WHERE id = ?", 1, 8 },
 	{ S(SOORT_ORGANISATIE, NIEUW), "organisatie_nieuw",
-	  "INSERT INTO organisatie (code, naam, soort, geldig_van, geldig_tot)"
-	  " VALUES (?, ?, ?, ?, ?)", 5, 0 },
+	  "INSERT INTO organisatie (code, naam, soort, keten_partij, geldig_van,"
+	  " geldig_tot) VALUES (?, ?, ?, ?, ?, ?)", 6, 0 },
 	{ S(SOORT_ORGANISATIE, WIJZIG), "organisatie_wijzig",
-	  "UPDATE organisatie SET code = ?, naam = ?, soort = ?, geldig_van = ?,"
-	  " geldig_tot = ?, versie = versie + 1 WHERE id = ? AND versie = ?", 7, 0 },
+	  "UPDATE organisatie SET code = ?, naam = ?, soort = ?, keten_partij = ?,"
+	  " geldig_van = ?, geldig_tot = ?, versie = versie + 1"
+	  " WHERE id = ? AND versie = ?", 8, 0 },
 	/* wijk */
 	{ S(SOORT_WIJK, LIJST), "wijk_lijst",
 	  "SELECT id, versie, code, naam, geldig_van, geldig_tot"

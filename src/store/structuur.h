@@ -10,7 +10,7 @@
  *
  * Every row read (lijst, lees) has the columns: id, versie, then the
  * kind's own columns in this order (dates as YYYY-MM-DD, NULL when empty):
- *   organisatie  code, naam, soort, geldig_van, geldig_tot
+ *   organisatie  code, naam, soort, keten_partij, geldig_van, geldig_tot
  *   wijk         code, naam, geldig_van, geldig_tot
  *   wijkteam     code, naam, geldig_van, geldig_tot, organisatie_id,
  *                wijk_ids ("3,5,8": the open links; NULL for none)

@@ -9,6 +9,8 @@
  *   GET /api/v1/wachtlijst          JSON   teamleider   ?wijkteam_id, afgewezen=1, limit, cursor
  *   GET /registratie/overdrachten   page   teamleider, ketenpartner
  *   GET /api/v1/overdrachten        JSON   teamleider, ketenpartner
+ * (the overdrachten list is empty for ketenpartners other than Werkom:
+ * handovers to Werkom are not theirs to see)
  *
  * Both read the ketenstatus projection (index reads, however many events
  * there are); every inwoner listed gets an audit row (purpose afstemming).
@@ -22,6 +24,7 @@
 
 #include "core/arena.h"
 #include "core/conf.h"
+#include "domain/gebeurtenis.h"
 #include "handlers/beheer.h"
 #include "handlers/common.h"
 #include "handlers/handlers.h"
@@ -63,6 +66,17 @@ audit_rijen(struct req *r, const struct db_rows *rows, size_t n, size_t col)
 	return 0;
 }
 
+/* Whether c is a wachtlijst cursor: "YYYY-MM-DD,<id>" as volgende gives. */
+static int
+cursor_ok(const char *c)
+{
+	int64_t id;
+
+	return strlen(c) > 11 && strspn(c, "0123456789-") == 10 &&
+	    c[4] == '-' && c[7] == '-' && c[10] == ',' &&
+	    query_getal(c + 11, 1, MAX_ID, &id) == 0;
+}
+
 /* The wachtlijst's filters: wijkteam_id, afgewezen, cursor. -1 after 400. */
 static int
 wachtlijst_filters(struct req *r, int64_t *wijkteam, int *afgewezen,
@@ -77,9 +91,11 @@ wachtlijst_filters(struct req *r, int64_t *wijkteam, int *afgewezen,
 	*afgewezen = af != NULL && strcmp(af, "1") == 0;
 	if ((wt != NULL && *wt != '\0' && query_getal(wt, 1, MAX_ID, wijkteam)
 	    != 0) || (ls != NULL && query_getal(ls, 1, 500, limit) != 0) ||
-	    (af != NULL && *af != '\0' && strcmp(af, "0") != 0 && !*afgewezen)) {
+	    (af != NULL && *af != '\0' && strcmp(af, "0") != 0 && !*afgewezen) ||
+	    (*na != NULL && !cursor_ok(*na))) {
 		resp_problem(r, 400, "wijkteam_id is een id, afgewezen is 0 of 1, "
-		    "limit 1 tot en met 500.", NULL);
+		    "limit 1 tot en met 500, en cursor de waarde van volgende uit "
+		    "een eerder antwoord.", NULL);
 		return -1;
 	}
 	return 0;
@@ -209,13 +225,22 @@ pagina_wachtlijst(struct req *r)
 
 /* Reads the reconciliation list; -1 after answering. */
 static int
-overdrachten_lees(struct req *r, struct db_rows *rows)
+overdrachten_lees(struct req *r, struct db_rows *rows, int *betrokken)
 {
 	struct reg_scope s;
 	enum db_err rc;
 
 	if (registratie_scope(r, &s) != 0)
 		return -1;
+	if (!(s.partijen & (GP_WIJKTEAM | GP_WERKOM))) {
+		/* Handovers to Werkom are the wijkteam's and Werkom's
+		 * business: Uitkeringen and Naleving see none of them. */
+		memset(rows, 0, sizeof(*rows));
+		rows->ncols = AF__NCOLS;
+		*betrokken = 0;
+		return 0;
+	}
+	*betrokken = 1;
 	if ((rc = store_afstemming(r->db, r->arena, &s, r->cfg->overdracht_termijn,
 	    500, rows)) != DB_OK) {
 		fail_db(r, rc, "overdrachten");
@@ -254,8 +279,9 @@ api_overdrachten(struct req *r)
 {
 	struct json_object *o;
 	struct db_rows rows;
+	int betrokken;
 
-	if (overdrachten_lees(r, &rows) != 0)
+	if (overdrachten_lees(r, &rows, &betrokken) != 0)
 		return;
 	o = json_object_new_object();
 	json_object_object_add(o, "items", overdracht_items(&rows));
@@ -268,8 +294,9 @@ pagina_overdrachten(struct req *r)
 {
 	struct json_object *ctx;
 	struct db_rows rows;
+	int betrokken;
 
-	if (overdrachten_lees(r, &rows) != 0)
+	if (overdrachten_lees(r, &rows, &betrokken) != 0)
 		return;
 	ctx = json_object_new_object();
 	json_object_object_add(ctx, "items", overdracht_items(&rows));
@@ -277,6 +304,8 @@ pagina_overdrachten(struct req *r)
 	    (int64_t)rows.nrows));
 	json_object_object_add(ctx, "termijn", json_object_new_int(
 	    r->cfg->overdracht_termijn));
+	json_object_object_add(ctx, "betrokken", json_object_new_boolean(
+	    betrokken));
 	resp_page(r, 200, "overdrachten", ctx);
 }
 

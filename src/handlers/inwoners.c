@@ -683,6 +683,7 @@ gebeurtenis_maak(struct req *r, const struct reg_scope *s, int json,
 	const char *type;
 	enum db_err rc;
 	int bad, traject_ok;
+	char dag[11];
 	size_t i;
 
 	memset(&rec, 0, sizeof(rec));
@@ -727,10 +728,17 @@ gebeurtenis_maak(struct req *r, const struct reg_scope *s, int json,
 		    gebeurtenis_type_find(DB_CELL(&rows, 0, GEB_TYPE)) : NULL;
 		gebeurtenis_correctie_toets(vervallen, vervallen != NULL &&
 		    DB_CELL(&rows, 0, GEB_VERVALLEN_DOOR) != NULL, fouten);
-		if (vervallen != NULL && !traject_ok)
+		/* A correctie belongs to the traject of what it voids. */
+		if (vervallen != NULL) {
 			traject.getal = db_cell_int(DB_CELL(&rows, 0,
-			    GEB_TRAJECT_ID), 0), traject.leeg = 0, traject_ok = 1;
+			    GEB_TRAJECT_ID), 0);
+			traject.leeg = 0;
+			traject_ok = 1;
+		}
 	}
+	if (rec.datum != NULL && strcmp(rec.datum, vandaag(dag)) > 0)
+		fout_melding(fouten, "datum", "De datum ligt in de toekomst; "
+		    "registreer wat gebeurd is.");
 	if (json_object_array_length(fouten) > 0) {
 		json_object_put(gegevens);
 		return REG_VELDEN;
@@ -754,6 +762,16 @@ gebeurtenis_maak(struct req *r, const struct reg_scope *s, int json,
 		} else if (rows.nrows == 0) {
 			fout_melding(fouten, "traject_id", "Dit traject hoort niet bij "
 			    "deze inwoner of niet bij uw organisatie.");
+		} else {
+			/* The traject's organisatie registers (a user may work
+			 * for more than one). */
+			rec.organisatie_id = db_cell_int(DB_CELL(&rows, 0,
+			    TRJ_ORGANISATIE_ID), 0);
+			if (rec.datum != NULL && DB_CELL(&rows, 0, TRJ_STARTDATUM) &&
+			    strcmp(rec.datum, DB_CELL(&rows, 0, TRJ_STARTDATUM)) < 0)
+				fout_melding(fouten, "datum", arena_printf(r->arena,
+				    "De datum ligt voor de start van het traject "
+				    "(%s).", DB_CELL(&rows, 0, TRJ_STARTDATUM)));
 		}
 		rec.traject_id = traject.getal;
 	} else {
@@ -782,9 +800,11 @@ gebeurtenis_maak(struct req *r, const struct reg_scope *s, int json,
 	rec.gegevens = arena_strdup(r->arena, json_object_to_json_string_ext(
 	    gegevens, JSON_C_TO_STRING_PLAIN));
 	json_object_put(gegevens);
-	rec.partij = gebeurtenis_partij_code(vervallen != NULL ? p :
-	    (t->vlag & GT_VOLGT_VERVALLEN) ? p : t->registreert);
-	rec.organisatie_id = p == GP_WIJKTEAM ? s->wijkteam_org : s->keten_org;
+	/* gebeurtenis_mag_registreren made sure p is the type's registrant
+	 * (or, for a correctie, the registrant of what it voids). */
+	rec.partij = gebeurtenis_partij_code(p);
+	if (p != GP_WIJKTEAM)
+		rec.organisatie_id = s->keten_org;
 	rec.gebruiker_id = r->who.gebruiker_id;
 	if (rec.organisatie_id == 0) {
 		resp_problem(r, 403, NULL, NULL);

@@ -677,7 +677,7 @@ traject_formulier(struct req *r, int status, struct json_object *fouten)
 	struct json_object *inw, *v;
 	struct reg_scope s;
 
-	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, NULL))
+	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, "inzien"))
 	    == NULL) {
 		json_object_put(fouten);
 		return;
@@ -831,7 +831,7 @@ gebeurtenis_formulier(struct req *r, int status, struct json_object *fouten)
 	char dag[11];
 	size_t i;
 
-	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, NULL))
+	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, "inzien"))
 	    == NULL) {
 		json_object_put(fouten);
 		return;

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/buf.h"
+#include "domain/gebeurtenis.h"
 #include "domain/ketenstatus.h"
 #include "store/registratie.h"
 
@@ -40,7 +42,7 @@ enum {
 	S_ZOEK_NAAM, S_ZOEK_BSN, S_TRJ_NIEUW, S_TRJ_TOEGANG, S_TRJ_WIJZIG,
 	S_TRAJECTEN, S_TRJ_REFS, S_GEB_NIEUW, S_GEB_TOEGANG, S_GEB_LIJST,
 	S_KS_EVENTS, S_KS_ZET, S_WACHTLIJST, S_WL_TELLING, S_AFSTEMMING,
-	S_PARTIJ_ORG, S_THEMAS, S_WIJKTEAMS,
+	S_PARTIJ_ORG, S_THEMAS, S_WIJKTEAMS, S_TOEGANG_INTREKKEN,
 };
 #define ST(n)	STMT_ID(MOD_REGISTRATIE, n)
 
@@ -189,8 +191,16 @@ static const struct stmt_def defs[] = {
 	  " JOIN wijkteam wt ON wt.id = wo.wijkteam_id"
 	  " WHERE wo.organisatie_id" SCOPE_IN " AND" WO_VANDAAG
 	  " ORDER BY wt.naam", 4, 2 },
+	{ ST(S_TOEGANG_INTREKKEN), "toegang_intrekken",
+	  "DELETE t FROM inwoner_toegang t JOIN organisatie o"
+	  " ON o.id = t.organisatie_id WHERE t.inwoner_id = ?"
+	  " AND o.keten_partij IS NOT NULL AND FIND_IN_SET(o.keten_partij, ?) = 0",
+	  2, 0 },
 };
 const struct stmt_table registratie_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
+
+static enum db_err ketenstatus_schrijf(struct db *, struct arena *, int64_t,
+    int);
 
 /* Most events one inwoner's ketenstatus is derived from. */
 #define KS_MAX_EVENTS	10000
@@ -350,7 +360,7 @@ store_gebeurtenis_nieuw(struct db *db, struct arena *ar,
 		if ((rc = db_exec(db, ST(S_GEB_TOEGANG), t, 2, NULL, NULL)) != DB_OK)
 			return rc;
 	}
-	return store_ketenstatus_bijwerken(db, ar, g->inwoner_id);
+	return ketenstatus_schrijf(db, ar, g->inwoner_id, g->vervalt_id > 0);
 }
 
 enum db_err
@@ -371,8 +381,54 @@ datum_of_null(int vlag, const char *d)
 	return vlag && d[0] != '\0' ? DB_STR(d) : DB_NULL;
 }
 
+/*
+ * After a correctie: the ketenpartners that still see a standing (not
+ * voided) event keep their access, the others lose it. Only ketenpartner
+ * organisaties are touched; the wijkteam's access stays.
+ */
+static enum db_err
+toegang_herzien(struct db *db, struct arena *ar, int64_t inwoner_id,
+    const struct keten_gebeurtenis *ev, size_t n)
+{
+	static const enum gebeurtenis_partij keten[] = { GP_WERKOM,
+	    GP_UITKERINGEN, GP_NALEVING };
+	unsigned zien = 0;
+	struct buf b;
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		const struct gebeurtenis_type *t = gebeurtenis_type_find(ev[i].type);
+
+		if (t == NULL || ev[i].vervallen || (t->vlag & GT_VOLGT_VERVALLEN))
+			continue;
+		for (k = 0; k < sizeof(keten) / sizeof(keten[0]); k++)
+			if (gebeurtenis_zichtbaar(t, NULL, keten[k]))
+				zien |= keten[k];
+	}
+	buf_init(&b, ar);
+	for (k = 0; k < sizeof(keten) / sizeof(keten[0]); k++)
+		if (zien & keten[k])
+			buf_printf(&b, "%s%s", b.len ? "," : "",
+			    gebeurtenis_partij_code(keten[k]));
+	if (b.failed)
+		return DB_NOMEM;
+	{
+		struct db_val v[] = { DB_INT(inwoner_id), DB_STR(b.len ? b.data :
+		    "") };
+
+		return db_exec(db, ST(S_TOEGANG_INTREKKEN), v, 2, NULL, NULL);
+	}
+}
+
 enum db_err
 store_ketenstatus_bijwerken(struct db *db, struct arena *ar, int64_t inwoner_id)
+{
+	return ketenstatus_schrijf(db, ar, inwoner_id, 0);
+}
+
+static enum db_err
+ketenstatus_schrijf(struct db *db, struct arena *ar, int64_t inwoner_id,
+    int herzien)
 {
 	struct db_val id = DB_INT(inwoner_id);
 	struct keten_gebeurtenis *ev;
@@ -412,8 +468,11 @@ store_ketenstatus_bijwerken(struct db *db, struct arena *ar, int64_t inwoner_id)
 			db_id(ks.terug_zonder_overdracht ? ks.terug_id : 0),
 		};
 
-		return db_exec(db, ST(S_KS_ZET), v, 10, NULL, NULL);
+		if ((rc = db_exec(db, ST(S_KS_ZET), v, 10, NULL, NULL)) != DB_OK)
+			return rc;
 	}
+	return herzien ? toegang_herzien(db, ar, inwoner_id, ev, rows.nrows) :
+	    DB_OK;
 }
 
 enum db_err

@@ -172,8 +172,9 @@ struct gebeurtenis_rec {
  * Inserts the event (DB_DUPLICATE: its vervalt_id is already voided),
  * gives the organisaties of every party that may see it access to the
  * inwoner (zichtbaar: party codes, "werkom,uitkeringen"), and rewrites
- * the inwoner's ketenstatus from all their events. In the caller's
- * transaction.
+ * the inwoner's ketenstatus from all their events. A correctie also takes
+ * access away from the ketenpartners that no longer see any standing
+ * (not voided) event. In the caller's transaction.
  */
 enum db_err	store_gebeurtenis_nieuw(struct db *, struct arena *,
 		    const struct gebeurtenis_rec *, const char *zichtbaar,

@@ -25,6 +25,12 @@ const ALL = () => true;
 const SIGNED_IN = (u) => u !== null;
 const BEHEERDER = (u) => u === 'beheerder';
 const AUDIT = (u) => u === 'beheerder' || u === 'auditor';
+// Registration (issue 4), the access rules of src/domain/policy.h.
+const role = (u, ...prefixes) => u !== null && prefixes.some((p) => u.startsWith(`${p}.`));
+const KETEN = (u) => role(u, 'medewerker', 'teamleider', 'ketenpartner');
+const REGISTRATIE = (u) => role(u, 'medewerker', 'teamleider');
+const TEAMLEIDER = (u) => role(u, 'teamleider');
+const AFSTEMMING = (u) => role(u, 'teamleider', 'ketenpartner');
 
 // The table. Keys are "METHOD pattern" exactly as `wijkzicht routes` prints.
 const EXPECT = {
@@ -80,6 +86,36 @@ const EXPECT = {
   'GET /audit': AUDIT,
   'GET /audit.csv': AUDIT,
   'GET /api/v1/audit': AUDIT,
+  // registration: inwoners.c (routes_inwoners)
+  'GET /api/v1/gebeurtenistypes': SIGNED_IN,
+  'GET /api/v1/inwoners': KETEN,
+  'POST /api/v1/inwoners': REGISTRATIE,
+  'POST /api/v1/inwoners/zoeken': KETEN,
+  'GET /api/v1/inwoners/{id:int}': KETEN,
+  'PUT /api/v1/inwoners/{id:int}': REGISTRATIE,
+  'GET /api/v1/inwoners/{id:int}/trajecten': REGISTRATIE,
+  'POST /api/v1/inwoners/{id:int}/trajecten': REGISTRATIE,
+  'PUT /api/v1/inwoners/{id:int}/trajecten/{traject_id:int}': REGISTRATIE,
+  'GET /api/v1/inwoners/{id:int}/gebeurtenissen': KETEN,
+  'POST /api/v1/inwoners/{id:int}/gebeurtenissen': KETEN,
+  'GET /api/v1/inwoners/{id:int}/ketenstatus': KETEN,
+  // registratie_pagina.c (routes_registratie_pagina)
+  'GET /registratie/inwoners': KETEN,
+  'POST /registratie/inwoners/zoeken': KETEN,
+  'GET /registratie/inwoners/nieuw': REGISTRATIE,
+  'POST /registratie/inwoners/nieuw': REGISTRATIE,
+  'GET /registratie/inwoners/{id:int}': KETEN,
+  'GET /registratie/inwoners/{id:int}/bewerken': REGISTRATIE,
+  'POST /registratie/inwoners/{id:int}/bewerken': REGISTRATIE,
+  'GET /registratie/inwoners/{id:int}/trajecten/nieuw': REGISTRATIE,
+  'POST /registratie/inwoners/{id:int}/trajecten/nieuw': REGISTRATIE,
+  'GET /registratie/inwoners/{id:int}/gebeurtenissen/nieuw': KETEN,
+  'POST /registratie/inwoners/{id:int}/gebeurtenissen/nieuw': KETEN,
+  // afstemming.c (routes_afstemming)
+  'GET /registratie/wachtlijst': TEAMLEIDER,
+  'GET /api/v1/wachtlijst': TEAMLEIDER,
+  'GET /registratie/overdrachten': AFSTEMMING,
+  'GET /api/v1/overdrachten': AFSTEMMING,
 };
 
 // Routes whose success would change the session the matrix is using.

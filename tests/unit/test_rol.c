@@ -135,6 +135,36 @@ test_policy_audit_for_beheerder_and_auditor(void **state)
 	}
 }
 
+/* The registration's rules: which single role passes each. */
+static void
+test_policy_registration_rules(void **state)
+{
+	static const struct {
+		enum access_rule rule;
+		unsigned         allowed;
+	} rules[] = {
+		{ ACCESS_REGISTRATIE, ROL_MEDEWERKER | ROL_TEAMLEIDER },
+		{ ACCESS_KETEN, ROL_MEDEWERKER | ROL_TEAMLEIDER | ROL_KETENPARTNER },
+		{ ACCESS_TEAMLEIDER, ROL_TEAMLEIDER },
+		{ ACCESS_AFSTEMMING, ROL_TEAMLEIDER | ROL_KETENPARTNER },
+	};
+	struct principal p, anon;
+	unsigned bit;
+	size_t i;
+
+	memset(&anon, 0, sizeof(anon));
+	for (i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
+		assert_int_equal(policy_allows(rules[i].rule, &anon),
+		    POLICY_UNAUTHENTICATED);
+		for (bit = 1; bit <= ROL_AUDITOR; bit <<= 1) {
+			p = as(bit);
+			assert_int_equal(policy_allows(rules[i].rule, &p),
+			    (rules[i].allowed & bit) ? POLICY_ALLOW :
+			    POLICY_FORBIDDEN);
+		}
+	}
+}
+
 static void
 test_policy_unknown_rule_denies(void **state)
 {
@@ -198,6 +228,7 @@ main(void)
 		cmocka_unit_test(test_policy_anonymous_is_unauthenticated),
 		cmocka_unit_test(test_policy_beheer_only_for_beheerder),
 		cmocka_unit_test(test_policy_audit_for_beheerder_and_auditor),
+		cmocka_unit_test(test_policy_registration_rules),
 		cmocka_unit_test(test_policy_unknown_rule_denies),
 		cmocka_unit_test(test_scope_ids_lists_grants_of_one_kind),
 		cmocka_unit_test(test_scope_ids_never_cuts_an_id),

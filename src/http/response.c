@@ -151,9 +151,11 @@ static const struct {
 	{ "Inwoners", "/registratie/inwoners", ACCESS_KETEN },
 	{ "Wachtlijst", "/registratie/wachtlijst", ACCESS_TEAMLEIDER },
 	{ "Overdrachten", "/registratie/overdrachten", ACCESS_AFSTEMMING },
+	{ "Exporteren", "/registratie/export", ACCESS_TEAMLEIDER },
 	{ "Beheer", "/beheer", ACCESS_BEHEER },
 	{ "Gebruikers", "/beheer/gebruikers", ACCESS_BEHEER },
 	{ "Auditlog", "/audit", ACCESS_AUDIT },
+	{ "Toegangshistorie", "/inzage", ACCESS_AUDIT },
 	{ "Mijn account", "/account", ACCESS_INGELOGD },
 };
 

@@ -116,6 +116,16 @@ const EXPECT = {
   'GET /api/v1/wachtlijst': TEAMLEIDER,
   'GET /registratie/overdrachten': AFSTEMMING,
   'GET /api/v1/overdrachten': AFSTEMMING,
+  // export.c (routes_export)
+  'GET /registratie/export': TEAMLEIDER,
+  'POST /registratie/export': TEAMLEIDER,
+  // inzage.c (routes_inzage)
+  'GET /inzage': AUDIT,
+  'POST /inzage': AUDIT,
+  'GET /inzage/inwoners/{id:int}': AUDIT,
+  'POST /inzage/inwoners/{id:int}/avg-export': BEHEERDER,
+  'GET /api/v1/inwoners/{id:int}/toegangshistorie': AUDIT,
+  'GET /api/v1/inwoners/{id:int}/avg-export': BEHEERDER,
 };
 
 // Routes whose success would change the session the matrix is using.

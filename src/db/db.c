@@ -29,6 +29,9 @@ db_init(struct db *db, const struct config *cfg, int migrate)
 	snprintf(db->password, sizeof(db->password), "%s",
 	    migrate ? cfg->db_migrate_password : cfg->db_password);
 	db->timeout = (unsigned)cfg->db_timeout;
+	/* A migration may rebuild a table of millions of rows: reading its
+	 * answer may take far longer than any request may wait. */
+	db->io_timeout = migrate ? DB_MIGRATE_TIMEOUT : db->timeout;
 	db->multi = migrate;
 }
 
@@ -44,8 +47,8 @@ db_connect(struct db *db)
 		return -1;
 	}
 	mysql_options(db->conn, MYSQL_OPT_CONNECT_TIMEOUT, &db->timeout);
-	mysql_options(db->conn, MYSQL_OPT_READ_TIMEOUT, &db->timeout);
-	mysql_options(db->conn, MYSQL_OPT_WRITE_TIMEOUT, &db->timeout);
+	mysql_options(db->conn, MYSQL_OPT_READ_TIMEOUT, &db->io_timeout);
+	mysql_options(db->conn, MYSQL_OPT_WRITE_TIMEOUT, &db->io_timeout);
 	mysql_options(db->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	/* Strict SQL mode and UTC: values are never silently truncated and
 	 * dates mean the same on every host. */

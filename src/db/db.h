@@ -18,6 +18,9 @@
 
 struct config;
 
+/* Read/write timeout of the migration connection (seconds). */
+#define DB_MIGRATE_TIMEOUT	3600
+
 struct db {
 	MYSQL      *conn;                 /* NULL while disconnected */
 	MYSQL_STMT *stmts[STMT__COUNT];   /* prepared on this connection */
@@ -25,7 +28,9 @@ struct db {
 	char        name[64];
 	char        user[64];
 	char        password[128];
-	unsigned    timeout;              /* seconds, connect/read/write */
+	unsigned    timeout;              /* seconds, connect */
+	unsigned    io_timeout;           /* seconds, read/write: timeout, or
+					   * DB_MIGRATE_TIMEOUT for migrations */
 	int         multi;                /* allow multi-statement queries */
 	char        error[256];           /* last error, for logs only */
 };

@@ -33,7 +33,7 @@
 #include "http/response.h"
 
 #define MAX_ID		9007199254740991LL
-#define PAGINA		100     /* rows of a page */
+#define PAGINA		50      /* rows of a page */
 
 static struct json_object *
 str(const char *s)

@@ -89,7 +89,8 @@ audit_inzage(struct req *r, const char *ids, const char *doel)
 		return 0;
 	audit_vul(r, &a, "inzien", GELUKT, "in een lijst");
 	a.doel = doel;
-	return store_audit_inzage(r->db, &a, ids) == DB_OK ? 0 : audit_fout(r);
+	return store_audit_inzage(r->db, r->arena, &a, ids) == DB_OK ? 0 :
+	    audit_fout(r);
 }
 
 int

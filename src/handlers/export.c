@@ -429,6 +429,9 @@ teamleider_organisaties(struct req *r, struct export_filter *f)
 				f->org[n++] = s.org[i];
 				break;
 			}
+	/* Unused slots repeat the first (one value keeps index order). */
+	for (i = (size_t)n; n > 0 && i < REG_SCOPE_ORGS; i++)
+		f->org[i] = f->org[0];
 	return n;
 }
 

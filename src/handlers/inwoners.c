@@ -36,6 +36,7 @@
 #include "domain/bsn.h"
 #include "domain/gebeurtenis.h"
 #include "domain/ketenstatus.h"
+#include "domain/naamwoord.h"
 #include "domain/traject.h"
 #include "domain/veld.h"
 #include "handlers/beheer.h"
@@ -487,7 +488,7 @@ inwoner_maak(struct req *r, const struct reg_scope *s, int json, int64_t *id,
 	rec.organisatie_id = s->wijkteam_org;
 	if (tx_begin(r) != 0)
 		return REG_BEANTWOORD;
-	rc = store_inwoner_nieuw(r->db, &rec, id);
+	rc = store_inwoner_nieuw(r->db, r->arena, &rec, id);
 	if (rc == DB_DUPLICATE) {
 		tx_rollback(r);
 		fout_melding(fouten, "bsn", "Uw organisatie heeft al een inwoner "
@@ -518,7 +519,8 @@ inwoner_wijzig(struct req *r, const struct reg_scope *s, int json, int64_t id,
 		return REG_VELDEN;
 	if (tx_begin(r) != 0)
 		return REG_BEANTWOORD;
-	rc = store_inwoner_wijzig(r->db, s, id, versie, &rec, gegeven, &n);
+	rc = store_inwoner_wijzig(r->db, r->arena, s, id, versie, &rec, gegeven,
+	    &n);
 	if (rc == DB_DUPLICATE) {
 		tx_rollback(r);
 		fout_melding(fouten, "bsn", "Uw organisatie heeft al een andere "
@@ -881,39 +883,46 @@ lijst_param(struct req *r, const char *ls, const char *cs, int64_t *limit,
 }
 
 /*
- * "+jan* +vries*": a boolean full-text query from what was typed: words of
- * letters and digits only (everything else separates words), each required
- * and matched as a prefix. Words shorter than 3 characters are left out
- * (the full-text index does not hold them). NULL when no word is left.
+ * The words typed as a name (domain/naamwoord.h) as up to three LIKE
+ * patterns in z->woord, the longest first: it is the most selective, and
+ * the search walks its range. A word of three characters or more matches
+ * as a prefix ("vries" finds Vriesema), a shorter one only as itself (a
+ * prefix of one or two letters is a tenth of all names). Returns the
+ * number of words used: 0 when nothing was typed that can be looked for.
  */
-const char *
-naam_zoekvraag(struct req *r, const char *naam)
+int
+naam_zoekwoorden(struct req *r, const char *naam, const char *woord[3])
 {
-	struct buf b;
-	const unsigned char *p = (const unsigned char *)naam;
-	size_t start, n;
+	const char *p = naam, *w, *gevonden[3] = { NULL, NULL, NULL };
+	size_t n, lens[3] = { 0, 0, 0 }, k, m = 0;
 
-	buf_init(&b, r->arena);
-	while (p != NULL && *p != '\0') {
-		while (*p != '\0' && !(*p >= 0x80 || (*p >= '0' && *p <= '9') ||
-		    ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')))
-			p++;
-		start = (size_t)(p - (const unsigned char *)naam);
-		while (*p != '\0' && (*p >= 0x80 || (*p >= '0' && *p <= '9') ||
-		    ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')))
-			p++;
-		n = (size_t)(p - (const unsigned char *)naam) - start;
-		if (n >= 3)
-			buf_printf(&b, "%s+%.*s*", b.len ? " " : "", (int)n,
-			    naam + start);
+	while ((w = naamwoord_volgende(&p, &n)) != NULL) {
+		/* Keep the three longest, longest first. */
+		for (k = 0; k < 3 && lens[k] >= n; k++)
+			;
+		if (k == 3)
+			continue;
+		memmove(gevonden + k + 1, gevonden + k, (2 - k) * sizeof(*gevonden));
+		memmove(lens + k + 1, lens + k, (2 - k) * sizeof(*lens));
+		gevonden[k] = w;
+		lens[k] = n;
 	}
-	return b.len && !b.failed ? b.data : NULL;
+	for (k = 0; k < 3; k++) {
+		woord[k] = NULL;
+		if (gevonden[k] == NULL)
+			continue;
+		woord[m++] = arena_printf(r->arena, "%.*s%s", (int)lens[k],
+		    gevonden[k], lens[k] >= 3 ? "%" : "");
+	}
+	return (int)m;
 }
 
-/* Answers a list of inwoner rows (limit + 1 were asked), auditing each. */
+/* Answers a list of inwoner rows (limit + 1 were asked), auditing each.
+ * Without a cursor (a search by name) "meer_gevonden" says whether more
+ * people match than were shown. */
 static void
 lijst_antwoord(struct req *r, const struct reg_scope *s,
-    const struct db_rows *rows, int64_t limit)
+    const struct db_rows *rows, int64_t limit, int met_cursor)
 {
 	struct json_object *o = json_object_new_object(),
 	    *items = json_object_new_array();
@@ -934,8 +943,12 @@ lijst_antwoord(struct req *r, const struct reg_scope *s,
 		return;
 	}
 	json_object_object_add(o, "items", items);
-	json_object_object_add(o, "volgende", rows->nrows > (size_t)limit ?
+	json_object_object_add(o, "volgende", met_cursor &&
+	    rows->nrows > (size_t)limit ?
 	    json_object_new_string(DB_CELL(rows, limit - 1, INW_ID)) : NULL);
+	if (!met_cursor)
+		json_object_object_add(o, "meer_gevonden", json_object_new_boolean(
+		    rows->nrows > (size_t)limit));
 	resp_json(r, 200, o);
 }
 
@@ -964,7 +977,7 @@ api_lijst(struct req *r)
 		fail_db(r, rc, "inwoners");
 		return;
 	}
-	lijst_antwoord(r, &s, &rows, limit);
+	lijst_antwoord(r, &s, &rows, limit, 1);
 }
 
 int
@@ -994,9 +1007,9 @@ inwoner_zoek(struct req *r, const struct reg_scope *s, const char *naam,
 		}
 		memset(canon, 0, sizeof(canon));
 	} else if (naam != NULL && *naam != '\0') {
-		if ((z.naam_ft = naam_zoekvraag(r, naam)) == NULL) {
-			fout_melding(fouten, "naam", "Typ minstens drie letters van "
-			    "een naam.");
+		if (naam_zoekwoorden(r, naam, z.woord) == 0) {
+			fout_melding(fouten, "naam", "Typ een naam of een deel "
+			    "ervan: letters of cijfers.");
 			return 0;
 		}
 	}
@@ -1055,7 +1068,8 @@ api_zoek(struct req *r)
 		return;
 	}
 	json_object_put(fouten);
-	lijst_antwoord(r, &s, &rows, limit);
+	lijst_antwoord(r, &s, &rows, limit, (bsn != NULL && *bsn != '\0') ||
+	    naam == NULL || *naam == '\0');
 }
 
 /* After a write (transaction open): answers the inwoner as it is now. */

@@ -98,6 +98,10 @@ registratie_scope(struct req *r, struct reg_scope *s)
 			}
 		}
 	}
+	/* Unused slots repeat the first organisatie (see store/registratie.c:
+	 * one value keeps index order); with none, 0 matches nothing. */
+	for (i = s->norg; s->norg > 0 && i < REG_SCOPE_ORGS; i++)
+		s->org[i] = s->org[0];
 	return 0;
 }
 

@@ -260,6 +260,8 @@ zoekpagina(struct req *r, const struct reg_scope *s, int status,
 		json_object_object_add(ctx, "items", items);
 		if (volgende != NULL)
 			json_object_object_add(ctx, "volgende", str(volgende));
+		else if (rows->nrows > 50)
+			json_object_object_add(ctx, "meer", json_object_new_boolean(1));
 	}
 	page_errors(r, ctx, fouten);
 	resp_page(r, status, "inwoners", ctx);

@@ -543,18 +543,3 @@ upload_next(struct upload *u, const char **data, size_t *len)
  * a time; the pointer is compared with the request so that a stale
  * attachment can never be handed to another request.
  */
-static const struct req *attached_req;
-static struct upload *attached_upload;
-
-void
-upload_attach(const struct req *r, struct upload *u)
-{
-	attached_req = u != NULL ? r : NULL;
-	attached_upload = u;
-}
-
-struct upload *
-upload_of(const struct req *r)
-{
-	return r != NULL && r == attached_req ? attached_upload : NULL;
-}

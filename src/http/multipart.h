@@ -33,7 +33,6 @@
 #include <stddef.h>
 
 struct arena;
-struct req;
 
 #define MP_MAX_BOUNDARY   70           /* RFC 2046 */
 #define MP_MAX_HEADER     8192         /* one part's header block */
@@ -127,6 +126,12 @@ struct upload {
 	int               eof;
 	size_t            total;     /* raw bytes read so far */
 	int               in_file;   /* the worker stopped at a file part */
+	/* Set by the worker when the body could not be read up to the file
+	 * (not multipart, malformed, a field too long): the status and the
+	 * Dutch detail the handler answers with, after the front gate has
+	 * decided on access. 0: no problem. */
+	int               fout;
+	const char       *fout_tekst;
 };
 
 /*
@@ -143,13 +148,5 @@ enum mp_err	upload_init(struct upload *u, struct arena *a,
  */
 enum mp_event	upload_next(struct upload *u, const char **data, size_t *len);
 
-/*
- * The upload body of the request being served, for the handler of a
- * ROUTE_BODY_UPLOAD route: the worker attaches it (positioned at the file
- * part, or at the end when the body had none) and detaches it when the
- * request is done. NULL for any other request.
- */
-void		upload_attach(const struct req *r, struct upload *u);
-struct upload	*upload_of(const struct req *r);
 
 #endif

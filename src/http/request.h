@@ -25,6 +25,7 @@ struct db;
 struct config;
 struct json_object;
 struct tmpl_set;
+struct upload;
 
 #define RESP_MAX_HEADERS	16
 
@@ -71,6 +72,9 @@ struct req {
 	const char         *body;        /* content_length bytes, arena */
 	struct json_object *json;        /* parsed JSON body, or NULL */
 	struct kvlist       form;        /* parsed form body */
+	struct upload      *upload;      /* ROUTE_BODY_UPLOAD: the body as a
+					  * stream (http/multipart.h), set by
+					  * the worker; NULL otherwise */
 
 	/* Who asks (session_identify). */
 	struct principal    who;

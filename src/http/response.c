@@ -151,6 +151,7 @@ static const struct {
 	{ "Inwoners", "/registratie/inwoners", ACCESS_KETEN },
 	{ "Wachtlijst", "/registratie/wachtlijst", ACCESS_TEAMLEIDER },
 	{ "Overdrachten", "/registratie/overdrachten", ACCESS_AFSTEMMING },
+	{ "Importeren", "/registratie/import", ACCESS_TEAMLEIDER },
 	{ "Exporteren", "/registratie/export", ACCESS_TEAMLEIDER },
 	{ "Beheer", "/beheer", ACCESS_BEHEER },
 	{ "Gebruikers", "/beheer/gebruikers", ACCESS_BEHEER },

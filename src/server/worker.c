@@ -139,6 +139,14 @@ body_read(void *ctx, char *buf, size_t n)
  * without a file. Returns 0, or the status of the problem it answered.
  */
 static int
+upload_fout(struct upload *u, int status, const char *tekst)
+{
+	u->fout = status;
+	u->fout_tekst = tekst;
+	return status;
+}
+
+static int
 upload_begin(struct req *r, struct upload *u)
 {
 	struct kv *items;
@@ -167,21 +175,17 @@ upload_begin(struct req *r, struct upload *u)
 			vlen = 0;
 			break;
 		case MP_DATA:
-			if (vlen + len > WZ_MAX_UPLOAD_FIELD) {
-				resp_problem(r, 413, "Een veld van het formulier is te "
-				    "lang.", NULL);
-				return 413;
-			}
+			if (vlen + len > WZ_MAX_UPLOAD_FIELD)
+				return upload_fout(u, 413, "Een veld van het "
+				    "formulier is te lang.");
 			memcpy(val + vlen, d, len);
 			vlen += len;
 			break;
 		case MP_PART_END:
 			val[vlen] = '\0';
-			if (!utf8_valid(val, vlen)) {
-				resp_problem(r, 400, "Een veld van het formulier is "
-				    "geen geldige UTF-8-tekst.", NULL);
-				return 400;
-			}
+			if (!utf8_valid(val, vlen))
+				return upload_fout(u, 400, "Een veld van het "
+				    "formulier is geen geldige UTF-8-tekst.");
 			items[n++] = (struct kv){ name, val, vlen };
 			break;
 		case MP_DONE:
@@ -189,9 +193,7 @@ upload_begin(struct req *r, struct upload *u)
 		case MP_NEED_MORE:
 		case MP_ERROR:
 		default:
-			resp_problem(r, 400,
-			    mp_strerror(u->mp.err), NULL);
-			return 400;
+			return upload_fout(u, 400, mp_strerror(u->mp.err));
 		}
 	}
 done:
@@ -227,17 +229,24 @@ serve_upload(const struct app *app, struct req *r, FCGX_Request *rq)
 		return;
 	}
 	in.left = (size_t)len;
+	/* A body that cannot be read is answered by the handler, after the
+	 * front gate: who may not upload learns 401/403, not 415. */
 	if ((u = arena_alloc(r->arena, sizeof(*u))) == NULL) {
 		resp_problem(r, 500, NULL, NULL);
-	} else if ((e = upload_init(u, r->arena, FCGX_GetParam("CONTENT_TYPE",
-	    rq->envp), body_read, &in)) != MP_OK) {
-		resp_problem(r, e == MP_ERR_CONTENT_TYPE ? 415 : 500,
-		    mp_strerror(e), NULL);
-	} else if (upload_begin(r, u) == 0) {
-		upload_attach(r, u);
+	} else {
+		if ((e = upload_init(u, r->arena, FCGX_GetParam("CONTENT_TYPE",
+		    rq->envp), body_read, &in)) != MP_OK)
+			upload_fout(u, e == MP_ERR_CONTENT_TYPE ? 415 : 500,
+			    mp_strerror(e));
+		else if (upload_begin(r, u) == 500) {
+			resp_problem(r, 500, NULL, NULL);
+			goto drain;
+		}
+		r->upload = u;
 		app_dispatch(app, r);
-		upload_attach(NULL, NULL);
+		r->upload = NULL;
 	}
+drain:
 	while (in.left > 0 && body_read(&in, scratch, sizeof(scratch)) > 0)
 		;
 }

@@ -47,12 +47,12 @@ struct audit_rec {
 enum db_err	store_audit_insert(struct db *, const struct audit_rec *);
 /*
  * One row per inwoner in ids ("3,17,42": ids read from the database, never
- * input) with the who/what/route of a, object inwoner and inwoner_id set:
- * the read of a list of inwoners, in one statement. Ids that name no
- * inwoner get no row.
+ * input: they must be digits and commas) with the who/what/route of a,
+ * object inwoner and inwoner_id set: the read of a list of inwoners, in
+ * one statement.
  */
-enum db_err	store_audit_inzage(struct db *, const struct audit_rec *,
-		    const char *ids);
+enum db_err	store_audit_inzage(struct db *, struct arena *,
+		    const struct audit_rec *, const char *ids);
 
 /* Filters for reading; zero/NULL fields do not filter. */
 struct audit_filter {

@@ -912,7 +912,7 @@ schrijf_inwoner(struct ctx *c, int nr, const struct team *t, struct rng *r,
 
 	if (db_begin(c->db) != 0)
 		goto fail;
-	err = store_inwoner_nieuw(c->db, &in, &id);
+	err = store_inwoner_nieuw(c->db, c->a, &in, &id);
 	if (err == DB_DUPLICATE) {
 		(void)db_rollback(c->db);
 		return 1;

@@ -9,14 +9,20 @@
 #include <stddef.h>
 
 #include "store/import.h"
+#include "store/registratie.h"
 #include "store/statements.h"
 
 enum {
 	S_NIEUW, S_BLOK, S_KLAAR, S_LEES, S_LIJST, S_BLOK_LEES, S_CONTROLE,
 	S_INGELEZEN, S_BLOK_WEG, S_AL_INGELEZEN, S_MAP_LEES, S_MAP_ZET,
 	S_MAP_WIJZIG, S_KENMERK, S_BSN, S_WIJKEN, S_WIJKTEAMS, S_THEMAS,
-	S_OPDRACHTEN, S_AUDIT_INW,
+	S_OPDRACHTEN, S_AUDIT_INW, S_INW, S_TRJ_BATCH, S_TRJ_IDS, S_GEB_BATCH,
+	S_GEB_IDS, S_TOEGANG_ORG, S_TOEGANG_PARTIJ, S_AUDIT_BATCH,
 };
+/* A batch travels as one JSON array parameter, read with JSON_TABLE: one
+ * statement for hundreds of rows, and the SQL stays constant text. */
+#define JT_IDS \
+	" JSON_TABLE(?, '$[*]' COLUMNS (inw BIGINT UNSIGNED PATH '$')) j"
 #define ST(n)	STMT_ID(MOD_IMPORT, n)
 
 #define IMPORT_COLS \
@@ -88,6 +94,52 @@ static const struct stmt_def defs[] = {
 	  " object_id, inwoner_id, doel, route, resultaat, adres, toelichting)"
 	  " VALUES (?, ?, 'aanmaken', 'inwoner', ?, ?, 'import', ?, 'gelukt',"
 	  " ?, ?)", 7, 0 },
+	{ ST(S_INW), "import_inwoner",
+	  "INSERT INTO inwoner (naam, geboortejaar, wijk_id, bsn_versleuteld,"
+	  " bsn_hash, organisatie_id, extern_kenmerk)"
+	  " VALUES (?, ?, ?, ?, ?, ?, ?)", 7, 0 },
+	/* Only where the organisatie ran the wijkteam on the start date, as
+	 * store_traject_nieuw: a row that is not written is a row error. */
+	{ ST(S_TRJ_BATCH), "import_trajecten",
+	  "INSERT INTO traject (inwoner_id, soort, thema_id, opdracht_id,"
+	  " wijkteam_id, organisatie_id, startdatum, einddatum)"
+	  " SELECT j.inw, j.soort, j.thema, j.opdracht, wo.wijkteam_id,"
+	  " wo.organisatie_id, j.start, j.eind FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+	  " inw BIGINT UNSIGNED PATH '$[0]', soort VARCHAR(40) PATH '$[1]',"
+	  " thema BIGINT UNSIGNED PATH '$[2]', opdracht BIGINT UNSIGNED PATH '$[3]',"
+	  " wt BIGINT UNSIGNED PATH '$[4]', start DATE PATH '$[5]',"
+	  " eind DATE PATH '$[6]')) j"
+	  " JOIN wijkteam_organisatie wo ON wo.wijkteam_id = j.wt"
+	  " AND wo.geldig_van <= j.start AND (wo.geldig_tot IS NULL"
+	  " OR wo.geldig_tot >= j.start) AND wo.organisatie_id = ?", 2, 0 },
+	{ ST(S_TRJ_IDS), "import_traject_ids",
+	  "SELECT t.inwoner_id, t.id FROM" JT_IDS
+	  " JOIN traject t ON t.inwoner_id = j.inw", 1, 2 },
+	{ ST(S_GEB_BATCH), "import_gebeurtenissen",
+	  "INSERT INTO gebeurtenis (inwoner_id, traject_id, type, datum, gegevens,"
+	  " vervalt_id, partij, organisatie_id, gebruiker_id)"
+	  " SELECT j.inw, j.trj, j.type, j.datum, j.gegevens, NULL, 'wijkteam',"
+	  " ?, ? FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+	  " inw BIGINT UNSIGNED PATH '$[0]', trj BIGINT UNSIGNED PATH '$[1]',"
+	  " type VARCHAR(40) PATH '$[2]', datum DATE PATH '$[3]',"
+	  " gegevens LONGTEXT PATH '$[4]')) j", 3, 0 },
+	{ ST(S_GEB_IDS), "import_gebeurtenis_ids",
+	  "SELECT g.inwoner_id, g.id FROM" JT_IDS
+	  " JOIN gebeurtenis g ON g.inwoner_id = j.inw", 1, 2 },
+	{ ST(S_TOEGANG_ORG), "import_toegang_org",
+	  "INSERT IGNORE INTO inwoner_toegang (organisatie_id, inwoner_id)"
+	  " SELECT ?, j.inw FROM" JT_IDS, 2, 0 },
+	{ ST(S_TOEGANG_PARTIJ), "import_toegang_partij",
+	  "INSERT IGNORE INTO inwoner_toegang (organisatie_id, inwoner_id)"
+	  " SELECT o.id, j.inw FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+	  " inw BIGINT UNSIGNED PATH '$[0]', zb VARCHAR(64) PATH '$[1]')) j"
+	  " JOIN organisatie o ON o.keten_partij IS NOT NULL"
+	  " AND FIND_IN_SET(o.keten_partij, j.zb)", 1, 0 },
+	{ ST(S_AUDIT_BATCH), "import_audit_inwoners",
+	  "INSERT INTO audit (gebruiker_id, token_id, actie, object_soort,"
+	  " object_id, inwoner_id, doel, route, resultaat, adres, toelichting)"
+	  " SELECT ?, ?, 'aanmaken', 'inwoner', j.inw, j.inw, 'import', ?,"
+	  " 'gelukt', ?, ? FROM" JT_IDS, 6, 0 },
 };
 const struct stmt_table import_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 
@@ -261,4 +313,76 @@ store_import_audit_inwoner(struct db *db, const struct import_audit *a,
 	};
 
 	return db_exec(db, ST(S_AUDIT_INW), v, 7, NULL, NULL);
+}
+
+enum db_err
+store_import_inwoner(struct db *db, const struct inwoner_rec *in, int64_t *id)
+{
+	struct db_val v[] = {
+		DB_STR(in->naam), DB_INT(in->geboortejaar), DB_INT(in->wijk_id),
+		DB_STR(in->bsn_sealed), DB_STR(in->bsn_hash),
+		DB_INT(in->organisatie_id), DB_STR(in->extern_kenmerk),
+	};
+	uint64_t nid = 0;
+	enum db_err rc;
+
+	rc = db_exec(db, ST(S_INW), v, 7, NULL, &nid);
+	*id = (int64_t)nid;
+	return rc;
+}
+
+enum db_err
+store_import_trajecten(struct db *db, int64_t org, const char *json,
+    uint64_t *affected)
+{
+	struct db_val v[] = { DB_STR(json), DB_INT(org) };
+
+	return db_exec(db, ST(S_TRJ_BATCH), v, 2, affected, NULL);
+}
+
+enum db_err
+store_import_ids(struct db *db, struct arena *ar, int gebeurtenissen,
+    const char *ids, struct db_rows *out)
+{
+	struct db_val v = DB_STR(ids);
+
+	return db_query(db, ar, gebeurtenissen ? ST(S_GEB_IDS) : ST(S_TRJ_IDS),
+	    &v, 1, 0, out);
+}
+
+enum db_err
+store_import_gebeurtenissen(struct db *db, int64_t org, int64_t gebruiker_id,
+    const char *json)
+{
+	struct db_val v[] = { DB_INT(org), DB_INT(gebruiker_id), DB_STR(json) };
+
+	return db_exec(db, ST(S_GEB_BATCH), v, 3, NULL, NULL);
+}
+
+enum db_err
+store_import_toegang(struct db *db, int64_t org, const char *ids,
+    const char *partijen)
+{
+	struct db_val v[] = { DB_INT(org), DB_STR(ids) };
+	struct db_val p = DB_STR(partijen);
+	enum db_err rc;
+
+	if ((rc = db_exec(db, ST(S_TOEGANG_ORG), v, 2, NULL, NULL)) != DB_OK)
+		return rc;
+	if (partijen == NULL)
+		return DB_OK;
+	return db_exec(db, ST(S_TOEGANG_PARTIJ), &p, 1, NULL, NULL);
+}
+
+enum db_err
+store_import_audit_inwoners(struct db *db, const struct import_audit *a,
+    const char *ids)
+{
+	struct db_val v[] = {
+		db_id(a->gebruiker_id), db_id(a->token_id),
+		DB_STR(a->route ? a->route : ""), DB_STR(a->adres ? a->adres : ""),
+		DB_STR(a->toelichting ? a->toelichting : ""), DB_STR(ids),
+	};
+
+	return db_exec(db, ST(S_AUDIT_BATCH), v, 6, NULL, NULL);
 }

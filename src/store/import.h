@@ -104,4 +104,38 @@ struct import_audit {
 enum db_err	store_import_audit_inwoner(struct db *,
 		    const struct import_audit *, int64_t inwoner_id);
 
+/*
+ * The import's writes in batches. A batch is one JSON array parameter
+ * (JSON_TABLE), so one statement writes hundreds of rows. In the caller's
+ * transaction. What they keep up to date is what store/registratie.h
+ * keeps for a single registration: the organisatie's and the parties'
+ * access (inwoner_toegang), the ketenstatus projection, the audit.
+ */
+struct inwoner_rec;
+/* One inwoner (no access row yet: store_import_toegang). DB_DUPLICATE
+ * when org holds the kenmerk or BSN already. */
+enum db_err	store_import_inwoner(struct db *, const struct inwoner_rec *,
+		    int64_t *id);
+/* [[inwoner_id, soort, thema_id, opdracht_id, wijkteam_id, start, eind],
+ * ...]: a traject per element whose wijkteam org ran on the start date.
+ * *affected: how many were written. */
+enum db_err	store_import_trajecten(struct db *, int64_t org, const char *json,
+		    uint64_t *affected);
+/* (inwoner_id, id) of the trajecten (or, gebeurtenissen != 0, the events)
+ * of the inwoners in ids ("[1,2,3]"). */
+enum db_err	store_import_ids(struct db *, struct arena *, int gebeurtenissen,
+		    const char *ids, struct db_rows *out);
+/* [[inwoner_id, traject_id, type, datum, gegevens-as-text], ...], registered
+ * by the wijkteam of org. */
+enum db_err	store_import_gebeurtenissen(struct db *, int64_t org,
+		    int64_t gebruiker_id, const char *json);
+/* Access for org to the inwoners in ids ("[1,2]"), and, when partijen is
+ * not NULL ([[inwoner_id, "werkom,uitkeringen"], ...]), for the
+ * organisaties of those parties. */
+enum db_err	store_import_toegang(struct db *, int64_t org, const char *ids,
+		    const char *partijen);
+/* The audit rows (aanmaken, doel import) of the inwoners in ids. */
+enum db_err	store_import_audit_inwoners(struct db *,
+		    const struct import_audit *, const char *ids);
+
 #endif

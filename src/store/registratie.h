@@ -7,8 +7,8 @@
  * parameters and joins inwoner_toegang, so a row outside the caller's
  * scope is simply not found (the handler answers 404: id guessing learns
  * nothing). The organisaties travel as REG_SCOPE_ORGS fixed parameters
- * "organisatie_id IN (?, ?, ?, ?)" padded with 0, so the filter is an
- * index range, not a scan.
+ * "organisatie_id IN (?, ?, ?, ?)" (unused slots repeat the first), so
+ * the filter is an index range, not a scan.
  *
  * Who may see an inwoner (inwoner_toegang): the wijkteamorganisatie that
  * registered them or opened a traject for them, and every ketenpartner
@@ -36,7 +36,8 @@ struct db;
 #define REG_SCOPE_ORGS	4
 
 struct reg_scope {
-	int64_t   org[REG_SCOPE_ORGS];  /* organisaties (padded with 0) */
+	int64_t   org[REG_SCOPE_ORGS];  /* organisaties; slots from norg on
+					 * repeat org[0] (0 when norg is 0) */
 	size_t    norg;
 	unsigned  partijen;             /* GP_ mask the user acts as */
 	int64_t   wijkteam_org;         /* the wijkteamorganisatie the user
@@ -74,27 +75,48 @@ struct inwoner_rec {
 	const char  *extern_kenmerk; /* NULL unless imported */
 };
 
-/* Inserts the inwoner and gives its organisatie access. DB_DUPLICATE when
- * the organisatie already holds this BSN (or kenmerk). */
-enum db_err	store_inwoner_nieuw(struct db *, const struct inwoner_rec *,
-		    int64_t *id);
+/* Inserts the inwoner with the words of its name (for the search) and
+ * gives its organisatie access. DB_DUPLICATE when the organisatie already
+ * holds this BSN (or kenmerk). */
+enum db_err	store_inwoner_nieuw(struct db *, struct arena *,
+		    const struct inwoner_rec *, int64_t *id);
 /*
  * Updates naam, geboortejaar, wijk and — when bsn_wijzig — the BSN (NULL
  * removes it) of inwoner id at versie, if in scope. *affected 0: not
  * found, out of scope or stale (the caller reads again to tell which).
  */
-enum db_err	store_inwoner_wijzig(struct db *, const struct reg_scope *,
-		    int64_t id, int64_t versie, const struct inwoner_rec *,
-		    int bsn_wijzig, uint64_t *affected);
+enum db_err	store_inwoner_wijzig(struct db *, struct arena *,
+		    const struct reg_scope *, int64_t id, int64_t versie,
+		    const struct inwoner_rec *, int bsn_wijzig,
+		    uint64_t *affected);
+/*
+ * The words of a name (domain/naamwoord.h) as rows "[id,\"woord\"]" of a
+ * JSON array, appended to b after "[" or an earlier row (the comma is
+ * added here); store_naamwoorden_zet writes such an array "[...]". For an
+ * importer that writes inwoners itself: store_inwoner_nieuw does both.
+ */
+struct buf;
+void		store_naamwoorden(struct buf *b, int64_t inwoner_id,
+		    const char *naam);
+enum db_err	store_naamwoorden_zet(struct db *, const char *rijen);
 /* One inwoner (0 or 1 row of enum inwoner_col) if in scope. */
 enum db_err	store_inwoner_lees(struct db *, struct arena *,
 		    const struct reg_scope *, int64_t id, struct db_rows *out);
 
-/* Search; at most one of naam_ft (a MATCH .. AGAINST boolean query built
- * by the caller from words), bsn_hash; wijk_id 0 = any. voor_id: cursor
- * (ids below it; 0 = start). Newest first, limit rows. */
+/*
+ * Search; by bsn_hash, else by the words of a name (woord[0] set), else
+ * all in scope; wijk_id 0 = any. voor_id: cursor
+ * (ids below it; 0 = start). Newest first, limit rows — except a search
+ * by name: it has no order and no cursor, and stops at limit rows. Sorting
+ * every match of a common name costs what the matches cost, taking the
+ * first page only what one page costs (sql/008_naamwoord.sql); a name
+ * that matches more than a page of people is refined (another word, a
+ * wijk), not paged through.
+ */
 struct inwoner_zoek {
-	const char  *naam_ft;
+	const char  *woord[3];       /* name: LIKE patterns of up to three
+				      * words, the most selective first;
+				      * NULL: unused */
 	const char  *bsn_hash;
 	int64_t      wijk_id;
 	int64_t      voor_id;
@@ -194,6 +216,18 @@ enum db_err	store_gebeurtenissen(struct db *, struct arena *,
  */
 enum db_err	store_ketenstatus_bijwerken(struct db *, struct arena *,
 		    int64_t inwoner_id);
+
+/*
+ * The ketenstatus projection written as rows of a JSON array (one
+ * statement for one inwoner or a batch of an import): store_ketenstatus_rij
+ * appends the row of ks for inwoner_id to b — "[" then rows, the comma
+ * between them is added here — and store_ketenstatus_zet writes the array
+ * "[row,row,...]" (insert or replace per inwoner).
+ */
+struct ketenstatus;
+void		store_ketenstatus_rij(struct buf *b, int64_t inwoner_id,
+		    const struct ketenstatus *ks);
+enum db_err	store_ketenstatus_zet(struct db *, const char *rijen);
 
 /* ------------------------------------------------------------ lists */
 

@@ -55,6 +55,8 @@
 
 #define PAGE_ROWS	50             /* rows on the page; the API's default */
 #define MAX_ID		9007199254740991LL  /* 2^53 - 1: exact in JSON */
+/* A positive integer of at most MAX_ID, digits only: 0 or -1. */
+#define id_lees(s, out)	query_getal((s), 1, MAX_ID, (out))
 #define MAX_TEXT	64             /* actie, object_soort: VARCHAR(64) */
 #define MAX_CHOICES	500            /* options per choice list */
 
@@ -70,7 +72,7 @@
 #define CSV_TRAILER	512            /* room kept for the truncation line */
 
 /* The filter parameters, in the order of the form. */
-enum veld { V_GEBRUIKER, V_ACTIE, V_SOORT, V_OBJECT, V_VAN, V_TOT, V__N };
+enum filterveld { V_GEBRUIKER, V_ACTIE, V_SOORT, V_OBJECT, V_VAN, V_TOT, V__N };
 
 static const char *const veld_naam[V__N] = {
 	"gebruiker_id", "actie", "object_soort", "object_id", "van", "tot",
@@ -88,26 +90,6 @@ struct zoek {
 	int                  limit;
 	int                  nfout;
 };
-
-/* A positive integer of at most 2^53 - 1, digits only. Returns 0 or -1. */
-static int
-parse_id(const char *s, int64_t *out)
-{
-	size_t i, n = strlen(s);
-	int64_t v = 0;
-
-	if (n == 0 || n > 16)
-		return -1;
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	if (v < 1 || v > MAX_ID)
-		return -1;
-	*out = v;
-	return 0;
-}
 
 /* Whether s is an existing date YYYY-MM-DD from year 1000 (MariaDB's
  * DATETIME range) on. */
@@ -132,7 +114,7 @@ valid_date(const char *s)
 }
 
 static void
-fout(struct zoek *z, enum veld v, const char *melding)
+fout(struct zoek *z, enum filterveld v, const char *melding)
 {
 	z->fout[v] = melding;
 	z->nfout++;
@@ -154,7 +136,7 @@ parse_zoek(struct req *r, struct zoek *z, int api)
 		z->raw[i] = s != NULL ? s : "";
 	}
 	if (*z->raw[V_GEBRUIKER] != '\0' &&
-	    parse_id(z->raw[V_GEBRUIKER], &z->f.gebruiker_id) != 0)
+	    id_lees(z->raw[V_GEBRUIKER], &z->f.gebruiker_id) != 0)
 		fout(z, V_GEBRUIKER, "Gebruiker: kies een gebruiker uit de lijst "
 		    "(een gebruikersnummer, een geheel getal groter dan 0).");
 	if (strlen(z->raw[V_ACTIE]) > MAX_TEXT)
@@ -166,7 +148,7 @@ parse_zoek(struct req *r, struct zoek *z, int api)
 	else if (*z->raw[V_SOORT] != '\0')
 		z->f.object_soort = z->raw[V_SOORT];
 	if (*z->raw[V_OBJECT] != '\0' &&
-	    parse_id(z->raw[V_OBJECT], &z->f.object_id) != 0)
+	    id_lees(z->raw[V_OBJECT], &z->f.object_id) != 0)
 		fout(z, V_OBJECT, "Objectnummer: vul een geheel getal groter dan 0 "
 		    "in, of laat het leeg.");
 	if (*z->raw[V_VAN] != '\0') {
@@ -187,7 +169,7 @@ parse_zoek(struct req *r, struct zoek *z, int api)
 			z->f.tot = z->raw[V_TOT];
 	}
 	if ((z->cursor = kv_get(&r->query, "cursor")) != NULL &&
-	    parse_id(z->cursor, &z->f.voor_id) != 0) {
+	    id_lees(z->cursor, &z->f.voor_id) != 0) {
 		z->cursor_fout = "De cursor voor de volgende pagina is ongeldig; "
 		    "begin opnieuw bij de eerste pagina.";
 		z->nfout++;
@@ -196,7 +178,7 @@ parse_zoek(struct req *r, struct zoek *z, int api)
 	if (api && (s = kv_get(&r->query, "limit")) != NULL) {
 		int64_t v;
 
-		if (parse_id(s, &v) != 0 || v > AUDIT_PAGE_MAX) {
+		if (id_lees(s, &v) != 0 || v > AUDIT_PAGE_MAX) {
 			z->limit_fout = "limit moet een geheel getal van 1 tot en met "
 			    "500 zijn.";
 			z->nfout++;

@@ -75,16 +75,6 @@ int	invoer_lees(struct req *, const struct bron *, int json, int wijzigen,
 	    struct invoer *in);
 void	invoer_vrij(struct invoer *);
 
-/*
- * A JSON value as text for veld_lees: strings as they are, numbers as they
- * were written. NULL for absent or null; *bad for other types.
- */
-const char *json_tekst(struct json_object *, int *bad);
-
-/* Adds {veld, melding} for field f and reason fout to the list. */
-void	fout_toevoegen(struct json_object *lijst, const char *veld,
-	    const struct veld *f, enum veld_fout fout);
-
 enum schrijf_uitkomst {
 	SCHRIJF_OK = 0,        /* written and audited; the transaction is open */
 	SCHRIJF_VELDEN,        /* field errors in in->fouten (e.g. a taken code) */
@@ -111,16 +101,6 @@ enum db_err	bron_lees_json(struct req *, const struct bron *, int64_t id,
 
 /* The row version of a JSON object made by bron_lees_json. */
 int64_t	bron_versie(struct json_object *obj);
-
-/* Parses a query parameter: digits only, min <= value <= max. Returns 0
- * or -1. */
-int	query_getal(const char *s, int64_t min, int64_t max, int64_t *out);
-
-/* Today's date, YYYY-MM-DD, in buf (11 bytes). */
-const char *vandaag(char buf[11]);
-
-/* Sets ETag: "versie". */
-void	zet_etag(struct req *, int64_t versie);
 
 /* Answers 422 with the field errors (taken from in). */
 void	api_veldfouten(struct req *, struct invoer *);

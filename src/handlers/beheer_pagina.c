@@ -283,23 +283,6 @@ waarden_uit_invoer(const struct invoer *in, struct waarden *w)
 	w->nlijst = in->nlijst_ruw;
 }
 
-/* The first error message for field naam, or NULL. */
-static const char *
-fout_voor(struct json_object *fouten, const char *naam)
-{
-	struct json_object *e, *v;
-	size_t i;
-
-	for (i = 0; fouten != NULL && i < json_object_array_length(fouten); i++) {
-		e = json_object_array_get_idx(fouten, i);
-		if (json_object_object_get_ex(e, "veld", &v) &&
-		    strcmp(json_object_get_string(v), naam) == 0 &&
-		    json_object_object_get_ex(e, "melding", &v))
-			return json_object_get_string(v);
-	}
-	return NULL;
-}
-
 static int
 gekozen(const struct waarden *w, size_t i, const struct veld *f, const char *code)
 {
@@ -372,7 +355,7 @@ velden_ctx(struct req *r, const struct bron *b, int wijzigen,
 		    json_object_new_boolean(f->vlag & VELD_VERPLICHT));
 		if (f->uitleg != NULL)
 			json_object_object_add(o, "uitleg", str(f->uitleg));
-		fout = fout_voor(fouten, f->naam);
+		fout = fout_van(fouten, f->naam);
 		if (fout != NULL)
 			json_object_object_add(o, "fout", str(fout));
 		/* aria-describedby: the hint and the error, when there are. */

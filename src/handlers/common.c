@@ -4,13 +4,16 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <json-c/json.h>
 
 #include "core/arena.h"
 #include "core/log.h"
 #include "db/db.h"
+#include "domain/veld.h"
 #include "handlers/common.h"
 #include "http/request.h"
 #include "http/response.h"
@@ -266,4 +269,96 @@ idem_store(struct req *r, const char *locatie)
 		return -1;
 	}
 	return 0;
+}
+
+/* ------------------------------------------------------------ small helpers
+ * of every handler: dates, ETags, numbers in query strings, field errors,
+ * JSON values as text. */
+
+const char *
+vandaag(char buf[11])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (localtime_r(&now, &tm) == NULL || strftime(buf, 11, "%Y-%m-%d", &tm) != 10)
+		snprintf(buf, 11, "1970-01-01");
+	return buf;
+}
+
+void
+zet_etag(struct req *r, int64_t versie)
+{
+	char etag[32];
+
+	snprintf(etag, sizeof(etag), "\"%lld\"", (long long)versie);
+	resp_header(r, "ETag", etag);
+}
+
+int
+query_getal(const char *s, int64_t min, int64_t max, int64_t *out)
+{
+	int64_t v = 0;
+	size_t i;
+
+	if (s == NULL || *s == '\0' || strlen(s) > 16)
+		return -1;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	if (v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+void
+fout_toevoegen(struct json_object *lijst, const char *veld, const struct veld *f,
+    enum veld_fout fout)
+{
+	char buf[512];
+
+	fout_melding(lijst, veld, veld_melding(f, fout, buf, sizeof(buf)));
+}
+
+/*
+ * A JSON value as text: strings as they are, numbers as they were written
+ * (json-c keeps the text), so one parser (veld_lees) judges both faces.
+ * NULL for absent or null; *bad for booleans, objects and arrays.
+ */
+const char *
+json_tekst(struct json_object *v, int *bad)
+{
+	*bad = 0;
+	if (v == NULL)
+		return NULL;
+	switch (json_object_get_type(v)) {
+	case json_type_null:
+		return NULL;
+	case json_type_string:
+	case json_type_int:
+	case json_type_double:
+		return json_object_get_string(v);
+	default:
+		*bad = 1;
+		return NULL;
+	}
+}
+
+const char *
+fout_van(struct json_object *fouten, const char *naam)
+{
+	struct json_object *e, *v;
+	size_t i;
+
+	for (i = 0; fouten != NULL && i < json_object_array_length(fouten); i++) {
+		e = json_object_array_get_idx(fouten, i);
+		if (json_object_object_get_ex(e, "veld", &v) &&
+		    strcmp(json_object_get_string(v), naam) == 0 &&
+		    json_object_object_get_ex(e, "melding", &v))
+			return json_object_get_string(v);
+	}
+	return NULL;
 }

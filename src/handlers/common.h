@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "db/exec.h"
+#include "domain/veld.h"
 
 struct req;
 struct json_object;
@@ -98,5 +99,23 @@ int64_t	if_match_version(const struct req *);
  */
 int	idem_replay(struct req *);
 int	idem_store(struct req *, const char *locatie);
+
+/* Parses a number from a query string or form: digits only (no sign, no
+ * spaces), min <= value <= max. Returns 0, or -1 (out untouched). */
+int	query_getal(const char *s, int64_t min, int64_t max, int64_t *out);
+/* Today's date, YYYY-MM-DD, in buf (11 bytes). Returns buf. */
+const char *vandaag(char buf[11]);
+/* Sets ETag: "versie". */
+void	zet_etag(struct req *, int64_t versie);
+/* Adds {veld, melding} for declared field f and reason fout to the list. */
+void	fout_toevoegen(struct json_object *lijst, const char *veld,
+	    const struct veld *f, enum veld_fout fout);
+/*
+ * A JSON value as text for veld_lees: strings as they are, numbers as they
+ * were written. NULL for absent or null; *bad for other types.
+ */
+const char *json_tekst(struct json_object *, int *bad);
+/* The first message for field naam in a list of field errors, or NULL. */
+const char *fout_van(struct json_object *fouten, const char *naam);
 
 #endif

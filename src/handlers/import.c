@@ -741,7 +741,7 @@ schrijf(struct run *x, const struct im_rij *rec, const char *sealed,
 	enum db_err rc;
 	int ret;
 
-	rc = store_import_inwoner(x->r->db, &in, &inw);
+	rc = store_inwoner_invoegen(x->r->db, &in, &inw);
 	if (rc == DB_DUPLICATE) {
 		/* Imported since the dry run, or twice in this file. */
 		if (rec->kenmerk != NULL && (rc = store_import_kenmerk(x->r->db,

@@ -1200,8 +1200,15 @@ api_wijzig(struct req *r)
 	uitkomst_antwoord(r, u, fouten);
 }
 
+/* Reads an inwoner's trajecten or gebeurtenissen (traject_id or
+ * gebeurtenis_id > 0: that one) as an array; 0 or -1 after answering. */
+typedef int (*onderdelen_fn)(struct req *, const struct reg_scope *, int64_t,
+    int64_t, struct json_object **);
+
+/* GET of an inwoner's trajecten or gebeurtenissen: the whole list (they
+ * are few per inwoner), audited as one read. */
 static void
-api_trajecten(struct req *r)
+onderdelen_lijst(struct req *r, const char *soort, onderdelen_fn lees)
 {
 	struct json_object *inw, *arr, *o;
 	struct reg_scope s;
@@ -1210,9 +1217,9 @@ api_trajecten(struct req *r)
 	if (scope(r, &s) != 0 || pad_inwoner(r, &s, NULL, &inw) != 0)
 		return;
 	json_object_put(inw);
-	if (trajecten_json(r, &s, id, 0, &arr) != 0)
+	if (lees(r, &s, id, 0, &arr) != 0)
 		return;
-	if (audit_persoon(r, "inzien", "trajecten", id, id, registratie_doel(&s),
+	if (audit_persoon(r, "inzien", soort, id, id, registratie_doel(&s),
 	    GELUKT, NULL) != 0) {
 		json_object_put(arr);
 		fail_db(r, DB_ERR, "audit");
@@ -1224,15 +1231,26 @@ api_trajecten(struct req *r)
 	resp_json(r, 200, o);
 }
 
-/* After a traject write (transaction open). */
 static void
-traject_antwoord(struct req *r, const struct reg_scope *s, int64_t inwoner_id,
-    int64_t id, int status)
+api_trajecten(struct req *r)
 {
-	struct json_object *arr, *obj;
+	onderdelen_lijst(r, "trajecten", trajecten_json);
+}
+
+/*
+ * After writing a traject or gebeurtenis (transaction open): answers it as
+ * it is now — 201 with Location (pad: "trajecten", "gebeurtenissen") and
+ * the Idempotency-Key stored, or 200 — with its ETag when it has a
+ * version, and commits.
+ */
+static void
+onderdeel_antwoord(struct req *r, const struct reg_scope *s, int64_t inwoner_id,
+    int64_t id, int status, const char *pad, onderdelen_fn lees)
+{
+	struct json_object *arr, *obj, *versie;
 	const char *loc;
 
-	if (trajecten_json(r, s, inwoner_id, id, &arr) != 0) {
+	if (lees(r, s, inwoner_id, id, &arr) != 0) {
 		tx_rollback(r);
 		return;
 	}
@@ -1244,10 +1262,11 @@ traject_antwoord(struct req *r, const struct reg_scope *s, int64_t inwoner_id,
 	}
 	obj = json_object_get(json_object_array_get_idx(arr, 0));
 	json_object_put(arr);
-	zet_etag(r, json_object_get_int64(json_object_object_get(obj, "versie")));
+	if (json_object_object_get_ex(obj, "versie", &versie))
+		zet_etag(r, json_object_get_int64(versie));
 	if (status == 201) {
-		loc = arena_printf(r->arena, "/api/v1/inwoners/%lld/trajecten/%lld",
-		    (long long)inwoner_id, (long long)id);
+		loc = arena_printf(r->arena, "/api/v1/inwoners/%lld/%s/%lld",
+		    (long long)inwoner_id, pad, (long long)id);
 		if (answer_created(r, obj, loc) != 0)
 			return;
 	} else {
@@ -1256,8 +1275,11 @@ traject_antwoord(struct req *r, const struct reg_scope *s, int64_t inwoner_id,
 	(void)tx_commit(r);
 }
 
+/* POST of a traject or gebeurtenis: 201 with the item, as onderdeel_antwoord
+ * (pad, lees), or the field errors (422). */
 static void
-api_traject_maak(struct req *r)
+api_onderdeel_maak(struct req *r, reg_maak_fn maak, const char *pad,
+    onderdelen_fn lees)
 {
 	int64_t inwoner_id = route_param_int(&r->match, "id"), id = 0;
 	struct json_object *inw, *fouten;
@@ -1269,12 +1291,18 @@ api_traject_maak(struct req *r)
 		return;
 	json_object_put(inw);
 	fouten = json_object_new_array();
-	if ((u = traject_maak(r, &s, 1, inwoner_id, &id, fouten)) == REG_OK) {
-		json_object_put(fouten);
-		traject_antwoord(r, &s, inwoner_id, id, 201);
+	if ((u = maak(r, &s, 1, inwoner_id, &id, fouten)) != REG_OK) {
+		uitkomst_antwoord(r, u, fouten);
 		return;
 	}
-	uitkomst_antwoord(r, u, fouten);
+	json_object_put(fouten);
+	onderdeel_antwoord(r, &s, inwoner_id, id, 201, pad, lees);
+}
+
+static void
+api_traject_maak(struct req *r)
+{
+	api_onderdeel_maak(r, traject_maak, "trajecten", trajecten_json);
 }
 
 static void
@@ -1306,7 +1334,8 @@ api_traject_wijzig(struct req *r)
 	if ((u = traject_wijzig(r, &s, 1, inwoner_id, id, versie, fouten)) ==
 	    REG_OK) {
 		json_object_put(fouten);
-		traject_antwoord(r, &s, inwoner_id, id, 200);
+		onderdeel_antwoord(r, &s, inwoner_id, id, 200, "trajecten",
+		    trajecten_json);
 		return;
 	}
 	uitkomst_antwoord(r, u, fouten);
@@ -1315,63 +1344,14 @@ api_traject_wijzig(struct req *r)
 static void
 api_gebeurtenissen(struct req *r)
 {
-	struct json_object *inw, *arr, *o;
-	struct reg_scope s;
-	int64_t id = route_param_int(&r->match, "id");
-
-	if (scope(r, &s) != 0 || pad_inwoner(r, &s, NULL, &inw) != 0)
-		return;
-	json_object_put(inw);
-	if (gebeurtenissen_json(r, &s, id, 0, &arr) != 0)
-		return;
-	if (audit_persoon(r, "inzien", "gebeurtenissen", id, id,
-	    registratie_doel(&s), GELUKT, NULL) != 0) {
-		json_object_put(arr);
-		fail_db(r, DB_ERR, "audit");
-		return;
-	}
-	o = json_object_new_object();
-	json_object_object_add(o, "items", arr);
-	json_object_object_add(o, "volgende", NULL);
-	resp_json(r, 200, o);
+	onderdelen_lijst(r, "gebeurtenissen", gebeurtenissen_json);
 }
 
 static void
 api_gebeurtenis_maak(struct req *r)
 {
-	int64_t inwoner_id = route_param_int(&r->match, "id"), id = 0;
-	struct json_object *inw, *fouten, *arr, *obj;
-	struct reg_scope s;
-	enum reg_uitkomst u;
-	const char *loc;
-
-	if (idem_replay(r) != 0 || moet_object(r) != 0 || scope(r, &s) != 0 ||
-	    pad_inwoner(r, &s, NULL, &inw) != 0)
-		return;
-	json_object_put(inw);
-	fouten = json_object_new_array();
-	if ((u = gebeurtenis_maak(r, &s, 1, inwoner_id, &id, fouten)) != REG_OK) {
-		uitkomst_antwoord(r, u, fouten);
-		return;
-	}
-	json_object_put(fouten);
-	if (gebeurtenissen_json(r, &s, inwoner_id, id, &arr) != 0) {
-		tx_rollback(r);
-		return;
-	}
-	if (json_object_array_length(arr) != 1) {
-		json_object_put(arr);
-		tx_rollback(r);
-		resp_problem(r, 500, NULL, NULL);
-		return;
-	}
-	obj = json_object_get(json_object_array_get_idx(arr, 0));
-	json_object_put(arr);
-	loc = arena_printf(r->arena, "/api/v1/inwoners/%lld/gebeurtenissen/%lld",
-	    (long long)inwoner_id, (long long)id);
-	if (answer_created(r, obj, loc) != 0)
-		return;
-	(void)tx_commit(r);
+	api_onderdeel_maak(r, gebeurtenis_maak, "gebeurtenissen",
+	    gebeurtenissen_json);
 }
 
 static void

@@ -62,6 +62,8 @@
 #define PAGINA		50            /* rows on the page; the API's default */
 #define API_MAX		500
 #define MAX_ID		9007199254740991LL
+/* A positive integer of at most MAX_ID, digits only: 0 or -1. */
+#define id_lees(s, out)	query_getal((s), 1, MAX_ID, (out))
 #define BSN_TREFFERS	20            /* one per organisatie at most */
 #define AVG_PAGINA	1000          /* access rows read at a time */
 
@@ -90,26 +92,6 @@ doel_label(const char *code)
 		if (strcmp(doelen[i].code, code) == 0)
 			return doelen[i].label;
 	return code;
-}
-
-/* A positive integer of at most 2^53 - 1, digits only. Returns 0 or -1. */
-static int
-parse_id(const char *s, int64_t *out)
-{
-	size_t i, n = s != NULL ? strlen(s) : 0;
-	int64_t v = 0;
-
-	if (n == 0 || n > 16)
-		return -1;
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	if (v < 1 || v > MAX_ID)
-		return -1;
-	*out = v;
-	return 0;
 }
 
 static const char *
@@ -167,7 +149,7 @@ handle_inzage(struct req *r)
 		zoekpagina(r, 200, NULL, NULL, NULL);
 		return;
 	}
-	if (parse_id(s, &id) != 0) {
+	if (id_lees(s, &id) != 0) {
 		fouten = json_object_new_array();
 		fout_melding(fouten, "inwoner", "Inwonernummer: vul een geheel getal "
 		    "groter dan 0 in.");
@@ -322,7 +304,7 @@ handle_historie(struct req *r)
 	char leesbaar[20];
 	size_t i, n;
 
-	if (c != NULL && parse_id(c, &voor) != 0) {
+	if (c != NULL && id_lees(c, &voor) != 0) {
 		resp_problem(r, 422, "De cursor voor de volgende pagina is ongeldig; "
 		    "begin opnieuw bij de eerste pagina.", NULL);
 		return;
@@ -386,12 +368,12 @@ handle_api_historie(struct req *r)
 	struct db_rows inw, rows;
 	size_t i, n;
 
-	if (c != NULL && parse_id(c, &voor) != 0) {
+	if (c != NULL && id_lees(c, &voor) != 0) {
 		fouten = json_object_new_array();
 		fout_melding(fouten, "cursor", "De cursor is ongeldig; begin opnieuw "
 		    "zonder cursor.");
 	}
-	if (l != NULL && (parse_id(l, &lim) != 0 || lim > API_MAX)) {
+	if (l != NULL && (id_lees(l, &lim) != 0 || lim > API_MAX)) {
 		if (fouten == NULL)
 			fouten = json_object_new_array();
 		fout_melding(fouten, "limit", "limit moet een geheel getal van 1 tot "

@@ -75,6 +75,11 @@ enum reg_uitkomst traject_maak(struct req *, const struct reg_scope *, int json,
 enum reg_uitkomst traject_wijzig(struct req *, const struct reg_scope *,
 		    int json, int64_t inwoner_id, int64_t id, int64_t versie,
 		    struct json_object *fouten);
+/* The shape of traject_maak and gebeurtenis_maak (the API and the forms
+ * pass them around). */
+typedef enum reg_uitkomst (*reg_maak_fn)(struct req *, const struct reg_scope *,
+		    int json, int64_t inwoner_id, int64_t *id,
+		    struct json_object *fouten);
 /* The inwoner must be in scope (checked by the caller). */
 enum reg_uitkomst gebeurtenis_maak(struct req *, const struct reg_scope *,
 		    int json, int64_t inwoner_id, int64_t *id,

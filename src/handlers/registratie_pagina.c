@@ -37,23 +37,6 @@ str(const char *s)
 	return s != NULL ? json_object_new_string(s) : NULL;
 }
 
-/* The first message for field naam in fouten, or NULL. */
-static const char *
-fout_van(struct json_object *fouten, const char *naam)
-{
-	struct json_object *e, *v;
-	size_t i;
-
-	for (i = 0; fouten != NULL && i < json_object_array_length(fouten); i++) {
-		e = json_object_array_get_idx(fouten, i);
-		if (json_object_object_get_ex(e, "veld", &v) &&
-		    strcmp(json_object_get_string(v), naam) == 0 &&
-		    json_object_object_get_ex(e, "melding", &v))
-			return json_object_get_string(v);
-	}
-	return NULL;
-}
-
 /* ------------------------------------------------------------ form fields
  * In the shape of the veld partial (www/templates/veld.html). */
 
@@ -699,10 +682,20 @@ pagina_traject_nieuw(struct req *r)
 	traject_formulier(r, 200, NULL);
 }
 
+/* How a traject or gebeurtenis form shows itself again with field
+ * errors. */
+typedef void (*formulier_fn)(struct req *, int, struct json_object *);
+
+/*
+ * POST of a traject or gebeurtenis form: writes it (inwoners.c), then 303
+ * to the inwoner's page at the new item (anker: "traject",
+ * "gebeurtenis"), or the form again with the field errors (422).
+ */
 static void
-pagina_traject_maak(struct req *r)
+onderdeel_maak(struct req *r, reg_maak_fn maak, formulier_fn opnieuw,
+    const char *anker)
 {
-	int64_t id = route_param_int(&r->match, "id"), tid = 0;
+	int64_t id = route_param_int(&r->match, "id"), nieuw = 0;
 	struct json_object *inw, *fouten;
 	struct reg_scope s;
 
@@ -711,22 +704,28 @@ pagina_traject_maak(struct req *r)
 		return;
 	json_object_put(inw);
 	fouten = json_object_new_array();
-	switch (traject_maak(r, &s, 0, id, &tid, fouten)) {
+	switch (maak(r, &s, 0, id, &nieuw, fouten)) {
 	case REG_OK:
 		json_object_put(fouten);
 		if (tx_commit(r) == 0)
 			resp_redirect(r, arena_printf(r->arena,
-			    "/registratie/inwoners/%lld#traject-%lld", (long long)id,
-			    (long long)tid));
+			    "/registratie/inwoners/%lld#%s-%lld", (long long)id,
+			    anker, (long long)nieuw));
 		return;
 	case REG_VELDEN:
-		traject_formulier(r, 422, fouten);
+		opnieuw(r, 422, fouten);
 		return;
 	case REG_VERSIE:
 	case REG_BEANTWOORD:
 		json_object_put(fouten);
 		return;
 	}
+}
+
+static void
+pagina_traject_maak(struct req *r)
+{
+	onderdeel_maak(r, traject_maak, traject_formulier, "traject");
 }
 
 /* ------------------------------------------------------------ gebeurtenissen */
@@ -917,31 +916,7 @@ pagina_gebeurtenis_nieuw(struct req *r)
 static void
 pagina_gebeurtenis_maak(struct req *r)
 {
-	int64_t id = route_param_int(&r->match, "id"), gid = 0;
-	struct json_object *inw, *fouten;
-	struct reg_scope s;
-
-	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, NULL))
-	    == NULL)
-		return;
-	json_object_put(inw);
-	fouten = json_object_new_array();
-	switch (gebeurtenis_maak(r, &s, 0, id, &gid, fouten)) {
-	case REG_OK:
-		json_object_put(fouten);
-		if (tx_commit(r) == 0)
-			resp_redirect(r, arena_printf(r->arena,
-			    "/registratie/inwoners/%lld#gebeurtenis-%lld", (long long)id,
-			    (long long)gid));
-		return;
-	case REG_VELDEN:
-		gebeurtenis_formulier(r, 422, fouten);
-		return;
-	case REG_VERSIE:
-	case REG_BEANTWOORD:
-		json_object_put(fouten);
-		return;
-	}
+	onderdeel_maak(r, gebeurtenis_maak, gebeurtenis_formulier, "gebeurtenis");
 }
 
 /* ------------------------------------------------------------ routes */

@@ -12,6 +12,7 @@
 
 #include <xlsxwriter.h>
 
+#include "core/datum.h"
 #include "http/xlsx.h"
 
 struct xlsx {
@@ -25,20 +26,6 @@ struct xlsx {
 	long                   rij;        /* next row of the current sheet */
 	int                    mislukt;
 };
-
-/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar. */
-static long
-dagen_sinds_1970(long y, long m, long d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
 
 long
 xlsx_datum_serieel(const char *s)
@@ -65,7 +52,7 @@ xlsx_datum_serieel(const char *s)
 	 * of days since 1899-12-30. Earlier dates are not offered. */
 	if (y < 1900 || (y == 1900 && m < 3))
 		return -1;
-	return dagen_sinds_1970(y, m, d) - dagen_sinds_1970(1899, 12, 30);
+	return datum_dag(y, m, d) - datum_dag(1899, 12, 30);
 }
 
 struct xlsx *

@@ -37,6 +37,7 @@
 #include <mysql.h>
 
 #include "core/arena.h"
+#include "core/datum.h"
 #include "core/conf.h"
 #include "core/seal.h"
 #include "db/db.h"
@@ -93,35 +94,20 @@ rng_kans(struct rng *r, int pct)
 
 /* ------------------------------------------------------------ dates */
 
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
+/* Days since 1970-01-01 (core/datum.h). */
 static int
 dag_van(int y, int m, int d)
 {
-	int era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
+	return (int)datum_dag(y, m, d);
 }
 
 static void
 datum_tekst(int dag, char out[DATUM_LEN])
 {
-	int z = dag + 719468, era, doe, yoe, y, doy, mp, d, m;
 	char buf[48];
+	int y, m, d;
 
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = doy - (153 * mp + 2) / 5 + 1;
-	m = mp + (mp < 10 ? 3 : -9);
-	y += m <= 2;
+	datum_van_dag(dag, &y, &m, &d);
 	snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
 	memcpy(out, buf, DATUM_LEN - 1);
 	out[DATUM_LEN - 1] = '\0';

@@ -16,7 +16,7 @@ enum {
 	S_NIEUW, S_BLOK, S_KLAAR, S_LEES, S_LIJST, S_BLOK_LEES, S_CONTROLE,
 	S_INGELEZEN, S_BLOK_WEG, S_AL_INGELEZEN, S_MAP_LEES, S_MAP_ZET,
 	S_MAP_WIJZIG, S_KENMERK, S_BSN, S_WIJKEN, S_WIJKTEAMS, S_THEMAS,
-	S_OPDRACHTEN, S_AUDIT_INW, S_INW, S_TRJ_BATCH, S_TRJ_IDS, S_GEB_BATCH,
+	S_OPDRACHTEN, S_AUDIT_INW, S_TRJ_BATCH, S_TRJ_IDS, S_GEB_BATCH,
 	S_GEB_IDS, S_TOEGANG_ORG, S_TOEGANG_PARTIJ, S_AUDIT_BATCH,
 };
 /* A batch travels as one JSON array parameter, read with JSON_TABLE: one
@@ -94,10 +94,6 @@ static const struct stmt_def defs[] = {
 	  " object_id, inwoner_id, doel, route, resultaat, adres, toelichting)"
 	  " VALUES (?, ?, 'aanmaken', 'inwoner', ?, ?, 'import', ?, 'gelukt',"
 	  " ?, ?)", 7, 0 },
-	{ ST(S_INW), "import_inwoner",
-	  "INSERT INTO inwoner (naam, geboortejaar, wijk_id, bsn_versleuteld,"
-	  " bsn_hash, organisatie_id, extern_kenmerk)"
-	  " VALUES (?, ?, ?, ?, ?, ?, ?)", 7, 0 },
 	/* Only where the organisatie ran the wijkteam on the start date, as
 	 * store_traject_nieuw: a row that is not written is a row error. */
 	{ ST(S_TRJ_BATCH), "import_trajecten",
@@ -313,22 +309,6 @@ store_import_audit_inwoner(struct db *db, const struct import_audit *a,
 	};
 
 	return db_exec(db, ST(S_AUDIT_INW), v, 7, NULL, NULL);
-}
-
-enum db_err
-store_import_inwoner(struct db *db, const struct inwoner_rec *in, int64_t *id)
-{
-	struct db_val v[] = {
-		DB_STR(in->naam), DB_INT(in->geboortejaar), DB_INT(in->wijk_id),
-		DB_STR(in->bsn_sealed), DB_STR(in->bsn_hash),
-		DB_INT(in->organisatie_id), DB_STR(in->extern_kenmerk),
-	};
-	uint64_t nid = 0;
-	enum db_err rc;
-
-	rc = db_exec(db, ST(S_INW), v, 7, NULL, &nid);
-	*id = (int64_t)nid;
-	return rc;
 }
 
 enum db_err

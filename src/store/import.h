@@ -111,11 +111,6 @@ enum db_err	store_import_audit_inwoner(struct db *,
  * keeps for a single registration: the organisatie's and the parties'
  * access (inwoner_toegang), the ketenstatus projection, the audit.
  */
-struct inwoner_rec;
-/* One inwoner (no access row yet: store_import_toegang). DB_DUPLICATE
- * when org holds the kenmerk or BSN already. */
-enum db_err	store_import_inwoner(struct db *, const struct inwoner_rec *,
-		    int64_t *id);
 /* [[inwoner_id, soort, thema_id, opdracht_id, wijkteam_id, start, eind],
  * ...]: a traject per element whose wijkteam org ran on the start date.
  * *affected: how many were written. */

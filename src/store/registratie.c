@@ -298,8 +298,7 @@ woorden_schrijf(struct db *db, struct arena *ar, int64_t id, const char *naam,
 }
 
 enum db_err
-store_inwoner_nieuw(struct db *db, struct arena *ar,
-    const struct inwoner_rec *in, int64_t *id)
+store_inwoner_invoegen(struct db *db, const struct inwoner_rec *in, int64_t *id)
 {
 	struct db_val v[] = {
 		DB_STR(in->naam), DB_INT(in->geboortejaar), DB_INT(in->wijk_id),
@@ -309,9 +308,19 @@ store_inwoner_nieuw(struct db *db, struct arena *ar,
 	uint64_t nid = 0;
 	enum db_err rc;
 
-	if ((rc = db_exec(db, ST(S_INW_NIEUW), v, 7, NULL, &nid)) != DB_OK)
-		return rc;
+	rc = db_exec(db, ST(S_INW_NIEUW), v, 7, NULL, &nid);
 	*id = (int64_t)nid;
+	return rc;
+}
+
+enum db_err
+store_inwoner_nieuw(struct db *db, struct arena *ar,
+    const struct inwoner_rec *in, int64_t *id)
+{
+	enum db_err rc;
+
+	if ((rc = store_inwoner_invoegen(db, in, id)) != DB_OK)
+		return rc;
 	if ((rc = store_inwoner_toegang(db, in->organisatie_id, *id)) != DB_OK)
 		return rc;
 	return woorden_schrijf(db, ar, *id, in->naam, 0);

@@ -80,6 +80,11 @@ struct inwoner_rec {
  * holds this BSN (or kenmerk). */
 enum db_err	store_inwoner_nieuw(struct db *, struct arena *,
 		    const struct inwoner_rec *, int64_t *id);
+/* Only the inwoner's row, for an importer that writes access and name
+ * words for a whole batch at once (store_inwoner_toegang,
+ * store_naamwoorden_zet). DB_DUPLICATE as above. */
+enum db_err	store_inwoner_invoegen(struct db *, const struct inwoner_rec *,
+		    int64_t *id);
 /*
  * Updates naam, geboortejaar, wijk and — when bsn_wijzig — the BSN (NULL
  * removes it) of inwoner id at versie, if in scope. *affected 0: not

@@ -222,7 +222,7 @@ static const struct stmt_def defs[] = {
 const struct stmt_table structuur_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 
 /* Own columns per kind (rows add id and versie in front). */
-static const unsigned kolommen[SOORT__N] = { 5, 4, 6, 5, 5, 7, 6 };
+static const unsigned kolommen[SOORT__N] = { 6, 4, 6, 5, 5, 7, 6 };
 
 size_t
 structuur_kolommen(enum structuur_soort s)

@@ -52,12 +52,13 @@ test('a beheerder creates, reads and updates an organisatie with If-Match', asyn
   const code = uniek('ORG');
   const c = await api('/organisaties', {
     method: 'POST',
-    json: { code, naam: 'Testorganisatie', soort: 'ketenpartner', geldig_van: '2024-01-01' },
+    json: { code, naam: 'Testorganisatie', soort: 'ketenpartner', keten_partij: 'werkom', geldig_van: '2024-01-01' },
   });
   assert.equal(c.res.status, 201, c.text);
   assert.match(c.res.headers.get('location'), /^\/api\/v1\/organisaties\/\d+$/);
   assert.equal(c.json.versie, 1);
   assert.equal(c.json.code, code);
+  assert.equal(c.json.keten_partij, 'werkom');
   assert.equal(c.json.geldig_tot, null);
 
   const g = await api(c.res.headers.get('location').replace('/api/v1', ''));
@@ -73,6 +74,7 @@ test('a beheerder creates, reads and updates an organisatie with If-Match', asyn
   assert.equal(u.res.status, 200, u.text);
   assert.equal(u.json.versie, 2);
   assert.equal(u.json.naam, 'Hernoemd');
+  assert.equal(u.json.keten_partij, null, 'left out of the PUT: no party any more');
   assert.equal(u.json.geldig_tot, '2025-12-31');
 
   assert.deepEqual(await auditRijen('organisatie', c.json.id),

@@ -168,6 +168,13 @@ db_commit(struct db *db)
 }
 
 int
+db_tx_open(const struct db *db)
+{
+	return db->conn != NULL &&
+	    (db->conn->server_status & SERVER_STATUS_IN_TRANS) != 0;
+}
+
+int
 db_rollback(struct db *db)
 {
 	return db_simple(db, "ROLLBACK");

@@ -63,5 +63,7 @@ int	db_check_lost(struct db *, unsigned err);
 int	db_begin(struct db *);
 int	db_commit(struct db *);
 int	db_rollback(struct db *);
+/* Whether the connection is inside a transaction (the server says so). */
+int	db_tx_open(const struct db *);
 
 #endif

@@ -308,12 +308,13 @@ upload_lees(struct req *r, const struct reg_scope *s, int64_t *id,
 		resp_problem(r, u->fout, u->fout_tekst, NULL);
 		return -1;
 	}
+	memset(&t, 0, sizeof(t));
 	if (u == NULL || !u->in_file || strcmp(u->mp.part.name, "bestand") != 0 ||
 	    u->mp.part.filename[0] == '\0') {
 		fout_melding(fouten, "bestand", "Kies een CSV-bestand.");
-		return 1;
+		ret = 1;
+		goto out;
 	}
-	memset(&t, 0, sizeof(t));
 	t.kolommen = json_object_new_array();
 	if ((blok = arena_alloc(r->arena, IMPORT_BLOK)) == NULL ||
 	    (csv = csvread_new(NULL, tel_rij, &t)) == NULL) {

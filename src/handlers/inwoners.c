@@ -600,8 +600,22 @@ traject_wijzig(struct req *r, const struct reg_scope *s, int json,
 		return REG_BEANTWOORD;
 	}
 	if (n == 0) {
+		/* Someone else's change, or dates that do not fit. */
+		struct db_rows nu;
+
 		tx_rollback(r);
-		return REG_VERSIE;
+		if ((rc = store_trajecten(r->db, r->arena, s, inwoner_id, id, &nu))
+		    != DB_OK) {
+			fail_db(r, rc, "traject");
+			return REG_BEANTWOORD;
+		}
+		if (nu.nrows != 1 || db_cell_int(DB_CELL(&nu, 0, TRJ_VERSIE), 0) !=
+		    versie)
+			return REG_VERSIE;
+		fout_melding(fouten, "startdatum", "Met deze data valt het traject "
+		    "buiten de periode waarin uw organisatie het wijkteam uitvoert, "
+		    "of vallen gebeurtenissen van het traject erbuiten.");
+		return REG_VELDEN;
 	}
 	if (audit_persoon(r, "wijzigen", "traject", id, inwoner_id,
 	    DOEL_REGISTRATIE, GELUKT, NULL) != 0) {

@@ -15,7 +15,7 @@
  *        document as a download, 404 no such inwoner
  *   GET  /api/v1/inwoners/{id}/toegangshistorie  ACCESS_AUDIT  200
  *        {"items", "volgende"}, 400 bad limit/cursor, 404
- *   GET  /api/v1/inwoners/{id}/avg-export        ACCESS_BEHEER 200 the
+ *   POST /api/v1/inwoners/{id}/avg-export        ACCESS_BEHEER 200 the
  *        document (also as attachment), 404
  *
  * What the beheerder and auditor see here: the inwoner's number, the
@@ -694,7 +694,10 @@ static const struct route table[] = {
 	  ACCESS_BEHEER, ROUTE_HTML | ROUTE_BODY_FORM, NULL },
 	{ "GET", "/api/v1/inwoners/{id:int}/toegangshistorie", handle_api_historie,
 	  ACCESS_AUDIT, ROUTE_JSON, NULL },
-	{ "GET", "/api/v1/inwoners/{id:int}/avg-export", handle_avg,
+	/* A POST, like the form: producing the document is audited, so a
+	 * link from elsewhere must not be able to make a beheerder's browser
+	 * do it (a cookie session's POST needs the CSRF token). */
+	{ "POST", "/api/v1/inwoners/{id:int}/avg-export", handle_avg,
 	  ACCESS_BEHEER, ROUTE_JSON, NULL },
 };
 

@@ -23,8 +23,13 @@ static void
 lijst_bij(char *buf, size_t len, int64_t id)
 {
 	size_t n = strlen(buf);
+	int w;
 
-	snprintf(buf + n, len - n, "%s%lld", n ? "," : "", (long long)id);
+	w = snprintf(buf + n, len - n, "%s%lld", n ? "," : "", (long long)id);
+	/* An id that does not fit is left out whole: a cut one ("123" as
+	 * "12") would name another organisatie (deny by default). */
+	if (w < 0 || (size_t)w >= len - n)
+		buf[n] = '\0';
 }
 
 /* Whether id occurs in the comma-separated list. */
@@ -46,6 +51,7 @@ int
 registratie_scope(struct req *r, struct reg_scope *s)
 {
 	char team[256] = "", keten[256] = "", alle[520], wijkteams[256] = "";
+	int is_team[REG_SCOPE_ORGS] = { 0 };
 	const struct principal *who = &r->who;
 	struct db_rows rows;
 	enum db_err rc;
@@ -84,6 +90,7 @@ registratie_scope(struct req *r, struct reg_scope *s)
 
 		if (!als_team && p == 0)
 			continue;       /* a grant on the wrong kind of party */
+		is_team[s->norg] = als_team;
 		s->org[s->norg++] = oid;
 		if (als_team) {
 			s->partijen |= GP_WIJKTEAM;
@@ -97,6 +104,23 @@ registratie_scope(struct req *r, struct reg_scope *s)
 				s->keten_partij = p;
 			}
 		}
+	}
+	/* One user, one side. The scope is one set of organisaties and the
+	 * view one party: a user who is both a wijkteam's medewerker and a
+	 * ketenpartner's would otherwise see the partner's inwoners with the
+	 * wijkteam's eyes (every event and field) and could change them. The
+	 * wijkteam side is kept; acting as the ketenpartner takes a second
+	 * account. */
+	if ((s->partijen & GP_WIJKTEAM) && s->keten_partij != 0) {
+		size_t n = 0;
+
+		for (i = 0; i < s->norg; i++)
+			if (is_team[i])
+				s->org[n++] = s->org[i];
+		s->norg = n;
+		s->partijen = GP_WIJKTEAM;
+		s->keten_org = 0;
+		s->keten_partij = 0;
 	}
 	/* Unused slots repeat the first organisatie (see store/registratie.c:
 	 * one value keeps index order); with none, 0 matches nothing. */

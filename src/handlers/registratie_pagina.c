@@ -871,8 +871,9 @@ gebeurtenis_formulier(struct req *r, int status, struct json_object *fouten)
 		memset(&rows, 0, sizeof(rows));
 		rows.ncols = 2;
 		rows.nrows = json_object_array_length(trj);
-		rows.cells = arena_calloc(r->arena, 2 * rows.nrows + 2,
-		    sizeof(char *));
+		if ((rows.cells = arena_calloc(r->arena, 2 * rows.nrows + 2,
+		    sizeof(char *))) == NULL)
+			rows.nrows = 0;
 		for (i = 0; rows.cells != NULL && i < rows.nrows; i++) {
 			struct json_object *x = json_object_array_get_idx(trj, i);
 

@@ -325,6 +325,16 @@ serve_one(const struct app *app, struct db *db, struct arena *arena,
 		else
 			app_dispatch(app, &r);
 	}
+	/* A handler must end every transaction it begins. One left open
+	 * would carry this worker's next requests (their autocommitted audit
+	 * rows too) until some later commit, or lose them: roll it back and
+	 * answer 500 instead of what the handler built (fail closed). */
+	if (db_tx_open(db)) {
+		log_error("worker", "req=%s a transaction was left open: rolled back",
+		    log_clean(rid, sizeof(rid), r.request_id));
+		(void)db_rollback(db);
+		resp_problem(&r, 500, NULL, NULL);
+	}
 	if (resp_write(&r, fcgi_write, rq->out) != 0)
 		log_warn("worker", "req=%s client went away",
 		    log_clean(rid, sizeof(rid), r.request_id));

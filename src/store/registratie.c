@@ -79,10 +79,18 @@ static const struct stmt_def defs[] = {
 	  " i.bsn_versleuteld = IF(?, ?, i.bsn_versleuteld),"
 	  " i.bsn_hash = IF(?, ?, i.bsn_hash), i.versie = i.versie + 1"
 	  " WHERE i.id = ? AND i.versie = ? AND" IN_SCOPE("i"), 13, 0 },
+	/* Driven by the caller's access rows, newest first: walking all
+	 * inwoners and checking scope per row took seconds for a party that
+	 * sees few of a million. No DISTINCT (it read every access row into a
+	 * temporary table): an inwoner seen through two of the caller's
+	 * organisaties comes twice and store_inwoner_zoek drops the second. */
 	{ ST(S_ZOEK_LIJST), "inwoner_lijst",
-	  INWONER_COLS " WHERE" IN_SCOPE("i")
-	  " AND (? IS NULL OR i.wijk_id = ?) AND (? IS NULL OR i.id < ?)"
-	  " ORDER BY i.id DESC LIMIT ?", 9, INW__NCOLS },
+	  INWONER_SELECT " FROM (SELECT t.inwoner_id AS id"
+	  " FROM inwoner_toegang t JOIN inwoner i0 ON i0.id = t.inwoner_id"
+	  " WHERE t.organisatie_id" SCOPE_IN " AND (? IS NULL OR i0.wijk_id = ?)"
+	  " AND (? IS NULL OR t.inwoner_id < ?) ORDER BY t.inwoner_id DESC"
+	  " LIMIT ?) m JOIN inwoner i ON i.id = m.id" INWONER_JOINS
+	  " ORDER BY i.id DESC", 9, INW__NCOLS },
 	/* Walks the first word's index range in order, checks scope, wijk
 	 * and the other words per inwoner, and stops after one page. */
 	{ ST(S_ZOEK_NAAM), "inwoner_zoek_naam",
@@ -107,11 +115,20 @@ static const struct stmt_def defs[] = {
 	{ ST(S_TRJ_TOEGANG), "traject_toegang",
 	  "INSERT IGNORE INTO inwoner_toegang (organisatie_id, inwoner_id)"
 	  " SELECT organisatie_id, inwoner_id FROM traject WHERE id = ?", 1, 0 },
+	/* As at its start: the organisatie ran the wijkteam on the (new)
+	 * start date; and no event of the traject falls outside it. */
 	{ ST(S_TRJ_WIJZIG), "traject_wijzig",
 	  "UPDATE traject SET soort = ?, thema_id = ?, opdracht_id = ?,"
 	  " startdatum = ?, einddatum = ?, versie = versie + 1"
 	  " WHERE id = ? AND inwoner_id = ? AND versie = ?"
-	  " AND organisatie_id" SCOPE_IN, 12, 0 },
+	  " AND organisatie_id" SCOPE_IN
+	  " AND EXISTS (SELECT 1 FROM wijkteam_organisatie wo"
+	  " WHERE wo.wijkteam_id = traject.wijkteam_id"
+	  " AND wo.organisatie_id = traject.organisatie_id AND wo.geldig_van <= ?"
+	  " AND (wo.geldig_tot IS NULL OR wo.geldig_tot >= ?))"
+	  " AND NOT EXISTS (SELECT 1 FROM gebeurtenis g"
+	  " WHERE g.traject_id = traject.id AND (g.datum < ? OR g.datum > ?))",
+	  16, 0 },
 	{ ST(S_TRAJECTEN), "trajecten",
 	  "SELECT t.id, t.versie, t.inwoner_id, t.soort, t.thema_id, th.naam,"
 	  " t.opdracht_id, o.naam, t.wijkteam_id, wt.naam, t.organisatie_id,"
@@ -205,14 +222,15 @@ static const struct stmt_def defs[] = {
 	  " DATEDIFF(CURDATE(), ks.overdracht_sinds), w.naam FROM ketenstatus ks"
 	  " JOIN inwoner i ON i.id = ks.inwoner_id JOIN wijk w ON w.id = i.wijk_id"
 	  " WHERE ks.overdracht_sinds <= CURDATE() - INTERVAL ? DAY AND"
-	  IN_SCOPE("i") ")"
+	  IN_SCOPE("i") " ORDER BY ks.overdracht_sinds LIMIT ?)"
 	  " UNION ALL (SELECT ks.inwoner_id, i.naam, 'terug_zonder_overdracht',"
 	  " ks.terug_zonder_overdracht,"
 	  " DATEDIFF(CURDATE(), ks.terug_zonder_overdracht), w.naam"
 	  " FROM ketenstatus ks JOIN inwoner i ON i.id = ks.inwoner_id"
 	  " JOIN wijk w ON w.id = i.wijk_id"
-	  " WHERE ks.terug_zonder_overdracht IS NOT NULL AND" IN_SCOPE("i") ")"
-	  " ORDER BY 4, 1 LIMIT ?", 10, AF__NCOLS },
+	  " WHERE ks.terug_zonder_overdracht IS NOT NULL AND" IN_SCOPE("i")
+	  " ORDER BY ks.terug_zonder_overdracht LIMIT ?)"
+	  " ORDER BY 4, 1 LIMIT ?", 12, AF__NCOLS },
 	{ ST(S_PARTIJ_ORG), "partij_organisatie",
 	  "SELECT id, naam FROM organisatie WHERE keten_partij = ?"
 	  " ORDER BY id LIMIT 1", 1, 2 },
@@ -362,10 +380,37 @@ store_inwoner_lees(struct db *db, struct arena *ar, const struct reg_scope *s,
 	return db_query(db, ar, ST(S_INW_LEES), v, 5, 1, out);
 }
 
+/* Drops a row whose id equals the one before it (rows sorted by id). */
+static void
+dubbele_weg(struct db_rows *rows)
+{
+	size_t r, w = 0;
+
+	for (r = 0; r < rows->nrows; r++) {
+		if (w > 0 && DB_CELL(rows, r, INW_ID) != NULL &&
+		    DB_CELL(rows, w - 1, INW_ID) != NULL &&
+		    strcmp(DB_CELL(rows, r, INW_ID), DB_CELL(rows, w - 1, INW_ID)) == 0)
+			continue;
+		if (w != r) {
+			memmove(&rows->cells[w * rows->ncols],
+			    &rows->cells[r * rows->ncols],
+			    rows->ncols * sizeof(*rows->cells));
+			if (rows->lens != NULL)
+				memmove(&rows->lens[w * rows->ncols],
+				    &rows->lens[r * rows->ncols],
+				    rows->ncols * sizeof(*rows->lens));
+		}
+		w++;
+	}
+	rows->nrows = w;
+}
+
 enum db_err
 store_inwoner_zoek(struct db *db, struct arena *ar, const struct reg_scope *s,
     const struct inwoner_zoek *z, struct db_rows *out)
 {
+	enum db_err rc;
+
 	struct db_val wijk = db_id(z->wijk_id), voor = db_id(z->voor_id);
 	struct db_val v[] = { DB_NULL, SCOPE_VALS(s), wijk, wijk, voor, voor,
 	    DB_INT(z->limit) };
@@ -381,7 +426,10 @@ store_inwoner_zoek(struct db *db, struct arena *ar, const struct reg_scope *s,
 
 		return db_query(db, ar, ST(S_ZOEK_NAAM), n, 12, 0, out);
 	}
-	return db_query(db, ar, ST(S_ZOEK_LIJST), v + 1, 9, 0, out);
+	if ((rc = db_query(db, ar, ST(S_ZOEK_LIJST), v + 1, 9, 0, out)) != DB_OK)
+		return rc;
+	dubbele_weg(out);
+	return DB_OK;
 }
 
 enum db_err
@@ -415,9 +463,11 @@ store_traject_wijzig(struct db *db, const struct reg_scope *s, int64_t id,
 		DB_STR(t->soort), DB_INT(t->thema_id), DB_INT(t->opdracht_id),
 		DB_STR(t->startdatum), DB_STR(t->einddatum), DB_INT(id),
 		DB_INT(t->inwoner_id), DB_INT(versie), SCOPE_VALS(s),
+		DB_STR(t->startdatum), DB_STR(t->startdatum), DB_STR(t->startdatum),
+		DB_STR(t->einddatum ? t->einddatum : "9999-12-31"),
 	};
 
-	return db_exec(db, ST(S_TRJ_WIJZIG), v, 12, affected, NULL);
+	return db_exec(db, ST(S_TRJ_WIJZIG), v, 16, affected, NULL);
 }
 
 enum db_err
@@ -645,10 +695,12 @@ enum db_err
 store_afstemming(struct db *db, struct arena *ar, const struct reg_scope *s,
     int termijn, int limit, struct db_rows *out)
 {
-	struct db_val v[] = { DB_INT(termijn), SCOPE_VALS(s), SCOPE_VALS(s),
-	    DB_INT(limit) };
+	/* Each part walks its date index and stops at limit rows: the
+	 * oldest first, so the oldest limit of both together are among them. */
+	struct db_val v[] = { DB_INT(termijn), SCOPE_VALS(s), DB_INT(limit),
+	    SCOPE_VALS(s), DB_INT(limit), DB_INT(limit) };
 
-	return db_query(db, ar, ST(S_AFSTEMMING), v, 10, 0, out);
+	return db_query(db, ar, ST(S_AFSTEMMING), v, 12, 0, out);
 }
 
 enum db_err

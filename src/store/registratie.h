@@ -160,8 +160,11 @@ struct traject_rec {
  */
 enum db_err	store_traject_nieuw(struct db *, const struct reg_scope *,
 		    const struct traject_rec *, int64_t *id);
-/* Update at versie, if the traject's organisatie is in scope. soort,
- * thema, opdracht, startdatum, einddatum (wijkteam and inwoner stay). */
+/* Update at versie, if the traject's organisatie is in scope, ran the
+ * wijkteam on the new start date, and no event of the traject falls
+ * before the start or after the end. soort, thema, opdracht, startdatum,
+ * einddatum (wijkteam and inwoner stay). *affected 0: any of these, or a
+ * stale versie. */
 enum db_err	store_traject_wijzig(struct db *, const struct reg_scope *,
 		    int64_t id, int64_t versie, const struct traject_rec *,
 		    uint64_t *affected);

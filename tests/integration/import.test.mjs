@@ -291,15 +291,18 @@ function workerMemory() {
   });
 }
 
+// SMD's teamleider imports the big file: the other test files read DOCK's
+// registration (its lists, its exports) and should not have to page past
+// 200,000 rows of this one.
 test('a 200,000-row file imports in one go and the workers\' memory stays bounded', { timeout: 1200000 }, async () => {
-  const s = await teamleider();
+  const s = await login('teamleider.smd');
   const p = `BIG-${RUN}-`;
-  const teams = ['WT-ZDO', 'WT-PLB', 'WT-ZDZ', 'WT-ZDC'];
+  const teams = ['WT-KAZ', 'WT-ZDN', 'WT-ZDW'];
   const lines = [HEADER];
   for (let i = 0; i < 200000; i++) {
     const d = `${1 + (i % 28)}-${1 + (i % 12)}-2024`;
-    lines.push([`${p}${i}`, `Inwoner Groot ${i}`, 1950 + (i % 60), 'PLB', '', 'participatie', 'PART',
-      'BREED', teams[i % 4], d, 'startgesprek', d, i % 2 ? 'overbrugbaar' : 'onoverbrugbaar'].join(';'));
+    lines.push([`${p}${i}`, `Inwoner Groot ${i}`, 1950 + (i % 60), 'KAZ', '', 'participatie', 'PART',
+      'BREED', teams[i % 3], d, 'startgesprek', d, i % 2 ? 'overbrugbaar' : 'onoverbrugbaar'].join(';'));
   }
   const content = `${lines.join('\r\n')}\r\n`;
   assert.ok(content.length > 20 * 1024 * 1024, 'the file is larger than 20 MiB');
@@ -326,7 +329,12 @@ test('a 200,000-row file imports in one go and the workers\' memory stays bounde
     + ` worker RSS before ${JSON.stringify(before.map((b) => b.rss))} KiB,`
     + ` after ${JSON.stringify(after.map((a) => a.rss))} KiB, peak (VmHWM) ${peak} KiB`);
   // The file is 25 MiB and the workers hold none of it: no worker's RSS
-  // grows by more than 16 MiB, and none ever peaked above 64 MiB.
-  assert.ok(grow < 16 * 1024, `worker RSS grew by ${grow} KiB`);
-  assert.ok(peak < 64 * 1024, `a worker peaked at ${peak} KiB`);
+  // grows by more than 16 MiB, and none ever peaked above 64 MiB. Under
+  // AddressSanitizer (scripts/test: WZ_SANITIZED) shadow memory and the
+  // quarantine come on top (measured: +29 MiB, peak 60 MiB), so the bounds
+  // are 48 and 96 MiB there — a run that kept the file, or one batch per
+  // row, grows by hundreds.
+  const san = process.env.WZ_SANITIZED === '1';
+  assert.ok(grow < (san ? 48 : 16) * 1024, `worker RSS grew by ${grow} KiB`);
+  assert.ok(peak < (san ? 96 : 64) * 1024, `a worker peaked at ${peak} KiB`);
 });

@@ -95,12 +95,12 @@ test('only the beheerder and the auditor see access histories; only the beheerde
     assert.equal((await asSession(s, '/inzage')).res.status, 403, `${user} GET /inzage`);
     assert.equal((await asSession(s, p)).res.status, 403, `${user} GET ${p}`);
     assert.equal((await asSession(s, `${api}/toegangshistorie`)).res.status, 403, user);
-    assert.equal((await asSession(s, `${api}/avg-export`)).res.status, 403, user);
+    assert.equal((await asSession(s, `${api}/avg-export`, { method: 'POST' })).res.status, 403, user);
     assert.equal((await postForm(s, `${p}/avg-export`, {})).res.status, 403, user);
     assert.equal((await postForm(s, '/inzage', { bsn: BSN })).res.status, 403, user);
   }
   assert.equal((await asSession(auditor, p)).res.status, 200);
-  assert.equal((await asSession(auditor, `${api}/avg-export`)).res.status, 403, 'auditor: no AVG document');
+  assert.equal((await asSession(auditor, `${api}/avg-export`, { method: 'POST' })).res.status, 403, 'auditor: no AVG document');
   assert.equal((await postForm(auditor, `${p}/avg-export`, {})).res.status, 403);
   const anon = await asSession(null, '/inzage');
   assert.equal(anon.res.status, 303);
@@ -242,11 +242,12 @@ test('the AVG document holds all of this inwoner\'s data and accesses, nothing o
 });
 
 test('the AVG document through the API, and 404 for an unknown inwoner', async () => {
-  const r = await asSession(beheerder, `/api/v1/inwoners/${ids.inwoner}/avg-export`);
+  const r = await asSession(beheerder, `/api/v1/inwoners/${ids.inwoner}/avg-export`, { method: 'POST' });
+  assert.equal((await asSession(beheerder, `/api/v1/inwoners/${ids.inwoner}/avg-export`)).res.status, 405, 'not a GET');
   assert.equal(r.res.status, 200);
   assert.equal(r.res.headers.get('api-version'), '1.0.0');
   checkDocument(r.json);
-  const nf = await asSession(beheerder, '/api/v1/inwoners/9007199254740991/avg-export');
+  const nf = await asSession(beheerder, '/api/v1/inwoners/9007199254740991/avg-export', { method: 'POST' });
   assert.equal(nf.res.status, 404);
   assert.match(nf.res.headers.get('content-type'), /application\/problem\+json/);
   const page = await asSession(beheerder, '/inzage/inwoners/9007199254740991');

@@ -138,7 +138,7 @@ const EXPECT = {
   'GET /inzage/inwoners/{id:int}': AUDIT,
   'POST /inzage/inwoners/{id:int}/avg-export': BEHEERDER,
   'GET /api/v1/inwoners/{id:int}/toegangshistorie': AUDIT,
-  'GET /api/v1/inwoners/{id:int}/avg-export': BEHEERDER,
+  'POST /api/v1/inwoners/{id:int}/avg-export': BEHEERDER,
 };
 
 // Routes whose success would change the session the matrix is using.

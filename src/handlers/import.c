@@ -39,6 +39,7 @@
 
 #include "core/arena.h"
 #include "core/csvread.h"
+#include "core/log.h"
 #include "core/seal.h"
 #include "domain/bsn.h"
 #include "domain/gebeurtenis.h"
@@ -279,6 +280,22 @@ tel_rij(void *arg, const struct csvread_row *row)
 }
 
 /*
+ * Stores one block of the uploaded file sealed (core/seal.h): the file
+ * holds names and BSNs, and it stays in the database between the upload
+ * and the import (or for good, when nobody imports it). box holds
+ * SEAL_B64_LEN(IMPORT_BLOK) bytes.
+ */
+static enum db_err
+blok_bewaar(struct req *r, int64_t id, int64_t nr, const char *blok,
+    size_t len, char *box)
+{
+	if (seal_encrypt(&r->app->seal, blok, len, box, SEAL_B64_LEN(IMPORT_BLOK))
+	    != 0)
+		return DB_ERR;
+	return store_import_blok(r->db, id, nr, box, strlen(box));
+}
+
+/*
  * Streams the file of the upload into a new import, in the caller's
  * transaction. Returns 0 (*id set), 1 when the file is refused (fouten
  * filled; the caller rolls back), or -1 after answering an error (rolled
@@ -295,7 +312,7 @@ upload_lees(struct req *r, const struct reg_scope *s, int64_t *id,
 	struct telling t;
 	struct csvread *csv = NULL;
 	const char *d;
-	char *blok;
+	char *blok, *box = NULL;
 	size_t len, vol = 0, grootte = 0, take;
 	int64_t nr = 0;
 	enum mp_event ev;
@@ -316,7 +333,13 @@ upload_lees(struct req *r, const struct reg_scope *s, int64_t *id,
 		goto out;
 	}
 	t.kolommen = json_object_new_array();
+	if (!r->app->seal.loaded) {
+		resp_problem(r, 500, "Importeren kan nu niet: de sleutels voor "
+		    "persoonsgegevens ontbreken in de configuratie.", NULL);
+		goto out;
+	}
 	if ((blok = arena_alloc(r->arena, IMPORT_BLOK)) == NULL ||
+	    (box = arena_alloc(r->arena, SEAL_B64_LEN(IMPORT_BLOK))) == NULL ||
 	    (csv = csvread_new(NULL, tel_rij, &t)) == NULL) {
 		resp_problem(r, 500, NULL, NULL);
 		goto out;
@@ -348,8 +371,8 @@ upload_lees(struct req *r, const struct reg_scope *s, int64_t *id,
 			d += take;
 			len -= take;
 			if (vol == IMPORT_BLOK) {
-				if ((rc = store_import_blok(r->db, *id, nr++, blok,
-				    vol)) != DB_OK) {
+				if ((rc = blok_bewaar(r, *id, nr++, blok, vol,
+				    box)) != DB_OK) {
 					fail_db(r, rc, "import blok");
 					goto out;
 				}
@@ -357,7 +380,7 @@ upload_lees(struct req *r, const struct reg_scope *s, int64_t *id,
 			}
 		}
 	}
-	if (vol > 0 && (rc = store_import_blok(r->db, *id, nr++, blok, vol)) !=
+	if (vol > 0 && (rc = blok_bewaar(r, *id, nr++, blok, vol, box)) !=
 	    DB_OK) {
 		fail_db(r, rc, "import blok");
 		goto out;
@@ -948,6 +971,8 @@ run_file(struct req *r, struct run *x, int64_t rijen)
 	enum csvread_err ce = CSVREAD_OK;
 	enum db_err rc;
 	int64_t nr;
+	char *plain = NULL;             /* one block, opened */
+	size_t nplain = 0;
 	time_t now = time(NULL);
 	struct tm tm;
 	int ret = -1;
@@ -975,7 +1000,9 @@ run_file(struct req *r, struct run *x, int64_t rijen)
 	if (arena_init(&x->tmp, 16 * 1024, 1024 * 1024) != 0 ||
 	    arena_init(&x->woordenar, 64 * 1024, 4 * 1024 * 1024) != 0 ||
 	    /* db_query holds a block twice: its fetch buffer and the copy. */
-	    arena_init(&blokken, 64 * 1024, 2 * IMPORT_BLOK + 256 * 1024) != 0 ||
+	    arena_init(&blokken, 64 * 1024, 2 * SEAL_B64_LEN(IMPORT_BLOK) +
+	    256 * 1024) != 0 ||
+	    (plain = malloc(IMPORT_BLOK)) == NULL ||
 	    set_init(&x->kenmerken, (size_t)rijen) != 0 ||
 	    set_init(&x->bsns, (size_t)rijen) != 0 ||
 	    (csv = csvread_new(NULL, run_rij, x)) == NULL ||
@@ -994,7 +1021,15 @@ run_file(struct req *r, struct run *x, int64_t rijen)
 		}
 		if (rows.nrows == 0)
 			break;
-		ce = csvread_feed(csv, DB_CELL(&rows, 0, 0), rows.lens[0]);
+		if (seal_decrypt(&r->app->seal, DB_CELL(&rows, 0, 0), plain,
+		    IMPORT_BLOK, &nplain) != 0) {
+			log_error("import", "req=%s block %lld of import %lld cannot "
+			    "be opened", r->request_id ? r->request_id : "-",
+			    (long long)nr, (long long)x->import_id);
+			resp_problem(r, 500, NULL, NULL);
+			goto out;
+		}
+		ce = csvread_feed(csv, plain, nplain);
 	}
 	if (ce == CSVREAD_OK)
 		ce = csvread_finish(csv);
@@ -1017,6 +1052,9 @@ out:
 	free(x->bsns.k);
 	x->kenmerken.k = x->bsns.k = NULL;
 	arena_free(&blokken);
+	if (plain != NULL)
+		sodium_memzero(plain, IMPORT_BLOK);
+	free(plain);
 	arena_free(&x->tmp);
 	arena_free(&x->woordenar);
 	return ret;

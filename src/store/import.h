@@ -27,8 +27,10 @@
 struct arena;
 struct db;
 
-/* Bytes of the file per import_blok row (well under max_allowed_packet). */
-#define IMPORT_BLOK	(512 * 1024)
+/* Bytes of the file per import_blok row. Each block is stored sealed
+ * (core/seal.h, which seals at most SEAL_PLAIN_MAX = 64 KiB): the file
+ * holds names and BSNs. */
+#define IMPORT_BLOK	(60 * 1024)
 
 /* Columns of store_import_lees and store_import_lijst. */
 enum import_col {

@@ -87,6 +87,34 @@ test('an upload answers 201 with the columns, the row count and a proposed mappi
   assert.ok(list.json.items.some((i) => i.id === up.json.id));
 });
 
+test('the uploaded file is kept sealed: no name or BSN in clear in the database', async () => {
+  const s = await teamleider();
+  const nummer = bsn();
+  const naam = `Verzegeld ${RUN}`;
+  const up = await upload(s, file([row(`SEAL-${RUN}-1`, { naam, bsn: nummer })]));
+  assert.equal(up.res.status, 201, up.text);
+  const [[blokken, leesbaar]] = await sql(`SELECT COUNT(*), SUM(LOCATE('${nummer}', data) > 0
+      OR LOCATE('${naam}', data) > 0 OR LOCATE('Dossiernr', data) > 0) FROM import_blok WHERE import_id = ${up.json.id}`);
+  assert.ok(Number(blokken) >= 1, 'the file is kept');
+  assert.equal(Number(leesbaar), 0, 'nothing of it in clear');
+  const dry = await proef(s, up.json.id);
+  assert.equal(dry.res.status, 200, dry.text);
+  assert.equal(dry.json.resultaat.nieuw, 1, 'and it reads back');
+});
+
+test('an upload without a file leaves no transaction open behind it', async () => {
+  const s = await teamleider();
+  for (let i = 0; i < 6; i++) {
+    const fd = new FormData();
+    fd.append('iets', 'anders');
+    assert.equal((await asSession(s, '/api/v1/imports', { method: 'POST', body: fd })).res.status, 422);
+  }
+  // Every worker answered one of these; none is inside a transaction now.
+  const [[open]] = await sql(`SELECT COUNT(*) FROM information_schema.innodb_trx t
+      JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id WHERE p.user = 'wijkzicht_app'`);
+  assert.equal(Number(open), 0, 'transactions left open by the application');
+});
+
 test('an upload without a file, or not multipart, changes nothing', async () => {
   const s = await teamleider();
   const fd = new FormData();

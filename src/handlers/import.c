@@ -164,7 +164,7 @@ static struct json_object *
 import_json(struct req *r, int64_t org, const struct db_rows *rows, size_t i,
     int detail)
 {
-	struct json_object *o = json_object_new_object(), *kol;
+	struct json_object *o = json_object_new_object(), *kol, *res, *vb;
 	const char **k, *bron = NULL;
 	const char *c;
 	size_t n;
@@ -199,8 +199,18 @@ import_json(struct req *r, int64_t org, const struct db_rows *rows, size_t i,
 		json_object_object_add(o, "mapping_bron",
 		    json_object_new_string(bron));
 	}
-	json_object_object_add(o, "resultaat",
-	    parse_json(DB_CELL(rows, i, IMP_RESULTAAT)));
+	res = parse_json(DB_CELL(rows, i, IMP_RESULTAAT));
+	/* The dry run's preview shows names and birth years from the file:
+	 * showing it is a read of personal data, audited; when the row
+	 * cannot be written the preview is left out (fail closed). */
+	if (res != NULL && json_object_object_get_ex(res, "voorbeeld", &vb) &&
+	    json_object_is_type(vb, json_type_array) &&
+	    json_object_array_length(vb) > 0 &&
+	    audit_persoon(r, "inzien", "import", db_cell_int(DB_CELL(rows, i,
+	    IMP_ID), 0), 0, DOEL_IMPORT, GELUKT, "voorbeeld van de proefimport")
+	    != 0)
+		json_object_object_del(res, "voorbeeld");
+	json_object_object_add(o, "resultaat", res);
 	json_object_object_add(o, "velden", velden_json());
 	return o;
 }

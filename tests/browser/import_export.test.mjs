@@ -313,7 +313,7 @@ test('a teamleider uploads a CSV, maps it, sees the failing row, cannot import i
   assert.equal(await found(api, goed), 0, 'a dry run writes nothing');
   res = await submit(page, 'Importeren');
   await check(page, 'import-klaar', res);
-  assert.match(await page.locator('[role="status"]').first().innerText(), /De import is klaar: 2 inwoners met hun traject aangemaakt, 1 gebeurtenissen/);
+  assert.match(await page.locator('[role="status"]').first().innerText(), /De import is klaar\. Inwoners met hun traject aangemaakt: 2\. Gebeurtenissen geregistreerd: 1\./);
   assert.match(await page.locator('main').innerText(), /Geïmporteerd/);
   assert.equal(await page.getByRole('button', { name: 'Importeren', exact: true }).count(), 0, 'no second import');
   assert.equal(await page.locator('main select').count(), 0, 'no mapping once imported');
@@ -374,7 +374,7 @@ test('the import works without JavaScript: upload, a refused upload, dry run and
   assert.equal((await telling(page))['Regels met fouten'], 0);
   res = await submit(page, 'Importeren');
   await check(page, 'import-klaar-zonder-js', res, 200, { axe: false });
-  assert.match(await page.locator('main').innerText(), /De import is klaar: 1 inwoners/);
+  assert.match(await page.locator('main').innerText(), /De import is klaar\. Inwoners met hun traject aangemaakt: 1\./);
   assert.equal(await found(api, naam), 1);
   await page.context().close();
   await api.ctx.dispose();

@@ -100,6 +100,15 @@ test('the uploaded file is kept sealed: no name or BSN in clear in the database'
   const dry = await proef(s, up.json.id);
   assert.equal(dry.res.status, 200, dry.text);
   assert.equal(dry.json.resultaat.nieuw, 1, 'and it reads back');
+  // The dry run's preview holds names: looking at it again is audited.
+  const voor = await sql(`SELECT COUNT(*) FROM audit WHERE object_soort = 'import'
+      AND object_id = ${up.json.id} AND actie = 'inzien'`);
+  const got = await asSession(s, `/api/v1/imports/${up.json.id}`);
+  assert.equal(got.res.status, 200);
+  assert.equal(got.json.resultaat.voorbeeld[0].naam, naam);
+  const na = await sql(`SELECT COUNT(*) FROM audit WHERE object_soort = 'import'
+      AND object_id = ${up.json.id} AND actie = 'inzien' AND doel = 'import'`);
+  assert.equal(Number(na[0][0]), Number(voor[0][0]) + 1, 'one audit row for the preview');
 });
 
 test('an upload without a file leaves no transaction open behind it', async () => {

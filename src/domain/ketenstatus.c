@@ -46,6 +46,11 @@
  *  plan_van_aanpak              wijkteam w if geen        —
  *  afgesloten                   UWV when reden is         clears op_wachtlijst
  *                               naar_uwv, else geen       and overdracht_open
+ *                               — when it closes the last
+ *                               open traject; closing one
+ *                               of several (IB next to
+ *                               participatie) changes
+ *                               nothing
  *  correctie                    (voids vervalt_id before the walk; moves
  *                               nothing itself)
  *
@@ -222,13 +227,48 @@ markeer_vervallen(struct keten_gebeurtenis *ev, size_t n)
 	}
 }
 
+/* Most trajecten the walk keeps apart; beyond that every further one is
+ * taken to be open (the inwoner is never wrongly let go). */
+#define MAX_TRAJECTEN	32
+
 /* The walk's state beyond what ends up in struct ketenstatus. */
 struct loop {
-	int   besluit_afgewezen;       /* the last remembered besluit */
-	char  besluit_datum[KS_DATUM];
-	int   overdracht_uitstaand;    /* a handover not yet answered by a
+	int      besluit_afgewezen;    /* the last remembered besluit */
+	char     besluit_datum[KS_DATUM];
+	int      overdracht_uitstaand; /* a handover not yet answered by a
 					* return */
+	int64_t  traject[MAX_TRAJECTEN];  /* trajecten seen, */
+	int      open[MAX_TRAJECTEN];     /* and whether still open */
+	size_t   ntraject;
+	int      te_veel;              /* more trajecten than kept apart */
 };
+
+/* Notes that traject t has an event (open unless closed now); returns
+ * whether another traject than t is still open afterwards. */
+static int
+traject_zie(struct loop *l, int64_t t, int sluit)
+{
+	size_t i, k = l->ntraject;
+	int ander = l->te_veel;
+
+	for (i = 0; i < l->ntraject; i++)
+		if (l->traject[i] == t)
+			k = i;
+	if (k == l->ntraject) {
+		if (l->ntraject == MAX_TRAJECTEN) {
+			l->te_veel = 1;
+			return 1;
+		}
+		l->traject[l->ntraject] = t;
+		l->open[l->ntraject++] = 1;
+	}
+	if (sluit)
+		l->open[k] = 0;
+	for (i = 0; i < l->ntraject; i++)
+		if (i != k && l->open[i])
+			ander = 1;
+	return ander;
+}
 
 /* Moves the inwoner to p (wijkteam w) on datum, keeping "sinds" when they
  * are already there. */
@@ -247,7 +287,13 @@ naar(struct ketenstatus *s, enum partij p, int64_t w, const char *datum)
 static void
 stap(struct ketenstatus *s, struct loop *l, const struct keten_gebeurtenis *e)
 {
-	switch (effect_van(e->type)) {
+	enum effect eff = effect_van(e->type);
+
+	/* Every event but the close itself opens (or keeps open) its
+	 * traject; a correctie belongs to the traject it voids in. */
+	if (eff != E_AFGESLOTEN && eff != E_CORRECTIE)
+		(void)traject_zie(l, e->traject_id, 0);
+	switch (eff) {
 	case E_STARTGESPREK:
 		naar(s, PARTIJ_WIJKTEAM, e->wijkteam_id, e->datum);
 		l->besluit_afgewezen = 0;
@@ -307,6 +353,8 @@ stap(struct ketenstatus *s, struct loop *l, const struct keten_gebeurtenis *e)
 			naar(s, PARTIJ_WIJKTEAM, e->wijkteam_id, e->datum);
 		break;
 	case E_AFGESLOTEN:
+		if (traject_zie(l, e->traject_id, 1))
+			break;          /* another traject goes on */
 		if (e->reden != NULL && strcmp(e->reden, REDEN_UWV) == 0)
 			naar(s, PARTIJ_UWV, 0, e->datum);
 		else

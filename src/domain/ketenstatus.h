@@ -48,6 +48,8 @@ struct keten_gebeurtenis {
 	const char  *type;         /* gebeurtenis type code */
 	const char  *datum;        /* "YYYY-MM-DD": the day it happened */
 	int64_t      wijkteam_id;  /* the wijkteam of the event's traject */
+	int64_t      traject_id;   /* the event's traject (0: unknown, all
+				    * such events count as one traject) */
 	const char  *besluit;      /* uitkeringsbesluit: gegevens.besluit */
 	const char  *reden;        /* afgesloten: gegevens.reden (a code) */
 	int64_t      vervalt_id;   /* correctie: gegevens.vervalt_id */

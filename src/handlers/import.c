@@ -727,6 +727,7 @@ flush(struct run *x, struct batch_rij *b, size_t n)
 			ev.type = b[i].geb->code;
 			ev.datum = b[i].geb_datum;
 			ev.wijkteam_id = b[i].wt;
+			ev.traject_id = b[i].trj;
 			if (ketenstatus_bereken(&ev, 1, &st) != 0) {
 				x->dberr = DB_ERR;
 				goto out;

@@ -165,8 +165,9 @@ static const struct stmt_def defs[] = {
 	{ ST(S_KS_EVENTS), "ketenstatus_gebeurtenissen",
 	  "SELECT g.id, g.type, g.datum, t.wijkteam_id,"
 	  " JSON_VALUE(g.gegevens, '$.besluit'), JSON_VALUE(g.gegevens, '$.reden'),"
-	  " g.vervalt_id FROM gebeurtenis g JOIN traject t ON t.id = g.traject_id"
-	  " WHERE g.inwoner_id = ? ORDER BY g.datum, g.id", 1, 7 },
+	  " g.vervalt_id, g.traject_id FROM gebeurtenis g"
+	  " JOIN traject t ON t.id = g.traject_id"
+	  " WHERE g.inwoner_id = ? ORDER BY g.datum, g.id", 1, 8 },
 	/* Rows from store_ketenstatus_rij(); the wachtlijst's organisatie
 	 * is that of the inwoner's traject on the wachtlijst's wijkteam. */
 	{ ST(S_KS_ZET), "ketenstatus_zet",
@@ -644,6 +645,7 @@ ketenstatus_schrijf(struct db *db, struct arena *ar, int64_t inwoner_id,
 		ev[i].besluit = DB_CELL(&rows, i, 4);
 		ev[i].reden = DB_CELL(&rows, i, 5);
 		ev[i].vervalt_id = db_cell_int(DB_CELL(&rows, i, 6), 0);
+		ev[i].traject_id = db_cell_int(DB_CELL(&rows, i, 7), 0);
 	}
 	if (ketenstatus_bereken(ev, rows.nrows, &ks) != 0)
 		return DB_ERR;

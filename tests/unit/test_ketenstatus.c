@@ -441,6 +441,66 @@ test_partij_codes(void **state)
 	assert_non_null(ketenstatus_partij_label(PARTIJ_UWV));
 }
 
+/* An event on a given traject. */
+static struct keten_gebeurtenis
+op(int64_t id, const char *type, const char *datum, int64_t traject)
+{
+	struct keten_gebeurtenis e = ev(id, type, datum);
+
+	e.traject_id = traject;
+	return e;
+}
+
+static void
+test_closing_one_of_two_trajecten_lets_nobody_go(void **state)
+{
+	/* Participatie (traject 1) goes on while IB (traject 2) ends. */
+	struct keten_gebeurtenis e[] = {
+		op(1, "startgesprek", "2024-01-10", 1),
+		op(2, "ib_eigen_gestart", "2024-02-01", 2),
+		op(3, "overdracht_werkom", "2024-03-01", 1),
+		op(4, "overdracht_geaccepteerd", "2024-03-08", 1),
+		op(5, "afgesloten", "2024-04-01", 2),
+	};
+	struct ketenstatus s = BEREKEN(e);
+
+	assert_int_equal(s.partij, PARTIJ_WERKOM);
+	assert_string_equal(s.sinds, "2024-03-08");
+}
+
+static void
+test_closing_the_last_open_traject_ends_the_keten(void **state)
+{
+	struct keten_gebeurtenis e[] = {
+		op(1, "startgesprek", "2024-01-10", 1),
+		op(2, "ib_eigen_gestart", "2024-02-01", 2),
+		op(3, "afgesloten", "2024-04-01", 2),
+		op(4, "wachtlijst_in", "2024-04-02", 1),
+		op(5, "afgesloten", "2024-05-01", 1),
+	};
+	struct ketenstatus s = BEREKEN(e);
+
+	assert_int_equal(s.partij, PARTIJ_GEEN);
+	assert_string_equal(s.sinds, "2024-05-01");
+	assert_false(s.op_wachtlijst);
+}
+
+static void
+test_a_voided_close_keeps_the_traject_open(void **state)
+{
+	struct keten_gebeurtenis e[] = {
+		op(1, "startgesprek", "2024-01-10", 1),
+		op(2, "afgesloten", "2024-02-01", 1),
+		op(3, "correctie", "2024-02-02", 1),
+	};
+	struct ketenstatus s;
+
+	e[2].vervalt_id = 2;
+	s = BEREKEN(e);
+	assert_int_equal(s.partij, PARTIJ_WIJKTEAM);
+	assert_int_equal(s.wijkteam_id, WT);
+}
+
 int
 main(void)
 {
@@ -470,6 +530,9 @@ main(void)
 		cmocka_unit_test(test_malformed_date_is_refused),
 		cmocka_unit_test(test_unknown_type_moves_nothing),
 		cmocka_unit_test(test_partij_codes),
+		cmocka_unit_test(test_closing_one_of_two_trajecten_lets_nobody_go),
+		cmocka_unit_test(test_closing_the_last_open_traject_ends_the_keten),
+		cmocka_unit_test(test_a_voided_close_keeps_the_traject_open),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

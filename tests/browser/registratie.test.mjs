@@ -113,7 +113,7 @@ test('a medewerker registers an inwoner, a traject and a startgesprek; the keten
 
   await check(page, 'inwoners', await goto(page, '/registratie/inwoners'));
   // A wijk's inwoners (a list with results).
-  await page.getByLabel('Wijk').selectOption({ index: 11 });
+  await page.getByLabel('Wijk').selectOption({ label: 'Poelenburg' }); // a DOCK wijk
   await check(page, 'inwoners-zoeken-wijk', await submit(page, 'Zoeken'));
   assert.ok(await page.locator('main table tbody tr').count() > 0, 'the demo wijk has inwoners');
 

@@ -2,63 +2,15 @@
 // Chromium as a beheerder would work: log in through the form, create a
 // wijkteam in the admin pages, find the change in the audit log, log out.
 // Every admin page is checked with axe-core (WCAG 2.1 A/AA).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE, axeViolations, browser, shot, signIn, useBrowser } from './lib.mjs';
 
-const BASE = process.env.WZ_BASE_URL;
-const ROOT = process.env.WZ_ROOT ??
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const SHOTS = process.env.WZ_VAR ? path.join(process.env.WZ_VAR, 'screenshots') : null;
-const PASSWORD = process.env.WIJKZICHT_DEMO_PASSWORD || 'wijkzicht-demo-2025';
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-let browser;
-
-before(async () => {
-  assert.ok(BASE, 'WZ_BASE_URL must point at a running stack (scripts/test sets it)');
-  browser = await chromium.launch({
-    executablePath: process.env.WZ_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-});
-
-after(async () => { await browser?.close(); });
-
-async function shot(page, name) {
-  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-// Logs in through the form; returns the page, signed in.
-async function signIn(context, user) {
-  const page = await context.newPage();
-  await page.goto(new URL('/inloggen', BASE).href);
-  await page.getByLabel('Gebruikersnaam').fill(user);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/inloggen')),
-    page.getByRole('button', { name: 'Inloggen' }).click()]);
-  return page;
-}
-
-async function axeViolations(page) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async (tags) => {
-    // eslint-disable-next-line no-undef
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, WCAG_TAGS);
-  return violations;
-}
+useBrowser();
 
 test('a beheerder logs in, creates a wijkteam, finds it in the audit log and logs out', async () => {
   const context = await browser.newContext({ locale: 'nl-NL' });
-  const page = await signIn(context, 'beheerder');
+  const page = await signIn('beheerder', { context });
   await assert.doesNotReject(page.getByText('Ingelogd als').waitFor());
   assert.match(await page.locator('.wz-ik').innerText(), /Bea Beheer/);
 
@@ -99,7 +51,7 @@ test('a beheerder logs in, creates a wijkteam, finds it in the audit log and log
 
 test('a medewerker sees no admin menu items', async () => {
   const context = await browser.newContext({ locale: 'nl-NL' });
-  const page = await signIn(context, 'medewerker.dock');
+  const page = await signIn('medewerker.dock', { context });
   const menu = await page.locator('nav[aria-label="Hoofdmenu"]').innerText();
   assert.doesNotMatch(menu, /Beheer|Gebruikers|Auditlog/);
   assert.match(menu, /Mijn account/);
@@ -109,7 +61,7 @@ test('a medewerker sees no admin menu items', async () => {
 test('every admin page has no WCAG 2.1 A/AA violations', async () => {
   // axe is injected as a script, which the real CSP refuses: bypass it.
   const context = await browser.newContext({ locale: 'nl-NL', bypassCSP: true });
-  const page = await signIn(context, 'beheerder');
+  const page = await signIn('beheerder', { context });
   const pages = ['/beheer', '/audit', '/account', '/account/wachtwoord'];
   // Every list, "new" form and the first edit form reachable from /beheer.
   await page.goto(new URL('/beheer', BASE).href);

@@ -8,38 +8,11 @@
 // HTML Tidy finds nothing to complain about, and that axe finds no
 // violations. With WZ_VAR set, screenshots go to
 // $WZ_VAR/screenshots/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE, axeViolations, browser, shot, tidyProblems, useBrowser } from './lib.mjs';
 
-const BASE = process.env.WZ_BASE_URL;
-const ROOT = process.env.WZ_ROOT ??
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const SHOTS = process.env.WZ_VAR ? path.join(process.env.WZ_VAR, 'screenshots') : null;
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-let browser;
-
-before(async () => {
-  assert.ok(BASE, 'WZ_BASE_URL must point at a running stack (scripts/test sets it)');
-  browser = await chromium.launch({
-    executablePath: process.env.WZ_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-});
+useBrowser();
 
 // A page in a fresh context. Options go to browser.newContext.
 async function open(urlPath, options = {}) {
@@ -47,24 +20,6 @@ async function open(urlPath, options = {}) {
   const page = await context.newPage();
   const response = await page.goto(new URL(urlPath, BASE).href, { waitUntil: 'load' });
   return { context, page, response };
-}
-
-// axe-core's WCAG 2.1 A/AA violations of the page, as short lines. The page
-// must come from a context with bypassCSP: axe is injected as an inline
-// script, which the real CSP (rightly) refuses.
-async function axeViolations(page) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async (tags) => {
-    // eslint-disable-next-line no-undef
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => n.target.join(' ')),
-    }));
-  }, WCAG_TAGS);
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.join(', ')}`);
 }
 
 // Computed styles that the Utrecht CSS and the design tokens set.
@@ -114,10 +69,7 @@ test('home page answers 200 with its Dutch title and heading', async () => {
     assert.equal(await h1.count(), 1, 'exactly one h1');
     assert.match(await h1.innerText(), /wijkzicht/i);
     assert.equal(await page.locator('main').count(), 1, 'one main landmark');
-    if (SHOTS) {
-      mkdirSync(SHOTS, { recursive: true });
-      await page.screenshot({ path: path.join(SHOTS, 'home.png'), fullPage: true });
-    }
+    await shot(page, 'home');
   } finally {
     await context.close();
   }
@@ -194,10 +146,7 @@ test('an unknown page is a Dutch 404 page in the same style, without violations'
     assert.ok((await page.locator('h1').innerText()).length > 0);
     assert.match(await page.locator('main').innerText(), /404/);
     assertUtrechtStyles(await styleFacts(page));
-    if (SHOTS) {
-      mkdirSync(SHOTS, { recursive: true });
-      await page.screenshot({ path: path.join(SHOTS, 'niet-gevonden.png'), fullPage: true });
-    }
+    await shot(page, 'niet-gevonden');
     assert.deepEqual(await axeViolations(page), []);
   } finally {
     await context.close();
@@ -224,12 +173,6 @@ test('home, error and 413 pages are valid HTML (tidy reports nothing)', async ()
     const res = await fetch(new URL(urlPath, BASE), { signal: AbortSignal.timeout(5000) });
     assert.equal(res.status, status, urlPath);
     const html = await res.text();
-    const tidy = spawnSync('tidy', ['-q', '-e', '--show-warnings', 'yes'], { input: html, encoding: 'utf8' });
-    assert.equal(tidy.error, undefined, 'tidy must be installed (Debian package tidy)');
-    // Debian 12's tidy 5.6 predates WAI-ARIA 1.1's aria-current (the menu
-    // marks the current page with it); every other message counts.
-    const problems = tidy.stderr.split('\n').filter((l) => l.trim() !== '' &&
-      !/proprietary attribute "aria-current"/.test(l));
-    assert.deepEqual(problems, [], `tidy on ${urlPath}`);
+    assert.deepEqual(tidyProblems(html), [], `tidy on ${urlPath}`);
   }
 });

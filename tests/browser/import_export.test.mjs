@@ -14,92 +14,36 @@
 // Every page state is checked with axe-core (WCAG 2.1 A/AA) and HTML Tidy.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, request } from 'playwright-core';
+import { request } from 'playwright-core';
+import {
+  BASE, PASSWORD, axeViolations, nieuwBsn, shot, signIn as signInWith, tidyProblems, useBrowser,
+} from './lib.mjs';
 
-const BASE = process.env.WZ_BASE_URL;
-const ROOT = process.env.WZ_ROOT ??
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
-const SHOTS = process.env.WZ_VAR ? path.join(process.env.WZ_VAR, 'screenshots') : null;
-const PASSWORD = process.env.WIJKZICHT_DEMO_PASSWORD || 'wijkzicht-demo-2025';
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 // Patient: another test run may share this machine's two cores.
 const TIMEOUT = 30000;
 
-let browser;
+useBrowser();
+
 let tmp;
 
-before(async () => {
-  assert.ok(BASE, 'WZ_BASE_URL must point at a running stack (scripts/test sets it)');
-  browser = await chromium.launch({
-    executablePath: process.env.WZ_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+before(() => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'wijkzicht-import-export-'));
 });
 
-after(async () => {
-  await browser?.close();
+after(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-async function shot(page, name) {
-  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-/** A random BSN that passes the 11-proef. */
-function nieuwBsn() {
-  for (;;) {
-    const d = Array.from({ length: 8 }, (_, i) => (i === 0 ? 1 + Math.floor(Math.random() * 9) : Math.floor(Math.random() * 10)));
-    const c = d.reduce((s, x, i) => s + x * (9 - i), 0) % 11;
-    if (c !== 10) return d.join('') + String(c);
-  }
-}
-
 // Logs in through the form, in a context that bypasses the CSP (axe is
-// injected as a script, which the real CSP refuses). Returns the page.
-// options go to browser.newContext (javaScriptEnabled: false for the
-// pages without JavaScript).
-async function signIn(user, options = {}) {
-  const context = await browser.newContext({ locale: 'nl-NL', bypassCSP: true, acceptDownloads: true, ...options });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  page.setDefaultNavigationTimeout(TIMEOUT);
-  await page.goto(new URL('/inloggen', BASE).href);
-  await page.getByLabel('Gebruikersnaam').fill(user);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/inloggen')),
-    page.getByRole('button', { name: 'Inloggen' }).click()]);
-  return page;
-}
-
-async function axeViolations(page) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async (tags) => {
-    // eslint-disable-next-line no-undef
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, WCAG_TAGS);
-}
-
-// Tidy on the HTML as the server sent it (as home.test.mjs does it).
-function tidyProblems(html) {
-  const tidy = spawnSync('tidy', ['-q', '-e', '--show-warnings', 'yes'], { input: html, encoding: 'utf8' });
-  assert.equal(tidy.error, undefined, 'tidy must be installed (Debian package tidy)');
-  // Debian 12's tidy 5.6 predates WAI-ARIA 1.1's aria-current and the
-  // HTML attribute inputmode (the number fields ask for a numeric keyboard
-  // with it); both are valid HTML. Every other message counts.
-  return tidy.stderr.split('\n').filter((l) => l.trim() !== '' &&
-    !/proprietary attribute "(aria-current|inputmode)"/.test(l));
-}
+// injected as a script, which the real CSP refuses) and accepts
+// downloads. Returns the page. options go to browser.newContext
+// (javaScriptEnabled: false for the pages without JavaScript).
+const signIn = (user, options = {}) =>
+  signInWith(user, { acceptDownloads: true, timeout: TIMEOUT, ...options });
 
 const problems = [];
 

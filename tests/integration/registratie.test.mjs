@@ -242,6 +242,35 @@ describe('the full flow as medewerker.dock', () => {
     assert.equal(mijn.uitkering_afgewezen_op, null);
   });
 
+  test('name search: every word counts, prefixes from three letters, case and accents ignored', async () => {
+    const md = S['medewerker.dock'];
+    const tag = `Zk${RUN}`;   // a word no other inwoner has
+    const a = await post(md, '/api/v1/inwoners', { naam: `${tag} Li Vriesema-Öztürk`, geboortejaar: 1980, wijk_id: ids.wijk },
+      { 'Idempotency-Key': idemKey() });
+    assert.equal(a.res.status, 201, a.text);
+    const zoek = async (naam) => {
+      const r = await post(md, '/api/v1/inwoners/zoeken', { naam });
+      assert.equal(r.res.status, 200, r.text);
+      assert.equal(typeof r.json.meer_gevonden, 'boolean');
+      assert.equal(r.json.volgende, null, 'a name search has no next page');
+      return r.json.items.map((i) => i.id);
+    };
+    assert.deepEqual(await zoek(`${tag.toLowerCase()} VRIES`), [a.json.id], 'a prefix, any case');
+    assert.deepEqual(await zoek(`${tag} oztu`), [a.json.id], 'accents ignored');
+    assert.deepEqual(await zoek(`${tag} li`), [a.json.id], 'a two-letter word as itself');
+    assert.deepEqual(await zoek(`${tag} l`), [], 'and never as a prefix');
+    assert.deepEqual(await zoek(`${tag} Jansen`), [], 'every word must match');
+    const leeg = await post(md, '/api/v1/inwoners/zoeken', { naam: '- -' });
+    assert.equal(leeg.res.status, 422);
+    assert.equal(leeg.json.errors[0].veld, 'naam');
+    // A rename rewrites the words.
+    const put1 = await put(md, `/api/v1/inwoners/${a.json.id}`, { naam: `${tag} Anders`, geboortejaar: 1980, wijk_id: ids.wijk },
+      { 'If-Match': '"1"' });
+    assert.equal(put1.res.status, 200, put1.text);
+    assert.deepEqual(await zoek(`${tag} vriesema`), []);
+    assert.deepEqual(await zoek(`${tag} anders`), [a.json.id]);
+  });
+
   test('invalid input is refused field by field, in Dutch', async () => {
     const md = S['medewerker.dock'];
     const r = await post(md, '/api/v1/inwoners', { naam: '', geboortejaar: 1800, wijk_id: 999999 });

@@ -8,7 +8,8 @@
  * JSON routes (all may also answer 401 without a session, 500/503):
  *   GET  /api/v1/inwoners                 200 {items, volgende}; 400; 403
  *   POST /api/v1/inwoners                 201; 400; 403; 409; 422
- *   POST /api/v1/inwoners/zoeken          200 {items, volgende}; 400; 403; 422
+ *   POST /api/v1/inwoners/zoeken          200 {items, volgende[, meer_gevonden]};
+ *                                         400; 403; 422
  *   GET  /api/v1/inwoners/{id}            200 + ETag; 403; 404
  *   PUT  /api/v1/inwoners/{id}            200; 400; 403; 404; 412; 422; 428
  *   GET  /api/v1/inwoners/{id}/trajecten  200; 403; 404
@@ -233,28 +234,26 @@ traject_invoer(struct req *r, int json, int nieuw, struct traject_rec *rec,
 
 /* ------------------------------------------------------------ JSON */
 
-/* {"soort", "id", "naam"} of who holds the inwoner, and "sinds". */
+/* {"soort", "id", "naam"} of who holds the inwoner, and "sinds", from
+ * the columns INW_PARTIJ .. INW_KS_ORG_NAAM of row i. */
 static struct json_object *
-ketenstatus_json(struct req *r, const char *partij, const char *wijkteam_id,
-    const char *wijkteam, const char *sinds)
+ketenstatus_json(const struct db_rows *rows, size_t i)
 {
 	struct json_object *ks = json_object_new_object(),
 	    *p = json_object_new_object();
-	const char *naam = NULL;
+	const char *partij = DB_CELL(rows, i, INW_PARTIJ), *naam = NULL,
+	    *sinds = DB_CELL(rows, i, INW_KS_SINDS);
 	int64_t id = 0;
-	struct db_rows org;
 
 	if (partij == NULL)
 		partij = "geen";
 	if (strcmp(partij, "wijkteam") == 0) {
-		id = db_cell_int(wijkteam_id, 0);
-		naam = wijkteam;
-	} else if (strcmp(partij, "werkom") == 0 || strcmp(partij, "naleving") == 0) {
-		if (store_partij_organisatie(r->db, r->arena, partij, &org) == DB_OK &&
-		    org.nrows == 1) {
-			id = db_cell_int(DB_CELL(&org, 0, 0), 0);
-			naam = DB_CELL(&org, 0, 1);
-		}
+		id = db_cell_int(DB_CELL(rows, i, INW_KS_WIJKTEAM_ID), 0);
+		naam = DB_CELL(rows, i, INW_KS_WIJKTEAM);
+	} else if (strcmp(partij, "werkom") == 0 ||
+	    strcmp(partij, "naleving") == 0) {
+		id = db_cell_int(DB_CELL(rows, i, INW_KS_ORG_ID), 0);
+		naam = DB_CELL(rows, i, INW_KS_ORG_NAAM);
 	} else if (strcmp(partij, "uwv") == 0) {
 		naam = "UWV";
 	} else {
@@ -296,9 +295,7 @@ inwoner_rij_json(struct req *r, const struct db_rows *rows, size_t i,
 	json_object_object_add(o, "bsn_gemaskeerd",
 	    str_of_null(bsn ? registratie_bsn_masker(r, bsn) : NULL));
 	if (met_status)
-		json_object_object_add(o, "ketenstatus", ketenstatus_json(r,
-		    DB_CELL(rows, i, INW_PARTIJ), DB_CELL(rows, i, INW_KS_WIJKTEAM_ID),
-		    DB_CELL(rows, i, INW_KS_WIJKTEAM), DB_CELL(rows, i, INW_KS_SINDS)));
+		json_object_object_add(o, "ketenstatus", ketenstatus_json(rows, i));
 	return o;
 }
 

@@ -34,10 +34,17 @@
 	" wo.geldig_van <= CURDATE() AND (wo.geldig_tot IS NULL" \
 	" OR wo.geldig_tot >= CURDATE())"
 
+/* The holder's organisatie when it is a party of the keten (Werkom,
+ * Naleving): looked up per row in the small organisatie table, so a list
+ * needs no query per inwoner. */
+#define PARTIJ_ORG(kolom) \
+	"(SELECT o." kolom " FROM organisatie o WHERE o.keten_partij = ks.partij" \
+	" ORDER BY o.id LIMIT 1)"
 #define INWONER_SELECT \
 	"SELECT i.id, i.versie, i.naam, i.geboortejaar, i.wijk_id, w.naam," \
 	" i.bsn_versleuteld, i.organisatie_id, COALESCE(ks.partij, 'geen')," \
-	" ks.wijkteam_id, kw.naam, ks.sinds"
+	" ks.wijkteam_id, kw.naam, ks.sinds, " PARTIJ_ORG("id") ", " \
+	PARTIJ_ORG("naam")
 #define INWONER_JOINS \
 	" JOIN wijk w ON w.id = i.wijk_id" \
 	" LEFT JOIN ketenstatus ks ON ks.inwoner_id = i.id" \
@@ -54,7 +61,7 @@ enum {
 	S_ZOEK_NAAM, S_ZOEK_BSN, S_TRJ_NIEUW, S_TRJ_TOEGANG, S_TRJ_WIJZIG,
 	S_TRAJECTEN, S_TRJ_REFS, S_GEB_NIEUW, S_GEB_TOEGANG, S_GEB_LIJST,
 	S_KS_EVENTS, S_KS_ZET, S_WACHTLIJST, S_WL_TELLING, S_AFSTEMMING,
-	S_PARTIJ_ORG, S_THEMAS, S_WIJKTEAMS, S_TOEGANG_INTREKKEN, S_WOORDEN_ZET,
+	S_THEMAS, S_WIJKTEAMS, S_TOEGANG_INTREKKEN, S_WOORDEN_ZET,
 	S_WOORDEN_WEG,
 };
 #define ST(n)	STMT_ID(MOD_REGISTRATIE, n)
@@ -232,9 +239,6 @@ static const struct stmt_def defs[] = {
 	  " WHERE ks.terug_zonder_overdracht IS NOT NULL AND" IN_SCOPE("i")
 	  " ORDER BY ks.terug_zonder_overdracht LIMIT ?)"
 	  " ORDER BY 4, 1 LIMIT ?", 12, AF__NCOLS },
-	{ ST(S_PARTIJ_ORG), "partij_organisatie",
-	  "SELECT id, naam FROM organisatie WHERE keten_partij = ?"
-	  " ORDER BY id LIMIT 1", 1, 2 },
 	{ ST(S_THEMAS), "reg_themas",
 	  "SELECT id, naam FROM thema WHERE geldig_tot IS NULL"
 	  " OR geldig_tot >= CURDATE() ORDER BY naam", 0, 2 },
@@ -703,15 +707,6 @@ store_afstemming(struct db *db, struct arena *ar, const struct reg_scope *s,
 	    SCOPE_VALS(s), DB_INT(limit), DB_INT(limit) };
 
 	return db_query(db, ar, ST(S_AFSTEMMING), v, 12, 0, out);
-}
-
-enum db_err
-store_partij_organisatie(struct db *db, struct arena *ar, const char *partij,
-    struct db_rows *out)
-{
-	struct db_val v[] = { DB_STR(partij) };
-
-	return db_query(db, ar, ST(S_PARTIJ_ORG), v, 1, 1, out);
 }
 
 enum db_err

@@ -62,7 +62,8 @@ enum db_err	store_scope_organisaties(struct db *, struct arena *,
 enum inwoner_col {
 	INW_ID, INW_VERSIE, INW_NAAM, INW_GEBOORTEJAAR, INW_WIJK_ID, INW_WIJK,
 	INW_BSN_SEALED, INW_ORGANISATIE_ID, INW_PARTIJ, INW_KS_WIJKTEAM_ID,
-	INW_KS_WIJKTEAM, INW_KS_SINDS, INW__NCOLS
+	INW_KS_WIJKTEAM, INW_KS_SINDS, INW_KS_ORG_ID, INW_KS_ORG_NAAM,
+	INW__NCOLS
 };
 
 struct inwoner_rec {
@@ -271,11 +272,6 @@ enum afstemming_col {
 enum db_err	store_afstemming(struct db *, struct arena *,
 		    const struct reg_scope *, int termijn, int limit,
 		    struct db_rows *out);
-
-/* Structure lookups the forms need: the organisatie of a keten party
- * (id, naam) for the ketenstatus. */
-enum db_err	store_partij_organisatie(struct db *, struct arena *,
-		    const char *partij, struct db_rows *out);
 
 /* Choices for the traject form: id, naam. */
 enum reg_optie {

@@ -11,8 +11,10 @@
  * small fields before the file (into r->form, for the CSRF check), attaches
  * a streaming reader to the request (http/multipart.h) and lets the
  * handler pull the file through it; whatever the handler leaves unread is
- * drained afterwards, so nginx always sees its request consumed. The worker owns one arena, one database connection and nothing
- * else; no state survives a request except those two.
+ * drained afterwards, so nginx always sees its request consumed.
+ *
+ * The worker owns one arena, one database connection and nothing else; no
+ * state survives a request except those two.
  *
  * One FastCGI connection per request: the worker closes the connection
  * after every response, even when nginx asks to keep it (FCGI_KEEP_CONN).

@@ -146,10 +146,10 @@ load_openapi(struct app *app, char *err, size_t errlen)
 }
 
 /*
- * A short hash of the stylesheets the layout links. Static files are
- * cached for a year (nginx), so their URLs carry this as ?v=: a changed
- * file gets a new URL at the next start or SIGHUP. A file that cannot be
- * read simply does not count.
+ * A short hash of the stylesheets and scripts the pages link. Static
+ * files are cached for a year (nginx), so their URLs carry this as ?v=: a
+ * changed file gets a new URL at the next start or SIGHUP. A file that
+ * cannot be read simply does not count.
  */
 static void
 static_version(struct app *app)
@@ -158,6 +158,8 @@ static_version(struct app *app)
 		"static/css/app.css",
 		"static/vendor/utrecht-design-tokens.css",
 		"static/vendor/utrecht-component-library.css",
+		"static/js/upload.js",
+		"static/js/bezig.js",
 	};
 	crypto_generichash_state st;
 	unsigned char h[8], chunk[8192];

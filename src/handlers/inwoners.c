@@ -372,16 +372,6 @@ trajecten_json(struct req *r, const struct reg_scope *s, int64_t inwoner_id,
 	return 0;
 }
 
-/* The party the caller registers and sees events as. The wijkteam side
- * wins when a user holds both (it sees more, and is audited as such). */
-static enum gebeurtenis_partij
-kijk_partij(const struct reg_scope *s)
-{
-	if (s->partijen & GP_WIJKTEAM)
-		return GP_WIJKTEAM;
-	return (enum gebeurtenis_partij)s->keten_partij;
-}
-
 /* "startgesprek,wachtlijst_in,...": the types party p may see (never the
  * correctie itself: it is seen through the type it voids). */
 static const char *
@@ -442,7 +432,7 @@ int
 gebeurtenissen_json(struct req *r, const struct reg_scope *s,
     int64_t inwoner_id, int64_t gebeurtenis_id, struct json_object **arr)
 {
-	enum gebeurtenis_partij p = kijk_partij(s);
+	enum gebeurtenis_partij p = registratie_partij(s);
 	struct db_rows rows;
 	enum db_err rc;
 	size_t i;
@@ -691,7 +681,7 @@ gebeurtenis_maak(struct req *r, const struct reg_scope *s, int json,
 	struct gebeurtenis_rec rec;
 	struct veld_waarde datum, traject;
 	struct json_object *gegevens = NULL, *vid;
-	enum gebeurtenis_partij p = kijk_partij(s);
+	enum gebeurtenis_partij p = registratie_partij(s);
 	struct db_rows rows;
 	const char *type;
 	enum db_err rc;

@@ -129,6 +129,13 @@ registratie_scope(struct req *r, struct reg_scope *s)
 	return 0;
 }
 
+unsigned
+registratie_partij(const struct reg_scope *s)
+{
+	return (s->partijen & GP_WIJKTEAM) ? (unsigned)GP_WIJKTEAM :
+	    s->keten_partij;
+}
+
 const char *
 registratie_doel(const struct reg_scope *s)
 {

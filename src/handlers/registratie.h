@@ -35,6 +35,11 @@ struct req;
  */
 int	registratie_scope(struct req *, struct reg_scope *s);
 
+/* The party of the keten the caller registers and sees events as
+ * (enum gebeurtenis_partij): the wijkteam for a medewerker or teamleider,
+ * else their ketenpartner's party; 0 for none. */
+unsigned registratie_partij(const struct reg_scope *s);
+
 /* The purpose of this caller's reads: DOEL_REGISTRATIE for the wijkteam
  * side, DOEL_KETEN for a ketenpartner. */
 const char *registratie_doel(const struct reg_scope *s);

@@ -29,8 +29,6 @@
 
 #define MAX_ID		9007199254740991LL
 
-static enum gebeurtenis_partij partij(const struct reg_scope *);
-
 static struct json_object *
 str(const char *s)
 {
@@ -515,7 +513,7 @@ pagina_inwoner(struct req *r)
 				if (json_object_get_int64(json_object_object_get(g,
 				    "traject_id")) == tid)
 					json_object_array_add(lijst, tijdlijn_item(r, g,
-					    geb, partij(&s)));
+					    geb, registratie_partij(&s)));
 			}
 			json_object_object_add(t, "heeft_gebeurtenissen",
 			    json_object_new_boolean(json_object_array_length(lijst) > 0));
@@ -528,7 +526,8 @@ pagina_inwoner(struct req *r)
 		lijst = json_object_new_array();
 		for (k = 0; k < json_object_array_length(geb); k++)
 			json_object_array_add(lijst, tijdlijn_item(r,
-			    json_object_array_get_idx(geb, k), geb, partij(&s)));
+			    json_object_array_get_idx(geb, k), geb,
+			    registratie_partij(&s)));
 		json_object_object_add(ctx, "heeft_gebeurtenissen",
 		    json_object_new_boolean(json_object_array_length(lijst) > 0));
 		json_object_object_add(ctx, "gebeurtenissen", lijst);
@@ -730,14 +729,6 @@ pagina_traject_maak(struct req *r)
 
 /* ------------------------------------------------------------ gebeurtenissen */
 
-/* The party the caller registers as (as inwoners.c decides it). */
-static enum gebeurtenis_partij
-partij(const struct reg_scope *s)
-{
-	return (s->partijen & GP_WIJKTEAM) ? GP_WIJKTEAM :
-	    (enum gebeurtenis_partij)s->keten_partij;
-}
-
 /* The payload fields of type t as form fields (typed values re-shown). */
 static void
 payload_velden(struct req *r, const struct gebeurtenis_type *t,
@@ -837,7 +828,7 @@ gebeurtenis_formulier(struct req *r, int status, struct json_object *fouten)
 		json_object_put(fouten);
 		return;
 	}
-	p = partij(&s);
+	p = registratie_partij(&s);
 	if (code == NULL)
 		code = kv_get(&r->query, "type");
 	t = gebeurtenis_type_find(code);

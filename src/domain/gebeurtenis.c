@@ -16,6 +16,7 @@
 
 #include <json-c/json.h>
 
+#include "domain/veldfout.h"
 #include "domain/gebeurtenis.h"
 
 #define MAX_ID		9007199254740991LL	/* 2^53 - 1: exact in JSON */
@@ -185,26 +186,32 @@ static const struct {
 	{ GP_NALEVING, "naleving", "Naleving" },
 };
 
-const char *
-gebeurtenis_partij_code(enum gebeurtenis_partij p)
+/* The code and label of p: its index in partijen, or -1. */
+static int
+partij_nr(enum gebeurtenis_partij p)
 {
 	size_t i;
 
 	for (i = 0; i < NELEM(partijen); i++)
 		if (partijen[i].p == p)
-			return partijen[i].code;
-	return NULL;
+			return (int)i;
+	return -1;
+}
+
+const char *
+gebeurtenis_partij_code(enum gebeurtenis_partij p)
+{
+	int i = partij_nr(p);
+
+	return i >= 0 ? partijen[i].code : NULL;
 }
 
 const char *
 gebeurtenis_partij_label(enum gebeurtenis_partij p)
 {
-	size_t i;
+	int i = partij_nr(p);
 
-	for (i = 0; i < NELEM(partijen); i++)
-		if (partijen[i].p == p)
-			return partijen[i].label;
-	return NULL;
+	return i >= 0 ? partijen[i].label : NULL;
 }
 
 enum gebeurtenis_partij
@@ -304,17 +311,6 @@ gebeurtenis_zichtbaar(const struct gebeurtenis_type *t,
 
 /* ----------------------------------------------------------- validation */
 
-/* Appends {veld, melding} to fouten (the shape of fout_melding()). */
-static void
-fout(struct json_object *fouten, const char *veld, const char *melding)
-{
-	struct json_object *e = json_object_new_object();
-
-	json_object_object_add(e, "veld", json_object_new_string(veld));
-	json_object_object_add(e, "melding", json_object_new_string(melding));
-	json_object_array_add(fouten, e);
-}
-
 static void
 fout_keuze(struct json_object *fouten, const struct gebeurtenis_veld *v)
 {
@@ -324,7 +320,7 @@ fout_keuze(struct json_object *fouten, const struct gebeurtenis_veld *v)
 	veld_opties_tekst(v->waarden, lijst, sizeof(lijst));
 	snprintf(m, sizeof(m), "Kies bij %s een van deze mogelijkheden: %s.",
 	    klein, lijst);
-	fout(fouten, v->naam, m);
+	fout_melding(fouten, v->naam, m);
 }
 
 /*
@@ -470,14 +466,14 @@ veld_toets(const struct gebeurtenis_veld *v, struct json_object *o,
 		if (!json_object_is_type(o, json_type_boolean)) {
 			snprintf(m, sizeof(m), "%s moet ja of nee zijn "
 			    "(true of false).", v->label);
-			fout(fouten, v->naam, m);
+			fout_melding(fouten, v->naam, m);
 			return 1;
 		}
 		return 0;
 	case GV_TEKST:
 		if (!json_object_is_type(o, json_type_string)) {
 			snprintf(m, sizeof(m), "%s moet tekst zijn.", v->label);
-			fout(fouten, v->naam, m);
+			fout_melding(fouten, v->naam, m);
 			return 1;
 		}
 		s = json_object_get_string(o);
@@ -487,18 +483,18 @@ veld_toets(const struct gebeurtenis_veld *v, struct json_object *o,
 		    !tekst_schoon((const unsigned char *)s, len, &chars)) {
 			snprintf(m, sizeof(m), "%s bevat tekens die hier niet "
 			    "zijn toegestaan.", v->label);
-			fout(fouten, v->naam, m);
+			fout_melding(fouten, v->naam, m);
 			return 1;
 		}
 		if ((v->vlag & GV_VERPLICHT) && tekst_leeg(s, len)) {
 			snprintf(m, sizeof(m), "%s is verplicht.", v->label);
-			fout(fouten, v->naam, m);
+			fout_melding(fouten, v->naam, m);
 			return 1;
 		}
 		if ((int64_t)chars > v->max) {
 			snprintf(m, sizeof(m), "%s mag hoogstens %lld tekens "
 			    "lang zijn.", v->label, (long long)v->max);
-			fout(fouten, v->naam, m);
+			fout_melding(fouten, v->naam, m);
 			return 1;
 		}
 		return 0;
@@ -523,7 +519,7 @@ veld_toets(const struct gebeurtenis_veld *v, struct json_object *o,
 			snprintf(m, sizeof(m), "%s moet een geheel getal van "
 			    "%lld tot en met %lld zijn.", v->label,
 			    (long long)v->min, (long long)v->max);
-			fout(fouten, v->naam, m);
+			fout_melding(fouten, v->naam, m);
 		}
 		return 1;
 	case GV_DATUM:
@@ -532,14 +528,14 @@ veld_toets(const struct gebeurtenis_veld *v, struct json_object *o,
 		    (size_t)json_object_get_string_len(o))) {
 			snprintf(m, sizeof(m), "%s moet een bestaande datum "
 			    "zijn, geschreven als JJJJ-MM-DD.", v->label);
-			fout(fouten, v->naam, m);
+			fout_melding(fouten, v->naam, m);
 			return 1;
 		}
 		return 0;
 	}
 	/* a kind this file does not know accepts nothing */
 	snprintf(m, sizeof(m), "%s kan niet worden opgeslagen.", v->label);
-	fout(fouten, v->naam, m);
+	fout_melding(fouten, v->naam, m);
 	return 1;
 }
 
@@ -553,12 +549,12 @@ gebeurtenis_valideer(const struct gebeurtenis_type *t,
 	int n = 0;
 
 	if (t == NULL) {
-		fout(fouten, "type", "Kies een bestaand type gebeurtenis.");
+		fout_melding(fouten, "type", "Kies een bestaand type gebeurtenis.");
 		return 1;
 	}
 	if (gegevens != NULL && !json_object_is_type(gegevens,
 	    json_type_object)) {
-		fout(fouten, "gegevens", "Gegevens moeten een object zijn.");
+		fout_melding(fouten, "gegevens", "Gegevens moeten een object zijn.");
 		return 1;
 	}
 
@@ -573,7 +569,7 @@ gebeurtenis_valideer(const struct gebeurtenis_type *t,
 			if (v->vlag & GV_VERPLICHT) {
 				snprintf(m, sizeof(m), "%s is verplicht.",
 				    v->label);
-				fout(fouten, v->naam, m);
+				fout_melding(fouten, v->naam, m);
 				n++;
 			}
 			continue;
@@ -587,7 +583,7 @@ gebeurtenis_valideer(const struct gebeurtenis_type *t,
 			(void)val;
 			if (gebeurtenis_veld_find(t, key) != NULL)
 				continue;
-			fout(fouten, naam_veilig(key) ? key : "gegevens",
+			fout_melding(fouten, naam_veilig(key) ? key : "gegevens",
 			    "Dit veld hoort niet bij dit type gebeurtenis.");
 			n++;
 		}
@@ -600,18 +596,18 @@ gebeurtenis_correctie_toets(const struct gebeurtenis_type *vervallen,
     int al_vervallen, struct json_object *fouten)
 {
 	if (vervallen == NULL) {
-		fout(fouten, "vervalt_id", "Kies een gebeurtenis van deze "
+		fout_melding(fouten, "vervalt_id", "Kies een gebeurtenis van deze "
 		    "inwoner die u mag zien.");
 		return 1;
 	}
 	if (vervallen->vlag & GT_VOLGT_VERVALLEN) {
-		fout(fouten, "vervalt_id", "Een correctie kan niet zelf worden "
+		fout_melding(fouten, "vervalt_id", "Een correctie kan niet zelf worden "
 		    "gecorrigeerd. Registreer de oorspronkelijke gebeurtenis "
 		    "opnieuw.");
 		return 1;
 	}
 	if (al_vervallen) {
-		fout(fouten, "vervalt_id", "Deze gebeurtenis is al vervallen "
+		fout_melding(fouten, "vervalt_id", "Deze gebeurtenis is al vervallen "
 		    "door een eerdere correctie.");
 		return 1;
 	}

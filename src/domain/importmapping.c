@@ -15,6 +15,7 @@
 #include <json-c/json.h>
 
 #include "core/csvread.h"
+#include "domain/veldfout.h"
 #include "domain/bsn.h"
 #include "domain/gebeurtenis.h"
 #include "domain/importmapping.h"
@@ -141,16 +142,6 @@ im_veld_raad(const char *kolomnaam)
 	return IM_NEGEER;
 }
 
-static void
-fout(struct json_object *fouten, const char *veld, const char *melding)
-{
-	struct json_object *e = json_object_new_object();
-
-	json_object_object_add(e, "veld", json_object_new_string(veld));
-	json_object_object_add(e, "melding", json_object_new_string(melding));
-	json_object_array_add(fouten, e);
-}
-
 int
 im_mapping_maak(struct im_mapping *m, const char *const *kolommen, size_t n,
     struct json_object *mapping, struct json_object *fouten)
@@ -164,12 +155,12 @@ im_mapping_maak(struct im_mapping *m, const char *const *kolommen, size_t n,
 	for (i = 0; i < IM__NVELDEN; i++)
 		m->positie[i] = -1;
 	if (n > IM_MAX_KOLOMMEN) {
-		fout(fouten, "kolommen", "Het bestand heeft te veel kolommen.");
+		fout_melding(fouten, "kolommen", "Het bestand heeft te veel kolommen.");
 		return 1;
 	}
 	m->nkolommen = n;
 	if (mapping != NULL && !json_object_is_type(mapping, json_type_object)) {
-		fout(fouten, "mapping", "De koppeling moet een object zijn: "
+		fout_melding(fouten, "mapping", "De koppeling moet een object zijn: "
 		    "kolomnaam → veld.");
 		return 1;
 	}
@@ -184,7 +175,7 @@ im_mapping_maak(struct im_mapping *m, const char *const *kolommen, size_t n,
 		if (f < 0) {
 			snprintf(msg, sizeof(msg), "Kolom ‘%.100s’: onbekend veld.",
 			    kolommen[i]);
-			fout(fouten, kolommen[i], msg);
+			fout_melding(fouten, kolommen[i], msg);
 			nfout++;
 			continue;
 		}
@@ -193,7 +184,7 @@ im_mapping_maak(struct im_mapping *m, const char *const *kolommen, size_t n,
 		if (m->positie[f] >= 0) {
 			snprintf(msg, sizeof(msg), "%s is aan meer dan één kolom "
 			    "gekoppeld.", defs[f].label);
-			fout(fouten, kolommen[i], msg);
+			fout_melding(fouten, kolommen[i], msg);
 			nfout++;
 			continue;
 		}
@@ -204,18 +195,18 @@ im_mapping_maak(struct im_mapping *m, const char *const *kolommen, size_t n,
 		if (defs[i].verplicht && m->positie[i] < 0) {
 			snprintf(msg, sizeof(msg), "Koppel een kolom aan %s.",
 			    defs[i].label);
-			fout(fouten, defs[i].code, msg);
+			fout_melding(fouten, defs[i].code, msg);
 			nfout++;
 		}
 	}
 	if ((m->positie[IM_GEB_TYPE] < 0) != (m->positie[IM_GEB_DATUM] < 0)) {
-		fout(fouten, m->positie[IM_GEB_TYPE] < 0 ? "gebeurtenis_type" :
+		fout_melding(fouten, m->positie[IM_GEB_TYPE] < 0 ? "gebeurtenis_type" :
 		    "gebeurtenis_datum", "Een gebeurtenis heeft een kolom voor het "
 		    "type én een kolom voor de datum nodig.");
 		nfout++;
 	}
 	if (m->positie[IM_GEB_UITKOMST] >= 0 && m->positie[IM_GEB_TYPE] < 0) {
-		fout(fouten, "uitkomst", "Een uitkomst hoort bij een gebeurtenis: "
+		fout_melding(fouten, "uitkomst", "Een uitkomst hoort bij een gebeurtenis: "
 		    "koppel ook een kolom aan het type.");
 		nfout++;
 	}
@@ -272,7 +263,7 @@ fout_ref(struct json_object *fouten, enum im_veld f, const char *wat,
 	/* Codes of the structure are not personal data: naming the one that
 	 * was not found helps the user fix the file. */
 	snprintf(msg, sizeof(msg), "%s ‘%.40s’ bestaat niet.", wat, waarde);
-	fout(fouten, defs[f].code, msg);
+	fout_melding(fouten, defs[f].code, msg);
 }
 
 static int
@@ -284,7 +275,7 @@ lees_datum(struct json_object *fouten, enum im_veld f, const char *s,
 	out[0] = '\0';
 	if (s == NULL || s[0] == '\0') {
 		snprintf(msg, sizeof(msg), "%s ontbreekt.", wat);
-		fout(fouten, defs[f].code, msg);
+		fout_melding(fouten, defs[f].code, msg);
 		return 1;
 	}
 	if (csv_date_parse(s, out) != 0 || strcmp(out, IM_DATUM_MIN) < 0 ||
@@ -292,7 +283,7 @@ lees_datum(struct json_object *fouten, enum im_veld f, const char *s,
 		out[0] = '\0';
 		snprintf(msg, sizeof(msg), "%s is geen geldige datum (bijvoorbeeld "
 		    "2024-03-07 of 7-3-2024).", wat);
-		fout(fouten, defs[f].code, msg);
+		fout_melding(fouten, defs[f].code, msg);
 		return 1;
 	}
 	return 0;
@@ -314,18 +305,18 @@ lees_type(struct json_object *fouten, const char *s,
 			t = c;
 	}
 	if (t == NULL) {
-		fout(fouten, "gebeurtenis_type", "Onbekend type gebeurtenis.");
+		fout_melding(fouten, "gebeurtenis_type", "Onbekend type gebeurtenis.");
 		return 1;
 	}
 	if (t->registreert != GP_WIJKTEAM || (t->vlag & GT_VOLGT_VERVALLEN)) {
-		fout(fouten, "gebeurtenis_type", "Dit type gebeurtenis registreert "
+		fout_melding(fouten, "gebeurtenis_type", "Dit type gebeurtenis registreert "
 		    "het wijkteam niet zelf en kan niet worden geïmporteerd.");
 		return 1;
 	}
 	for (j = 0; j < t->nvelden; j++) {
 		if ((t->velden[j].vlag & GV_VERPLICHT) &&
 		    strcmp(t->velden[j].naam, "uitkomst") != 0) {
-			fout(fouten, "gebeurtenis_type", "Dit type gebeurtenis heeft "
+			fout_melding(fouten, "gebeurtenis_type", "Dit type gebeurtenis heeft "
 			    "gegevens nodig die een import niet kan vullen; "
 			    "registreer het met het formulier.");
 			return 1;
@@ -353,9 +344,9 @@ im_rij_lees(const struct im_mapping *m, const struct im_refs *refs,
 
 	s = veld(m, IM_NAAM, fields, nfields);
 	if (s == NULL || s[0] == '\0')
-		fout(fouten, "naam", "De naam ontbreekt.");
+		fout_melding(fouten, "naam", "De naam ontbreekt.");
 	else if (tekens(s) > 200)
-		fout(fouten, "naam", "De naam is langer dan 200 tekens.");
+		fout_melding(fouten, "naam", "De naam is langer dan 200 tekens.");
 	else
 		out->naam = s;
 
@@ -364,17 +355,17 @@ im_rij_lees(const struct im_mapping *m, const struct im_refs *refs,
 	if (s != NULL && strlen(s) == 4 && strspn(s, "0123456789") == 4)
 		jaar = strtol(s, &e, 10);
 	if (s == NULL || s[0] == '\0')
-		fout(fouten, "geboortejaar", "Het geboortejaar ontbreekt.");
+		fout_melding(fouten, "geboortejaar", "Het geboortejaar ontbreekt.");
 	else if (jaar < 1900 || jaar > refs->jaar_nu) {
 		snprintf(msg, sizeof(msg), "Het geboortejaar moet een jaar van "
 		    "1900 tot en met %d zijn.", refs->jaar_nu);
-		fout(fouten, "geboortejaar", msg);
+		fout_melding(fouten, "geboortejaar", msg);
 	} else
 		out->geboortejaar = (int)jaar;
 
 	s = veld(m, IM_WIJK, fields, nfields);
 	if (s == NULL || s[0] == '\0')
-		fout(fouten, "wijk", "De wijk ontbreekt.");
+		fout_melding(fouten, "wijk", "De wijk ontbreekt.");
 	else if ((ref = ref_zoek(refs->wijken, refs->nwijken, s)) == NULL)
 		fout_ref(fouten, IM_WIJK, "Wijk", s);
 	else
@@ -385,11 +376,11 @@ im_rij_lees(const struct im_mapping *m, const struct im_refs *refs,
 		rc = bsn_parse(s, out->bsn);
 		if (rc == BSN_LENGTE && strspn(s, "0123456789") == strlen(s) &&
 		    strlen(s) == BSN_LEN - 1)
-			fout(fouten, "bsn", "Het BSN heeft 8 cijfers: Excel laat "
+			fout_melding(fouten, "bsn", "Het BSN heeft 8 cijfers: Excel laat "
 			    "de voorloopnul weg. Maak de kolom tekst en exporteer "
 			    "opnieuw.");
 		else if (rc != BSN_OK)
-			fout(fouten, "bsn", bsn_err_text((enum bsn_err)rc));
+			fout_melding(fouten, "bsn", bsn_err_text((enum bsn_err)rc));
 	}
 
 	s = veld(m, IM_KENMERK, fields, nfields);
@@ -398,7 +389,7 @@ im_rij_lees(const struct im_mapping *m, const struct im_refs *refs,
 			if ((unsigned char)s[i] < 0x20)
 				break;
 		if (strlen(s) > 64 || s[i] != '\0')
-			fout(fouten, "extern_kenmerk", "Het dossiernummer is langer "
+			fout_melding(fouten, "extern_kenmerk", "Het dossiernummer is langer "
 			    "dan 64 tekens of bevat regeleinden.");
 		else
 			out->kenmerk = s;
@@ -406,21 +397,21 @@ im_rij_lees(const struct im_mapping *m, const struct im_refs *refs,
 
 	s = veld(m, IM_SOORT, fields, nfields);
 	if (s == NULL || s[0] == '\0')
-		fout(fouten, "traject_soort", "De soort traject ontbreekt.");
+		fout_melding(fouten, "traject_soort", "De soort traject ontbreekt.");
 	else {
 		for (i = 0; traject_soorten[i].code != NULL; i++)
 			if (eq_nocase(s, traject_soorten[i].code) ||
 			    eq_nocase(s, traject_soorten[i].label))
 				break;
 		if (traject_soorten[i].code == NULL)
-			fout(fouten, "traject_soort", "Onbekende soort traject.");
+			fout_melding(fouten, "traject_soort", "Onbekende soort traject.");
 		else
 			out->soort = traject_soorten[i].code;
 	}
 
 	s = veld(m, IM_THEMA, fields, nfields);
 	if (s == NULL || s[0] == '\0')
-		fout(fouten, "thema", "Het thema ontbreekt.");
+		fout_melding(fouten, "thema", "Het thema ontbreekt.");
 	else if ((ref = ref_zoek(refs->themas, refs->nthemas, s)) == NULL)
 		fout_ref(fouten, IM_THEMA, "Thema", s);
 	else
@@ -428,7 +419,7 @@ im_rij_lees(const struct im_mapping *m, const struct im_refs *refs,
 
 	s = veld(m, IM_OPDRACHT, fields, nfields);
 	if (s == NULL || s[0] == '\0')
-		fout(fouten, "opdracht", "De opdracht ontbreekt.");
+		fout_melding(fouten, "opdracht", "De opdracht ontbreekt.");
 	else if ((ref = ref_zoek(refs->opdrachten, refs->nopdrachten, s)) == NULL)
 		fout_ref(fouten, IM_OPDRACHT, "Opdracht", s);
 	else
@@ -436,13 +427,13 @@ im_rij_lees(const struct im_mapping *m, const struct im_refs *refs,
 
 	s = veld(m, IM_WIJKTEAM, fields, nfields);
 	if (s == NULL || s[0] == '\0')
-		fout(fouten, "wijkteam", "Het wijkteam ontbreekt.");
+		fout_melding(fouten, "wijkteam", "Het wijkteam ontbreekt.");
 	else if ((ref = ref_zoek(refs->wijkteams, refs->nwijkteams, s)) == NULL)
 		fout_ref(fouten, IM_WIJKTEAM, "Wijkteam", s);
 	else if (ref->org != refs->org) {
 		snprintf(msg, sizeof(msg), "Wijkteam ‘%.40s’ hoort niet bij uw "
 		    "organisatie.", s);
-		fout(fouten, "wijkteam", msg);
+		fout_melding(fouten, "wijkteam", msg);
 	} else
 		out->wijkteam_id = ref->id;
 
@@ -453,7 +444,7 @@ im_rij_lees(const struct im_mapping *m, const struct im_refs *refs,
 	    lees_datum(fouten, IM_EINDDATUM, s, "De einddatum",
 	    out->einddatum) == 0 && out->startdatum[0] != '\0' &&
 	    strcmp(out->einddatum, out->startdatum) < 0)
-		fout(fouten, "einddatum", "De einddatum ligt voor de startdatum.");
+		fout_melding(fouten, "einddatum", "De einddatum ligt voor de startdatum.");
 
 	s = veld(m, IM_GEB_TYPE, fields, nfields);
 	if (s != NULL && s[0] != '\0') {
@@ -462,13 +453,13 @@ im_rij_lees(const struct im_mapping *m, const struct im_refs *refs,
 		    nfields), "De datum van de gebeurtenis", out->geb_datum) == 0 &&
 		    out->startdatum[0] != '\0' &&
 		    strcmp(out->geb_datum, out->startdatum) < 0)
-			fout(fouten, "gebeurtenis_datum", "De gebeurtenis ligt voor "
+			fout_melding(fouten, "gebeurtenis_datum", "De gebeurtenis ligt voor "
 			    "de startdatum van het traject.");
 		s = veld(m, IM_GEB_UITKOMST, fields, nfields);
 		gv = out->geb != NULL ? gebeurtenis_veld_find(out->geb,
 		    "uitkomst") : NULL;
 		if (out->geb != NULL && s != NULL && s[0] != '\0' && gv == NULL) {
-			fout(fouten, "uitkomst", "Een uitkomst hoort alleen bij een "
+			fout_melding(fouten, "uitkomst", "Een uitkomst hoort alleen bij een "
 			    "startgesprek.");
 		} else if (out->geb != NULL) {
 			/* Let the event table judge the payload, so an import
@@ -490,7 +481,7 @@ im_rij_lees(const struct im_mapping *m, const struct im_refs *refs,
 					struct json_object *x = json_object_array_get_idx(gf, i);
 					struct json_object *mld = json_object_object_get(x,
 					    "melding");
-					fout(fouten, "uitkomst",
+					fout_melding(fouten, "uitkomst",
 					    mld != NULL ? json_object_get_string(mld) :
 					    "De uitkomst is ongeldig.");
 				}
@@ -502,7 +493,7 @@ im_rij_lees(const struct im_mapping *m, const struct im_refs *refs,
 		}
 	} else if (veld(m, IM_GEB_DATUM, fields, nfields) != NULL &&
 	    veld(m, IM_GEB_DATUM, fields, nfields)[0] != '\0') {
-		fout(fouten, "gebeurtenis_type", "Er is een datum van een "
+		fout_melding(fouten, "gebeurtenis_type", "Er is een datum van een "
 		    "gebeurtenis maar geen type.");
 	}
 	if (out->bsn[0] == '\0')

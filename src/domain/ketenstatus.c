@@ -126,26 +126,32 @@ static const struct {
 	{ PARTIJ_UWV, "uwv", "UWV" },
 };
 
-const char *
-ketenstatus_partij_code(enum partij p)
+/* The code and label of p: its index in partijen, or -1. */
+static int
+partij_nr(enum partij p)
 {
 	size_t i;
 
 	for (i = 0; i < NELEM(partijen); i++)
 		if (partijen[i].p == p)
-			return partijen[i].code;
-	return NULL;
+			return (int)i;
+	return -1;
+}
+
+const char *
+ketenstatus_partij_code(enum partij p)
+{
+	int i = partij_nr(p);
+
+	return i >= 0 ? partijen[i].code : NULL;
 }
 
 const char *
 ketenstatus_partij_label(enum partij p)
 {
-	size_t i;
+	int i = partij_nr(p);
 
-	for (i = 0; i < NELEM(partijen); i++)
-		if (partijen[i].p == p)
-			return partijen[i].label;
-	return NULL;
+	return i >= 0 ? partijen[i].label : NULL;
 }
 
 /* The effect of a type code; 0 (nothing) when unknown. */

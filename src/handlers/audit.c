@@ -240,7 +240,7 @@ link_to(struct req *r, const char *path, const struct zoek *z, int64_t cursor)
 static struct json_object *
 fouten_lijst(const struct zoek *z, const char *cursor_veld)
 {
-	struct json_object *l = json_object_new_array(), *e;
+	struct json_object *l = json_object_new_array();
 	size_t i;
 
 	for (i = 0; i <= V__N + 1; i++) {
@@ -258,10 +258,7 @@ fouten_lijst(const struct zoek *z, const char *cursor_veld)
 		}
 		if (melding == NULL)
 			continue;
-		e = json_object_new_object();
-		json_object_object_add(e, "veld", json_object_new_string(veld));
-		json_object_object_add(e, "melding", json_object_new_string(melding));
-		json_object_array_add(l, e);
+		fout_melding(l, veld, melding);
 	}
 	return l;
 }

@@ -658,15 +658,9 @@ api_antwoord(struct req *r, const struct bron *b, int64_t id, int status)
 		tx_rollback(r);
 		return;
 	}
-	zet_etag(r, bron_versie(obj));
-	if (status == 201) {
+	if (status == 201)
 		loc = arena_printf(r->arena, "/api/v1/%s/%lld", b->pad, (long long)id);
-		if (answer_created(r, obj, loc) != 0)
-			return;
-	} else {
-		resp_json(r, status, obj);
-	}
-	(void)tx_commit(r);
+	answer_written(r, obj, status, loc);
 }
 
 static void

@@ -135,16 +135,6 @@ fail_db(struct req *r, enum db_err rc, const char *where)
 }
 
 void
-fout_melding(struct json_object *lijst, const char *veld, const char *melding)
-{
-	struct json_object *e = json_object_new_object();
-
-	json_object_object_add(e, "veld", json_object_new_string(veld));
-	json_object_object_add(e, "melding", json_object_new_string(melding));
-	json_object_array_add(lijst, e);
-}
-
-void
 page_errors(struct req *r, struct json_object *ctx, struct json_object *fouten)
 {
 	struct json_object *f, *e, *veld, *melding;
@@ -361,4 +351,21 @@ fout_van(struct json_object *fouten, const char *naam)
 			return json_object_get_string(v);
 	}
 	return NULL;
+}
+
+void
+answer_written(struct req *r, struct json_object *obj, int status,
+    const char *location)
+{
+	struct json_object *versie;
+
+	if (json_object_object_get_ex(obj, "versie", &versie))
+		zet_etag(r, json_object_get_int64(versie));
+	if (status == 201) {
+		if (answer_created(r, obj, location) != 0)
+			return;
+	} else {
+		resp_json(r, status, obj);
+	}
+	(void)tx_commit(r);
 }

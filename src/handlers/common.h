@@ -10,6 +10,7 @@
 
 #include "db/exec.h"
 #include "domain/veld.h"
+#include "domain/veldfout.h"   /* fout_melding */
 
 struct req;
 struct json_object;
@@ -58,10 +59,6 @@ void	tx_rollback(struct req *);
  */
 void	fail_db(struct req *, enum db_err, const char *where);
 
-/* Appends {"veld": veld, "melding": melding} to a list of field errors
- * (the `errors` of a 422 problem, the `fouten` of a re-rendered form). */
-void	fout_melding(struct json_object *lijst, const char *veld,
-	    const char *melding);
 
 /*
  * Puts a form's field errors into a page context: "fouten" {"lijst": [...]}
@@ -80,6 +77,14 @@ void	page_errors(struct req *, struct json_object *ctx,
  */
 int	answer_created(struct req *, struct json_object *obj, const char *location);
 
+/*
+ * After a create or an update (transaction open): answers obj (ownership
+ * taken) with its ETag when it has a "versie" — as answer_created() when
+ * status is 201 (location, Idempotency-Key stored), else as status — and
+ * commits.
+ */
+void	answer_written(struct req *, struct json_object *obj, int status,
+	    const char *location);
 /* 303 See Other to location (a local path). */
 void	resp_redirect(struct req *, const char *location);
 

@@ -1090,15 +1090,8 @@ inwoner_antwoord(struct req *r, const struct reg_scope *s, int64_t id,
 		resp_problem(r, 500, NULL, NULL);
 		return;
 	}
-	zet_etag(r, json_object_get_int64(json_object_object_get(obj, "versie")));
-	if (status == 201) {
-		loc = arena_printf(r->arena, "/api/v1/inwoners/%lld", (long long)id);
-		if (answer_created(r, obj, loc) != 0)
-			return;
-	} else {
-		resp_json(r, status, obj);
-	}
-	(void)tx_commit(r);
+	loc = arena_printf(r->arena, "/api/v1/inwoners/%lld", (long long)id);
+	answer_written(r, obj, status, loc);
 }
 
 /* Answers what an operation left to answer: field errors or a stale
@@ -1248,7 +1241,7 @@ static void
 onderdeel_antwoord(struct req *r, const struct reg_scope *s, int64_t inwoner_id,
     int64_t id, int status, const char *pad, onderdelen_fn lees)
 {
-	struct json_object *arr, *obj, *versie;
+	struct json_object *arr, *obj;
 	const char *loc;
 
 	if (lees(r, s, inwoner_id, id, &arr) != 0) {
@@ -1263,17 +1256,9 @@ onderdeel_antwoord(struct req *r, const struct reg_scope *s, int64_t inwoner_id,
 	}
 	obj = json_object_get(json_object_array_get_idx(arr, 0));
 	json_object_put(arr);
-	if (json_object_object_get_ex(obj, "versie", &versie))
-		zet_etag(r, json_object_get_int64(versie));
-	if (status == 201) {
-		loc = arena_printf(r->arena, "/api/v1/inwoners/%lld/%s/%lld",
-		    (long long)inwoner_id, pad, (long long)id);
-		if (answer_created(r, obj, loc) != 0)
-			return;
-	} else {
-		resp_json(r, status, obj);
-	}
-	(void)tx_commit(r);
+	loc = arena_printf(r->arena, "/api/v1/inwoners/%lld/%s/%lld",
+	    (long long)inwoner_id, pad, (long long)id);
+	answer_written(r, obj, status, loc);
 }
 
 /* POST of a traject or gebeurtenis: 201 with the item, as onderdeel_antwoord

@@ -20,6 +20,7 @@
 #include "db/db.h"
 #include "db/exec.h"
 #include "store/registratie.h"
+#include "store/statements.h"
 
 int
 main(int argc, char *argv[])
@@ -41,7 +42,7 @@ main(int argc, char *argv[])
 	}
 	if (arena_init(&arena, 1024 * 1024, 64 * 1024 * 1024) != 0)
 		return 1;
-	db_init(&db, &cfg, 0);
+	db_init(&db, &cfg, 0, &store_statements);
 	if (db_connect(&db) != 0 || db_begin(&db) != 0)
 		goto fail;
 	while (scanf("%lld", &id) == 1) {

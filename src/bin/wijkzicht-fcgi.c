@@ -11,12 +11,15 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "handlers/handlers.h"
 #include "server/supervisor.h"
 
 int
 main(int argc, char *argv[])
 {
 	const char *conf = getenv("WIJKZICHT_CONFIG");
+	const struct route *routes;
+	size_t n;
 	int ch;
 
 	while ((ch = getopt(argc, argv, "c:")) != -1) {
@@ -33,5 +36,9 @@ main(int argc, char *argv[])
 		fprintf(stderr, "usage: wijkzicht-fcgi [-c config-file]\n");
 		return 2;
 	}
-	return supervisor_run(conf);
+	if ((routes = routes_all(&n)) == NULL) {
+		fprintf(stderr, "wijkzicht-fcgi: out of memory\n");
+		return 1;
+	}
+	return supervisor_run(conf, routes, n);
 }

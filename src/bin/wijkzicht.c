@@ -31,7 +31,9 @@
 #include "handlers/handlers.h"
 #include "server/app.h"
 #include "store/audit.h"
+#include "store/demo.h"
 #include "store/gebruiker.h"
+#include "store/statements.h"
 
 static int
 usage(void)
@@ -58,10 +60,14 @@ cmd_routes(void)
 static int
 cmd_check_config(const char *conf)
 {
+	const struct route *routes;
 	struct app app;
 	char err[512];
+	size_t n;
 
-	if (app_load(&app, conf, err, sizeof(err)) != 0) {
+	if ((routes = routes_all(&n)) == NULL)
+		return 1;
+	if (app_load(&app, conf, routes, n, err, sizeof(err)) != 0) {
 		fprintf(stderr, "check-config: %s\n", err);
 		return 1;
 	}
@@ -96,7 +102,7 @@ cmd_check_statements(const struct config *cfg)
 	struct db db;
 	struct check c = { &db, 0, 0 };
 
-	db_init(&db, cfg, 0);
+	db_init(&db, cfg, 0, &store_statements);
 	stmt_each(check_one, &c);
 	db_close(&db);
 	if (c.bad == 0)
@@ -153,7 +159,7 @@ cmd_create_beheerder(const struct config *cfg, const char *naam)
 		fprintf(stderr, "create-beheerder: cannot initialise\n");
 		return 1;
 	}
-	db_init(&db, cfg, 0);
+	db_init(&db, cfg, 0, &store_statements);
 	if (db_begin(&db) != 0)
 		goto fail;
 	if ((e = store_gebruiker_login(&db, &arena, naam, &acc, &found)) != DB_OK)
@@ -248,7 +254,7 @@ main(int argc, char *argv[])
 	if (strcmp(argv[optind], "migrate") == 0)
 		return migrate_run(&cfg, stdout) == 0 ? 0 : 1;
 	if (strcmp(argv[optind], "seed-demo") == 0)
-		return migrate_seed_demo(&cfg, stdout) == 0 ? 0 : 1;
+		return demo_seed(&cfg, stdout) == 0 ? 0 : 1;
 	if (strcmp(argv[optind], "check-statements") == 0)
 		return cmd_check_statements(&cfg);
 	return usage();

@@ -29,7 +29,7 @@
 #include <string.h>
 
 #include "core/csvread.h"
-#include "http/urlenc.h"
+#include "core/utf8.h"
 
 /* Strict: a quote inside an unquoted field or text after a closing quote
  * is an error, not guessed at. REPALL_NL: every unquoted CR and LF ends a

@@ -1,7 +1,7 @@
 /*
  * db.c — connection and statement cache of one worker; see db.h.
  *
- * No SQL text lives here (that is store/statements.c). This file must
+ * No SQL text lives here (the store hands it over in its catalogue). This file must
  * never log a password or a bound value: errors are logged with the
  * statement's name only.
  */
@@ -19,9 +19,11 @@
 #include "db/db.h"
 
 void
-db_init(struct db *db, const struct config *cfg, int migrate)
+db_init(struct db *db, const struct config *cfg, int migrate,
+    const struct stmt_catalog *catalog)
 {
 	memset(db, 0, sizeof(*db));
+	db->catalog = catalog;
 	snprintf(db->socket, sizeof(db->socket), "%s", cfg->db_socket);
 	snprintf(db->name, sizeof(db->name), "%s", cfg->db_name);
 	snprintf(db->user, sizeof(db->user), "%s",
@@ -71,7 +73,7 @@ db_close(struct db *db)
 {
 	size_t i;
 
-	for (i = 0; i < STMT__COUNT; i++) {
+	for (i = 0; i < STMT_MAX; i++) {
 		if (db->stmts[i] != NULL)
 			mysql_stmt_close(db->stmts[i]);
 		db->stmts[i] = NULL;
@@ -101,7 +103,7 @@ db_check_lost(struct db *db, unsigned err)
 MYSQL_STMT *
 db_stmt(struct db *db, stmt_id id)
 {
-	const struct stmt_def *def = stmt_def(id);
+	const struct stmt_def *def = stmt_catalog_def(db->catalog, id);
 	MYSQL_STMT *st;
 	MYSQL_RES *meta;
 	unsigned ncols = 0, err;

@@ -14,7 +14,7 @@
 
 #include <mysql.h>
 
-#include "store/statements.h"
+#include "db/stmt.h"
 
 struct config;
 
@@ -23,7 +23,8 @@ struct config;
 
 struct db {
 	MYSQL      *conn;                 /* NULL while disconnected */
-	MYSQL_STMT *stmts[STMT__COUNT];   /* prepared on this connection */
+	const struct stmt_catalog *catalog; /* what stmt ids name */
+	MYSQL_STMT *stmts[STMT_MAX];      /* prepared on this connection */
 	char        socket[512];
 	char        name[64];
 	char        user[64];
@@ -36,8 +37,10 @@ struct db {
 };
 
 /* Fills db from the configuration, as the application user or (migrate)
- * as the migration user. Does not connect. */
-void	db_init(struct db *, const struct config *, int migrate);
+ * as the migration user, with the statements of catalog (kept, not
+ * copied; NULL for a connection that runs none). Does not connect. */
+void	db_init(struct db *, const struct config *, int migrate,
+	    const struct stmt_catalog *catalog);
 
 /* Connects when not connected. Returns 0 or -1 (db->error says why). */
 int	db_connect(struct db *);

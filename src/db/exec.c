@@ -41,6 +41,16 @@ db_id(int64_t v)
 	return v > 0 ? DB_INT(v) : DB_NULL;
 }
 
+/* The statement's name for a log line (db_stmt has checked that id is
+ * defined before any of these runs). */
+static const char *
+stmt_name(const struct db *db, stmt_id id)
+{
+	const struct stmt_def *def = stmt_catalog_def(db->catalog, id);
+
+	return def != NULL ? def->name : "?";
+}
+
 /* Binds vals to st. Returns 0 or -1. binds and lens are caller storage. */
 static int
 bind_vals(MYSQL_STMT *st, const struct db_val *vals, size_t n,
@@ -102,7 +112,7 @@ prepare(struct db *db, stmt_id id, size_t nvals, enum db_err *rc)
 	}
 	if (mysql_stmt_param_count(st) != nvals) {
 		snprintf(db->error, sizeof(db->error), "%s: %zu values for %lu "
-		    "placeholders", stmt_def(id)->name, nvals,
+		    "placeholders", stmt_name(db, id), nvals,
 		    mysql_stmt_param_count(st));
 		*rc = DB_ERR;
 		return NULL;
@@ -124,7 +134,7 @@ db_exec(struct db *db, stmt_id id, const struct db_val *vals, size_t n,
 		return rc;
 	if (bind_vals(st, vals, n, b, lens, ints) != 0 ||
 	    mysql_stmt_execute(st) != 0)
-		return stmt_fail(db, st, stmt_def(id)->name);
+		return stmt_fail(db, st, stmt_name(db, id));
 	if (affected != NULL)
 		*affected = (uint64_t)mysql_stmt_affected_rows(st);
 	if (insert_id != NULL)
@@ -154,9 +164,9 @@ db_query(struct db *db, struct arena *a, stmt_id id,
 	mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &one);
 	if (bind_vals(st, vals, n, b, lens, ints) != 0 ||
 	    mysql_stmt_execute(st) != 0 || mysql_stmt_store_result(st) != 0)
-		return stmt_fail(db, st, stmt_def(id)->name);
+		return stmt_fail(db, st, stmt_name(db, id));
 	if ((meta = mysql_stmt_result_metadata(st)) == NULL)
-		return stmt_fail(db, st, stmt_def(id)->name);
+		return stmt_fail(db, st, stmt_name(db, id));
 	ncols = mysql_num_fields(meta);
 	fields = mysql_fetch_fields(meta);
 	nrows = (size_t)mysql_stmt_num_rows(st);
@@ -179,7 +189,7 @@ db_query(struct db *db, struct arena *a, stmt_id id,
 		rb[c].is_null = &nulls[c];
 	}
 	if (ncols > 0 && mysql_stmt_bind_result(st, rb) != 0) {
-		rc = stmt_fail(db, st, stmt_def(id)->name);
+		rc = stmt_fail(db, st, stmt_name(db, id));
 		goto out;
 	}
 	for (r = 0; r < nrows; r++) {
@@ -187,7 +197,7 @@ db_query(struct db *db, struct arena *a, stmt_id id,
 		if (f == MYSQL_NO_DATA)
 			break;
 		if (f != 0 && f != MYSQL_DATA_TRUNCATED) {
-			rc = stmt_fail(db, st, stmt_def(id)->name);
+			rc = stmt_fail(db, st, stmt_name(db, id));
 			goto out;
 		}
 		if (r >= keep)

@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "store/statements.h"
+#include "db/stmt.h"
 
 struct arena;
 struct db;

@@ -19,10 +19,8 @@
 #include <sodium.h>
 
 #include "core/conf.h"
-#include "core/passhash.h"
 #include "db/db.h"
 #include "db/migrate.h"
-#include "store/demo.h"
 
 #define MAX_MIGRATION_SIZE	(4 * 1024 * 1024)
 
@@ -299,7 +297,7 @@ migrate_run(const struct config *cfg, FILE *out)
 	char err[512], *text;
 	int rc = -1;
 
-	db_init(&db, cfg, 1);
+	db_init(&db, cfg, 1, NULL);
 	if (migrate_scan(cfg->sql_dir, &files, &nfiles, err, sizeof(err)) != 0) {
 		fprintf(out, "migrate: %s\n", err);
 		return -1;
@@ -359,70 +357,17 @@ cmp_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The demo accounts of sql/demo/020_gebruikers.sql: only these get the
- * demo password, and only while they have none. */
-static const char *const demo_users[] = {
-	"beheerder", "contractmanager", "auditor", "regisseur.participatie",
-	"regisseur.wmo", "medewerker.dock", "medewerker.incluzio",
-	"medewerker.smd", "teamleider.dock", "teamleider.incluzio",
-	"teamleider.smd", "ketenpartner.werkom", "ketenpartner.uitkeringen",
-	"ketenpartner.naleving",
-};
-
-static int
-set_demo_passwords(struct db *db, FILE *out)
-{
-	static const char q[] = "UPDATE gebruiker SET wachtwoord_hash = ?,"
-	    " wachtwoord_op = NOW(6) WHERE gebruikersnaam = ? AND wachtwoord_hash IS NULL";
-	const char *pw = getenv("WIJKZICHT_DEMO_PASSWORD");
-	char hash[PASSHASH_MAX];
-	MYSQL_STMT *st;
-	MYSQL_BIND b[2];
-	unsigned long hl, nl;
-	size_t i;
-	int rc = -1;
-
-	if (pw == NULL || *pw == '\0')
-		pw = "wijkzicht-demo-2025";
-	if (passhash_make(pw, hash) != 0 || (st = mysql_stmt_init(db->conn)) == NULL)
-		return -1;
-	if (mysql_stmt_prepare(st, q, sizeof(q) - 1) != 0)
-		goto out;
-	for (i = 0; i < sizeof(demo_users) / sizeof(demo_users[0]); i++) {
-		memset(b, 0, sizeof(b));
-		hl = strlen(hash);
-		nl = strlen(demo_users[i]);
-		b[0].buffer_type = MYSQL_TYPE_STRING;
-		b[0].buffer = hash;
-		b[0].length = &hl;
-		b[1].buffer_type = MYSQL_TYPE_STRING;
-		b[1].buffer = (void *)demo_users[i];
-		b[1].length = &nl;
-		if (mysql_stmt_bind_param(st, b) != 0 || mysql_stmt_execute(st) != 0)
-			goto out;
-	}
-	fprintf(out, "seed-demo: demo accounts have the demo password\n");
-	rc = 0;
-out:
-	if (rc != 0)
-		fprintf(out, "seed-demo: demo passwords: %s\n", mysql_stmt_error(st));
-	mysql_stmt_close(st);
-	return rc;
-}
-
 int
-migrate_seed_demo(const struct config *cfg, FILE *out)
+migrate_exec_dir(struct db *db, const char *dir, const char *tag, FILE *out)
 {
-	char dir[1100], path[1400], *names[256], *text;
+	char path[1400], *names[256], *text;
 	struct dirent *de;
 	size_t n = 0, i, len;
-	struct db db;
 	DIR *d;
 	int rc = -1;
 
-	snprintf(dir, sizeof(dir), "%s/demo", cfg->sql_dir);
 	if ((d = opendir(dir)) == NULL) {
-		fprintf(out, "seed-demo: %s: %s\n", dir, strerror(errno));
+		fprintf(out, "%s: %s: %s\n", tag, dir, strerror(errno));
 		return -1;
 	}
 	while ((de = readdir(d)) != NULL && n < 256) {
@@ -433,33 +378,26 @@ migrate_seed_demo(const struct config *cfg, FILE *out)
 	}
 	closedir(d);
 	qsort(names, n, sizeof(names[0]), cmp_name);
-	db_init(&db, cfg, 1);
-	if (db_connect(&db) != 0) {
-		fprintf(out, "seed-demo: %s\n", db.error);
+	if (db_connect(db) != 0) {
+		fprintf(out, "%s: %s\n", tag, db->error);
 		goto out;
 	}
 	for (i = 0; i < n; i++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
 		if ((text = read_file(path, &len)) == NULL) {
-			fprintf(out, "seed-demo: %s: cannot read\n", names[i]);
+			fprintf(out, "%s: %s: cannot read\n", tag, names[i]);
 			goto out;
 		}
-		if (exec_multi(&db, text, len) != 0) {
+		if (exec_multi(db, text, len) != 0) {
 			free(text);
-			fprintf(out, "seed-demo: %s: %s\n", names[i], mysql_error(db.conn));
+			fprintf(out, "%s: %s: %s\n", tag, names[i], mysql_error(db->conn));
 			goto out;
 		}
 		free(text);
-		fprintf(out, "seed-demo: loaded %s\n", names[i]);
+		fprintf(out, "%s: loaded %s\n", tag, names[i]);
 	}
-	if (set_demo_passwords(&db, out) != 0)
-		goto out;
-	/* The demo inwoners, through the registration store (store/demo.h). */
-	if (demo_inwoners(&db, cfg, out) != 0)
-		goto out;
 	rc = 0;
 out:
-	db_close(&db);
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	return rc;

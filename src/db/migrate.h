@@ -17,6 +17,7 @@
 #include <stdio.h>
 
 struct config;
+struct db;
 
 struct migration {
 	int   version;
@@ -59,8 +60,13 @@ void	migrate_checksum(const void *data, size_t len, char out[65]);
  */
 int	migrate_run(const struct config *, FILE *out);
 
-/* Executes every .sql file in demo/ of cfg->sql_dir in name order (idempotent
- * files). Returns 0 or -1. */
-int	migrate_seed_demo(const struct config *, FILE *out);
+/*
+ * Executes every .sql file of dir in name order on db (connected when it
+ * is not; a migration connection, which allows many statements per
+ * file), reporting each on out after tag. Returns 0, or -1 after printing
+ * the reason. For files written to be run again (demo data).
+ */
+int	migrate_exec_dir(struct db *, const char *dir, const char *tag,
+	    FILE *out);
 
 #endif

@@ -25,7 +25,6 @@
 #include "core/arena.h"
 #include "core/conf.h"
 #include "domain/gebeurtenis.h"
-#include "handlers/beheer.h"
 #include "handlers/common.h"
 #include "handlers/handlers.h"
 #include "handlers/registratie.h"

@@ -26,7 +26,7 @@
  * export writes an "audit_export" row in the transaction that read the
  * rows; if that row cannot be written, nothing is sent (fail closed).
  *
- * CSV (src/http/csv.h): separator ';' for Dutch Excel, CRLF, RFC 4180
+ * CSV (src/doc/csvrecord.h): separator ';' for Dutch Excel, CRLF, RFC 4180
  * quoting, formula injection neutralised, UTF-8 with a byte-order mark
  * (without it Excel reads the file as Windows-1252). At most CSV_MAX_ROWS
  * rows and CSV_MAX_BYTES bytes; when either cap is reached the file's last
@@ -48,7 +48,7 @@
 #include "db/exec.h"
 #include "handlers/common.h"
 #include "handlers/handlers.h"
-#include "http/csv.h"
+#include "doc/csvrecord.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "store/audit.h"

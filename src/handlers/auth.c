@@ -33,6 +33,7 @@
 #include "core/conf.h"
 #include "core/log.h"
 #include "core/passhash.h"
+#include "core/secret.h"
 #include "db/db.h"
 #include "domain/password.h"
 #include "domain/policy.h"
@@ -41,7 +42,6 @@
 #include "http/request.h"
 #include "http/response.h"
 #include "http/session.h"
-#include "server/app.h"
 #include "store/gebruiker.h"
 #include "store/sessie.h"
 #include "store/throttle.h"
@@ -53,6 +53,40 @@
 #define MAX_PASSWORD		1024
 
 enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_THROTTLED, LOGIN_ERROR };
+
+/*
+ * Starts a session for the user (a new token: no fixation), in the
+ * caller's transaction, and sets the cookie. Fills r->who. Returns 0 or -1.
+ */
+static int
+session_start(struct req *r, int64_t gebruiker_id)
+{
+	char token[TOKEN_LEN + 1], csrf[TOKEN_LEN + 1], hash[TOKEN_HASH_LEN + 1];
+	int found = 0, touch = 0;
+
+	token_new(token);
+	token_new(csrf);
+	token_hash(token, hash);
+	if (store_sessie_insert(r->db, hash, gebruiker_id, csrf,
+	    r->remote_addr) != DB_OK)
+		return -1;
+	if (store_sessie_lookup(r->db, r->arena, hash, r->cfg->session_idle,
+	    r->cfg->session_absolute, &r->who, &found, &touch) != DB_OK || !found)
+		return -1;
+	session_cookie_set(r, token);
+	return 0;
+}
+
+/* Ends the current session (row and cookie). Returns 0 or -1. */
+static int
+session_end(struct req *r)
+{
+	session_cookie_set(r, NULL);
+	if (r->who.sessie_id == NULL)
+		return 0;
+	return store_sessie_delete(r->db, r->who.sessie_id) == DB_OK ? 0 : -1;
+}
+
 
 /* Account names compare case-insensitively for throttling. */
 static const char *
@@ -503,7 +537,7 @@ handle_password_post(struct req *r)
 	if (!oud_ok)
 		fout_melding(fouten, "huidig",
 		    "Uw huidige wachtwoord is niet juist.");
-	pp = password_check(r->app->passwords, nieuw ? nieuw : "",
+	pp = password_check(r->passwords, nieuw ? nieuw : "",
 	    r->who.gebruikersnaam);
 	if (pp != PW_OK)
 		fout_melding(fouten, "nieuw", password_problem_text(pp));

@@ -118,6 +118,18 @@ void	pagina_bewerk_toon(struct req *, const struct bron *, int status,
  * (item's "budgetten"). Returns a new object or NULL on a database error. */
 struct json_object *budget_formulier(struct req *, struct json_object *item);
 
+/* A budget line's fields: organisatie, jaar, bedrag. */
+enum { B_ORG, B_JAAR, B_BEDRAG, B__N };
+
+/*
+ * The budget part of the opdracht page: n lines (org ids, years, amounts
+ * as text), the add-a-line row (nieuw: org, jaar, bedrag as typed) and the
+ * errors. NULL after answering a database error.
+ */
+struct json_object *budget_ctx(struct req *, int64_t id, size_t n,
+	    const char **org, const char **jaar, const char **bedrag,
+	    const char *const nieuw[B__N], struct json_object *fouten);
+
 /* Route handlers of beheer_pagina.c and beheer_budget.c. */
 void	pagina_index(struct req *);
 void	pagina_lijst(struct req *);

@@ -29,8 +29,6 @@
 
 #define MAX_REGELS	1000
 
-enum { B_ORG, B_JAAR, B_BEDRAG, B__N };
-
 static const struct veld budget_velden[B__N] = {
 	{ "organisatie_id", "Organisatie", VELD_REF, 0, VELD_VERPLICHT, NULL,
 	  REF_ORGANISATIE, NULL },
@@ -258,125 +256,6 @@ api_budget_zet(struct req *r)
 }
 
 /* ------------------------------------------------------------ the page */
-
-static struct json_object *
-str(const char *s)
-{
-	return json_object_new_string(s != NULL ? s : "");
-}
-
-/* Adds a field's value, error and aria-describedby to o. */
-static void
-budget_veld(struct req *r, struct json_object *o, const char *sleutel,
-    const char *naam, const char *waarde, struct json_object *fouten)
-{
-	struct json_object *e, *v;
-	size_t i;
-
-	json_object_object_add(o, arena_printf(r->arena, "%s_naam", sleutel),
-	    str(naam));
-	json_object_object_add(o, sleutel, str(waarde));
-	for (i = 0; fouten != NULL && i < json_object_array_length(fouten); i++) {
-		e = json_object_array_get_idx(fouten, i);
-		if (json_object_object_get_ex(e, "veld", &v) &&
-		    strcmp(json_object_get_string(v), naam) == 0 &&
-		    json_object_object_get_ex(e, "melding", &v)) {
-			json_object_object_add(o, arena_printf(r->arena, "%s_fout",
-			    sleutel), str(json_object_get_string(v)));
-			return;
-		}
-	}
-}
-
-/*
- * The budget part of the opdracht page: n lines (org ids, years, amounts
- * as text), the add-a-line row (nieuw: org, jaar, bedrag as typed) and the
- * errors. NULL after answering a database error.
- */
-static struct json_object *
-budget_ctx(struct req *r, int64_t id, size_t n, const char **org,
-    const char **jaar, const char **bedrag, const char *const nieuw[B__N],
-    struct json_object *fouten)
-{
-	struct json_object *o, *rijen, *rij, *opties, *opt;
-	struct db_rows orgs;
-	const char *naam;
-	enum db_err rc;
-	size_t i, k;
-
-	if ((rc = store_structuur_opties(r->db, r->arena, REF_ORGANISATIE, &orgs))
-	    != DB_OK) {
-		fail_db(r, rc, "budget");
-		return NULL;
-	}
-	o = json_object_new_object();
-	json_object_object_add(o, "actie", str(arena_printf(r->arena,
-	    "/beheer/opdrachten/%lld/budgetten", (long long)id)));
-	rijen = json_object_new_array();
-	for (i = 0; i < n; i++) {
-		rij = json_object_new_object();
-		for (k = 0, naam = org[i]; k < orgs.nrows; k++)
-			if (org[i] != NULL && strcmp(DB_CELL(&orgs, k, 0), org[i]) == 0)
-				naam = DB_CELL(&orgs, k, 2);
-		json_object_object_add(rij, "organisatie_naam", str(naam));
-		budget_veld(r, rij, "organisatie_id", arena_printf(r->arena,
-		    "budget_%zu_organisatie_id", i), org[i], fouten);
-		budget_veld(r, rij, "jaar", arena_printf(r->arena, "budget_%zu_jaar", i),
-		    jaar[i], fouten);
-		budget_veld(r, rij, "bedrag", arena_printf(r->arena,
-		    "budget_%zu_bedrag", i), bedrag[i], fouten);
-		json_object_array_add(rijen, rij);
-	}
-	json_object_object_add(o, "rijen", rijen);
-	json_object_object_add(o, "aantal", json_object_new_int64((int64_t)n));
-	rij = json_object_new_object();
-	budget_veld(r, rij, "organisatie_id", "nieuw_organisatie_id", nieuw[B_ORG],
-	    fouten);
-	budget_veld(r, rij, "jaar", "nieuw_jaar", nieuw[B_JAAR], fouten);
-	budget_veld(r, rij, "bedrag", "nieuw_bedrag", nieuw[B_BEDRAG], fouten);
-	opties = json_object_new_array();
-	for (k = 0; k < orgs.nrows; k++) {
-		opt = json_object_new_object();
-		json_object_object_add(opt, "waarde", str(DB_CELL(&orgs, k, 0)));
-		json_object_object_add(opt, "label", str(DB_CELL(&orgs, k, 2)));
-		json_object_object_add(opt, "gekozen", json_object_new_boolean(
-		    nieuw[B_ORG] != NULL && strcmp(nieuw[B_ORG], DB_CELL(&orgs, k, 0)) == 0));
-		json_object_array_add(opties, opt);
-	}
-	json_object_object_add(rij, "opties", opties);
-	json_object_object_add(o, "nieuw", rij);
-	return o;
-}
-
-struct json_object *
-budget_formulier(struct req *r, struct json_object *item)
-{
-	static const char *const leeg[B__N] = { NULL, NULL, NULL };
-	struct json_object *arr = NULL, *e;
-	const char **org, **jaar, **bedrag;
-	size_t i, n;
-
-	json_object_object_get_ex(item, "budgetten", &arr);
-	n = arr != NULL ? json_object_array_length(arr) : 0;
-	org = arena_calloc(r->arena, n + 1, sizeof(char *));
-	jaar = arena_calloc(r->arena, n + 1, sizeof(char *));
-	bedrag = arena_calloc(r->arena, n + 1, sizeof(char *));
-	if (org == NULL || jaar == NULL || bedrag == NULL) {
-		resp_problem(r, 500, NULL, NULL);
-		return NULL;
-	}
-	for (i = 0; i < n; i++) {
-		e = json_object_array_get_idx(arr, i);
-		org[i] = arena_strdup(r->arena, json_object_get_string(
-		    json_object_object_get(e, "organisatie_id")));
-		jaar[i] = arena_strdup(r->arena, json_object_get_string(
-		    json_object_object_get(e, "jaar")));
-		bedrag[i] = arena_strdup(r->arena, json_object_get_string(
-		    json_object_object_get(e, "bedrag")));
-	}
-	return budget_ctx(r, json_object_get_int64(json_object_object_get(item,
-	    "id")), n, org, jaar, bedrag, leeg, NULL);
-}
 
 static const char *
 veld_tekst(const char *s)

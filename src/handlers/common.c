@@ -169,15 +169,6 @@ answer_created(struct req *r, struct json_object *obj, const char *location)
 	return 0;
 }
 
-void
-resp_redirect(struct req *r, const char *location)
-{
-	r->res.status = 303;
-	r->res.content_type = "text/plain; charset=utf-8";
-	buf_init(&r->res.body, r->arena);
-	resp_header(r, "Location", location);
-}
-
 int64_t
 if_match_version(const struct req *r)
 {

@@ -85,8 +85,6 @@ int	answer_created(struct req *, struct json_object *obj, const char *location);
  */
 void	answer_written(struct req *, struct json_object *obj, int status,
 	    const char *location);
-/* 303 See Other to location (a local path). */
-void	resp_redirect(struct req *, const char *location);
 
 /*
  * The version the client's If-Match names ("3" or "\"3\"", or a weak W/

@@ -69,10 +69,10 @@
 #include "handlers/common.h"
 #include "handlers/handlers.h"
 #include "handlers/registratie.h"
-#include "http/csv.h"
+#include "doc/csvrecord.h"
 #include "http/request.h"
 #include "http/response.h"
-#include "http/xlsx.h"
+#include "doc/xlsx.h"
 #include "store/audit.h"
 #include "store/export.h"
 

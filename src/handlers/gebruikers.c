@@ -66,7 +66,6 @@
 #include "handlers/handlers.h"
 #include "http/request.h"
 #include "http/response.h"
-#include "server/app.h"
 #include "store/gebruiker.h"
 #include "store/sessie.h"
 #include "store/token.h"
@@ -1397,7 +1396,7 @@ handle_set_password(struct req *r)
 		return;
 	}
 	fouten = json_object_new_array();
-	pp = password_check(r->app->passwords, nieuw ? nieuw : "", naam);
+	pp = password_check(r->passwords, nieuw ? nieuw : "", naam);
 	if (pp != PW_OK)
 		fout_melding(fouten, "nieuw", password_problem_text(pp));
 	else if (herhaal == NULL || strcmp(nieuw, herhaal) != 0)

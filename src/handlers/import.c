@@ -45,14 +45,12 @@
 #include "domain/gebeurtenis.h"
 #include "domain/importmapping.h"
 #include "domain/ketenstatus.h"
-#include "handlers/beheer.h"
 #include "handlers/common.h"
 #include "handlers/handlers.h"
 #include "handlers/registratie.h"
 #include "http/multipart.h"
 #include "http/request.h"
 #include "http/response.h"
-#include "server/app.h"
 #include "store/import.h"
 #include "store/registratie.h"
 
@@ -299,7 +297,7 @@ static enum db_err
 blok_bewaar(struct req *r, int64_t id, int64_t nr, const char *blok,
     size_t len, char *box)
 {
-	if (seal_encrypt(&r->app->seal, blok, len, box, SEAL_B64_LEN(IMPORT_BLOK))
+	if (seal_encrypt(r->seal, blok, len, box, SEAL_B64_LEN(IMPORT_BLOK))
 	    != 0)
 		return DB_ERR;
 	return store_import_blok(r->db, id, nr, box, strlen(box));
@@ -343,7 +341,7 @@ upload_lees(struct req *r, const struct reg_scope *s, int64_t *id,
 		goto out;
 	}
 	t.kolommen = json_object_new_array();
-	if (!r->app->seal.loaded) {
+	if (!r->seal->loaded) {
 		resp_problem(r, 500, "Importeren kan nu niet: de sleutels voor "
 		    "persoonsgegevens ontbreken in de configuratie.", NULL);
 		goto out;
@@ -875,14 +873,14 @@ run_rij(void *arg, const struct csvread_row *row)
 		}
 	}
 	if (rec.bsn[0] != '\0') {
-		if (!x->r->app->seal.loaded ||
-		    seal_encrypt(&x->r->app->seal, rec.bsn, BSN_LEN, sealed,
+		if (!x->r->seal->loaded ||
+		    seal_encrypt(x->r->seal, rec.bsn, BSN_LEN, sealed,
 		    sizeof(sealed)) != 0) {
 			rij_fout(x, row->line, "bsn", "Een BSN kan nu niet worden "
 			    "opgeslagen (de sleutels ontbreken in de configuratie).");
 			goto fout;
 		}
-		seal_lookup_hash(&x->r->app->seal, rec.bsn, BSN_LEN, hash);
+		seal_lookup_hash(x->r->seal, rec.bsn, BSN_LEN, hash);
 		sp = sealed;
 		hp = hash;
 		if (x->commit) {
@@ -1032,7 +1030,7 @@ run_file(struct req *r, struct run *x, int64_t rijen)
 		}
 		if (rows.nrows == 0)
 			break;
-		if (seal_decrypt(&r->app->seal, DB_CELL(&rows, 0, 0), plain,
+		if (seal_decrypt(r->seal, DB_CELL(&rows, 0, 0), plain,
 		    IMPORT_BLOK, &nplain) != 0) {
 			log_error("import", "req=%s block %lld of import %lld cannot "
 			    "be opened", r->request_id ? r->request_id : "-",

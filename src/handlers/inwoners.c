@@ -40,7 +40,6 @@
 #include "domain/naamwoord.h"
 #include "domain/traject.h"
 #include "domain/veld.h"
-#include "handlers/beheer.h"
 #include "handlers/common.h"
 #include "handlers/handlers.h"
 #include "handlers/registratie.h"

@@ -6,10 +6,9 @@
 #include "handlers/basis.h"
 #include "http/request.h"
 #include "http/response.h"
-#include "server/app.h"
 
 void
 handle_openapi(struct req *r)
 {
-	resp_json_text(r, 200, r->app->openapi, r->app->openapi_len);
+	resp_json_text(r, 200, r->openapi, r->openapi_len);
 }

@@ -16,7 +16,6 @@
 #include "handlers/common.h"
 #include "handlers/registratie.h"
 #include "http/request.h"
-#include "server/app.h"
 
 /* Appends id to a comma-separated list in buf (of len bytes). */
 static void
@@ -150,7 +149,7 @@ bsn_open(struct req *r, const char *sealed, char out[BSN_LEN + 1])
 
 	if (sealed == NULL || *sealed == '\0')
 		return -1;
-	if (seal_decrypt(&r->app->seal, sealed, out, BSN_LEN, &n) != 0 ||
+	if (seal_decrypt(r->seal, sealed, out, BSN_LEN, &n) != 0 ||
 	    n != BSN_LEN) {
 		log_error("registratie", "req=%s a stored BSN cannot be opened"
 		    " (key changed or value damaged)",
@@ -192,7 +191,7 @@ registratie_bsn_seal(struct req *r, const char *bsn, const char **sealed,
 {
 	char *box, *h;
 
-	if (!r->app->seal.loaded) {
+	if (!r->seal->loaded) {
 		log_error("registratie", "req=%s seal_key/seal_lookup_key are not"
 		    " configured: a BSN cannot be stored",
 		    r->request_id ? r->request_id : "-");
@@ -201,10 +200,10 @@ registratie_bsn_seal(struct req *r, const char *bsn, const char **sealed,
 	box = arena_alloc(r->arena, SEAL_B64_LEN(BSN_LEN));
 	h = arena_alloc(r->arena, SEAL_HASH_HEX_LEN);
 	if (box == NULL || h == NULL ||
-	    seal_encrypt(&r->app->seal, bsn, strlen(bsn), box,
+	    seal_encrypt(r->seal, bsn, strlen(bsn), box,
 	    SEAL_B64_LEN(BSN_LEN)) != 0)
 		return -1;
-	seal_lookup_hash(&r->app->seal, bsn, strlen(bsn), h);
+	seal_lookup_hash(r->seal, bsn, strlen(bsn), h);
 	*sealed = box;
 	*hash = h;
 	return 0;

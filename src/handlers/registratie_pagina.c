@@ -19,7 +19,6 @@
 #include "core/arena.h"
 #include "domain/gebeurtenis.h"
 #include "domain/traject.h"
-#include "handlers/beheer.h"
 #include "handlers/common.h"
 #include "handlers/handlers.h"
 #include "handlers/registratie.h"

@@ -17,6 +17,7 @@
 #include <json-c/json.h>
 
 #include "core/limits.h"
+#include "core/utf8.h"
 #include "http/json_body.h"
 
 /* json_tokener_parse_ex() takes an int length. */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/utf8.h"
 #include "http/multipart.h"
 #include "http/urlenc.h"
 

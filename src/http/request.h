@@ -20,7 +20,8 @@
 #include "http/urlenc.h"
 
 struct arena;
-struct app;
+struct password_list;
+struct seal_keys;
 struct db;
 struct config;
 struct json_object;
@@ -46,7 +47,12 @@ struct response {
 
 struct req {
 	struct arena       *arena;
-	const struct app   *app;         /* read-only after start-up */
+	/* What the application loaded at start-up, read-only; the gate
+	 * (server/worker.c) sets these, so handlers need nothing of it. */
+	const struct seal_keys *seal;    /* personal data at rest */
+	const struct password_list *passwords; /* the common-password list */
+	const char         *openapi;     /* the OpenAPI document, compact */
+	size_t              openapi_len;
 	const struct tmpl_set *tmpl;     /* the worker's parsed templates */
 	const struct config *cfg;        /* read-only after start-up */
 	const char *static_versie;       /* ?v= of /static/ URLs in pages */

@@ -116,6 +116,15 @@ resp_reset(struct req *r, int status, const char *content_type)
 }
 
 void
+resp_redirect(struct req *r, const char *location)
+{
+	r->res.status = 303;
+	r->res.content_type = "text/plain; charset=utf-8";
+	buf_init(&r->res.body, r->arena);
+	resp_header(r, "Location", location);
+}
+
+void
 resp_json_text(struct req *r, int status, const char *text, size_t len)
 {
 	resp_reset(r, status, "application/json");

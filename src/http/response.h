@@ -29,6 +29,9 @@ void	resp_json(struct req *, int status, struct json_object *obj);
 /* Answers a pre-serialized JSON document (e.g. the OpenAPI document). */
 void	resp_json_text(struct req *, int status, const char *text, size_t len);
 
+/* 303 See Other to location (a local path): POST/redirect/GET. */
+void	resp_redirect(struct req *, const char *location);
+
 /* Renders template `page` inside the layout, with ctx (ownership taken). */
 void	resp_page(struct req *, int status, const char *page,
 	    struct json_object *ctx);

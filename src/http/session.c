@@ -1,9 +1,11 @@
 /*
- * session.c — identity and CSRF at the front gate; see session.h.
+ * session.c — the HTTP side of a session: its cookie, a bearer token, CSRF;
+ * see session.h.
  *
- * The session token lives only in the cookie; the database holds its hash.
- * Every comparison with a secret is constant-time. This file must never
- * log a token, a CSRF token or a cookie.
+ * The session token lives only in the cookie; the database holds its hash
+ * (server/identiteit.c looks it up). Every comparison with a secret is
+ * constant-time. This file must never log a token, a CSRF token or a
+ * cookie.
  */
 #include "config.h"
 
@@ -12,14 +14,10 @@
 
 #include "core/arena.h"
 #include "core/conf.h"
-#include "core/log.h"
 #include "core/secret.h"
-#include "db/db.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "http/session.h"
-#include "store/sessie.h"
-#include "store/token.h"
 
 const char *
 session_cookie_name(const struct req *r)
@@ -28,8 +26,8 @@ session_cookie_name(const struct req *r)
 	    "wz_sessie";
 }
 
-static void
-set_cookie(struct req *r, const char *token)
+void
+session_cookie_set(struct req *r, const char *token)
 {
 	int secure = r->cfg != NULL && r->cfg->cookie_secure;
 	const char *v;
@@ -46,9 +44,8 @@ set_cookie(struct req *r, const char *token)
 		resp_header(r, "Set-Cookie", v);
 }
 
-/* A bearer token from "Authorization: Bearer <token>", or NULL. */
-static const char *
-bearer(const struct req *r)
+const char *
+session_bearer(const struct req *r)
 {
 	const char *a = r->authorization;
 
@@ -58,51 +55,6 @@ bearer(const struct req *r)
 	while (*a == ' ')
 		a++;
 	return a;
-}
-
-int
-session_identify(struct req *r)
-{
-	char hash[TOKEN_HASH_LEN + 1];
-	const char *tok;
-	enum db_err rc;
-	int found = 0, touch = 0;
-
-	memset(&r->who, 0, sizeof(r->who));
-	if ((tok = bearer(r)) != NULL) {
-		/* A malformed token is simply not a credential: 401 later. */
-		if (!token_valid(tok))
-			return 0;
-		token_hash(tok, hash);
-		rc = store_token_lookup(r->db, r->arena, hash, &r->who, &found);
-	} else {
-		tok = kv_get(&r->cookies, session_cookie_name(r));
-		if (tok == NULL)
-			return 0;
-		if (!token_valid(tok)) {
-			set_cookie(r, NULL);
-			return 0;
-		}
-		token_hash(tok, hash);
-		rc = store_sessie_lookup(r->db, r->arena, hash, r->cfg->session_idle,
-		    r->cfg->session_absolute, &r->who, &found, &touch);
-		if (rc == DB_OK && !found)
-			set_cookie(r, NULL);     /* expired or ended: forget it */
-		if (rc == DB_OK && found && touch &&
-		    store_sessie_touch(r->db, hash) != DB_OK)
-			log_warn("session", "req=%s cannot record session use",
-			    r->request_id ? r->request_id : "-");
-	}
-	if (rc != DB_OK) {
-		memset(&r->who, 0, sizeof(r->who));
-		log_error("session", "req=%s %s", r->request_id ? r->request_id : "-",
-		    r->db->error);
-		resp_problem(r, 503, NULL, NULL);
-		return 503;
-	}
-	if (!found)
-		memset(&r->who, 0, sizeof(r->who));
-	return 0;
 }
 
 /* Whether Origin is this site: scheme://Host exactly. */
@@ -145,32 +97,4 @@ refuse:
 		return 403;
 	}
 	return 0;
-}
-
-int
-session_start(struct req *r, int64_t gebruiker_id)
-{
-	char token[TOKEN_LEN + 1], csrf[TOKEN_LEN + 1], hash[TOKEN_HASH_LEN + 1];
-	int found = 0, touch = 0;
-
-	token_new(token);
-	token_new(csrf);
-	token_hash(token, hash);
-	if (store_sessie_insert(r->db, hash, gebruiker_id, csrf,
-	    r->remote_addr) != DB_OK)
-		return -1;
-	if (store_sessie_lookup(r->db, r->arena, hash, r->cfg->session_idle,
-	    r->cfg->session_absolute, &r->who, &found, &touch) != DB_OK || !found)
-		return -1;
-	set_cookie(r, token);
-	return 0;
-}
-
-int
-session_end(struct req *r)
-{
-	set_cookie(r, NULL);
-	if (r->who.sessie_id == NULL)
-		return 0;
-	return store_sessie_delete(r->db, r->who.sessie_id) == DB_OK ? 0 : -1;
 }

@@ -1,24 +1,27 @@
 /*
- * session.h — who is asking: session cookies, bearer tokens, CSRF.
+ * session.h — the HTTP side of a session: its cookie, bearer tokens, CSRF.
  *
- * Part of the front gate. session_identify runs for every request that
- * reaches a route (one indexed query when a cookie or token is present,
- * none otherwise); csrf_check for every unsafe method of a cookie session.
+ * Who a credential belongs to is the gate's question (server/identiteit.h,
+ * one indexed query); this module only reads and writes what travels in
+ * the headers, and checks CSRF for every unsafe method of a cookie session.
  */
 #ifndef WZ_SESSION_H
 #define WZ_SESSION_H
 
-#include <stdint.h>
-
 struct req;
 
+/* The cookie name in use ("__Host-wz_sessie" or, plain-HTTP, "wz_sessie"). */
+const char *session_cookie_name(const struct req *);
+
 /*
- * Fills r->who from the Authorization: Bearer header or the session
- * cookie. An unknown, expired or revoked credential leaves r->who
- * anonymous (and clears a stale cookie). Returns 0, or 503 (problem set)
- * when the database cannot be asked.
+ * Sets the session cookie to token (HttpOnly, SameSite=Lax, Secure when
+ * configured; no Max-Age: the browser forgets it when closed), or clears
+ * it when token is NULL.
  */
-int	session_identify(struct req *);
+void	session_cookie_set(struct req *, const char *token);
+
+/* The token of "Authorization: Bearer <token>", or NULL. */
+const char *session_bearer(const struct req *);
 
 /*
  * For POST/PUT/PATCH/DELETE: an Origin header, when the browser sends one,
@@ -28,17 +31,5 @@ int	session_identify(struct req *);
  * Bearer requests pass (no ambient credential to abuse).
  */
 int	csrf_check(struct req *);
-
-/*
- * Starts a session for the user (a new token: no fixation), in the
- * caller's transaction, and sets the cookie. Fills r->who. Returns 0 or -1.
- */
-int	session_start(struct req *, int64_t gebruiker_id);
-
-/* Ends the current session (row and cookie). Returns 0 or -1. */
-int	session_end(struct req *);
-
-/* The cookie name in use ("__Host-wz_sessie" or, plain-HTTP, "wz_sessie"). */
-const char *session_cookie_name(const struct req *);
 
 #endif

@@ -31,12 +31,6 @@ enum parse_err {
 const char	*parse_strerror(enum parse_err);
 
 /*
- * Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF,
- * no truncated sequences. Returns 1 when valid.
- */
-int	utf8_valid(const char *s, size_t n);
-
-/*
  * Decodes n bytes of percent-encoding; with plus_is_space a '+' becomes a
  * space (form and query syntax), otherwise it stays (paths). The result must
  * be valid UTF-8 and contain no control bytes below 0x20 except tab, CR and

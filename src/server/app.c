@@ -19,13 +19,13 @@
 #include "core/arena.h"
 #include "domain/password.h"
 #include "domain/policy.h"
-#include "handlers/common.h"
-#include "handlers/handlers.h"
+#include "http/router.h"
 #include "http/negotiate.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "http/session.h"
 #include "server/app.h"
+#include "server/identiteit.h"
 #include "tmpl/tmpl.h"
 
 /*
@@ -181,17 +181,20 @@ static_version(struct app *app)
 }
 
 int
-app_load(struct app *app, const char *config_path, char *err, size_t errlen)
+app_load(struct app *app, const char *config_path, const struct route *routes,
+    size_t nroutes, char *err, size_t errlen)
 {
 	char path[CONFIG_STR_MAX + 32];
 
 	memset(app, 0, sizeof(*app));
 	if (config_load(&app->cfg, config_path, err, errlen) != 0)
 		return -1;
-	if ((app->routes = routes_all(&app->nroutes)) == NULL) {
-		snprintf(err, errlen, "out of memory");
+	if (routes == NULL) {
+		snprintf(err, errlen, "no route table");
 		return -1;
 	}
+	app->routes = routes;
+	app->nroutes = nroutes;
 	if (router_check(app->routes, app->nroutes, err, errlen) != 0)
 		return -1;
 	snprintf(path, sizeof(path), "%s/templates", app->cfg.www_dir);

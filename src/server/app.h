@@ -24,7 +24,7 @@ struct app {
 	struct tmpl_set      *tmpl;
 	char                 *openapi;      /* the document, compact JSON */
 	size_t                openapi_len;
-	const struct route   *routes;       /* routes_all(): lives for ever */
+	const struct route   *routes;       /* the caller's table: outlives it */
 	size_t                nroutes;
 	struct password_list *passwords;    /* the common-password list */
 	char                  static_versie[17]; /* hash of the stylesheets */
@@ -34,10 +34,13 @@ struct app {
 
 /*
  * Loads the configuration file (and environment), the templates and the
- * OpenAPI document, and checks the route table. Returns 0, or -1 with a
- * message naming the file (and line) in err.
+ * OpenAPI document, and checks the route table (the program's own, kept
+ * by pointer: bin/ hands it over, so the gate names no handler). Returns
+ * 0, or -1 with a message naming the file (and line) in err.
  */
-int	app_load(struct app *, const char *config_path, char *err, size_t errlen);
+int	app_load(struct app *, const char *config_path,
+	    const struct route *routes, size_t nroutes, char *err,
+	    size_t errlen);
 void	app_free(struct app *);
 
 /*

@@ -42,6 +42,12 @@ struct slot {
 	double backoff;     /* seconds; grows while the worker keeps dying */
 };
 
+/* The program's route table, for every app loaded (start and SIGHUP). */
+static struct {
+	const struct route *routes;
+	size_t              n;
+} table;
+
 static struct slot slots[MAX_WORKERS];
 static int         nslots;
 
@@ -180,7 +186,7 @@ reload(struct app **app, const char *config_path, int listen_fd)
 
 	if ((fresh = calloc(1, sizeof(*fresh))) == NULL)
 		return;
-	if (app_load(fresh, config_path, err, sizeof(err)) != 0) {
+	if (app_load(fresh, config_path, table.routes, table.n, err, sizeof(err)) != 0) {
 		log_error("supervisor", "reload refused, old workers keep serving: %s",
 		    err);
 		free(fresh);
@@ -265,7 +271,8 @@ open_socket(const struct config *cfg)
 }
 
 int
-supervisor_run(const char *config_path)
+supervisor_run(const char *config_path, const struct route *routes,
+    size_t nroutes)
 {
 	struct timespec tick = { 0, 100 * 1000 * 1000 };
 	struct app *app;
@@ -273,9 +280,11 @@ supervisor_run(const char *config_path)
 	sigset_t set;
 	int listen_fd, i, sig, hup = 0;
 
+	table.routes = routes;
+	table.n = nroutes;
 	if ((app = calloc(1, sizeof(*app))) == NULL)
 		return 1;
-	if (app_load(app, config_path, err, sizeof(err)) != 0) {
+	if (app_load(app, config_path, table.routes, table.n, err, sizeof(err)) != 0) {
 		fprintf(stderr, "wijkzicht-fcgi: %s\n", err);
 		free(app);
 		return 1;

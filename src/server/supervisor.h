@@ -4,8 +4,13 @@
 #ifndef WZ_SUPERVISOR_H
 #define WZ_SUPERVISOR_H
 
+#include <stddef.h>
+
+struct route;
+
 /*
- * Loads the app from config_path, binds the FastCGI socket, writes the pid
+ * Loads the app from config_path with the route table (the caller's,
+ * for the life of the process), binds the FastCGI socket, writes the pid
  * file and keeps the pool full until SIGTERM/SIGINT:
  *  - a worker that dies is restarted at once; one that keeps dying within a
  *    second of its start is restarted with a growing back-off (to 5 s);
@@ -18,6 +23,7 @@
  *    SIGKILL), removes the socket and pid file and returns.
  * Returns the exit status for main().
  */
-int	supervisor_run(const char *config_path);
+int	supervisor_run(const char *config_path, const struct route *routes,
+	    size_t nroutes);
 
 #endif

@@ -45,12 +45,14 @@
 #include "core/limits.h"
 #include "core/log.h"
 #include "core/passhash.h"
+#include "core/utf8.h"
 #include "db/db.h"
 #include "http/multipart.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "server/app.h"
 #include "server/worker.h"
+#include "store/statements.h"
 
 /* The arena: 64 KiB kept between requests; a request may use up to 8 MiB
  * (a 1 MiB body, its decoded form, and the rendered response). */
@@ -312,7 +314,10 @@ serve_one(const struct app *app, struct db *db, struct arena *arena,
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(&r, 0, sizeof(r));
-	r.app = app;
+	r.seal = &app->seal;
+	r.passwords = app->passwords;
+	r.openapi = app->openapi;
+	r.openapi_len = app->openapi_len;
 	r.tmpl = app->tmpl;
 	r.cfg = &app->cfg;
 	r.static_versie = app->static_versie;
@@ -413,7 +418,7 @@ worker_run(const struct app *app, int listen_fd, int ready_fd)
 	}
 	if (passhash_init() != 0)
 		log_warn("worker", "cannot prepare the password timing guard");
-	db_init(&db, &app->cfg, 0);
+	db_init(&db, &app->cfg, 0, &store_statements);
 	if (db_connect(&db) != 0)   /* not fatal: requests that need it get 503 */
 		log_warn("worker", "database not reachable yet: %s", db.error);
 	if (drop_privileges(app) != 0)

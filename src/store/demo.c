@@ -39,15 +39,18 @@
 #include "core/arena.h"
 #include "core/datum.h"
 #include "core/conf.h"
+#include "core/passhash.h"
 #include "core/seal.h"
 #include "db/db.h"
 #include "db/exec.h"
+#include "db/migrate.h"
 #include "domain/bsn.h"
 #include "domain/gebeurtenis.h"
 #include "domain/traject.h"
 #include "store/audit.h"
 #include "store/demo.h"
 #include "store/registratie.h"
+#include "store/statements.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -1000,5 +1003,77 @@ out:
 	seal_keys_wipe(&c.keys);
 	free(c.bestaand);
 	arena_free(&arena);
+	return rc;
+}
+
+/* The demo accounts of sql/demo/020_gebruikers.sql: only these get the
+ * demo password, and only while they have none. */
+static const char *const demo_users[] = {
+	"beheerder", "contractmanager", "auditor", "regisseur.participatie",
+	"regisseur.wmo", "medewerker.dock", "medewerker.incluzio",
+	"medewerker.smd", "teamleider.dock", "teamleider.incluzio",
+	"teamleider.smd", "ketenpartner.werkom", "ketenpartner.uitkeringen",
+	"ketenpartner.naleving",
+};
+
+static int
+set_demo_passwords(struct db *db, FILE *out)
+{
+	static const char q[] = "UPDATE gebruiker SET wachtwoord_hash = ?,"
+	    " wachtwoord_op = NOW(6) WHERE gebruikersnaam = ? AND wachtwoord_hash IS NULL";
+	const char *pw = getenv("WIJKZICHT_DEMO_PASSWORD");
+	char hash[PASSHASH_MAX];
+	MYSQL_STMT *st;
+	MYSQL_BIND b[2];
+	unsigned long hl, nl;
+	size_t i;
+	int rc = -1;
+
+	if (pw == NULL || *pw == '\0')
+		pw = "wijkzicht-demo-2025";
+	if (passhash_make(pw, hash) != 0 || (st = mysql_stmt_init(db->conn)) == NULL)
+		return -1;
+	if (mysql_stmt_prepare(st, q, sizeof(q) - 1) != 0)
+		goto out;
+	for (i = 0; i < sizeof(demo_users) / sizeof(demo_users[0]); i++) {
+		memset(b, 0, sizeof(b));
+		hl = strlen(hash);
+		nl = strlen(demo_users[i]);
+		b[0].buffer_type = MYSQL_TYPE_STRING;
+		b[0].buffer = hash;
+		b[0].length = &hl;
+		b[1].buffer_type = MYSQL_TYPE_STRING;
+		b[1].buffer = (void *)demo_users[i];
+		b[1].length = &nl;
+		if (mysql_stmt_bind_param(st, b) != 0 || mysql_stmt_execute(st) != 0)
+			goto out;
+	}
+	fprintf(out, "seed-demo: demo accounts have the demo password\n");
+	rc = 0;
+out:
+	if (rc != 0)
+		fprintf(out, "seed-demo: demo passwords: %s\n", mysql_stmt_error(st));
+	mysql_stmt_close(st);
+	return rc;
+}
+
+int
+demo_seed(const struct config *cfg, FILE *out)
+{
+	char dir[1100];
+	struct db db;
+	int rc = -1;
+
+	snprintf(dir, sizeof(dir), "%s/demo", cfg->sql_dir);
+	/* The migration user: the demo files insert structure rows that the
+	 * application may only read. */
+	db_init(&db, cfg, 1, &store_statements);
+	if (migrate_exec_dir(&db, dir, "seed-demo", out) != 0 ||
+	    set_demo_passwords(&db, out) != 0 ||
+	    demo_inwoners(&db, cfg, out) != 0)
+		goto out;
+	rc = 0;
+out:
+	db_close(&db);
 	return rc;
 }

@@ -31,6 +31,14 @@ struct db;
 #define DEMO_INWONERS	330
 
 /*
+ * `wijkzicht seed-demo`: runs the files of sql/demo/ (structure and demo
+ * users, written to be run again), gives the demo accounts that have no
+ * password yet WIJKZICHT_DEMO_PASSWORD (default wijkzicht-demo-2025), and
+ * creates the missing demo inwoners. Returns 0, or -1 after printing why.
+ */
+int	demo_seed(const struct config *, FILE *out);
+
+/*
  * Creates the demo inwoners that are missing, on db (connected; the
  * structure and users of sql/demo/ must be loaded). Reports on out.
  * Returns 0, or -1 after printing the reason (the inwoner being written

@@ -24,23 +24,18 @@ static const struct stmt_table *const tables[MOD__COUNT] = {
 	[MOD_EXPORT] = &export_stmts,
 };
 
+_Static_assert(MOD__COUNT <= STMT_MAX_MODULES, "raise STMT_MAX_MODULES");
+
+const struct stmt_catalog store_statements = { tables, MOD__COUNT };
+
 const struct stmt_def *
 stmt_def(stmt_id id)
 {
-	unsigned mod = id / STMT_PER_MODULE, n = id % STMT_PER_MODULE;
-	const struct stmt_table *t;
-
-	if (mod >= MOD__COUNT || (t = tables[mod]) == NULL || n >= t->n)
-		return NULL;
-	return t->defs[n].id == id ? &t->defs[n] : NULL;
+	return stmt_catalog_def(&store_statements, id);
 }
 
 void
 stmt_each(void (*fn)(const struct stmt_def *, void *), void *ctx)
 {
-	size_t m, i;
-
-	for (m = 0; m < MOD__COUNT; m++)
-		for (i = 0; tables[m] != NULL && i < tables[m]->n; i++)
-			fn(&tables[m]->defs[i], ctx);
+	stmt_catalog_each(&store_statements, fn, ctx);
 }

@@ -1,7 +1,6 @@
 /*
  * statements.h — the names of every SQL statement the application runs.
  *
- * SQL is constant text with '?' placeholders; values are only ever bound.
  * Each store module keeps its statements in its own table (next to the code
  * that runs them) and owns one range of ids: STMT_ID(module, n). A
  * statement is referred to by its id, never by text, so
@@ -12,6 +11,8 @@
 #define WZ_STATEMENTS_H
 
 #include <stddef.h>
+
+#include "db/stmt.h"
 
 /* One id range per store module. */
 enum stmt_module {
@@ -29,25 +30,10 @@ enum stmt_module {
 	MOD__COUNT
 };
 
-#define STMT_PER_MODULE	64
-#define STMT_ID(mod, n)	((stmt_id)((mod) * STMT_PER_MODULE + (n)))
 #define STMT__COUNT	(MOD__COUNT * STMT_PER_MODULE)
 
-typedef unsigned stmt_id;
-
-struct stmt_def {
-	stmt_id       id;
-	const char   *name;
-	const char   *sql;
-	unsigned      nparams;      /* '?' placeholders */
-	unsigned      ncols;        /* result columns; 0 for writes */
-};
-
-/* A module's table: defs[i].id must be STMT_ID(module, i). */
-struct stmt_table {
-	const struct stmt_def *defs;
-	size_t                 n;
-};
+/* Every module's table, for db_init (db/stmt.h). */
+extern const struct stmt_catalog store_statements;
 
 /* The definition of id, or NULL when no module defines it. */
 const struct stmt_def *stmt_def(stmt_id);

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "core/csvread.h"
+#include "core/utf8.h"
 #include "http/urlenc.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

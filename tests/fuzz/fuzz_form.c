@@ -16,6 +16,7 @@
 
 #include "core/arena.h"
 #include "core/limits.h"
+#include "core/utf8.h"
 #include "http/cookie.h"
 #include "http/urlenc.h"
 

@@ -14,6 +14,7 @@
 
 #include <json-c/json.h>
 
+#include "core/utf8.h"
 #include "http/json_body.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);

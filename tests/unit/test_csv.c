@@ -1,5 +1,5 @@
 /*
- * test_csv.c — the CSV writer (src/http/csv.h): RFC 4180 quoting with ';'
+ * test_csv.c — the CSV writer (src/doc/csvrecord.h): RFC 4180 quoting with ';'
  * as separator, and the guard against formula injection.
  */
 #include "config.h"
@@ -14,7 +14,7 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
-#include "http/csv.h"
+#include "doc/csvrecord.h"
 
 /* Encodes s as one field and checks the result and the predicted length. */
 static void

@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "core/csvread.h"
+#include "core/utf8.h"
 #include "http/urlenc.h"
 
 struct got {

@@ -22,6 +22,7 @@
 
 #include "core/arena.h"
 #include "core/limits.h"
+#include "core/utf8.h"
 #include "http/cookie.h"
 #include "http/json_body.h"
 #include "http/urlenc.h"

@@ -1,5 +1,5 @@
 /*
- * test_xlsx.c — the spreadsheet writer (src/http/xlsx.h): the file it
+ * test_xlsx.c — the spreadsheet writer (src/doc/xlsx.h): the file it
  * writes is a valid zip holding the workbook and one sheet XML per sheet,
  * with the header, the cells as text, numbers and real Excel dates, and
  * Excel's limits respected.
@@ -22,7 +22,7 @@
 #include <cmocka.h>
 #include <zlib.h>
 
-#include "http/xlsx.h"
+#include "doc/xlsx.h"
 
 /* ------------------------------------------------------------ a zip reader */
 

@@ -1,5 +1,5 @@
 /*
- * csv.h — writing CSV records (RFC 4180) that spreadsheets open safely.
+ * csvrecord.h — writing CSV records (RFC 4180) that spreadsheets open safely.
  *
  * Separator ';', not ',': Dutch Excel reads ';' as the list separator (its
  * decimal separator is ','), so a file with ';' opens in columns there.
@@ -16,8 +16,8 @@
  * Pure: no I/O, no allocation of its own (it appends to a struct buf).
  * A NULL field (SQL NULL) is written empty.
  */
-#ifndef WZ_CSV_H
-#define WZ_CSV_H
+#ifndef WZ_CSVRECORD_H
+#define WZ_CSVRECORD_H
 
 #include <stddef.h>
 

@@ -13,7 +13,7 @@
 #include <xlsxwriter.h>
 
 #include "core/datum.h"
-#include "http/xlsx.h"
+#include "doc/xlsx.h"
 
 struct xlsx {
 	lxw_workbook          *wb;

@@ -1,11 +1,11 @@
 /*
- * csv.c — CSV records for spreadsheets; see csv.h.
+ * csvrecord.c — CSV records for spreadsheets; see csvrecord.h.
  */
 #include "config.h"
 
 #include <string.h>
 
-#include "http/csv.h"
+#include "doc/csvrecord.h"
 
 /* Whether the field must get a single quote in front (formula guard). */
 int

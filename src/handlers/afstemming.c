@@ -134,7 +134,7 @@ wachtlijst_items(struct req *r, const struct db_rows *rows, int64_t limit,
 
 /* Reads the scope and one page; -1 after answering. */
 static int
-wachtlijst_lees(struct req *r, struct reg_scope *s, int64_t *wijkteam,
+wachtlijst_lees(struct req *r, struct scope *s, int64_t *wijkteam,
     int *afgewezen, int64_t *limit, struct db_rows *rows)
 {
 	const char *na;
@@ -155,7 +155,7 @@ static void
 api_wachtlijst(struct req *r)
 {
 	struct json_object *o;
-	struct reg_scope s;
+	struct scope s;
 	struct db_rows rows;
 	int64_t wijkteam, limit;
 	const char *volgende;
@@ -174,7 +174,7 @@ static void
 pagina_wachtlijst(struct req *r)
 {
 	struct json_object *ctx, *teams, *t;
-	struct reg_scope s;
+	struct scope s;
 	struct db_rows rows, telling;
 	int64_t wijkteam, limit, totaal = 0;
 	const char *volgende;
@@ -226,7 +226,7 @@ pagina_wachtlijst(struct req *r)
 static int
 overdrachten_lees(struct req *r, struct db_rows *rows, int *betrokken)
 {
-	struct reg_scope s;
+	struct scope s;
 	enum db_err rc;
 
 	if (registratie_scope(r, &s) != 0)

@@ -415,7 +415,7 @@ gebeurtenis_rij(const struct db_rows *rows, size_t i, void *ctx)
 static int
 teamleider_organisaties(struct req *r, struct export_filter *f)
 {
-	struct reg_scope s;
+	struct scope s;
 	size_t i, g;
 	int n = 0;
 
@@ -430,7 +430,7 @@ teamleider_organisaties(struct req *r, struct export_filter *f)
 				break;
 			}
 	/* Unused slots repeat the first (one value keeps index order). */
-	for (i = (size_t)n; n > 0 && i < REG_SCOPE_ORGS; i++)
+	for (i = (size_t)n; n > 0 && i < SCOPE_ORGS; i++)
 		f->org[i] = f->org[0];
 	return n;
 }

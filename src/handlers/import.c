@@ -65,7 +65,7 @@
 
 /* The caller's wijkteamorganisatie; -1 after answering. */
 static int
-imp_scope(struct req *r, struct reg_scope *s)
+imp_scope(struct req *r, struct scope *s)
 {
 	if (registratie_scope(r, s) != 0)
 		return -1;
@@ -310,7 +310,7 @@ blok_bewaar(struct req *r, int64_t id, int64_t nr, const char *blok,
  * back).
  */
 static int
-upload_lees(struct req *r, const struct reg_scope *s, int64_t *id,
+upload_lees(struct req *r, const struct scope *s, int64_t *id,
     struct json_object *fouten)
 {
 	struct upload *u = r->upload;
@@ -472,7 +472,7 @@ set_add(struct sleutelset *s, const char *str, uint64_t seed)
 
 struct run {
 	struct req                *r;
-	const struct reg_scope    *s;
+	const struct scope    *s;
 	int                        commit;
 	int64_t                    import_id;
 	struct im_mapping          map;
@@ -1096,7 +1096,7 @@ resultaat_json(const struct run *x, int met_voorbeeld)
  * mapping's problems go to fouten. Returns the number of those problems,
  * or -1 after answering. */
 static int
-run_maak(struct req *r, struct run *x, const struct reg_scope *s,
+run_maak(struct req *r, struct run *x, const struct scope *s,
     const struct db_rows *imp, struct json_object *mapping,
     struct json_object *fouten)
 {
@@ -1162,7 +1162,7 @@ enum uitkomst { U_OK = 0, U_FOUT = 1, U_ANTWOORD = -1 };
  * or U_ANTWOORD after answering (404, 409, errors).
  */
 static enum uitkomst
-proefimport(struct req *r, const struct reg_scope *s, int64_t id,
+proefimport(struct req *r, const struct scope *s, int64_t id,
     struct json_object *mapping, struct json_object *fouten,
     struct json_object **res)
 {
@@ -1231,7 +1231,7 @@ fail:
  * (nothing written), or U_ANTWOORD after answering (404, 409, errors).
  */
 static enum uitkomst
-uitvoeren(struct req *r, const struct reg_scope *s, int64_t id,
+uitvoeren(struct req *r, const struct scope *s, int64_t id,
     struct json_object **res)
 {
 	struct db_rows imp, al;
@@ -1328,7 +1328,7 @@ route_id(struct req *r)
 
 /* The import as JSON after an action, 200. */
 static void
-api_toon(struct req *r, const struct reg_scope *s, int64_t id,
+api_toon(struct req *r, const struct scope *s, int64_t id,
     struct json_object *voorbeeld)
 {
 	struct db_rows imp;
@@ -1350,7 +1350,7 @@ api_toon(struct req *r, const struct reg_scope *s, int64_t id,
 static void
 api_lijst(struct req *r)
 {
-	struct reg_scope s;
+	struct scope s;
 	struct db_rows rows;
 	struct json_object *o, *items;
 	const char *ls = kv_get(&r->query, "limit"), *cs = kv_get(&r->query,
@@ -1387,7 +1387,7 @@ api_lijst(struct req *r)
 static void
 api_upload(struct req *r)
 {
-	struct reg_scope s;
+	struct scope s;
 	struct json_object *fouten, *o;
 	struct db_rows imp;
 	int64_t id = 0;
@@ -1425,7 +1425,7 @@ api_upload(struct req *r)
 static void
 api_lees(struct req *r)
 {
-	struct reg_scope s;
+	struct scope s;
 
 	if (imp_scope(r, &s) != 0)
 		return;
@@ -1435,7 +1435,7 @@ api_lees(struct req *r)
 static void
 api_proef(struct req *r)
 {
-	struct reg_scope s;
+	struct scope s;
 	struct json_object *mapping = NULL, *fouten, *res = NULL, *vb = NULL;
 	enum uitkomst u;
 
@@ -1468,7 +1468,7 @@ api_proef(struct req *r)
 static void
 api_uitvoeren(struct req *r)
 {
-	struct reg_scope s;
+	struct scope s;
 	struct json_object *res = NULL, *fouten, *f, *e;
 	enum uitkomst u;
 	size_t i;
@@ -1498,7 +1498,7 @@ api_uitvoeren(struct req *r)
 static void
 api_mapping(struct req *r)
 {
-	struct reg_scope s;
+	struct scope s;
 	struct db_rows rows;
 	struct json_object *o;
 	enum db_err rc;
@@ -1526,7 +1526,7 @@ api_mapping(struct req *r)
 static void
 api_mapping_zet(struct req *r)
 {
-	struct reg_scope s;
+	struct scope s;
 	struct db_rows rows;
 	struct json_object *m = NULL, *fouten;
 	int64_t versie = if_match_version(r);
@@ -1618,7 +1618,7 @@ status_label(const char *st)
 }
 
 static void
-imp_pagina_lijst(struct req *r, const struct reg_scope *s, int status,
+imp_pagina_lijst(struct req *r, const struct scope *s, int status,
     struct json_object *fouten)
 {
 	struct json_object *ctx = json_object_new_object(), *items, *o;
@@ -1647,7 +1647,7 @@ imp_pagina_lijst(struct req *r, const struct reg_scope *s, int status,
 static void
 page_import(struct req *r)
 {
-	struct reg_scope s;
+	struct scope s;
 
 	if (imp_scope(r, &s) != 0)
 		return;
@@ -1657,7 +1657,7 @@ page_import(struct req *r)
 static void
 page_upload(struct req *r)
 {
-	struct reg_scope s;
+	struct scope s;
 	struct json_object *fouten;
 	int64_t id = 0;
 	int rc;
@@ -1679,7 +1679,7 @@ page_upload(struct req *r)
 
 /* The detail page: mapping form, dry run result, import button. */
 static void
-imp_pagina_detail(struct req *r, const struct reg_scope *s, int64_t id,
+imp_pagina_detail(struct req *r, const struct scope *s, int64_t id,
     int status, struct json_object *fouten)
 {
 	struct db_rows imp;
@@ -1749,7 +1749,7 @@ imp_pagina_detail(struct req *r, const struct reg_scope *s, int64_t id,
 static void
 page_detail(struct req *r)
 {
-	struct reg_scope s;
+	struct scope s;
 
 	if (imp_scope(r, &s) != 0)
 		return;
@@ -1759,7 +1759,7 @@ page_detail(struct req *r)
 static void
 page_proef(struct req *r)
 {
-	struct reg_scope s;
+	struct scope s;
 	struct db_rows imp;
 	struct json_object *kol, *mapping, *fouten, *res = NULL;
 	const char **k, *v;
@@ -1797,7 +1797,7 @@ page_proef(struct req *r)
 static void
 page_uitvoeren(struct req *r)
 {
-	struct reg_scope s;
+	struct scope s;
 	struct json_object *res = NULL;
 	enum uitkomst u;
 

@@ -299,7 +299,7 @@ inwoner_rij_json(struct req *r, const struct db_rows *rows, size_t i,
 }
 
 int
-inwoner_lees_json(struct req *r, const struct reg_scope *s, int64_t id,
+inwoner_lees_json(struct req *r, const struct scope *s, int64_t id,
     const char *actie, struct json_object **obj)
 {
 	struct db_rows rows;
@@ -352,7 +352,7 @@ traject_rij_json(const struct db_rows *rows, size_t i)
 }
 
 int
-trajecten_json(struct req *r, const struct reg_scope *s, int64_t inwoner_id,
+trajecten_json(struct req *r, const struct scope *s, int64_t inwoner_id,
     int64_t traject_id, struct json_object **arr)
 {
 	struct db_rows rows;
@@ -428,7 +428,7 @@ gebeurtenis_rij_json(const struct db_rows *rows, size_t i,
 }
 
 int
-gebeurtenissen_json(struct req *r, const struct reg_scope *s,
+gebeurtenissen_json(struct req *r, const struct scope *s,
     int64_t inwoner_id, int64_t gebeurtenis_id, struct json_object **arr)
 {
 	enum gebeurtenis_partij p = registratie_partij(s);
@@ -455,7 +455,7 @@ gebeurtenissen_json(struct req *r, const struct reg_scope *s,
 /* ------------------------------------------------------------ operations */
 
 enum reg_uitkomst
-inwoner_maak(struct req *r, const struct reg_scope *s, int json, int64_t *id,
+inwoner_maak(struct req *r, const struct scope *s, int json, int64_t *id,
     struct json_object *fouten)
 {
 	struct inwoner_rec rec;
@@ -491,7 +491,7 @@ inwoner_maak(struct req *r, const struct reg_scope *s, int json, int64_t *id,
 }
 
 enum reg_uitkomst
-inwoner_wijzig(struct req *r, const struct reg_scope *s, int json, int64_t id,
+inwoner_wijzig(struct req *r, const struct scope *s, int json, int64_t id,
     int64_t versie, struct json_object *fouten)
 {
 	struct inwoner_rec rec;
@@ -532,7 +532,7 @@ inwoner_wijzig(struct req *r, const struct reg_scope *s, int json, int64_t id,
 }
 
 enum reg_uitkomst
-traject_maak(struct req *r, const struct reg_scope *s, int json,
+traject_maak(struct req *r, const struct scope *s, int json,
     int64_t inwoner_id, int64_t *id, struct json_object *fouten)
 {
 	struct traject_rec rec;
@@ -566,7 +566,7 @@ traject_maak(struct req *r, const struct reg_scope *s, int json,
 }
 
 enum reg_uitkomst
-traject_wijzig(struct req *r, const struct reg_scope *s, int json,
+traject_wijzig(struct req *r, const struct scope *s, int json,
     int64_t inwoner_id, int64_t id, int64_t versie, struct json_object *fouten)
 {
 	struct traject_rec rec;
@@ -673,7 +673,7 @@ zichtbaar_voor(struct req *r, const struct gebeurtenis_type *t,
 }
 
 enum reg_uitkomst
-gebeurtenis_maak(struct req *r, const struct reg_scope *s, int json,
+gebeurtenis_maak(struct req *r, const struct scope *s, int json,
     int64_t inwoner_id, int64_t *id, struct json_object *fouten)
 {
 	const struct gebeurtenis_type *t, *vervallen = NULL;
@@ -835,7 +835,7 @@ gebeurtenis_maak(struct req *r, const struct reg_scope *s, int json,
 
 /* The scope, or -1 after answering. */
 static int
-scope(struct req *r, struct reg_scope *s)
+scope(struct req *r, struct scope *s)
 {
 	return registratie_scope(r, s);
 }
@@ -843,7 +843,7 @@ scope(struct req *r, struct reg_scope *s)
 /* The inwoner of the path in scope (audit row "inzien" when actie is set);
  * answers 404 and returns -1 when there is none. */
 static int
-pad_inwoner(struct req *r, const struct reg_scope *s, const char *actie,
+pad_inwoner(struct req *r, const struct scope *s, const char *actie,
     struct json_object **obj)
 {
 	if (inwoner_lees_json(r, s, route_param_int(&r->match, "id"), actie,
@@ -921,7 +921,7 @@ naam_zoekwoorden(struct req *r, const char *naam, const char *woord[3])
  * Without a cursor (a search by name) "meer_gevonden" says whether more
  * people match than were shown. */
 static void
-lijst_antwoord(struct req *r, const struct reg_scope *s,
+lijst_antwoord(struct req *r, const struct scope *s,
     const struct db_rows *rows, int64_t limit, int met_cursor)
 {
 	struct json_object *o = json_object_new_object(),
@@ -956,7 +956,7 @@ static void
 api_lijst(struct req *r)
 {
 	struct inwoner_zoek z;
-	struct reg_scope s;
+	struct scope s;
 	struct db_rows rows;
 	int64_t limit, voor, wijk = 0;
 	const char *ws = kv_get(&r->query, "wijk_id");
@@ -981,7 +981,7 @@ api_lijst(struct req *r)
 }
 
 int
-inwoner_zoek(struct req *r, const struct reg_scope *s, const char *naam,
+inwoner_zoek(struct req *r, const struct scope *s, const char *naam,
     const char *bsn, int64_t wijk_id, int64_t voor, int64_t limit,
     struct json_object *fouten, struct db_rows *rows)
 {
@@ -1026,7 +1026,7 @@ api_zoek(struct req *r)
 	struct json_object *fouten = json_object_new_array(), *v;
 	const char *naam = NULL, *bsn = NULL, *ls = NULL, *cs = NULL, *ws = NULL;
 	int64_t limit, voor, wijk = 0;
-	struct reg_scope s;
+	struct scope s;
 	struct db_rows rows;
 	int bad = 0, b;
 
@@ -1074,7 +1074,7 @@ api_zoek(struct req *r)
 
 /* After a write (transaction open): answers the inwoner as it is now. */
 static void
-inwoner_antwoord(struct req *r, const struct reg_scope *s, int64_t id,
+inwoner_antwoord(struct req *r, const struct scope *s, int64_t id,
     int status)
 {
 	struct json_object *obj;
@@ -1126,7 +1126,7 @@ static void
 api_maak(struct req *r)
 {
 	struct json_object *fouten;
-	struct reg_scope s;
+	struct scope s;
 	enum reg_uitkomst u;
 	int64_t id = 0;
 
@@ -1145,7 +1145,7 @@ static void
 api_lees(struct req *r)
 {
 	struct json_object *obj;
-	struct reg_scope s;
+	struct scope s;
 
 	if (scope(r, &s) != 0 || pad_inwoner(r, &s, "inzien", &obj) != 0)
 		return;
@@ -1171,7 +1171,7 @@ api_wijzig(struct req *r)
 {
 	int64_t id = route_param_int(&r->match, "id"), versie;
 	struct json_object *huidig, *fouten;
-	struct reg_scope s;
+	struct scope s;
 	enum reg_uitkomst u;
 
 	if ((versie = versie_eis(r)) < 0 || moet_object(r) != 0 ||
@@ -1195,7 +1195,7 @@ api_wijzig(struct req *r)
 
 /* Reads an inwoner's trajecten or gebeurtenissen (traject_id or
  * gebeurtenis_id > 0: that one) as an array; 0 or -1 after answering. */
-typedef int (*onderdelen_fn)(struct req *, const struct reg_scope *, int64_t,
+typedef int (*onderdelen_fn)(struct req *, const struct scope *, int64_t,
     int64_t, struct json_object **);
 
 /* GET of an inwoner's trajecten or gebeurtenissen: the whole list (they
@@ -1204,7 +1204,7 @@ static void
 onderdelen_lijst(struct req *r, const char *soort, onderdelen_fn lees)
 {
 	struct json_object *inw, *arr, *o;
-	struct reg_scope s;
+	struct scope s;
 	int64_t id = route_param_int(&r->match, "id");
 
 	if (scope(r, &s) != 0 || pad_inwoner(r, &s, NULL, &inw) != 0)
@@ -1237,7 +1237,7 @@ api_trajecten(struct req *r)
  * version, and commits.
  */
 static void
-onderdeel_antwoord(struct req *r, const struct reg_scope *s, int64_t inwoner_id,
+onderdeel_antwoord(struct req *r, const struct scope *s, int64_t inwoner_id,
     int64_t id, int status, const char *pad, onderdelen_fn lees)
 {
 	struct json_object *arr, *obj;
@@ -1268,7 +1268,7 @@ api_onderdeel_maak(struct req *r, reg_maak_fn maak, const char *pad,
 {
 	int64_t inwoner_id = route_param_int(&r->match, "id"), id = 0;
 	struct json_object *inw, *fouten;
-	struct reg_scope s;
+	struct scope s;
 	enum reg_uitkomst u;
 
 	if (idem_replay(r) != 0 || moet_object(r) != 0 || scope(r, &s) != 0 ||
@@ -1296,7 +1296,7 @@ api_traject_wijzig(struct req *r)
 	int64_t inwoner_id = route_param_int(&r->match, "id"),
 	    id = route_param_int(&r->match, "traject_id"), versie;
 	struct json_object *arr, *fouten;
-	struct reg_scope s;
+	struct scope s;
 	enum reg_uitkomst u;
 	int64_t huidig;
 
@@ -1343,7 +1343,7 @@ static void
 api_ketenstatus(struct req *r)
 {
 	struct json_object *inw, *ks;
-	struct reg_scope s;
+	struct scope s;
 
 	if (scope(r, &s) != 0 || pad_inwoner(r, &s, NULL, &inw) != 0)
 		return;

@@ -33,16 +33,16 @@ struct req;
  * medewerker, teamleider or ketenpartner role). Returns 0, or -1 after
  * answering a database error.
  */
-int	registratie_scope(struct req *, struct reg_scope *s);
+int	registratie_scope(struct req *, struct scope *s);
 
 /* The party of the keten the caller registers and sees events as
  * (enum gebeurtenis_partij): the wijkteam for a medewerker or teamleider,
  * else their ketenpartner's party; 0 for none. */
-unsigned registratie_partij(const struct reg_scope *s);
+unsigned registratie_partij(const struct scope *s);
 
 /* The purpose of this caller's reads: DOEL_REGISTRATIE for the wijkteam
  * side, DOEL_KETEN for a ketenpartner. */
-const char *registratie_doel(const struct reg_scope *s);
+const char *registratie_doel(const struct scope *s);
 
 /* The masked BSN ("*****6782") of a sealed value, or NULL when there is
  * none or it cannot be opened (logged). In the arena. */
@@ -70,23 +70,23 @@ enum reg_uitkomst {
 	REG_BEANTWOORD,   /* answered already (403, a database error) */
 };
 
-enum reg_uitkomst inwoner_maak(struct req *, const struct reg_scope *, int json,
+enum reg_uitkomst inwoner_maak(struct req *, const struct scope *, int json,
 		    int64_t *id, struct json_object *fouten);
-enum reg_uitkomst inwoner_wijzig(struct req *, const struct reg_scope *,
+enum reg_uitkomst inwoner_wijzig(struct req *, const struct scope *,
 		    int json, int64_t id, int64_t versie,
 		    struct json_object *fouten);
-enum reg_uitkomst traject_maak(struct req *, const struct reg_scope *, int json,
+enum reg_uitkomst traject_maak(struct req *, const struct scope *, int json,
 		    int64_t inwoner_id, int64_t *id, struct json_object *fouten);
-enum reg_uitkomst traject_wijzig(struct req *, const struct reg_scope *,
+enum reg_uitkomst traject_wijzig(struct req *, const struct scope *,
 		    int json, int64_t inwoner_id, int64_t id, int64_t versie,
 		    struct json_object *fouten);
 /* The shape of traject_maak and gebeurtenis_maak (the API and the forms
  * pass them around). */
-typedef enum reg_uitkomst (*reg_maak_fn)(struct req *, const struct reg_scope *,
+typedef enum reg_uitkomst (*reg_maak_fn)(struct req *, const struct scope *,
 		    int json, int64_t inwoner_id, int64_t *id,
 		    struct json_object *fouten);
 /* The inwoner must be in scope (checked by the caller). */
-enum reg_uitkomst gebeurtenis_maak(struct req *, const struct reg_scope *,
+enum reg_uitkomst gebeurtenis_maak(struct req *, const struct scope *,
 		    int json, int64_t inwoner_id, int64_t *id,
 		    struct json_object *fouten);
 
@@ -96,13 +96,13 @@ enum reg_uitkomst gebeurtenis_maak(struct req *, const struct reg_scope *,
  * write that is audited itself). *obj NULL: not found or out of scope.
  * Returns 0, or -1 after answering.
  */
-int	inwoner_lees_json(struct req *, const struct reg_scope *, int64_t id,
+int	inwoner_lees_json(struct req *, const struct scope *, int64_t id,
 	    const char *actie, struct json_object **obj);
 /* The trajecten of an inwoner in scope (traject_id > 0: that one) as a
  * new array; the events as party sees them. 0, or -1 after answering. */
-int	trajecten_json(struct req *, const struct reg_scope *,
+int	trajecten_json(struct req *, const struct scope *,
 	    int64_t inwoner_id, int64_t traject_id, struct json_object **arr);
-int	gebeurtenissen_json(struct req *, const struct reg_scope *,
+int	gebeurtenissen_json(struct req *, const struct scope *,
 	    int64_t inwoner_id, int64_t gebeurtenis_id,
 	    struct json_object **arr);
 /*
@@ -110,7 +110,7 @@ int	gebeurtenissen_json(struct req *, const struct reg_scope *,
  * (0: any); voor: cursor; limit + 1 rows are asked. A malformed BSN or too
  * short a name is a field error (rows untouched). 0, or -1 after answering.
  */
-int	inwoner_zoek(struct req *, const struct reg_scope *, const char *naam,
+int	inwoner_zoek(struct req *, const struct scope *, const char *naam,
 	    const char *bsn, int64_t wijk_id, int64_t voor, int64_t limit,
 	    struct json_object *fouten, struct db_rows *rows);
 /* What was typed as a name as up to three LIKE patterns for the name

@@ -165,7 +165,7 @@ partij_tekst(struct req *r, struct json_object *ks)
 /* The rows of a search as the list shows them; audits each. Takes rows'
  * first limit rows. Returns the items or NULL after answering. */
 static struct json_object *
-lijst_items(struct req *r, const struct reg_scope *s, const struct db_rows *rows,
+lijst_items(struct req *r, const struct scope *s, const struct db_rows *rows,
     int64_t limit)
 {
 	struct json_object *items = json_object_new_array(), *o;
@@ -205,7 +205,7 @@ lijst_items(struct req *r, const struct reg_scope *s, const struct db_rows *rows
 
 /* The search page, with the results of a search when rows is not NULL. */
 static void
-zoekpagina(struct req *r, const struct reg_scope *s, int status,
+zoekpagina(struct req *r, const struct scope *s, int status,
     const struct db_rows *rows, const char *naam, int64_t wijk,
     struct json_object *fouten, const char *volgende)
 {
@@ -253,7 +253,7 @@ pagina_inwoners(struct req *r)
 	const char *ws = kv_get(&r->query, "wijk_id"), *cs = kv_get(&r->query,
 	    "cursor");
 	int64_t wijk = 0, voor = 0;
-	struct reg_scope s;
+	struct scope s;
 	struct db_rows rows;
 
 	if (registratie_scope(r, &s) != 0)
@@ -281,7 +281,7 @@ pagina_zoek(struct req *r)
 	    *ws = kv_get(&r->form, "wijk_id");
 	struct json_object *fouten = json_object_new_array();
 	int64_t wijk = 0;
-	struct reg_scope s;
+	struct scope s;
 	struct db_rows rows;
 
 	if (registratie_scope(r, &s) != 0) {
@@ -352,7 +352,7 @@ static void
 pagina_inwoner_maak(struct req *r)
 {
 	struct json_object *fouten = json_object_new_array(), *v;
-	struct reg_scope s;
+	struct scope s;
 	int64_t id = 0;
 
 	if (registratie_scope(r, &s) != 0) {
@@ -386,7 +386,7 @@ pagina_inwoner_maak(struct req *r)
 /* The inwoner of the path for a page (audited with actie, or not when
  * NULL); NULL after answering 404 or an error. */
 static struct json_object *
-pad_inwoner(struct req *r, const struct reg_scope *s, const char *actie)
+pad_inwoner(struct req *r, const struct scope *s, const char *actie)
 {
 	struct json_object *inw;
 
@@ -475,7 +475,7 @@ pagina_inwoner(struct req *r)
 {
 	int64_t id = route_param_int(&r->match, "id");
 	struct json_object *inw, *trj = NULL, *geb, *ctx, *lijst, *ks;
-	struct reg_scope s;
+	struct scope s;
 	size_t i, k;
 	int team;
 
@@ -545,7 +545,7 @@ static void
 pagina_inwoner_bewerk(struct req *r)
 {
 	struct json_object *inw, *v;
-	struct reg_scope s;
+	struct scope s;
 	char jaar[16], wijk[24];
 
 	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, "inzien"))
@@ -568,7 +568,7 @@ pagina_inwoner_bewaar(struct req *r)
 	int64_t id = route_param_int(&r->match, "id"), versie = 0;
 	struct json_object *inw, *fouten, *v;
 	const char *conflict = NULL;
-	struct reg_scope s;
+	struct scope s;
 	int status = 422;
 
 	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, NULL))
@@ -618,7 +618,7 @@ pagina_inwoner_bewaar(struct req *r)
 /* ------------------------------------------------------------ trajecten */
 
 static struct json_object *
-traject_velden(struct req *r, const struct reg_scope *s,
+traject_velden(struct req *r, const struct scope *s,
     struct json_object *fouten)
 {
 	struct json_object *arr = json_object_new_array();
@@ -658,7 +658,7 @@ static void
 traject_formulier(struct req *r, int status, struct json_object *fouten)
 {
 	struct json_object *inw, *v;
-	struct reg_scope s;
+	struct scope s;
 
 	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, "inzien"))
 	    == NULL) {
@@ -695,7 +695,7 @@ onderdeel_maak(struct req *r, reg_maak_fn maak, formulier_fn opnieuw,
 {
 	int64_t id = route_param_int(&r->match, "id"), nieuw = 0;
 	struct json_object *inw, *fouten;
-	struct reg_scope s;
+	struct scope s;
 
 	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, NULL))
 	    == NULL)
@@ -817,7 +817,7 @@ gebeurtenis_formulier(struct req *r, int status, struct json_object *fouten)
 	const struct gebeurtenis_type *t;
 	struct json_object *inw, *v, *extra, *geb = NULL, *trj = NULL, *kies;
 	enum gebeurtenis_partij p;
-	struct reg_scope s;
+	struct scope s;
 	struct db_rows rows;
 	char dag[11];
 	size_t i;

@@ -872,7 +872,7 @@ schrijf_inwoner(struct ctx *c, int nr, const struct team *t, struct rng *r,
 	int ord[PLAN_EV_MAX];
 	struct inwoner_rec in;
 	struct traject_rec tr;
-	struct reg_scope scope;
+	struct scope scope;
 	int64_t id = 0;
 	int i, heeft_bsn;
 	enum db_err err;

@@ -151,13 +151,13 @@ periode(const struct export_filter *f, struct db_val *v)
 {
 	size_t i;
 
-	for (i = 0; i < REG_SCOPE_ORGS; i++)
+	for (i = 0; i < SCOPE_ORGS; i++)
 		v[i] = DB_INT(f->org[i]);
-	v[REG_SCOPE_ORGS] = DB_STR(f->tot);
-	v[REG_SCOPE_ORGS + 1] = DB_STR(f->van);
+	v[SCOPE_ORGS] = DB_STR(f->tot);
+	v[SCOPE_ORGS + 1] = DB_STR(f->van);
 }
 
-#define NPERIODE	(REG_SCOPE_ORGS + 2)
+#define NPERIODE	(SCOPE_ORGS + 2)
 
 enum db_err
 store_export_tel(struct db *db, struct arena *ar, const struct export_filter *f,

@@ -4,7 +4,7 @@
  * article 15 document of one inwoner.
  *
  * Scope. The export reads only trajecten of the organisaties the caller
- * passes (struct export_filter.org, the REG_SCOPE_ORGS fixed parameters of
+ * passes (struct export_filter.org, the SCOPE_ORGS fixed parameters of
  * store/registratie.h, padded with 0): the handler fills them with the
  * organisaties the caller is teamleider of. The access history and the
  * AVG document are for the beheerder and auditor, who act for the gemeente
@@ -54,7 +54,7 @@ struct db;
 
 /* What an organisation's export covers. */
 struct export_filter {
-	int64_t      org[REG_SCOPE_ORGS];   /* organisaties, padded with 0 */
+	int64_t      org[SCOPE_ORGS];   /* organisaties, padded with 0 */
 	const char  *van;                   /* YYYY-MM-DD, inclusive */
 	const char  *tot;                   /* YYYY-MM-DD, inclusive */
 };

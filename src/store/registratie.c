@@ -71,7 +71,7 @@ static const struct stmt_def defs[] = {
 	  "SELECT o.id, o.soort, o.keten_partij FROM organisatie o"
 	  " WHERE FIND_IN_SET(o.id, ?) OR o.id IN (SELECT wo.organisatie_id"
 	  " FROM wijkteam_organisatie wo WHERE FIND_IN_SET(wo.wijkteam_id, ?)"
-	  " AND" WO_VANDAAG ") ORDER BY o.id LIMIT 4", 2, 3 },
+	  " AND" WO_VANDAAG ") ORDER BY o.id LIMIT " SCOPE_ORGS_SQL, 2, 3 },
 	{ ST(S_INW_LEES), "inwoner_lees",
 	  INWONER_COLS " WHERE i.id = ? AND" IN_SCOPE("i"), 5, INW__NCOLS },
 	{ ST(S_INW_NIEUW), "inwoner_nieuw",
@@ -269,12 +269,45 @@ static enum db_err ketenstatus_schrijf(struct db *, struct arena *, int64_t,
 #define KS_MAX_EVENTS	10000
 
 enum db_err
-store_scope_organisaties(struct db *db, struct arena *ar, const char *org_ids,
-    const char *wijkteam_ids, struct db_rows *out)
+store_scope_organisaties(struct db *db, struct arena *ar,
+    const struct scope_grants *g, struct scope_org out[SCOPE_ORGS], size_t *n)
 {
-	struct db_val v[] = { DB_STR(org_ids), DB_STR(wijkteam_ids) };
+	struct buf orgs, teams;
+	struct db_rows rows;
+	struct db_val v[2];
+	enum db_err rc;
+	size_t i;
 
-	return db_query(db, ar, ST(S_SCOPE), v, 2, 0, out);
+	/* Ids as "3,5" for FIND_IN_SET: integers formatted here, bound as
+	 * one value (never SQL). */
+	buf_init(&orgs, ar);
+	buf_init(&teams, ar);
+	buf_putc(&orgs, ',');
+	buf_putc(&teams, ',');
+	for (i = 0; i < g->nteam; i++)
+		buf_printf(&orgs, ",%lld", (long long)g->team[i]);
+	for (i = 0; i < g->nketen; i++)
+		buf_printf(&orgs, ",%lld", (long long)g->keten[i]);
+	for (i = 0; i < g->nwijkteams; i++)
+		buf_printf(&teams, ",%lld", (long long)g->wijkteams[i]);
+	if (orgs.failed || teams.failed)
+		return DB_NOMEM;
+	v[0] = DB_STR(orgs.data + 1);
+	v[1] = DB_STR(teams.data + 1);
+	*n = 0;
+	if ((rc = db_query(db, ar, ST(S_SCOPE), v, 2, SCOPE_ORGS, &rows)) != DB_OK)
+		return rc;
+	for (i = 0; i < rows.nrows && i < SCOPE_ORGS; i++) {
+		const char *soort = DB_CELL(&rows, i, 1);
+
+		out[i].id = db_cell_int(DB_CELL(&rows, i, 0), 0);
+		out[i].wijkteamorganisatie = soort != NULL &&
+		    strcmp(soort, "wijkteamorganisatie") == 0;
+		out[i].partij = (unsigned)gebeurtenis_partij_parse(
+		    DB_CELL(&rows, i, 2));
+	}
+	*n = i;
+	return DB_OK;
 }
 
 void
@@ -358,7 +391,7 @@ store_inwoner_toegang(struct db *db, int64_t org, int64_t id)
 }
 
 enum db_err
-store_inwoner_wijzig(struct db *db, struct arena *ar, const struct reg_scope *s,
+store_inwoner_wijzig(struct db *db, struct arena *ar, const struct scope *s,
     int64_t id, int64_t versie, const struct inwoner_rec *in, int bsn_wijzig,
     uint64_t *affected)
 {
@@ -377,7 +410,7 @@ store_inwoner_wijzig(struct db *db, struct arena *ar, const struct reg_scope *s,
 }
 
 enum db_err
-store_inwoner_lees(struct db *db, struct arena *ar, const struct reg_scope *s,
+store_inwoner_lees(struct db *db, struct arena *ar, const struct scope *s,
     int64_t id, struct db_rows *out)
 {
 	struct db_val v[] = { DB_INT(id), SCOPE_VALS(s) };
@@ -411,7 +444,7 @@ dubbele_weg(struct db_rows *rows)
 }
 
 enum db_err
-store_inwoner_zoek(struct db *db, struct arena *ar, const struct reg_scope *s,
+store_inwoner_zoek(struct db *db, struct arena *ar, const struct scope *s,
     const struct inwoner_zoek *z, struct db_rows *out)
 {
 	enum db_err rc;
@@ -438,7 +471,7 @@ store_inwoner_zoek(struct db *db, struct arena *ar, const struct reg_scope *s,
 }
 
 enum db_err
-store_traject_nieuw(struct db *db, const struct reg_scope *s,
+store_traject_nieuw(struct db *db, const struct scope *s,
     const struct traject_rec *t, int64_t *id)
 {
 	struct db_val v[] = {
@@ -461,7 +494,7 @@ store_traject_nieuw(struct db *db, const struct reg_scope *s,
 }
 
 enum db_err
-store_traject_wijzig(struct db *db, const struct reg_scope *s, int64_t id,
+store_traject_wijzig(struct db *db, const struct scope *s, int64_t id,
     int64_t versie, const struct traject_rec *t, uint64_t *affected)
 {
 	struct db_val v[] = {
@@ -476,7 +509,7 @@ store_traject_wijzig(struct db *db, const struct reg_scope *s, int64_t id,
 }
 
 enum db_err
-store_trajecten(struct db *db, struct arena *ar, const struct reg_scope *s,
+store_trajecten(struct db *db, struct arena *ar, const struct scope *s,
     int64_t inwoner_id, int64_t traject_id, struct db_rows *out)
 {
 	struct db_val tid = db_id(traject_id);
@@ -666,7 +699,7 @@ ketenstatus_schrijf(struct db *db, struct arena *ar, int64_t inwoner_id,
 }
 
 enum db_err
-store_wachtlijst(struct db *db, struct arena *ar, const struct reg_scope *s,
+store_wachtlijst(struct db *db, struct arena *ar, const struct scope *s,
     int64_t wijkteam_id, int afgewezen, const char *na, int limit,
     struct db_rows *out)
 {
@@ -690,7 +723,7 @@ store_wachtlijst(struct db *db, struct arena *ar, const struct reg_scope *s,
 
 enum db_err
 store_wachtlijst_telling(struct db *db, struct arena *ar,
-    const struct reg_scope *s, struct db_rows *out)
+    const struct scope *s, struct db_rows *out)
 {
 	struct db_val v[] = { SCOPE_VALS(s), SCOPE_VALS(s) };
 
@@ -698,7 +731,7 @@ store_wachtlijst_telling(struct db *db, struct arena *ar,
 }
 
 enum db_err
-store_afstemming(struct db *db, struct arena *ar, const struct reg_scope *s,
+store_afstemming(struct db *db, struct arena *ar, const struct scope *s,
     int termijn, int limit, struct db_rows *out)
 {
 	/* Each part walks its date index and stops at limit rows: the
@@ -711,7 +744,7 @@ store_afstemming(struct db *db, struct arena *ar, const struct reg_scope *s,
 
 enum db_err
 store_reg_opties(struct db *db, struct arena *ar, enum reg_optie soort,
-    const struct reg_scope *s, struct db_rows *out)
+    const struct scope *s, struct db_rows *out)
 {
 	struct db_val v[] = { SCOPE_VALS(s) };
 

@@ -3,10 +3,10 @@
  * projection (sql/004_registratie.sql; DESIGN.md section 2).
  *
  * Scope is decided here, in SQL: every statement that reads or changes an
- * inwoner's data takes the caller's organisaties (struct reg_scope) as
+ * inwoner's data takes the caller's organisaties (struct scope) as
  * parameters and joins inwoner_toegang, so a row outside the caller's
  * scope is simply not found (the handler answers 404: id guessing learns
- * nothing). The organisaties travel as REG_SCOPE_ORGS fixed parameters
+ * nothing). The organisaties travel as SCOPE_ORGS fixed parameters
  * "organisatie_id IN (?, ?, ?, ?)" (unused slots repeat the first), so
  * the filter is an index range, not a scan.
  *
@@ -27,34 +27,20 @@
 #include <stdint.h>
 
 #include "db/exec.h"
+#include "domain/scope.h"
 #include "store/statements.h"
 
 struct arena;
 struct db;
 
-/* Most organisaties one user acts for; more are ignored (deny by default). */
-#define REG_SCOPE_ORGS	4
-
-struct reg_scope {
-	int64_t   org[REG_SCOPE_ORGS];  /* organisaties; slots from norg on
-					 * repeat org[0] (0 when norg is 0) */
-	size_t    norg;
-	unsigned  partijen;             /* GP_ mask the user acts as */
-	int64_t   wijkteam_org;         /* the wijkteamorganisatie the user
-					 * registers for (first), 0: none */
-	int64_t   keten_org;            /* the ketenpartner organisatie, 0: none */
-	unsigned  keten_partij;         /* its GP_ bit, 0: none */
-};
-
 /*
- * The organisaties of a user's grants: org_ids ("1,4": organisatie-scope
- * grants of the wijkteam and keten roles) and wijkteam_ids (wijkteam-scope
- * grants, resolved to the organisatie that runs the wijkteam today). Rows:
- * id, soort, keten_partij (NULL or the party code).
+ * The organisaties that grants g name (domain/scope.h), in id order, at
+ * most SCOPE_ORGS: organisatie grants as they are, wijkteam grants
+ * resolved to the organisatie that runs the wijkteam today.
  */
 enum db_err	store_scope_organisaties(struct db *, struct arena *,
-		    const char *org_ids, const char *wijkteam_ids,
-		    struct db_rows *out);
+		    const struct scope_grants *g,
+		    struct scope_org out[SCOPE_ORGS], size_t *n);
 
 /* ------------------------------------------------------------ inwoners */
 
@@ -92,7 +78,7 @@ enum db_err	store_inwoner_invoegen(struct db *, const struct inwoner_rec *,
  * found, out of scope or stale (the caller reads again to tell which).
  */
 enum db_err	store_inwoner_wijzig(struct db *, struct arena *,
-		    const struct reg_scope *, int64_t id, int64_t versie,
+		    const struct scope *, int64_t id, int64_t versie,
 		    const struct inwoner_rec *, int bsn_wijzig,
 		    uint64_t *affected);
 /*
@@ -107,7 +93,7 @@ void		store_naamwoorden(struct buf *b, int64_t inwoner_id,
 enum db_err	store_naamwoorden_zet(struct db *, const char *rijen);
 /* One inwoner (0 or 1 row of enum inwoner_col) if in scope. */
 enum db_err	store_inwoner_lees(struct db *, struct arena *,
-		    const struct reg_scope *, int64_t id, struct db_rows *out);
+		    const struct scope *, int64_t id, struct db_rows *out);
 
 /*
  * Search; by bsn_hash, else by the words of a name (woord[0] set), else
@@ -129,7 +115,7 @@ struct inwoner_zoek {
 	int          limit;
 };
 enum db_err	store_inwoner_zoek(struct db *, struct arena *,
-		    const struct reg_scope *, const struct inwoner_zoek *,
+		    const struct scope *, const struct inwoner_zoek *,
 		    struct db_rows *out);
 
 /* Gives organisatie org access to inwoner id (no-op when it has it). */
@@ -159,20 +145,20 @@ struct traject_rec {
  * is written) when it is not. Gives that organisatie access to the
  * inwoner.
  */
-enum db_err	store_traject_nieuw(struct db *, const struct reg_scope *,
+enum db_err	store_traject_nieuw(struct db *, const struct scope *,
 		    const struct traject_rec *, int64_t *id);
 /* Update at versie, if the traject's organisatie is in scope, ran the
  * wijkteam on the new start date, and no event of the traject falls
  * before the start or after the end. soort, thema, opdracht, startdatum,
  * einddatum (wijkteam and inwoner stay). *affected 0: any of these, or a
  * stale versie. */
-enum db_err	store_traject_wijzig(struct db *, const struct reg_scope *,
+enum db_err	store_traject_wijzig(struct db *, const struct scope *,
 		    int64_t id, int64_t versie, const struct traject_rec *,
 		    uint64_t *affected);
 /* The trajecten of inwoner_id of the scope's organisaties, oldest first;
  * traject_id > 0: only that one. */
 enum db_err	store_trajecten(struct db *, struct arena *,
-		    const struct reg_scope *, int64_t inwoner_id,
+		    const struct scope *, int64_t inwoner_id,
 		    int64_t traject_id, struct db_rows *out);
 /* Whether thema, opdracht and wijkteam ids exist: 3 cells "0"/"1". */
 enum db_err	store_traject_refs(struct db *, struct arena *,
@@ -252,12 +238,12 @@ enum wachtlijst_col {
  * (sinds, inwoner_id) of the last row shown as "YYYY-MM-DD,id", or NULL.
  */
 enum db_err	store_wachtlijst(struct db *, struct arena *,
-		    const struct reg_scope *, int64_t wijkteam_id, int afgewezen,
+		    const struct scope *, int64_t wijkteam_id, int afgewezen,
 		    const char *na, int limit, struct db_rows *out);
 /* Per wijkteam of the scope: wijkteam_id, naam, aantal, langste (days),
  * afgewezen (count). */
 enum db_err	store_wachtlijst_telling(struct db *, struct arena *,
-		    const struct reg_scope *, struct db_rows *out);
+		    const struct scope *, struct db_rows *out);
 
 enum afstemming_col {
 	AF_INWONER_ID, AF_NAAM, AF_SOORT, AF_DATUM, AF_DAGEN, AF_WIJK,
@@ -270,7 +256,7 @@ enum afstemming_col {
  * oldest first, at most limit rows.
  */
 enum db_err	store_afstemming(struct db *, struct arena *,
-		    const struct reg_scope *, int termijn, int limit,
+		    const struct scope *, int termijn, int limit,
 		    struct db_rows *out);
 
 /* Choices for the traject form: id, naam. */
@@ -279,6 +265,6 @@ enum reg_optie {
 	REG_OPTIE_WIJKTEAM,   /* wijkteams the scope's organisaties run today */
 };
 enum db_err	store_reg_opties(struct db *, struct arena *, enum reg_optie,
-		    const struct reg_scope *, struct db_rows *out);
+		    const struct scope *, struct db_rows *out);
 
 #endif

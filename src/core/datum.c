@@ -6,6 +6,9 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "core/datum.h"
 
 long
@@ -35,4 +38,69 @@ datum_van_dag(long n, int *y, int *m, int *d)
 	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
 	*m = (int)(mp + (mp < 10 ? 3 : -9));
 	*y = (int)(jaar + (*m <= 2));
+}
+
+int
+datum_bestaat(long y, long m, long d)
+{
+	static const int dagen[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int schrikkel;
+
+	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1)
+		return 0;
+	schrikkel = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= dagen[m - 1] + (m == 2 && schrikkel);
+}
+
+/* n digits at s as a number, or -1. */
+static long
+cijfers(const char *s, size_t n)
+{
+	long v = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+int
+datum_lees(const char *s, size_t n, long jaar_min, long jaar_max, long *dag)
+{
+	long y, m, d;
+
+	if (s == NULL || n != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	y = cijfers(s, 4);
+	m = cijfers(s + 5, 2);
+	d = cijfers(s + 8, 2);
+	if (y < jaar_min || y > jaar_max || !datum_bestaat(y, m, d))
+		return -1;
+	*dag = datum_dag(y, m, d);
+	return 0;
+}
+
+int
+datum_lees_str(const char *s, long jaar_min, long jaar_max, long *dag)
+{
+	return s == NULL ? -1 : datum_lees(s, strlen(s), jaar_min, jaar_max, dag);
+}
+
+char *
+datum_tekst(long dag, char out[11])
+{
+	char buf[48];       /* room for any int: no truncation to reason about */
+	int y, m, d;
+
+	datum_van_dag(dag, &y, &m, &d);
+	if (y < 0 || y > 9999)
+		y = y < 0 ? 0 : 9999;      /* outside ISO's four digits */
+	snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
+	memcpy(out, buf, 10);
+	out[10] = '\0';
+	return out;
 }

@@ -33,6 +33,12 @@
 /* Most segments in a route pattern or request path. */
 #define WZ_MAX_PATH_SEGMENTS   16
 
+/* Lists (?limit=): the default page and the most rows one page may ask. */
+#define WZ_LIST_DEFAULT        50
+#define WZ_LIST_MAX            500
+/* Largest id a client may name: 2^53 - 1, exact in every JSON parser. */
+#define WZ_MAX_ID              9007199254740991LL
+
 /* Templates: largest template file and deepest section/partial nesting. */
 #define WZ_MAX_TEMPLATE_SIZE   (256 * 1024)
 #define WZ_MAX_TEMPLATE_DEPTH  32

@@ -30,29 +30,15 @@ struct xlsx {
 long
 xlsx_datum_serieel(const char *s)
 {
-	static const int mdagen[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	long y, m, d;
-	int i, schrikkel;
+	long dag;
 
-	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return -1;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return -1;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (m < 1 || m > 12 || d < 1)
-		return -1;
-	schrikkel = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (d > mdagen[m - 1] + (m == 2 && schrikkel))
-		return -1;
 	/* Excel counts 1900-01-01 as day 1 and, for Lotus' sake, believes in
 	 * a 29 February 1900: from 1 March 1900 on, the serial is the number
 	 * of days since 1899-12-30. Earlier dates are not offered. */
-	if (y < 1900 || (y == 1900 && m < 3))
+	if (datum_lees_str(s, 1900, 9999, &dag) != 0 ||
+	    dag < datum_dag(1900, 3, 1))
 		return -1;
-	return datum_dag(y, m, d) - datum_dag(1899, 12, 30);
+	return dag - datum_dag(1899, 12, 30);
 }
 
 struct xlsx *

@@ -16,10 +16,11 @@
 
 #include <json-c/json.h>
 
+#include "core/datum.h"
+#include "core/limits.h"
 #include "domain/veldfout.h"
 #include "domain/gebeurtenis.h"
 
-#define MAX_ID		9007199254740991LL	/* 2^53 - 1: exact in JSON */
 #define MELDING_MAX	256			/* longest message we write */
 #define NAAM_MAX	64			/* unknown keys echoed as veld */
 
@@ -116,7 +117,7 @@ static const struct gebeurtenis_veld v_afgesloten[] = {
 
 static const struct gebeurtenis_veld v_correctie[] = {
 	{ "vervalt_id", "Vervallen gebeurtenis", GV_GETAL, GV_VERPLICHT, NULL,
-	    1, MAX_ID },
+	    1, WZ_MAX_ID },
 	{ "reden", "Reden van de correctie", GV_TEKST, GV_VERPLICHT, NULL,
 	    0, 500 },
 };
@@ -389,37 +390,13 @@ tekst_leeg(const char *s, size_t len)
 	return 1;
 }
 
-static int
-cijfers(const char *s, size_t n, int *v)
-{
-	size_t i;
-
-	*v = 0;
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-		*v = *v * 10 + (s[i] - '0');
-	}
-	return 1;
-}
-
 /* YYYY-MM-DD, a day that exists, 1900 .. 2999 (as veld.c accepts). */
 static int
 datum_ok(const char *s, size_t len)
 {
-	static const int dagen[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-	int y, m, d, max;
+	long dag;
 
-	if (len != 10 || s[4] != '-' || s[7] != '-' || !cijfers(s, 4, &y) ||
-	    !cijfers(s + 5, 2, &m) || !cijfers(s + 8, 2, &d))
-		return 0;
-	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1)
-		return 0;
-	max = dagen[m - 1];
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		max = 29;
-	return d <= max;
+	return datum_lees(s, len, DATUM_JAAR_MIN, DATUM_JAAR_MAX, &dag) == 0;
 }
 
 static int

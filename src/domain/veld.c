@@ -10,31 +10,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/datum.h"
+#include "core/getal.h"
 #include "domain/veld.h"
 
-#define MAX_ID		9007199254740991LL	/* 2^53 - 1: exact in JSON */
 #define MAX_EURO	1000000000000LL		/* amounts stay below 10^12 */
-
-static int
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* Reads n digits at s into *v. Returns 1 when all n are digits. */
-static int
-digits(const char *s, size_t n, int64_t *v)
-{
-	size_t i;
-
-	*v = 0;
-	for (i = 0; i < n; i++) {
-		if (!is_digit(s[i]))
-			return 0;
-		*v = *v * 10 + (s[i] - '0');
-	}
-	return 1;
-}
 
 /* Characters (not bytes) in valid UTF-8: count the non-continuation bytes. */
 static size_t
@@ -64,64 +44,20 @@ text_clean(const char *s, size_t len, int lines)
 	return 1;
 }
 
-static int
-leap(int64_t y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
 static enum veld_fout
 parse_datum(const char *s, size_t len)
 {
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int64_t y, m, d;
+	long dag;
 
-	if (len != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4, &y) ||
-	    !digits(s + 5, 2, &m) || !digits(s + 8, 2, &d))
-		return VELD_GEEN_DATUM;
-	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1)
-		return VELD_GEEN_DATUM;
-	if (d > mdays[m - 1] + (m == 2 && leap(y)))
-		return VELD_GEEN_DATUM;
-	return VELD_OK;
+	return datum_lees(s, len, DATUM_JAAR_MIN, DATUM_JAAR_MAX, &dag) == 0 ?
+	    VELD_OK : VELD_GEEN_DATUM;
 }
 
-/* A positive integer without sign or leading zero, at most MAX_ID. */
+/* A positive integer without sign or leading zero, at most WZ_MAX_ID. */
 static enum veld_fout
 parse_id(const char *s, size_t len, int64_t *v)
 {
-	if (len == 0 || len > 16 || s[0] == '0' || !digits(s, len, v) ||
-	    *v > MAX_ID)
-		return VELD_GEEN_ID;
-	return VELD_OK;
-}
-
-/*
- * "1250000", "1250000.5", "1250000,50": whole euros, then optionally a
- * decimal point or comma (Dutch forms) and one or two digits. No sign, no
- * thousands separators, no exponent.
- */
-static enum veld_fout
-parse_bedrag(const char *s, size_t len, int64_t *cent)
-{
-	size_t i = 0, nd;
-	int64_t euro, frac = 0;
-
-	while (i < len && is_digit(s[i]))
-		i++;
-	if (i == 0 || i > 13 || !digits(s, i, &euro) || euro >= MAX_EURO)
-		return VELD_GEEN_BEDRAG;
-	if (i < len) {
-		if (s[i] != '.' && s[i] != ',')
-			return VELD_GEEN_BEDRAG;
-		nd = len - i - 1;
-		if (nd < 1 || nd > 2 || !digits(s + i + 1, nd, &frac))
-			return VELD_GEEN_BEDRAG;
-		if (nd == 1)
-			frac *= 10;
-	}
-	*cent = euro * 100 + frac;
-	return VELD_OK;
+	return (*v = getal_id(s, len)) > 0 ? VELD_OK : VELD_GEEN_ID;
 }
 
 enum veld_fout
@@ -152,7 +88,7 @@ veld_lees(const struct veld *f, const char *in, struct veld_waarde *out)
 		if (len > f->max)
 			return VELD_GEEN_CODE;
 		for (i = 0; i < len; i++)
-			if (!((s[i] >= 'A' && s[i] <= 'Z') || is_digit(s[i]) ||
+			if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') ||
 			    s[i] == '-'))
 				return VELD_GEEN_CODE;
 		return VELD_OK;
@@ -167,12 +103,13 @@ veld_lees(const struct veld *f, const char *in, struct veld_waarde *out)
 	case VELD_REF:
 		return parse_id(s, len, &out->getal);
 	case VELD_JAAR:
-		if (len != 4 || !digits(s, 4, &v) || v < 2000 || v > 2100)
+		if (len != 4 || getal_lees(s, 4, 2000, 2100, &v) != 0)
 			return VELD_GEEN_JAAR;
 		out->getal = v;
 		return VELD_OK;
 	case VELD_BEDRAG:
-		return parse_bedrag(s, len, &out->getal);
+		return getal_bedrag(s, len, MAX_EURO, &out->getal) == 0 ? VELD_OK :
+		    VELD_GEEN_BEDRAG;
 	}
 	return VELD_GEEN_KEUZE;     /* an unknown type accepts nothing */
 }

@@ -24,6 +24,8 @@
 
 #include "core/arena.h"
 #include "core/conf.h"
+#include "core/getal.h"
+#include "core/limits.h"
 #include "domain/gebeurtenis.h"
 #include "handlers/common.h"
 #include "handlers/handlers.h"
@@ -31,8 +33,7 @@
 #include "http/request.h"
 #include "http/response.h"
 
-#define MAX_ID		9007199254740991LL
-#define PAGINA		50      /* rows of a page */
+#define PAGINA		WZ_LIST_DEFAULT /* rows of a page */
 
 static struct json_object *
 str(const char *s)
@@ -73,7 +74,7 @@ cursor_ok(const char *c)
 
 	return strlen(c) > 11 && strspn(c, "0123456789-") == 10 &&
 	    c[4] == '-' && c[7] == '-' && c[10] == ',' &&
-	    query_getal(c + 11, 1, MAX_ID, &id) == 0;
+	    getal_lees_str(c + 11, 1, WZ_MAX_ID, &id) == 0;
 }
 
 /* The wachtlijst's filters: wijkteam_id, afgewezen, cursor. -1 after 400. */
@@ -88,8 +89,8 @@ wachtlijst_filters(struct req *r, int64_t *wijkteam, int *afgewezen,
 	*limit = PAGINA;
 	*na = kv_get(&r->query, "cursor");
 	*afgewezen = af != NULL && strcmp(af, "1") == 0;
-	if ((wt != NULL && *wt != '\0' && query_getal(wt, 1, MAX_ID, wijkteam)
-	    != 0) || (ls != NULL && query_getal(ls, 1, 500, limit) != 0) ||
+	if ((wt != NULL && *wt != '\0' && getal_lees_str(wt, 1, WZ_MAX_ID, wijkteam)
+	    != 0) || (ls != NULL && getal_lees_str(ls, 1, WZ_LIST_MAX, limit) != 0) ||
 	    (af != NULL && *af != '\0' && strcmp(af, "0") != 0 && !*afgewezen) ||
 	    (*na != NULL && !cursor_ok(*na))) {
 		resp_problem(r, 400, "wijkteam_id is een id, afgewezen is 0 of 1, "

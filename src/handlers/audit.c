@@ -45,6 +45,9 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/datum.h"
+#include "core/getal.h"
+#include "core/limits.h"
 #include "db/exec.h"
 #include "handlers/common.h"
 #include "handlers/handlers.h"
@@ -53,10 +56,9 @@
 #include "http/response.h"
 #include "store/audit.h"
 
-#define PAGE_ROWS	50             /* rows on the page; the API's default */
-#define MAX_ID		9007199254740991LL  /* 2^53 - 1: exact in JSON */
-/* A positive integer of at most MAX_ID, digits only: 0 or -1. */
-#define id_lees(s, out)	query_getal((s), 1, MAX_ID, (out))
+#define PAGE_ROWS	WZ_LIST_DEFAULT /* rows on the page; the API's default */
+/* A positive integer of at most WZ_MAX_ID, digits only: 0 or -1. */
+#define id_lees(s, out)	getal_lees_str((s), 1, WZ_MAX_ID, (out))
 #define MAX_TEXT	64             /* actie, object_soort: VARCHAR(64) */
 #define MAX_CHOICES	500            /* options per choice list */
 
@@ -96,21 +98,9 @@ struct zoek {
 static int
 valid_date(const char *s)
 {
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int i, y, m, d, leap;
+	long dag;
 
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return 0;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (y < 1000 || m < 1 || m > 12 || d < 1)
-		return 0;
-	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return d <= days[m - 1] + (m == 2 && leap);
+	return datum_lees_str(s, 1000, 9999, &dag) == 0;
 }
 
 static void

@@ -28,6 +28,8 @@
 #include <json-c/json.h>
 
 #include "core/arena.h"
+#include "core/getal.h"
+#include "core/limits.h"
 #include "db/db.h"
 #include "handlers/beheer.h"
 #include "handlers/common.h"
@@ -596,16 +598,16 @@ api_lijst(struct req *r)
 	const char *ls = kv_get(&r->query, "limit"), *cs = kv_get(&r->query, "cursor");
 	struct json_object *o, *items;
 	struct db_rows rows;
-	int64_t limit = 50, na = 0;
+	int64_t limit = WZ_LIST_DEFAULT, na = 0;
 	enum db_err rc;
 	size_t i;
 
-	if (ls != NULL && query_getal(ls, 1, 500, &limit) != 0) {
+	if (ls != NULL && getal_lees_str(ls, 1, WZ_LIST_MAX, &limit) != 0) {
 		resp_problem(r, 400, "limit moet een geheel getal van 1 tot en met "
 		    "500 zijn.", NULL);
 		return;
 	}
-	if (cs != NULL && query_getal(cs, 0, 9007199254740991LL, &na) != 0) {
+	if (cs != NULL && getal_lees_str(cs, 0, WZ_MAX_ID, &na) != 0) {
 		resp_problem(r, 400, "Deze cursor is ongeldig; gebruik de waarde van "
 		    "volgende uit een eerder antwoord.", NULL);
 		return;

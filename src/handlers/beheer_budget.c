@@ -22,6 +22,8 @@
 #include <json-c/json.h>
 
 #include "core/arena.h"
+#include "core/getal.h"
+#include "core/limits.h"
 #include "handlers/beheer.h"
 #include "handlers/common.h"
 #include "http/request.h"
@@ -285,7 +287,7 @@ pagina_budget_bewaar(struct req *r)
 		resp_problem(r, 404, NULL, NULL);
 		return;
 	}
-	if (query_getal(kv_get(&r->form, "versie"), 1, 9007199254740991LL,
+	if (getal_lees_str(kv_get(&r->form, "versie"), 1, WZ_MAX_ID,
 	    &versie) != 0) {
 		json_object_put(item);
 		resp_problem(r, 400, "Het formulier mist de versie van de gegevens. "

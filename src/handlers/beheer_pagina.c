@@ -26,6 +26,8 @@
 #include <json-c/json.h>
 
 #include "core/arena.h"
+#include "core/getal.h"
+#include "core/limits.h"
 #include "handlers/beheer.h"
 #include "handlers/common.h"
 #include "http/request.h"
@@ -169,7 +171,7 @@ pagina_lijst(struct req *r)
 	int64_t na = 0;
 	enum db_err rc;
 
-	if (cs != NULL && query_getal(cs, 0, 9007199254740991LL, &na) != 0) {
+	if (cs != NULL && getal_lees_str(cs, 0, WZ_MAX_ID, &na) != 0) {
 		resp_problem(r, 400, "Dit vervolgadres is ongeldig.", NULL);
 		return;
 	}
@@ -668,7 +670,7 @@ pagina_bewaar(struct req *r)
 
 	if ((item = item_lees(r, b, id)) == NULL)
 		return;
-	if (query_getal(kv_get(&r->form, "versie"), 1, 9007199254740991LL,
+	if (getal_lees_str(kv_get(&r->form, "versie"), 1, WZ_MAX_ID,
 	    &versie) != 0) {
 		json_object_put(item);
 		resp_problem(r, 400, "Het formulier mist de versie van de gegevens. "

@@ -276,25 +276,6 @@ zet_etag(struct req *r, int64_t versie)
 	resp_header(r, "ETag", etag);
 }
 
-int
-query_getal(const char *s, int64_t min, int64_t max, int64_t *out)
-{
-	int64_t v = 0;
-	size_t i;
-
-	if (s == NULL || *s == '\0' || strlen(s) > 16)
-		return -1;
-	for (i = 0; s[i] != '\0'; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	if (v < min || v > max)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 void
 fout_toevoegen(struct json_object *lijst, const char *veld, const struct veld *f,
     enum veld_fout fout)

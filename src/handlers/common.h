@@ -103,9 +103,6 @@ int64_t	if_match_version(const struct req *);
 int	idem_replay(struct req *);
 int	idem_store(struct req *, const char *locatie);
 
-/* Parses a number from a query string or form: digits only (no sign, no
- * spaces), min <= value <= max. Returns 0, or -1 (out untouched). */
-int	query_getal(const char *s, int64_t min, int64_t max, int64_t *out);
 /* Today's date, YYYY-MM-DD, in buf (11 bytes). Returns buf. */
 const char *vandaag(char buf[11]);
 /* Sets ETag: "versie". */

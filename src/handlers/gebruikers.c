@@ -56,6 +56,8 @@
 #include <sodium.h>
 
 #include "core/arena.h"
+#include "core/getal.h"
+#include "core/limits.h"
 #include "core/passhash.h"
 #include "core/secret.h"
 #include "db/db.h"
@@ -73,8 +75,8 @@
 #define USERNAME_MIN		3      /* gebruikersnaam, bytes of [a-z0-9._-] */
 #define USERNAME_MAX		64
 #define TEXT_MAX_CHARS		200    /* naam of a user or a token */
-#define LIST_DEFAULT		50
-#define LIST_MAX		500
+#define LIST_DEFAULT		WZ_LIST_DEFAULT
+#define LIST_MAX		WZ_LIST_MAX
 #define PAGE_USERS		100    /* rows per admin page */
 #define LINK_PREFIX		"/wachtwoord-instellen/"
 
@@ -99,17 +101,7 @@ add_str(struct json_object *o, const char *key, const char *v)
 static int64_t
 parse_id(const char *s)
 {
-	int64_t v = 0;
-	size_t i;
-
-	if (s == NULL || s[0] == '\0' || s[0] == '0' || strlen(s) > 15)
-		return 0;
-	for (i = 0; s[i]; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
+	return s != NULL ? getal_id(s, strlen(s)) : 0;
 }
 
 /* Whether s is a gebruikersnaam: USERNAME_MIN..USERNAME_MAX of [a-z0-9._-]. */

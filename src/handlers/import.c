@@ -39,6 +39,8 @@
 
 #include "core/arena.h"
 #include "core/csvread.h"
+#include "core/getal.h"
+#include "core/limits.h"
 #include "core/log.h"
 #include "core/seal.h"
 #include "domain/bsn.h"
@@ -1355,12 +1357,12 @@ api_lijst(struct req *r)
 	struct json_object *o, *items;
 	const char *ls = kv_get(&r->query, "limit"), *cs = kv_get(&r->query,
 	    "cursor");
-	int64_t limit = 50, voor = 0;
+	int64_t limit = WZ_LIST_DEFAULT, voor = 0;
 	enum db_err rc;
 	size_t i;
 
-	if ((ls != NULL && query_getal(ls, 1, 500, &limit) != 0) ||
-	    (cs != NULL && query_getal(cs, 1, INT64_C(9007199254740991),
+	if ((ls != NULL && getal_lees_str(ls, 1, WZ_LIST_MAX, &limit) != 0) ||
+	    (cs != NULL && getal_lees_str(cs, 1, INT64_C(9007199254740991),
 	    &voor) != 0)) {
 		resp_problem(r, 400, "limit moet 1 tot en met 500 zijn en cursor de "
 		    "waarde van volgende uit een eerder antwoord.", NULL);

@@ -34,6 +34,8 @@
 #include <json-c/json.h>
 
 #include "core/arena.h"
+#include "core/getal.h"
+#include "core/limits.h"
 #include "domain/bsn.h"
 #include "domain/gebeurtenis.h"
 #include "domain/ketenstatus.h"
@@ -47,7 +49,6 @@
 #include "http/response.h"
 #include "store/structuur.h"
 
-#define MAX_ID		9007199254740991LL
 
 /* ------------------------------------------------------------ input */
 
@@ -136,7 +137,7 @@ inwoner_invoer(struct req *r, int json, struct inwoner_rec *rec,
 	while (jaar != NULL && (*jaar == ' ' || *jaar == '\t'))
 		jaar++;
 	if (bad || jaar == NULL || *jaar == '\0' ||
-	    query_getal(jaar, 1900, huidig_jaar(), &j) != 0) {
+	    getal_lees_str(jaar, 1900, huidig_jaar(), &j) != 0) {
 		snprintf(buf, sizeof(buf), "Geboortejaar moet een jaartal van 1900 "
 		    "tot en met %d zijn.", huidig_jaar());
 		fout_melding(fouten, "geboortejaar", jaar == NULL || *jaar == '\0' ?
@@ -638,7 +639,7 @@ form_gegevens(struct req *r, const struct gebeurtenis_type *t)
 				    json_object_new_string(w));
 			break;
 		case GV_GETAL:
-			if (query_getal(w, 0, MAX_ID, &n) == 0)
+			if (getal_lees_str(w, 0, WZ_MAX_ID, &n) == 0)
 				json_object_object_add(g, v->naam,
 				    json_object_new_int64(n));
 			else
@@ -867,14 +868,14 @@ static int
 lijst_param(struct req *r, const char *ls, const char *cs, int64_t *limit,
     int64_t *voor)
 {
-	*limit = 50;
+	*limit = WZ_LIST_DEFAULT;
 	*voor = 0;
-	if (ls != NULL && query_getal(ls, 1, 500, limit) != 0) {
+	if (ls != NULL && getal_lees_str(ls, 1, WZ_LIST_MAX, limit) != 0) {
 		resp_problem(r, 400, "limit moet een geheel getal van 1 tot en met "
 		    "500 zijn.", NULL);
 		return -1;
 	}
-	if (cs != NULL && query_getal(cs, 1, MAX_ID, voor) != 0) {
+	if (cs != NULL && getal_lees_str(cs, 1, WZ_MAX_ID, voor) != 0) {
 		resp_problem(r, 400, "Deze cursor is ongeldig; gebruik de waarde van "
 		    "volgende uit een eerder antwoord.", NULL);
 		return -1;
@@ -965,7 +966,7 @@ api_lijst(struct req *r)
 	if (lijst_param(r, kv_get(&r->query, "limit"), kv_get(&r->query,
 	    "cursor"), &limit, &voor) != 0 || scope(r, &s) != 0)
 		return;
-	if (ws != NULL && query_getal(ws, 1, MAX_ID, &wijk) != 0) {
+	if (ws != NULL && getal_lees_str(ws, 1, WZ_MAX_ID, &wijk) != 0) {
 		resp_problem(r, 400, "wijk_id moet een id zijn.", NULL);
 		return;
 	}
@@ -1049,7 +1050,7 @@ api_zoek(struct req *r)
 			resp_problem(r, 400, "Zoekvelden zijn tekst of getallen.", NULL);
 		return;
 	}
-	if (ws != NULL && query_getal(ws, 1, MAX_ID, &wijk) != 0)
+	if (ws != NULL && getal_lees_str(ws, 1, WZ_MAX_ID, &wijk) != 0)
 		fout_melding(fouten, "wijk_id", "Wijk moet een id zijn.");
 	if ((naam == NULL || *naam == '\0') && (bsn == NULL || *bsn == '\0') &&
 	    wijk == 0)

@@ -47,6 +47,8 @@
 #include <json-c/json.h>
 
 #include "core/arena.h"
+#include "core/getal.h"
+#include "core/limits.h"
 #include "core/log.h"
 #include "db/exec.h"
 #include "domain/bsn.h"
@@ -59,11 +61,10 @@
 #include "http/response.h"
 #include "store/export.h"
 
-#define PAGINA		50            /* rows on the page; the API's default */
-#define API_MAX		500
-#define MAX_ID		9007199254740991LL
-/* A positive integer of at most MAX_ID, digits only: 0 or -1. */
-#define id_lees(s, out)	query_getal((s), 1, MAX_ID, (out))
+#define PAGINA		WZ_LIST_DEFAULT /* rows on the page; the API's default */
+#define API_MAX		WZ_LIST_MAX
+/* A positive integer of at most WZ_MAX_ID, digits only: 0 or -1. */
+#define id_lees(s, out)	getal_lees_str((s), 1, WZ_MAX_ID, (out))
 #define BSN_TREFFERS	20            /* one per organisatie at most */
 #define AVG_PAGINA	1000          /* access rows read at a time */
 

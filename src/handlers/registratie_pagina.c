@@ -17,6 +17,8 @@
 #include <json-c/json.h>
 
 #include "core/arena.h"
+#include "core/getal.h"
+#include "core/limits.h"
 #include "domain/gebeurtenis.h"
 #include "domain/traject.h"
 #include "handlers/common.h"
@@ -26,7 +28,6 @@
 #include "http/response.h"
 #include "store/structuur.h"
 
-#define MAX_ID		9007199254740991LL
 
 static struct json_object *
 str(const char *s)
@@ -258,8 +259,8 @@ pagina_inwoners(struct req *r)
 
 	if (registratie_scope(r, &s) != 0)
 		return;
-	if ((ws != NULL && *ws != '\0' && query_getal(ws, 1, MAX_ID, &wijk) != 0) ||
-	    (cs != NULL && query_getal(cs, 1, MAX_ID, &voor) != 0)) {
+	if ((ws != NULL && *ws != '\0' && getal_lees_str(ws, 1, WZ_MAX_ID, &wijk) != 0) ||
+	    (cs != NULL && getal_lees_str(cs, 1, WZ_MAX_ID, &voor) != 0)) {
 		resp_problem(r, 400, "Deze wijk of pagina bestaat niet.", NULL);
 		return;
 	}
@@ -288,7 +289,7 @@ pagina_zoek(struct req *r)
 		json_object_put(fouten);
 		return;
 	}
-	if (ws != NULL && *ws != '\0' && query_getal(ws, 1, MAX_ID, &wijk) != 0)
+	if (ws != NULL && *ws != '\0' && getal_lees_str(ws, 1, WZ_MAX_ID, &wijk) != 0)
 		fout_melding(fouten, "wijk_id", "Kies een wijk uit de lijst.");
 	if ((naam == NULL || *naam == '\0') && (bsn == NULL || *bsn == '\0') &&
 	    wijk == 0)
@@ -575,7 +576,7 @@ pagina_inwoner_bewaar(struct req *r)
 	    == NULL)
 		return;
 	fouten = json_object_new_array();
-	if (query_getal(kv_get(&r->form, "versie"), 1, MAX_ID, &versie) != 0 ||
+	if (getal_lees_str(kv_get(&r->form, "versie"), 1, WZ_MAX_ID, &versie) != 0 ||
 	    versie != json_object_get_int64(json_object_object_get(inw, "versie"))) {
 		conflict = "Iemand anders heeft deze inwoner intussen gewijzigd. "
 		    "Hieronder staat wat u invulde; controleer het en sla "

@@ -10,10 +10,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/getal.h"
 #include "core/secret.h"
 #include "http/router.h"
 
-#define MAX_INT_ID	9007199254740991LL	/* 2^53 - 1 */
 
 /* Length of the segment starting at s (up to '/' or end). */
 static size_t
@@ -58,14 +58,7 @@ param_value(const char *s, size_t len, struct route_param *out)
 	if (len == 0)
 		return 0;
 	if (out->type == PARAM_INT) {
-		if (len > 16 || s[0] == '0')
-			return 0;
-		for (i = 0; i < len; i++) {
-			if (s[i] < '0' || s[i] > '9')
-				return 0;
-			v = v * 10 + (s[i] - '0');
-		}
-		if (v > MAX_INT_ID)
+		if ((v = getal_id(s, len)) == 0)
 			return 0;
 		out->ival = v;
 		return 1;

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/limits.h"
 #include "db/exec.h"
 #include "store/statements.h"
 
@@ -25,7 +26,7 @@ struct db;
 #define STMT_AUDIT_INZAGE	STMT_ID(MOD_AUDIT, 4)
 
 /* The most rows one page of the list shows (the API's maximum `limit`). */
-#define AUDIT_PAGE_MAX		500
+#define AUDIT_PAGE_MAX		WZ_LIST_MAX
 
 struct audit_rec {
 	int64_t      gebruiker_id;   /* 0: anonymous */

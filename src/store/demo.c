@@ -104,18 +104,6 @@ dag_van(int y, int m, int d)
 	return (int)datum_dag(y, m, d);
 }
 
-static void
-datum_tekst(int dag, char out[DATUM_LEN])
-{
-	char buf[48];
-	int y, m, d;
-
-	datum_van_dag(dag, &y, &m, &d);
-	snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
-	memcpy(out, buf, DATUM_LEN - 1);
-	out[DATUM_LEN - 1] = '\0';
-}
-
 /* ------------------------------------------------------------ fictional people */
 
 static const char *const voornamen[] = {

@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -42,12 +43,63 @@ test_round_trip_1600_to_2400(void **state)
 	}
 }
 
+static void
+test_reads_iso_dates_strictly(void **state)
+{
+	long dag = 123;
+	char out[11];
+
+	(void)state;
+	assert_int_equal(datum_lees_str("1970-01-01", 1900, 2999, &dag), 0);
+	assert_int_equal(dag, 0);
+	assert_int_equal(datum_lees_str("2024-02-29", 1900, 2999, &dag), 0);
+	assert_int_equal(dag, datum_dag(2024, 2, 29));
+	assert_string_equal(datum_tekst(dag, out), "2024-02-29");
+	assert_string_equal(datum_tekst(datum_dag(1900, 3, 1), out), "1900-03-01");
+	dag = 123;
+	assert_int_equal(datum_lees_str("2023-02-29", 1900, 2999, &dag), -1);
+	assert_int_equal(datum_lees_str("1900-02-29", 1000, 2999, &dag), -1);
+	assert_int_equal(datum_lees_str("2024-04-31", 1900, 2999, &dag), -1);
+	assert_int_equal(datum_lees_str("2024-13-01", 1900, 2999, &dag), -1);
+	assert_int_equal(datum_lees_str("2024-00-10", 1900, 2999, &dag), -1);
+	assert_int_equal(datum_lees_str("2024-01-00", 1900, 2999, &dag), -1);
+	assert_int_equal(datum_lees_str("2024-1-01", 1900, 2999, &dag), -1);
+	assert_int_equal(datum_lees_str("2024/01/01", 1900, 2999, &dag), -1);
+	assert_int_equal(datum_lees_str("2024-01-01 ", 1900, 2999, &dag), -1);
+	assert_int_equal(datum_lees_str("+024-01-01", 1, 2999, &dag), -1);
+	assert_int_equal(datum_lees_str("01-01-2024", 1900, 2999, &dag), -1);
+	assert_int_equal(datum_lees_str("", 1900, 2999, &dag), -1);
+	assert_int_equal(datum_lees_str(NULL, 1900, 2999, &dag), -1);
+	/* The year range is the caller's. */
+	assert_int_equal(datum_lees_str("1899-12-31", 1900, 2999, &dag), -1);
+	assert_int_equal(datum_lees_str("3000-01-01", 1900, 2999, &dag), -1);
+	assert_int_equal(dag, 123);
+	assert_int_equal(datum_lees_str("1899-12-31", 1000, 9999, &dag), 0);
+	/* n bytes of a longer text. */
+	assert_int_equal(datum_lees("2024-05-06T10:00", 10, 1900, 2999, &dag), 0);
+	assert_int_equal(dag, datum_dag(2024, 5, 6));
+}
+
+static void
+test_calendar_days_exist(void **state)
+{
+	(void)state;
+	assert_true(datum_bestaat(2000, 2, 29));
+	assert_false(datum_bestaat(2100, 2, 29));
+	assert_true(datum_bestaat(2024, 12, 31));
+	assert_false(datum_bestaat(2024, 11, 31));
+	assert_false(datum_bestaat(0, 1, 1));
+	assert_false(datum_bestaat(10000, 1, 1));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_known_days),
 		cmocka_unit_test(test_round_trip_1600_to_2400),
+		cmocka_unit_test(test_reads_iso_dates_strictly),
+		cmocka_unit_test(test_calendar_days_exist),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -46,7 +46,7 @@ main(int argc, char *argv[])
 	if (db_connect(&db) != 0 || db_begin(&db) != 0)
 		goto fail;
 	while (scanf("%lld", &id) == 1) {
-		if (store_ketenstatus_bijwerken(&db, &arena, (int64_t)id) != DB_OK)
+		if (store_ketenstatus_bijwerken(&db, &arena, (int64_t)id, 0) != DB_OK)
 			goto fail;
 		arena_reset(&arena);
 		if (++n % 500 == 0 && (db_commit(&db) != 0 || db_begin(&db) != 0))

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/datum.h"
 
@@ -103,4 +104,15 @@ datum_tekst(long dag, char out[11])
 	memcpy(out, buf, 10);
 	out[10] = '\0';
 	return out;
+}
+
+const char *
+datum_vandaag(char buf[11])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (localtime_r(&now, &tm) == NULL || strftime(buf, 11, "%Y-%m-%d", &tm) != 10)
+		snprintf(buf, 11, "1970-01-01");
+	return buf;
 }

@@ -38,4 +38,7 @@ int	datum_lees_str(const char *s, long jaar_min, long jaar_max, long *dag);
 /* Writes day number dag as "YYYY-MM-DD" into out (11 bytes). Returns out. */
 char	*datum_tekst(long dag, char out[11]);
 
+/* Today's date (local time), YYYY-MM-DD, in buf. Returns buf. */
+const char *datum_vandaag(char buf[11]);
+
 #endif

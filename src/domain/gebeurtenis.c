@@ -16,10 +16,11 @@
 
 #include <json-c/json.h>
 
+#include "core/buf.h"
 #include "core/datum.h"
 #include "core/limits.h"
-#include "domain/veldfout.h"
 #include "domain/gebeurtenis.h"
+#include "domain/veldfout.h"
 
 #define MELDING_MAX	256			/* longest message we write */
 #define NAAM_MAX	64			/* unknown keys echoed as veld */
@@ -700,4 +701,42 @@ gebeurtenis_types_json(void)
 	for (i = 0; i < NELEM(types); i++)
 		json_object_array_add(a, type_json(&types[i]));
 	return a;
+}
+
+const char *
+gebeurtenis_types_voor(struct arena *ar, enum gebeurtenis_partij p)
+{
+	struct buf b;
+	size_t i;
+
+	buf_init(&b, ar);
+	for (i = 0; i < gebeurtenis_type_aantal(); i++) {
+		const struct gebeurtenis_type *t = gebeurtenis_type_nr(i);
+
+		if ((t->vlag & GT_VOLGT_VERVALLEN) || !gebeurtenis_zichtbaar(t, NULL, p))
+			continue;
+		buf_printf(&b, "%s%s", b.len ? "," : "", t->code);
+	}
+	if (b.failed)
+		return NULL;
+	return b.len ? b.data : "-";
+}
+
+const char *
+gebeurtenis_zien_wie(struct arena *ar, const struct gebeurtenis_type *t,
+    const struct gebeurtenis_type *vervallen)
+{
+	static const enum gebeurtenis_partij keten[] = { GP_WERKOM,
+	    GP_UITKERINGEN, GP_NALEVING };
+	struct buf b;
+	size_t i;
+
+	buf_init(&b, ar);
+	for (i = 0; i < sizeof(keten) / sizeof(keten[0]); i++)
+		if (gebeurtenis_zichtbaar(t, vervallen, keten[i]))
+			buf_printf(&b, "%s%s", b.len ? "," : "",
+			    gebeurtenis_partij_code(keten[i]));
+	if (b.failed)
+		return NULL;
+	return b.len ? b.data : "";
 }

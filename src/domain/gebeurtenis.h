@@ -21,6 +21,8 @@
 
 #include "domain/veld.h"
 
+struct arena;
+
 struct json_object;
 
 /*
@@ -127,6 +129,17 @@ int	gebeurtenis_mag_registreren(const struct gebeurtenis_type *t,
  * correctie is seen by whoever sees the event it voids). Returns 1 or 0. */
 int	gebeurtenis_zichtbaar(const struct gebeurtenis_type *t,
 	    const struct gebeurtenis_type *vervallen, enum gebeurtenis_partij p);
+
+/*
+ * As comma-joined codes into the arena, for the store's type filters:
+ * the types party p may see ("startgesprek,wachtlijst_in", never the
+ * correctie itself: it is seen through the type it voids; "-" for none),
+ * and the ketenpartners that see an event of type t (vervallen: for a
+ * correctie, the voided type; "" for none). NULL when out of memory.
+ */
+const char	*gebeurtenis_types_voor(struct arena *, enum gebeurtenis_partij p);
+const char	*gebeurtenis_zien_wie(struct arena *, const struct gebeurtenis_type *t,
+		    const struct gebeurtenis_type *vervallen);
 
 /*
  * Checks gegevens (a JSON object; NULL counts as {}) against the fields of

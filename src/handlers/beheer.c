@@ -28,6 +28,7 @@
 #include <json-c/json.h>
 
 #include "core/arena.h"
+#include "core/datum.h"
 #include "core/getal.h"
 #include "core/limits.h"
 #include "db/db.h"
@@ -421,7 +422,7 @@ wijkteam_koppelen(struct req *r, const struct bron *b, int64_t id,
 	if (nieuw)
 		per = in->tekst[WT_VAN];
 	else
-		per = in->tekst[WT_PER] != NULL ? in->tekst[WT_PER] : vandaag(dag);
+		per = in->tekst[WT_PER] != NULL ? in->tekst[WT_PER] : datum_vandaag(dag);
 	rc = store_wijkteam_koppel(r->db, r->arena, id, in->getal[WT_ORG],
 	    in->lijst, in->nlijst, per, &veranderd);
 	if (rc == DB_OK && veranderd && !nieuw)

@@ -26,6 +26,7 @@
 #include <json-c/json.h>
 
 #include "core/arena.h"
+#include "core/datum.h"
 #include "core/getal.h"
 #include "core/limits.h"
 #include "handlers/beheer.h"
@@ -598,7 +599,7 @@ pagina_nieuw(struct req *r)
 
 	memset(&w, 0, sizeof(w));
 	if (van != NULL)
-		w.v[van - b->velden] = vandaag(dag);
+		w.v[van - b->velden] = datum_vandaag(dag);
 	formulier(r, b, 200, 0, NULL, &w, NULL, NULL, NULL, NULL);
 }
 

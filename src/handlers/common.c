@@ -17,7 +17,6 @@
 #include "handlers/common.h"
 #include "http/request.h"
 #include "http/response.h"
-#include "store/audit.h"
 #include "store/idempotentie.h"
 
 /* "POST /api/v1/organisaties": the route, for the audit log. */
@@ -37,35 +36,79 @@ request_text(struct req *r)
 	return arena_printf(r->arena, "%s %s", r->method, r->path ? r->path : "");
 }
 
-/* The who, route and address of this request, for an audit row. */
-static void
-audit_vul(struct req *r, struct audit_rec *a, const char *actie,
-    const char *resultaat, const char *toelichting)
+void
+ops_ctx_van(struct req *r, const struct scope *s, struct ops_ctx *c)
 {
-	memset(a, 0, sizeof(*a));
-	a->gebruiker_id = r->who.authenticated ? r->who.gebruiker_id : 0;
-	a->token_id = r->who.token_id;
-	a->actie = actie;
-	a->route = route_text(r);
-	a->resultaat = resultaat;
-	a->adres = r->remote_addr;
-	a->toelichting = toelichting;
+	memset(c, 0, sizeof(*c));
+	c->db = r->db;
+	c->arena = r->arena;
+	c->who = &r->who;
+	c->scope = s;
+	c->seal = r->seal;
+	c->route = route_text(r);
+	c->adres = r->remote_addr;
+	c->request_id = r->request_id;
+	c->fouten = json_object_new_array();
 }
 
-static int
-audit_fout(struct req *r)
+void
+antwoord_uitkomst(struct req *r, struct ops_ctx *c, enum ops_uitkomst u)
 {
-	log_error("audit", "req=%s cannot write audit row: %s",
-	    r->request_id ? r->request_id : "-", r->db->error);
-	return -1;
+	struct json_object *fouten = c->fouten;
+
+	c->fouten = NULL;
+	/* A handler may have set headers for a success it no longer sends. */
+	if (u != OPS_OK)
+		r->res.nheaders = 0;
+	switch (u) {
+	case OPS_OK:
+		break;
+	case OPS_VELDEN:
+		resp_problem(r, 422, "Niet alle velden zijn goed ingevuld.",
+		    fouten);
+		return;
+	case OPS_NIET_GEVONDEN:
+		resp_problem(r, 404, c->melding, NULL);
+		break;
+	case OPS_CONFLICT:
+		resp_problem(r, 409, c->melding, NULL);
+		break;
+	case OPS_VEROUDERD:
+		resp_problem(r, 412, c->melding ? c->melding : "Iemand anders "
+		    "heeft dit intussen gewijzigd; haal het opnieuw op.", NULL);
+		break;
+	case OPS_GEWEIGERD:
+		resp_problem(r, 403, c->melding, NULL);
+		break;
+	case OPS_STORING:
+		resp_problem(r, c->db_rc == DB_LOST ? 503 : 500, c->melding, NULL);
+		break;
+	}
+	json_object_put(fouten);
+}
+
+/* An ops context for one audit row of a handler (no scope, no fouten). */
+static void
+audit_ctx(struct req *r, struct ops_ctx *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->db = r->db;
+	c->arena = r->arena;
+	c->who = &r->who;
+	c->route = route_text(r);
+	c->adres = r->remote_addr;
+	c->request_id = r->request_id;
 }
 
 int
 audit(struct req *r, const char *actie, const char *object_soort,
     int64_t object_id, const char *resultaat, const char *toelichting)
 {
-	return audit_persoon(r, actie, object_soort, object_id, 0, NULL,
-	    resultaat, toelichting);
+	struct ops_ctx c;
+
+	audit_ctx(r, &c);
+	return ops_audit(&c, actie, object_soort, object_id, resultaat,
+	    toelichting);
 }
 
 int
@@ -73,27 +116,20 @@ audit_persoon(struct req *r, const char *actie, const char *object_soort,
     int64_t object_id, int64_t inwoner_id, const char *doel,
     const char *resultaat, const char *toelichting)
 {
-	struct audit_rec a;
+	struct ops_ctx c;
 
-	audit_vul(r, &a, actie, resultaat, toelichting);
-	a.object_soort = object_soort;
-	a.object_id = object_id;
-	a.inwoner_id = inwoner_id;
-	a.doel = doel;
-	return store_audit_insert(r->db, &a) == DB_OK ? 0 : audit_fout(r);
+	audit_ctx(r, &c);
+	return ops_audit_persoon(&c, actie, object_soort, object_id, inwoner_id,
+	    doel, resultaat, toelichting);
 }
 
 int
 audit_inzage(struct req *r, const char *ids, const char *doel)
 {
-	struct audit_rec a;
+	struct ops_ctx c;
 
-	if (ids == NULL || *ids == '\0')
-		return 0;
-	audit_vul(r, &a, "inzien", GELUKT, "in een lijst");
-	a.doel = doel;
-	return store_audit_inzage(r->db, r->arena, &a, ids) == DB_OK ? 0 :
-	    audit_fout(r);
+	audit_ctx(r, &c);
+	return ops_audit_inzage(&c, ids, doel);
 }
 
 int
@@ -256,17 +292,6 @@ idem_store(struct req *r, const char *locatie)
  * of every handler: dates, ETags, numbers in query strings, field errors,
  * JSON values as text. */
 
-const char *
-vandaag(char buf[11])
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	if (localtime_r(&now, &tm) == NULL || strftime(buf, 11, "%Y-%m-%d", &tm) != 10)
-		snprintf(buf, 11, "1970-01-01");
-	return buf;
-}
-
 void
 zet_etag(struct req *r, int64_t versie)
 {
@@ -274,15 +299,6 @@ zet_etag(struct req *r, int64_t versie)
 
 	snprintf(etag, sizeof(etag), "\"%lld\"", (long long)versie);
 	resp_header(r, "ETag", etag);
-}
-
-void
-fout_toevoegen(struct json_object *lijst, const char *veld, const struct veld *f,
-    enum veld_fout fout)
-{
-	char buf[512];
-
-	fout_melding(lijst, veld, veld_melding(f, fout, buf, sizeof(buf)));
 }
 
 /*
@@ -307,22 +323,6 @@ json_tekst(struct json_object *v, int *bad)
 		*bad = 1;
 		return NULL;
 	}
-}
-
-const char *
-fout_van(struct json_object *fouten, const char *naam)
-{
-	struct json_object *e, *v;
-	size_t i;
-
-	for (i = 0; fouten != NULL && i < json_object_array_length(fouten); i++) {
-		e = json_object_array_get_idx(fouten, i);
-		if (json_object_object_get_ex(e, "veld", &v) &&
-		    strcmp(json_object_get_string(v), naam) == 0 &&
-		    json_object_object_get_ex(e, "melding", &v))
-			return json_object_get_string(v);
-	}
-	return NULL;
 }
 
 void

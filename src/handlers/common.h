@@ -11,14 +11,25 @@
 #include "db/exec.h"
 #include "domain/veld.h"
 #include "domain/veldfout.h"   /* fout_melding */
+#include "ops/ops.h"
 
 struct req;
 struct json_object;
+struct scope;
 
-/* Audit results. */
-#define GELUKT		"gelukt"
-#define GEWEIGERD	"geweigerd"
-#define MISLUKT		"mislukt"
+/*
+ * The context of an operation (ops/ops.h) for this request and scope s
+ * (NULL: none): the database, arena, principal, keys, route and address,
+ * and a new, empty list of field errors that antwoord_uitkomst() frees.
+ */
+void	ops_ctx_van(struct req *, const struct scope *s, struct ops_ctx *c);
+/*
+ * Answers an outcome other than OPS_OK as problem+json or a problem page
+ * (resp_problem picks): 422 with the field errors, 404, 409, 412, 403,
+ * 503/500 — with c->melding where the operation gave one. Frees the field
+ * errors in every case (also OPS_OK).
+ */
+void	antwoord_uitkomst(struct req *, struct ops_ctx *c, enum ops_uitkomst u);
 
 /*
  * Writes an audit row for this request: the principal, the route
@@ -103,19 +114,12 @@ int64_t	if_match_version(const struct req *);
 int	idem_replay(struct req *);
 int	idem_store(struct req *, const char *locatie);
 
-/* Today's date, YYYY-MM-DD, in buf (11 bytes). Returns buf. */
-const char *vandaag(char buf[11]);
 /* Sets ETag: "versie". */
 void	zet_etag(struct req *, int64_t versie);
-/* Adds {veld, melding} for declared field f and reason fout to the list. */
-void	fout_toevoegen(struct json_object *lijst, const char *veld,
-	    const struct veld *f, enum veld_fout fout);
 /*
  * A JSON value as text for veld_lees: strings as they are, numbers as they
  * were written. NULL for absent or null; *bad for other types.
  */
 const char *json_tekst(struct json_object *, int *bad);
-/* The first message for field naam in a list of field errors, or NULL. */
-const char *fout_van(struct json_object *fouten, const char *naam);
 
 #endif

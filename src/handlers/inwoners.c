@@ -34,6 +34,7 @@
 #include <json-c/json.h>
 
 #include "core/arena.h"
+#include "core/datum.h"
 #include "core/getal.h"
 #include "core/limits.h"
 #include "domain/bsn.h"
@@ -49,188 +50,6 @@
 #include "http/response.h"
 #include "store/structuur.h"
 
-
-/* ------------------------------------------------------------ input */
-
-/* A field of the JSON body or the form, as text. *bad for a JSON value of
- * the wrong type (an object, an array, a boolean). */
-static const char *
-invoer(struct req *r, int json, const char *naam, int *bad)
-{
-	*bad = 0;
-	if (!json)
-		return kv_get(&r->form, naam);
-	return json_tekst(json_object_object_get_ex(r->json, naam, NULL) ?
-	    json_object_object_get(r->json, naam) : NULL, bad);
-}
-
-/* Reads one declared field into *out; adds its error to fouten. */
-static int
-lees_veld(struct req *r, int json, const struct veld *f,
-    struct veld_waarde *out, struct json_object *fouten)
-{
-	enum veld_fout e;
-	int bad;
-	const char *v = invoer(r, json, f->naam, &bad);
-
-	e = bad ? VELD_ONGELDIGE_TEKENS : veld_lees(f, v, out);
-	if (bad && f->type == VELD_REF)
-		e = VELD_GEEN_ID;
-	if (e != VELD_OK) {
-		fout_toevoegen(fouten, f->naam, f, e);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-huidig_jaar(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	return localtime_r(&now, &tm) != NULL ? tm.tm_year + 1900 : 2026;
-}
-
-static const struct veld v_naam = { "naam", "Naam", VELD_TEKST, 200,
-	VELD_VERPLICHT, NULL, 0, NULL };
-static const struct veld v_wijk = { "wijk_id", "Wijk", VELD_REF, 0,
-	VELD_VERPLICHT, NULL, REF_WIJK, NULL };
-static const struct veld v_datum_start = { "startdatum", "Startdatum",
-	VELD_DATUM, 0, VELD_VERPLICHT, NULL, 0, NULL };
-static const struct veld v_datum_eind = { "einddatum", "Einddatum",
-	VELD_DATUM, 0, 0, NULL, 0, NULL };
-static const struct veld v_soort = { "soort", "Soort traject", VELD_KEUZE, 0,
-	VELD_VERPLICHT, traject_soorten, 0, NULL };
-static const struct veld v_thema = { "thema_id", "Thema", VELD_REF, 0,
-	VELD_VERPLICHT, NULL, 0, NULL };
-static const struct veld v_opdracht = { "opdracht_id", "Opdracht", VELD_REF, 0,
-	VELD_VERPLICHT, NULL, 0, NULL };
-static const struct veld v_wijkteam = { "wijkteam_id", "Wijkteam", VELD_REF, 0,
-	VELD_VERPLICHT, NULL, 0, NULL };
-static const struct veld v_datum = { "datum", "Datum", VELD_DATUM, 0,
-	VELD_VERPLICHT, NULL, 0, NULL };
-static const struct veld v_traject = { "traject_id", "Traject", VELD_REF, 0,
-	0, NULL, 0, NULL };
-
-/*
- * The inwoner's fields from the body or form into rec (BSN sealed).
- * *bsn_gegeven: whether the input names the BSN at all (absent in a PUT
- * keeps the stored one: it is write-only, a client cannot send it back).
- * Returns 0 (errors, if any, in fouten) or -1 after answering.
- */
-static int
-inwoner_invoer(struct req *r, int json, struct inwoner_rec *rec,
-    int *bsn_gegeven, struct json_object *fouten)
-{
-	struct veld_waarde naam, wijk;
-	const char *jaar, *bsn;
-	int64_t j;
-	int bad, ja = 0;
-	enum db_err rc;
-	char canon[BSN_LEN + 1], buf[160];
-
-	memset(rec, 0, sizeof(*rec));
-	if (lees_veld(r, json, &v_naam, &naam, fouten) == 0)
-		rec->naam = arena_strndup(r->arena, naam.tekst, naam.len);
-	jaar = invoer(r, json, "geboortejaar", &bad);
-	while (jaar != NULL && (*jaar == ' ' || *jaar == '\t'))
-		jaar++;
-	if (bad || jaar == NULL || *jaar == '\0' ||
-	    getal_lees_str(jaar, 1900, huidig_jaar(), &j) != 0) {
-		snprintf(buf, sizeof(buf), "Geboortejaar moet een jaartal van 1900 "
-		    "tot en met %d zijn.", huidig_jaar());
-		fout_melding(fouten, "geboortejaar", jaar == NULL || *jaar == '\0' ?
-		    "Geboortejaar is verplicht." : buf);
-	} else {
-		rec->geboortejaar = j;
-	}
-	if (lees_veld(r, json, &v_wijk, &wijk, fouten) == 0) {
-		if ((rc = store_structuur_bestaat(r->db, r->arena, REF_WIJK,
-		    wijk.getal, &ja)) != DB_OK) {
-			fail_db(r, rc, "inwoner");
-			return -1;
-		}
-		if (!ja)
-			fout_toevoegen(fouten, "wijk_id", &v_wijk, VELD_ONBEKEND);
-		rec->wijk_id = wijk.getal;
-	}
-	/* A form cannot leave a field out: there an empty BSN field keeps
-	 * the stored one (it is never shown, so never sent back). */
-	*bsn_gegeven = json ? json_object_object_get_ex(r->json, "bsn", NULL) :
-	    kv_get(&r->form, "bsn") != NULL && *kv_get(&r->form, "bsn") != '\0';
-	bsn = invoer(r, json, "bsn", &bad);
-	while (bsn != NULL && (*bsn == ' ' || *bsn == '\t'))
-		bsn++;
-	if (bad) {
-		fout_melding(fouten, "bsn", "Het BSN moet als tekst worden "
-		    "meegegeven, bijvoorbeeld \"123456782\".");
-	} else if (bsn != NULL && *bsn != '\0') {
-		char *kopie = arena_strdup(r->arena, bsn);
-		size_t n = kopie ? strlen(kopie) : 0;
-		int e;
-
-		while (n > 0 && (kopie[n - 1] == ' ' || kopie[n - 1] == '\t'))
-			kopie[--n] = '\0';
-		if ((e = bsn_parse(kopie, canon)) != BSN_OK) {
-			fout_melding(fouten, "bsn", bsn_err_text(e));
-		} else if (registratie_bsn_seal(r, canon, &rec->bsn_sealed,
-		    &rec->bsn_hash) != 0) {
-			memset(canon, 0, sizeof(canon));
-			resp_problem(r, 500, "Een BSN kan nu niet worden opgeslagen "
-			    "(de sleutels ontbreken in de configuratie).", NULL);
-			return -1;
-		}
-		memset(canon, 0, sizeof(canon));
-		if (kopie != NULL)
-			memset(kopie, 0, strlen(kopie));
-	}
-	return 0;
-}
-
-/* The traject's fields into rec. Returns 0 (errors in fouten) or -1. */
-static int
-traject_invoer(struct req *r, int json, int nieuw, struct traject_rec *rec,
-    struct json_object *fouten)
-{
-	struct veld_waarde soort, thema, opdracht, wijkteam, start, eind;
-	struct db_rows refs;
-	enum db_err rc;
-	int ok = 1;
-
-	memset(rec, 0, sizeof(*rec));
-	if (lees_veld(r, json, &v_soort, &soort, fouten) == 0)
-		rec->soort = arena_strndup(r->arena, soort.tekst, soort.len);
-	ok &= lees_veld(r, json, &v_thema, &thema, fouten) == 0;
-	ok &= lees_veld(r, json, &v_opdracht, &opdracht, fouten) == 0;
-	if (nieuw)
-		ok &= lees_veld(r, json, &v_wijkteam, &wijkteam, fouten) == 0;
-	if (lees_veld(r, json, &v_datum_start, &start, fouten) == 0)
-		rec->startdatum = arena_strndup(r->arena, start.tekst, start.len);
-	if (lees_veld(r, json, &v_datum_eind, &eind, fouten) == 0 && !eind.leeg)
-		rec->einddatum = arena_strndup(r->arena, eind.tekst, eind.len);
-	if (rec->startdatum != NULL && rec->einddatum != NULL &&
-	    !veld_periode_ok(rec->startdatum, rec->einddatum))
-		fout_toevoegen(fouten, "einddatum", &v_datum_eind, VELD_VOOR_BEGIN);
-	if (!ok)
-		return 0;
-	rec->thema_id = thema.getal;
-	rec->opdracht_id = opdracht.getal;
-	rec->wijkteam_id = nieuw ? wijkteam.getal : 0;
-	if ((rc = store_traject_refs(r->db, r->arena, rec->thema_id,
-	    rec->opdracht_id, nieuw ? rec->wijkteam_id : 1, &refs)) != DB_OK ||
-	    refs.nrows != 1) {
-		fail_db(r, rc == DB_OK ? DB_ERR : rc, "traject");
-		return -1;
-	}
-	if (db_cell_int(DB_CELL(&refs, 0, 0), 0) == 0)
-		fout_toevoegen(fouten, "thema_id", &v_thema, VELD_ONBEKEND);
-	if (db_cell_int(DB_CELL(&refs, 0, 1), 0) == 0)
-		fout_toevoegen(fouten, "opdracht_id", &v_opdracht, VELD_ONBEKEND);
-	if (nieuw && db_cell_int(DB_CELL(&refs, 0, 2), 0) == 0)
-		fout_toevoegen(fouten, "wijkteam_id", &v_wijkteam, VELD_ONBEKEND);
-	return 0;
-}
 
 /* ------------------------------------------------------------ JSON */
 
@@ -314,7 +133,7 @@ inwoner_lees_json(struct req *r, const struct scope *s, int64_t id,
 	if (rows.nrows == 0)
 		return 0;
 	if (actie != NULL && audit_persoon(r, actie, "inwoner", id, id,
-	    registratie_doel(s), GELUKT, NULL) != 0) {
+	    ops_doel(s), GELUKT, NULL) != 0) {
 		fail_db(r, DB_ERR, "audit");
 		return -1;
 	}
@@ -372,25 +191,6 @@ trajecten_json(struct req *r, const struct scope *s, int64_t inwoner_id,
 	return 0;
 }
 
-/* "startgesprek,wachtlijst_in,...": the types party p may see (never the
- * correctie itself: it is seen through the type it voids). */
-static const char *
-zichtbare_types(struct req *r, enum gebeurtenis_partij p)
-{
-	struct buf b;
-	size_t i;
-
-	buf_init(&b, r->arena);
-	for (i = 0; i < gebeurtenis_type_aantal(); i++) {
-		const struct gebeurtenis_type *t = gebeurtenis_type_nr(i);
-
-		if ((t->vlag & GT_VOLGT_VERVALLEN) || !gebeurtenis_zichtbaar(t, NULL, p))
-			continue;
-		buf_printf(&b, "%s%s", b.len ? "," : "", t->code);
-	}
-	return b.len && !b.failed ? b.data : "-";
-}
-
 /* One event row as party p may see it; NULL when p may not. */
 static struct json_object *
 gebeurtenis_rij_json(const struct db_rows *rows, size_t i,
@@ -432,14 +232,19 @@ int
 gebeurtenissen_json(struct req *r, const struct scope *s,
     int64_t inwoner_id, int64_t gebeurtenis_id, struct json_object **arr)
 {
-	enum gebeurtenis_partij p = registratie_partij(s);
+	enum gebeurtenis_partij p = ops_partij(s);
 	struct db_rows rows;
+	const char *zien;
 	enum db_err rc;
 	size_t i;
 
 	*arr = NULL;
-	if ((rc = store_gebeurtenissen(r->db, r->arena, inwoner_id,
-	    zichtbare_types(r, p), gebeurtenis_id, &rows)) != DB_OK) {
+	if ((zien = gebeurtenis_types_voor(r->arena, p)) == NULL)
+		rc = DB_NOMEM;
+	else
+		rc = store_gebeurtenissen(r->db, r->arena, inwoner_id, zien,
+		    gebeurtenis_id, &rows);
+	if (rc != DB_OK) {
 		fail_db(r, rc, "gebeurtenissen");
 		return -1;
 	}
@@ -451,385 +256,6 @@ gebeurtenissen_json(struct req *r, const struct scope *s,
 			json_object_array_add(*arr, o);
 	}
 	return 0;
-}
-
-/* ------------------------------------------------------------ operations */
-
-enum reg_uitkomst
-inwoner_maak(struct req *r, const struct scope *s, int json, int64_t *id,
-    struct json_object *fouten)
-{
-	struct inwoner_rec rec;
-	enum db_err rc;
-	int gegeven;
-
-	if (s->wijkteam_org == 0) {
-		resp_problem(r, 403, "U registreert niet voor een "
-		    "wijkteamorganisatie.", NULL);
-		return REG_BEANTWOORD;
-	}
-	if (inwoner_invoer(r, json, &rec, &gegeven, fouten) != 0)
-		return REG_BEANTWOORD;
-	if (json_object_array_length(fouten) > 0)
-		return REG_VELDEN;
-	rec.organisatie_id = s->wijkteam_org;
-	if (tx_begin(r) != 0)
-		return REG_BEANTWOORD;
-	rc = store_inwoner_nieuw(r->db, r->arena, &rec, id);
-	if (rc == DB_DUPLICATE) {
-		tx_rollback(r);
-		fout_melding(fouten, "bsn", "Uw organisatie heeft al een inwoner "
-		    "met dit BSN. Zoek op het BSN om die te openen.");
-		return REG_VELDEN;
-	}
-	if (rc != DB_OK || audit_persoon(r, "aanmaken", "inwoner", *id, *id,
-	    DOEL_REGISTRATIE, GELUKT, rec.bsn_sealed ? "met BSN" : NULL) != 0) {
-		tx_rollback(r);
-		fail_db(r, rc == DB_OK ? DB_ERR : rc, "inwoner");
-		return REG_BEANTWOORD;
-	}
-	return REG_OK;
-}
-
-enum reg_uitkomst
-inwoner_wijzig(struct req *r, const struct scope *s, int json, int64_t id,
-    int64_t versie, struct json_object *fouten)
-{
-	struct inwoner_rec rec;
-	uint64_t n = 0;
-	enum db_err rc;
-	int gegeven;
-
-	if (inwoner_invoer(r, json, &rec, &gegeven, fouten) != 0)
-		return REG_BEANTWOORD;
-	if (json_object_array_length(fouten) > 0)
-		return REG_VELDEN;
-	if (tx_begin(r) != 0)
-		return REG_BEANTWOORD;
-	rc = store_inwoner_wijzig(r->db, r->arena, s, id, versie, &rec, gegeven,
-	    &n);
-	if (rc == DB_DUPLICATE) {
-		tx_rollback(r);
-		fout_melding(fouten, "bsn", "Uw organisatie heeft al een andere "
-		    "inwoner met dit BSN.");
-		return REG_VELDEN;
-	}
-	if (rc != DB_OK) {
-		tx_rollback(r);
-		fail_db(r, rc, "inwoner");
-		return REG_BEANTWOORD;
-	}
-	if (n == 0) {
-		tx_rollback(r);
-		return REG_VERSIE;
-	}
-	if (audit_persoon(r, "wijzigen", "inwoner", id, id, DOEL_REGISTRATIE,
-	    GELUKT, gegeven ? "BSN gewijzigd" : NULL) != 0) {
-		tx_rollback(r);
-		fail_db(r, DB_ERR, "audit");
-		return REG_BEANTWOORD;
-	}
-	return REG_OK;
-}
-
-enum reg_uitkomst
-traject_maak(struct req *r, const struct scope *s, int json,
-    int64_t inwoner_id, int64_t *id, struct json_object *fouten)
-{
-	struct traject_rec rec;
-	enum db_err rc;
-
-	if (traject_invoer(r, json, 1, &rec, fouten) != 0)
-		return REG_BEANTWOORD;
-	if (json_object_array_length(fouten) > 0)
-		return REG_VELDEN;
-	rec.inwoner_id = inwoner_id;
-	if (tx_begin(r) != 0)
-		return REG_BEANTWOORD;
-	if ((rc = store_traject_nieuw(r->db, s, &rec, id)) != DB_OK) {
-		tx_rollback(r);
-		fail_db(r, rc, "traject");
-		return REG_BEANTWOORD;
-	}
-	if (*id == 0) {
-		tx_rollback(r);
-		fout_melding(fouten, "wijkteam_id", "Dit wijkteam werd op de "
-		    "startdatum niet door uw organisatie uitgevoerd.");
-		return REG_VELDEN;
-	}
-	if (audit_persoon(r, "aanmaken", "traject", *id, inwoner_id,
-	    DOEL_REGISTRATIE, GELUKT, NULL) != 0) {
-		tx_rollback(r);
-		fail_db(r, DB_ERR, "audit");
-		return REG_BEANTWOORD;
-	}
-	return REG_OK;
-}
-
-enum reg_uitkomst
-traject_wijzig(struct req *r, const struct scope *s, int json,
-    int64_t inwoner_id, int64_t id, int64_t versie, struct json_object *fouten)
-{
-	struct traject_rec rec;
-	uint64_t n = 0;
-	enum db_err rc;
-
-	if (traject_invoer(r, json, 0, &rec, fouten) != 0)
-		return REG_BEANTWOORD;
-	if (json_object_array_length(fouten) > 0)
-		return REG_VELDEN;
-	rec.inwoner_id = inwoner_id;
-	if (tx_begin(r) != 0)
-		return REG_BEANTWOORD;
-	if ((rc = store_traject_wijzig(r->db, s, id, versie, &rec, &n)) != DB_OK) {
-		tx_rollback(r);
-		fail_db(r, rc, "traject");
-		return REG_BEANTWOORD;
-	}
-	if (n == 0) {
-		/* Someone else's change, or dates that do not fit. */
-		struct db_rows nu;
-
-		tx_rollback(r);
-		if ((rc = store_trajecten(r->db, r->arena, s, inwoner_id, id, &nu))
-		    != DB_OK) {
-			fail_db(r, rc, "traject");
-			return REG_BEANTWOORD;
-		}
-		if (nu.nrows != 1 || db_cell_int(DB_CELL(&nu, 0, TRJ_VERSIE), 0) !=
-		    versie)
-			return REG_VERSIE;
-		fout_melding(fouten, "startdatum", "Met deze data valt het traject "
-		    "buiten de periode waarin uw organisatie het wijkteam uitvoert, "
-		    "of vallen gebeurtenissen van het traject erbuiten.");
-		return REG_VELDEN;
-	}
-	if (audit_persoon(r, "wijzigen", "traject", id, inwoner_id,
-	    DOEL_REGISTRATIE, GELUKT, NULL) != 0) {
-		tx_rollback(r);
-		fail_db(r, DB_ERR, "audit");
-		return REG_BEANTWOORD;
-	}
-	return REG_OK;
-}
-
-/* The gegevens of a form post as JSON: only the type's declared fields,
- * ja/nee as booleans and numbers as integers (gebeurtenis.h: the form
- * handler converts, the API gets no such leniency). */
-static struct json_object *
-form_gegevens(struct req *r, const struct gebeurtenis_type *t)
-{
-	struct json_object *g = json_object_new_object();
-	size_t i;
-
-	for (i = 0; i < t->nvelden; i++) {
-		const struct gebeurtenis_veld *v = &t->velden[i];
-		const char *w = kv_get(&r->form, v->naam);
-		int64_t n;
-
-		if (w == NULL || *w == '\0')
-			continue;
-		switch (v->soort) {
-		case GV_JA_NEE:
-			if (strcmp(w, "ja") == 0 || strcmp(w, "nee") == 0)
-				json_object_object_add(g, v->naam,
-				    json_object_new_boolean(strcmp(w, "ja") == 0));
-			else
-				json_object_object_add(g, v->naam,
-				    json_object_new_string(w));
-			break;
-		case GV_GETAL:
-			if (getal_lees_str(w, 0, WZ_MAX_ID, &n) == 0)
-				json_object_object_add(g, v->naam,
-				    json_object_new_int64(n));
-			else
-				json_object_object_add(g, v->naam,
-				    json_object_new_string(w));
-			break;
-		default:
-			json_object_object_add(g, v->naam, json_object_new_string(w));
-			break;
-		}
-	}
-	return g;
-}
-
-/* "werkom,uitkeringen": the ketenpartners that see an event of type t
- * (vervallen: for a correctie, the voided type). */
-static const char *
-zichtbaar_voor(struct req *r, const struct gebeurtenis_type *t,
-    const struct gebeurtenis_type *vervallen)
-{
-	static const enum gebeurtenis_partij keten[] = { GP_WERKOM,
-	    GP_UITKERINGEN, GP_NALEVING };
-	struct buf b;
-	size_t i;
-
-	buf_init(&b, r->arena);
-	for (i = 0; i < sizeof(keten) / sizeof(keten[0]); i++)
-		if (gebeurtenis_zichtbaar(t, vervallen, keten[i]))
-			buf_printf(&b, "%s%s", b.len ? "," : "",
-			    gebeurtenis_partij_code(keten[i]));
-	return b.len && !b.failed ? b.data : "";
-}
-
-enum reg_uitkomst
-gebeurtenis_maak(struct req *r, const struct scope *s, int json,
-    int64_t inwoner_id, int64_t *id, struct json_object *fouten)
-{
-	const struct gebeurtenis_type *t, *vervallen = NULL;
-	struct gebeurtenis_rec rec;
-	struct veld_waarde datum, traject;
-	struct json_object *gegevens = NULL, *vid;
-	enum gebeurtenis_partij p = registratie_partij(s);
-	struct db_rows rows;
-	const char *type;
-	enum db_err rc;
-	int bad, traject_ok;
-	char dag[11];
-	size_t i;
-
-	memset(&rec, 0, sizeof(rec));
-	type = invoer(r, json, "type", &bad);
-	t = bad ? NULL : gebeurtenis_type_find(type);
-	if (t == NULL) {
-		fout_melding(fouten, "type", type == NULL || *type == '\0' ?
-		    "Kies het soort gebeurtenis." : "Dit soort gebeurtenis bestaat "
-		    "niet; zie /api/v1/gebeurtenistypes.");
-		return REG_VELDEN;
-	}
-	traject_ok = lees_veld(r, json, &v_traject, &traject, fouten) == 0;
-	if (lees_veld(r, json, &v_datum, &datum, fouten) == 0)
-		rec.datum = arena_strndup(r->arena, datum.tekst, datum.len);
-	if (json) {
-		if (json_object_object_get_ex(r->json, "gegevens", &gegevens) &&
-		    gegevens != NULL &&
-		    !json_object_is_type(gegevens, json_type_object)) {
-			fout_melding(fouten, "gegevens", "gegevens moet een object "
-			    "zijn, bijvoorbeeld {\"uitkomst\": \"overbrugbaar\"}.");
-			return REG_VELDEN;
-		}
-		gegevens = gegevens ? json_object_get(gegevens) :
-		    json_object_new_object();
-	} else {
-		gegevens = form_gegevens(r, t);
-	}
-	gebeurtenis_valideer(t, gegevens, fouten);
-	/* A correctie: the event it voids must be one this caller sees. */
-	if ((t->vlag & GT_VOLGT_VERVALLEN) &&
-	    json_object_object_get_ex(gegevens, "vervalt_id", &vid) &&
-	    json_object_is_type(vid, json_type_int)) {
-		rec.vervalt_id = json_object_get_int64(vid);
-		if ((rc = store_gebeurtenissen(r->db, r->arena, inwoner_id,
-		    zichtbare_types(r, p), rec.vervalt_id, &rows)) != DB_OK) {
-			json_object_put(gegevens);
-			fail_db(r, rc, "gebeurtenis");
-			return REG_BEANTWOORD;
-		}
-		vervallen = rows.nrows == 1 && DB_CELL(&rows, 0, GEB_ID) != NULL &&
-		    db_cell_int(DB_CELL(&rows, 0, GEB_ID), 0) == rec.vervalt_id ?
-		    gebeurtenis_type_find(DB_CELL(&rows, 0, GEB_TYPE)) : NULL;
-		gebeurtenis_correctie_toets(vervallen, vervallen != NULL &&
-		    DB_CELL(&rows, 0, GEB_VERVALLEN_DOOR) != NULL, fouten);
-		/* A correctie belongs to the traject of what it voids. */
-		if (vervallen != NULL) {
-			traject.getal = db_cell_int(DB_CELL(&rows, 0,
-			    GEB_TRAJECT_ID), 0);
-			traject.leeg = 0;
-			traject_ok = 1;
-		}
-	}
-	if (rec.datum != NULL && strcmp(rec.datum, vandaag(dag)) > 0)
-		fout_melding(fouten, "datum", "De datum ligt in de toekomst; "
-		    "registreer wat gebeurd is.");
-	if (json_object_array_length(fouten) > 0) {
-		json_object_put(gegevens);
-		return REG_VELDEN;
-	}
-	if (!gebeurtenis_mag_registreren(t, vervallen, p)) {
-		json_object_put(gegevens);
-		resp_problem(r, 403, "Uw organisatie registreert dit soort "
-		    "gebeurtenis niet.", NULL);
-		return REG_BEANTWOORD;
-	}
-	/* The traject: the wijkteam's own; a ketenpartner's must carry an
-	 * event it sees (the one they act on), and defaults to the latest. */
-	if (p == GP_WIJKTEAM) {
-		if (!traject_ok || traject.leeg) {
-			fout_melding(fouten, "traject_id", "Kies het traject.");
-		} else if ((rc = store_trajecten(r->db, r->arena, s, inwoner_id,
-		    traject.getal, &rows)) != DB_OK) {
-			json_object_put(gegevens);
-			fail_db(r, rc, "gebeurtenis");
-			return REG_BEANTWOORD;
-		} else if (rows.nrows == 0) {
-			fout_melding(fouten, "traject_id", "Dit traject hoort niet bij "
-			    "deze inwoner of niet bij uw organisatie.");
-		} else {
-			/* The traject's organisatie registers (a user may work
-			 * for more than one). */
-			rec.organisatie_id = db_cell_int(DB_CELL(&rows, 0,
-			    TRJ_ORGANISATIE_ID), 0);
-			if (rec.datum != NULL && DB_CELL(&rows, 0, TRJ_STARTDATUM) &&
-			    strcmp(rec.datum, DB_CELL(&rows, 0, TRJ_STARTDATUM)) < 0)
-				fout_melding(fouten, "datum", arena_printf(r->arena,
-				    "De datum ligt voor de start van het traject "
-				    "(%s).", DB_CELL(&rows, 0, TRJ_STARTDATUM)));
-		}
-		rec.traject_id = traject.getal;
-	} else {
-		if ((rc = store_gebeurtenissen(r->db, r->arena, inwoner_id,
-		    zichtbare_types(r, p), 0, &rows)) != DB_OK) {
-			json_object_put(gegevens);
-			fail_db(r, rc, "gebeurtenis");
-			return REG_BEANTWOORD;
-		}
-		for (i = 0; i < rows.nrows; i++) {
-			int64_t tid = db_cell_int(DB_CELL(&rows, i, GEB_TRAJECT_ID), 0);
-
-			if (!traject_ok || traject.leeg || tid == traject.getal)
-				rec.traject_id = tid;   /* the latest wins */
-		}
-		if (rec.traject_id == 0)
-			fout_melding(fouten, "traject_id", "Bij dit traject is uw "
-			    "organisatie niet betrokken.");
-	}
-	if (json_object_array_length(fouten) > 0) {
-		json_object_put(gegevens);
-		return REG_VELDEN;
-	}
-	rec.inwoner_id = inwoner_id;
-	rec.type = t->code;
-	rec.gegevens = arena_strdup(r->arena, json_object_to_json_string_ext(
-	    gegevens, JSON_C_TO_STRING_PLAIN));
-	json_object_put(gegevens);
-	/* gebeurtenis_mag_registreren made sure p is the type's registrant
-	 * (or, for a correctie, the registrant of what it voids). */
-	rec.partij = gebeurtenis_partij_code(p);
-	if (p != GP_WIJKTEAM)
-		rec.organisatie_id = s->keten_org;
-	rec.gebruiker_id = r->who.gebruiker_id;
-	if (rec.organisatie_id == 0) {
-		resp_problem(r, 403, NULL, NULL);
-		return REG_BEANTWOORD;
-	}
-	if (tx_begin(r) != 0)
-		return REG_BEANTWOORD;
-	rc = store_gebeurtenis_nieuw(r->db, r->arena, &rec,
-	    zichtbaar_voor(r, t, vervallen), id);
-	if (rc == DB_DUPLICATE) {
-		tx_rollback(r);
-		fout_melding(fouten, "vervalt_id", "Deze gebeurtenis is al "
-		    "gecorrigeerd.");
-		return REG_VELDEN;
-	}
-	if (rc != DB_OK || audit_persoon(r, "aanmaken", "gebeurtenis", *id,
-	    inwoner_id, registratie_doel(s), GELUKT, t->code) != 0) {
-		tx_rollback(r);
-		fail_db(r, rc == DB_OK ? DB_ERR : rc, "gebeurtenis");
-		return REG_BEANTWOORD;
-	}
-	return REG_OK;
 }
 
 /* ------------------------------------------------------------ API */
@@ -937,7 +363,7 @@ lijst_antwoord(struct req *r, const struct scope *s,
 		    DB_CELL(rows, i, INW_ID));
 	}
 	if (ids.failed || audit_inzage(r, ids.len ? ids.data : "",
-	    registratie_doel(s)) != 0) {
+	    ops_doel(s)) != 0) {
 		json_object_put(items);
 		json_object_put(o);
 		fail_db(r, DB_ERR, "audit");
@@ -1094,26 +520,6 @@ inwoner_antwoord(struct req *r, const struct scope *s, int64_t id,
 	answer_written(r, obj, status, loc);
 }
 
-/* Answers what an operation left to answer: field errors or a stale
- * version; REG_BEANTWOORD was answered already. */
-static void
-uitkomst_antwoord(struct req *r, enum reg_uitkomst u, struct json_object *fouten)
-{
-	switch (u) {
-	case REG_VELDEN:
-		antwoord_veldfouten(r, fouten);
-		return;
-	case REG_VERSIE:
-		resp_problem(r, 412, "Iemand anders heeft dit intussen gewijzigd; "
-		    "haal het opnieuw op.", NULL);
-		break;
-	case REG_OK:
-	case REG_BEANTWOORD:
-		break;
-	}
-	json_object_put(fouten);
-}
-
 static int
 moet_object(struct req *r)
 {
@@ -1123,23 +529,35 @@ moet_object(struct req *r)
 	return -1;
 }
 
+/* The inwoner of the JSON body; a BSN that is named (also as null, which
+ * removes it) is "gegeven". */
+static void
+inwoner_uit_json(struct req *r, struct inwoner_invoer *in)
+{
+	in->naam = invoer_json(r, "naam");
+	in->geboortejaar = invoer_json(r, "geboortejaar");
+	in->wijk_id = invoer_json(r, "wijk_id");
+	in->bsn = invoer_json(r, "bsn");
+	in->bsn_gegeven = json_object_object_get_ex(r->json, "bsn", NULL);
+}
+
 static void
 api_maak(struct req *r)
 {
-	struct json_object *fouten;
+	struct inwoner_invoer in;
+	struct ops_ctx c;
 	struct scope s;
-	enum reg_uitkomst u;
+	enum ops_uitkomst u;
 	int64_t id = 0;
 
 	if (idem_replay(r) != 0 || moet_object(r) != 0 || scope(r, &s) != 0)
 		return;
-	fouten = json_object_new_array();
-	if ((u = inwoner_maak(r, &s, 1, &id, fouten)) == REG_OK) {
-		json_object_put(fouten);
+	inwoner_uit_json(r, &in);
+	ops_ctx_van(r, &s, &c);
+	u = inwoner_maak(&c, &in, &id);
+	antwoord_uitkomst(r, &c, u);
+	if (u == OPS_OK)
 		inwoner_antwoord(r, &s, id, 201);
-		return;
-	}
-	uitkomst_antwoord(r, u, fouten);
 }
 
 static void
@@ -1171,9 +589,11 @@ static void
 api_wijzig(struct req *r)
 {
 	int64_t id = route_param_int(&r->match, "id"), versie;
-	struct json_object *huidig, *fouten;
+	struct json_object *huidig;
+	struct inwoner_invoer in;
+	struct ops_ctx c;
 	struct scope s;
-	enum reg_uitkomst u;
+	enum ops_uitkomst u;
 
 	if ((versie = versie_eis(r)) < 0 || moet_object(r) != 0 ||
 	    scope(r, &s) != 0 || pad_inwoner(r, &s, NULL, &huidig) != 0)
@@ -1185,13 +605,12 @@ api_wijzig(struct req *r)
 		return;
 	}
 	json_object_put(huidig);
-	fouten = json_object_new_array();
-	if ((u = inwoner_wijzig(r, &s, 1, id, versie, fouten)) == REG_OK) {
-		json_object_put(fouten);
+	inwoner_uit_json(r, &in);
+	ops_ctx_van(r, &s, &c);
+	u = inwoner_wijzig(&c, &in, id, versie);
+	antwoord_uitkomst(r, &c, u);
+	if (u == OPS_OK)
 		inwoner_antwoord(r, &s, id, 200);
-		return;
-	}
-	uitkomst_antwoord(r, u, fouten);
 }
 
 /* Reads an inwoner's trajecten or gebeurtenissen (traject_id or
@@ -1213,7 +632,7 @@ onderdelen_lijst(struct req *r, const char *soort, onderdelen_fn lees)
 	json_object_put(inw);
 	if (lees(r, &s, id, 0, &arr) != 0)
 		return;
-	if (audit_persoon(r, "inzien", soort, id, id, registratie_doel(&s),
+	if (audit_persoon(r, "inzien", soort, id, id, ops_doel(&s),
 	    GELUKT, NULL) != 0) {
 		json_object_put(arr);
 		fail_db(r, DB_ERR, "audit");
@@ -1261,34 +680,39 @@ onderdeel_antwoord(struct req *r, const struct scope *s, int64_t inwoner_id,
 	answer_written(r, obj, status, loc);
 }
 
-/* POST of a traject or gebeurtenis: 201 with the item, as onderdeel_antwoord
- * (pad, lees), or the field errors (422). */
-static void
-api_onderdeel_maak(struct req *r, reg_maak_fn maak, const char *pad,
-    onderdelen_fn lees)
+/* The inwoner of the path for a POST of a traject or gebeurtenis, in
+ * scope; -1 after answering. */
+static int
+onderdeel_inwoner(struct req *r, struct scope *s, int64_t *inwoner_id)
 {
-	int64_t inwoner_id = route_param_int(&r->match, "id"), id = 0;
-	struct json_object *inw, *fouten;
-	struct scope s;
-	enum reg_uitkomst u;
+	struct json_object *inw;
 
-	if (idem_replay(r) != 0 || moet_object(r) != 0 || scope(r, &s) != 0 ||
-	    pad_inwoner(r, &s, NULL, &inw) != 0)
-		return;
+	*inwoner_id = route_param_int(&r->match, "id");
+	if (idem_replay(r) != 0 || moet_object(r) != 0 || scope(r, s) != 0 ||
+	    pad_inwoner(r, s, NULL, &inw) != 0)
+		return -1;
 	json_object_put(inw);
-	fouten = json_object_new_array();
-	if ((u = maak(r, &s, 1, inwoner_id, &id, fouten)) != REG_OK) {
-		uitkomst_antwoord(r, u, fouten);
-		return;
-	}
-	json_object_put(fouten);
-	onderdeel_antwoord(r, &s, inwoner_id, id, 201, pad, lees);
+	return 0;
 }
 
 static void
 api_traject_maak(struct req *r)
 {
-	api_onderdeel_maak(r, traject_maak, "trajecten", trajecten_json);
+	struct traject_invoer in;
+	struct ops_ctx c;
+	struct scope s;
+	enum ops_uitkomst u;
+	int64_t inwoner_id, id = 0;
+
+	if (onderdeel_inwoner(r, &s, &inwoner_id) != 0)
+		return;
+	traject_invoer_lees(r, invoer_json, &in);
+	ops_ctx_van(r, &s, &c);
+	u = traject_maak(&c, &in, inwoner_id, &id);
+	antwoord_uitkomst(r, &c, u);
+	if (u == OPS_OK)
+		onderdeel_antwoord(r, &s, inwoner_id, id, 201, "trajecten",
+		    trajecten_json);
 }
 
 static void
@@ -1296,9 +720,11 @@ api_traject_wijzig(struct req *r)
 {
 	int64_t inwoner_id = route_param_int(&r->match, "id"),
 	    id = route_param_int(&r->match, "traject_id"), versie;
-	struct json_object *arr, *fouten;
+	struct traject_invoer in;
+	struct json_object *arr;
+	struct ops_ctx c;
 	struct scope s;
-	enum reg_uitkomst u;
+	enum ops_uitkomst u;
 	int64_t huidig;
 
 	if ((versie = versie_eis(r)) < 0 || moet_object(r) != 0 ||
@@ -1316,15 +742,13 @@ api_traject_wijzig(struct req *r)
 		resp_problem(r, 412, NULL, NULL);
 		return;
 	}
-	fouten = json_object_new_array();
-	if ((u = traject_wijzig(r, &s, 1, inwoner_id, id, versie, fouten)) ==
-	    REG_OK) {
-		json_object_put(fouten);
+	traject_invoer_lees(r, invoer_json, &in);
+	ops_ctx_van(r, &s, &c);
+	u = traject_wijzig(&c, &in, inwoner_id, id, versie);
+	antwoord_uitkomst(r, &c, u);
+	if (u == OPS_OK)
 		onderdeel_antwoord(r, &s, inwoner_id, id, 200, "trajecten",
 		    trajecten_json);
-		return;
-	}
-	uitkomst_antwoord(r, u, fouten);
 }
 
 static void
@@ -1336,8 +760,31 @@ api_gebeurtenissen(struct req *r)
 static void
 api_gebeurtenis_maak(struct req *r)
 {
-	api_onderdeel_maak(r, gebeurtenis_maak, "gebeurtenissen",
-	    gebeurtenissen_json);
+	struct gebeurtenis_invoer in;
+	struct json_object *g = NULL;
+	struct ops_ctx c;
+	struct scope s;
+	enum ops_uitkomst u;
+	int64_t inwoner_id, id = 0;
+
+	if (onderdeel_inwoner(r, &s, &inwoner_id) != 0)
+		return;
+	memset(&in, 0, sizeof(in));
+	in.type = invoer_json(r, "type");
+	in.traject_id = invoer_json(r, "traject_id");
+	in.datum = invoer_json(r, "datum");
+	if (json_object_object_get_ex(r->json, "gegevens", &g) && g != NULL) {
+		if (json_object_is_type(g, json_type_object))
+			in.gegevens = g;
+		else
+			in.gegevens_ongeldig = 1;
+	}
+	ops_ctx_van(r, &s, &c);
+	u = gebeurtenis_maak(&c, &in, inwoner_id, &id);
+	antwoord_uitkomst(r, &c, u);
+	if (u == OPS_OK)
+		onderdeel_antwoord(r, &s, inwoner_id, id, 201, "gebeurtenissen",
+		    gebeurtenissen_json);
 }
 
 static void
@@ -1349,7 +796,7 @@ api_ketenstatus(struct req *r)
 	if (scope(r, &s) != 0 || pad_inwoner(r, &s, NULL, &inw) != 0)
 		return;
 	if (audit_persoon(r, "inzien", "ketenstatus", route_param_int(&r->match,
-	    "id"), route_param_int(&r->match, "id"), registratie_doel(&s), GELUKT,
+	    "id"), route_param_int(&r->match, "id"), ops_doel(&s), GELUKT,
 	    NULL) != 0) {
 		json_object_put(inw);
 		fail_db(r, DB_ERR, "audit");

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <json-c/json.h>
+
 #include "core/arena.h"
 #include "core/log.h"
 #include "core/seal.h"
@@ -16,6 +18,7 @@
 #include "handlers/common.h"
 #include "handlers/registratie.h"
 #include "http/request.h"
+#include "ops/registratie.h"
 
 int
 registratie_scope(struct req *r, struct scope *s)
@@ -34,18 +37,6 @@ registratie_scope(struct req *r, struct scope *s)
 	}
 	scope_bouw(&g, orgs, n, s);
 	return 0;
-}
-
-unsigned
-registratie_partij(const struct scope *s)
-{
-	return scope_partij(s);
-}
-
-const char *
-registratie_doel(const struct scope *s)
-{
-	return (s->partijen & GP_WIJKTEAM) ? DOEL_REGISTRATIE : DOEL_KETEN;
 }
 
 /* Opens a sealed BSN into out (BSN_LEN + 1). Returns 0 or -1 (logged). */
@@ -96,22 +87,44 @@ int
 registratie_bsn_seal(struct req *r, const char *bsn, const char **sealed,
     const char **hash)
 {
-	char *box, *h;
+	struct ops_ctx c;
 
-	if (!r->seal->loaded) {
-		log_error("registratie", "req=%s seal_key/seal_lookup_key are not"
-		    " configured: a BSN cannot be stored",
-		    r->request_id ? r->request_id : "-");
-		return -1;
-	}
-	box = arena_alloc(r->arena, SEAL_B64_LEN(BSN_LEN));
-	h = arena_alloc(r->arena, SEAL_HASH_HEX_LEN);
-	if (box == NULL || h == NULL ||
-	    seal_encrypt(r->seal, bsn, strlen(bsn), box,
-	    SEAL_B64_LEN(BSN_LEN)) != 0)
-		return -1;
-	seal_lookup_hash(r->seal, bsn, strlen(bsn), h);
-	*sealed = box;
-	*hash = h;
-	return 0;
+	memset(&c, 0, sizeof(c));
+	c.arena = r->arena;
+	c.seal = r->seal;
+	c.request_id = r->request_id;
+	return ops_bsn_zegel(&c, bsn, sealed, hash);
+}
+
+struct ops_tekst
+invoer_json(struct req *r, const char *naam)
+{
+	struct ops_tekst t;
+	struct json_object *v = NULL;
+
+	memset(&t, 0, sizeof(t));
+	if (json_object_object_get_ex(r->json, naam, &v))
+		t.tekst = json_tekst(v, &t.ongeldig);
+	return t;
+}
+
+struct ops_tekst
+invoer_form(struct req *r, const char *naam)
+{
+	struct ops_tekst t;
+
+	memset(&t, 0, sizeof(t));
+	t.tekst = kv_get(&r->form, naam);
+	return t;
+}
+
+void
+traject_invoer_lees(struct req *r, invoer_fn lees, struct traject_invoer *in)
+{
+	in->soort = lees(r, "soort");
+	in->thema_id = lees(r, "thema_id");
+	in->opdracht_id = lees(r, "opdracht_id");
+	in->wijkteam_id = lees(r, "wijkteam_id");
+	in->startdatum = lees(r, "startdatum");
+	in->einddatum = lees(r, "einddatum");
 }

@@ -3,29 +3,20 @@
  * registratie_pagina.c, afstemming.c, import.c, export.c, inzage.c).
  *
  * The scope of the caller (which organisaties, which party of the keten)
- * is read once per request by registratie_scope(); every store call on
- * personal data takes it. The purposes (doel) of audit rows about
- * inwoners are the DOEL_ constants: one word per kind of use, as NEN 7513
- * asks ("why was this record opened").
+ * is read once per request by registratie_scope(); every operation and
+ * store call on personal data takes it. The writes themselves are the
+ * operations of ops/registratie.h.
  */
 #ifndef WZ_HANDLERS_REGISTRATIE_H
 #define WZ_HANDLERS_REGISTRATIE_H
 
 #include <stdint.h>
 
+#include "ops/registratie.h"
 #include "store/registratie.h"
 
 struct json_object;
 struct req;
-
-/* Purposes of access (audit.doel). */
-#define DOEL_REGISTRATIE	"registratie"        /* a wijkteam's own work */
-#define DOEL_KETEN		"ketensamenwerking"  /* a ketenpartner's */
-#define DOEL_AFSTEMMING		"afstemming"         /* wachtlijst, overdrachten */
-#define DOEL_IMPORT		"import"
-#define DOEL_EXPORT		"export"
-#define DOEL_AVG		"avg-inzage"         /* art. 15 export */
-#define DOEL_TOEZICHT		"toezicht"           /* access history */
 
 /*
  * Fills s with the caller's organisaties and parties (one query, only
@@ -34,15 +25,6 @@ struct req;
  * answering a database error.
  */
 int	registratie_scope(struct req *, struct scope *s);
-
-/* The party of the keten the caller registers and sees events as
- * (enum gebeurtenis_partij): the wijkteam for a medewerker or teamleider,
- * else their ketenpartner's party; 0 for none. */
-unsigned registratie_partij(const struct scope *s);
-
-/* The purpose of this caller's reads: DOEL_REGISTRATIE for the wijkteam
- * side, DOEL_KETEN for a ketenpartner. */
-const char *registratie_doel(const struct scope *s);
 
 /* The masked BSN ("*****6782") of a sealed value, or NULL when there is
  * none or it cannot be opened (logged). In the arena. */
@@ -58,37 +40,16 @@ const char *registratie_bsn_open(struct req *, const char *sealed);
 int	registratie_bsn_seal(struct req *, const char *bsn,
 	    const char **sealed, const char **hash);
 
-/* ------------------------------------------------------------ operations
- * (inwoners.c), shared by the JSON API and the pages. json: read the JSON
- * body (1) or the form (0). Field errors are appended to fouten. */
+/* ------------------------------------------------------------ input
+ * The body as the operations of ops/registratie.h take it: one field of
+ * the JSON body (a value that is not text is ongeldig) or of the form.
+ * A face passes its reader to what both faces read alike. */
 
-enum reg_uitkomst {
-	REG_OK = 0,       /* written and audited; the transaction is OPEN: the
-			   * caller answers, then tx_commit */
-	REG_VELDEN,       /* field errors in fouten; nothing written */
-	REG_VERSIE,       /* stale version (or gone); nothing written */
-	REG_BEANTWOORD,   /* answered already (403, a database error) */
-};
+typedef struct ops_tekst (*invoer_fn)(struct req *, const char *naam);
+struct ops_tekst invoer_json(struct req *, const char *naam);
+struct ops_tekst invoer_form(struct req *, const char *naam);
 
-enum reg_uitkomst inwoner_maak(struct req *, const struct scope *, int json,
-		    int64_t *id, struct json_object *fouten);
-enum reg_uitkomst inwoner_wijzig(struct req *, const struct scope *,
-		    int json, int64_t id, int64_t versie,
-		    struct json_object *fouten);
-enum reg_uitkomst traject_maak(struct req *, const struct scope *, int json,
-		    int64_t inwoner_id, int64_t *id, struct json_object *fouten);
-enum reg_uitkomst traject_wijzig(struct req *, const struct scope *,
-		    int json, int64_t inwoner_id, int64_t id, int64_t versie,
-		    struct json_object *fouten);
-/* The shape of traject_maak and gebeurtenis_maak (the API and the forms
- * pass them around). */
-typedef enum reg_uitkomst (*reg_maak_fn)(struct req *, const struct scope *,
-		    int json, int64_t inwoner_id, int64_t *id,
-		    struct json_object *fouten);
-/* The inwoner must be in scope (checked by the caller). */
-enum reg_uitkomst gebeurtenis_maak(struct req *, const struct scope *,
-		    int json, int64_t inwoner_id, int64_t *id,
-		    struct json_object *fouten);
+void	traject_invoer_lees(struct req *, invoer_fn, struct traject_invoer *);
 
 /*
  * Inwoner id as this caller may see it (with "ketenstatus"), writing an

@@ -17,6 +17,7 @@
 #include <json-c/json.h>
 
 #include "core/arena.h"
+#include "core/datum.h"
 #include "core/getal.h"
 #include "core/limits.h"
 #include "domain/gebeurtenis.h"
@@ -196,7 +197,7 @@ lijst_items(struct req *r, const struct scope *s, const struct db_rows *rows,
 		    DB_CELL(rows, i, INW_ID));
 	}
 	if (ids.failed || audit_inzage(r, ids.len ? ids.data : "",
-	    registratie_doel(s)) != 0) {
+	    ops_doel(s)) != 0) {
 		json_object_put(items);
 		fail_db(r, DB_ERR, "audit");
 		return NULL;
@@ -349,39 +350,52 @@ pagina_inwoner_nieuw(struct req *r)
 		    NULL);
 }
 
+/* The inwoner of the form: a form cannot leave a field out, so there an
+ * empty BSN field keeps the stored one (it is never shown, so never sent
+ * back). */
+static void
+inwoner_uit_form(struct req *r, struct inwoner_invoer *in)
+{
+	in->naam = invoer_form(r, "naam");
+	in->geboortejaar = invoer_form(r, "geboortejaar");
+	in->wijk_id = invoer_form(r, "wijk_id");
+	in->bsn = invoer_form(r, "bsn");
+	in->bsn_gegeven = in->bsn.tekst != NULL && *in->bsn.tekst != '\0';
+}
+
 static void
 pagina_inwoner_maak(struct req *r)
 {
-	struct json_object *fouten = json_object_new_array(), *v;
+	struct inwoner_invoer in;
+	struct json_object *v;
+	struct ops_ctx c;
 	struct scope s;
+	enum ops_uitkomst u;
 	int64_t id = 0;
 
-	if (registratie_scope(r, &s) != 0) {
-		json_object_put(fouten);
+	if (registratie_scope(r, &s) != 0)
 		return;
-	}
-	switch (inwoner_maak(r, &s, 0, &id, fouten)) {
-	case REG_OK:
-		json_object_put(fouten);
+	inwoner_uit_form(r, &in);
+	ops_ctx_van(r, &s, &c);
+	if ((u = inwoner_maak(&c, &in, &id)) == OPS_OK) {
+		antwoord_uitkomst(r, &c, u);
 		if (tx_commit(r) == 0)
 			resp_redirect(r, arena_printf(r->arena,
 			    "/registratie/inwoners/%lld?nieuw=1", (long long)id));
 		return;
-	case REG_VELDEN:
-		break;
-	case REG_VERSIE:
-	case REG_BEANTWOORD:
-		json_object_put(fouten);
+	}
+	if (u != OPS_VELDEN) {
+		antwoord_uitkomst(r, &c, u);
 		return;
 	}
-	if ((v = inwoner_velden(r, fouten, kv_get(&r->form, "naam"),
+	if ((v = inwoner_velden(r, c.fouten, kv_get(&r->form, "naam"),
 	    kv_get(&r->form, "geboortejaar"), kv_get(&r->form, "wijk_id"), 0))
 	    == NULL) {
-		json_object_put(fouten);
+		json_object_put(c.fouten);
 		return;
 	}
 	formulier(r, 422, "Nieuwe inwoner", NULL, 0, "/registratie/inwoners/nieuw",
-	    v, fouten, 0, "Registreren", NULL, NULL);
+	    v, c.fouten, 0, "Registreren", NULL, NULL);
 }
 
 /* The inwoner of the path for a page (audited with actie, or not when
@@ -513,7 +527,7 @@ pagina_inwoner(struct req *r)
 				if (json_object_get_int64(json_object_object_get(g,
 				    "traject_id")) == tid)
 					json_object_array_add(lijst, tijdlijn_item(r, g,
-					    geb, registratie_partij(&s)));
+					    geb, ops_partij(&s)));
 			}
 			json_object_object_add(t, "heeft_gebeurtenissen",
 			    json_object_new_boolean(json_object_array_length(lijst) > 0));
@@ -527,14 +541,14 @@ pagina_inwoner(struct req *r)
 		for (k = 0; k < json_object_array_length(geb); k++)
 			json_object_array_add(lijst, tijdlijn_item(r,
 			    json_object_array_get_idx(geb, k), geb,
-			    registratie_partij(&s)));
+			    ops_partij(&s)));
 		json_object_object_add(ctx, "heeft_gebeurtenissen",
 		    json_object_new_boolean(json_object_array_length(lijst) > 0));
 		json_object_object_add(ctx, "gebeurtenissen", lijst);
 	}
 	json_object_put(geb);
 	if (audit_persoon(r, "inzien", "gebeurtenissen", id, id,
-	    registratie_doel(&s), GELUKT, "inwonerpagina") != 0) {
+	    ops_doel(&s), GELUKT, "inwonerpagina") != 0) {
 		json_object_put(ctx);
 		fail_db(r, DB_ERR, "audit");
 		return;
@@ -568,43 +582,47 @@ pagina_inwoner_bewaar(struct req *r)
 {
 	int64_t id = route_param_int(&r->match, "id"), versie = 0;
 	struct json_object *inw, *fouten, *v;
+	struct inwoner_invoer in;
 	const char *conflict = NULL;
+	struct ops_ctx c;
 	struct scope s;
+	enum ops_uitkomst u;
 	int status = 422;
 
 	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, NULL))
 	    == NULL)
 		return;
-	fouten = json_object_new_array();
+	ops_ctx_van(r, &s, &c);
 	if (getal_lees_str(kv_get(&r->form, "versie"), 1, WZ_MAX_ID, &versie) != 0 ||
-	    versie != json_object_get_int64(json_object_object_get(inw, "versie"))) {
+	    versie != json_object_get_int64(json_object_object_get(inw, "versie")))
+		u = OPS_VEROUDERD;
+	else {
+		inwoner_uit_form(r, &in);
+		u = inwoner_wijzig(&c, &in, id, versie);
+	}
+	switch (u) {
+	case OPS_OK:
+		json_object_put(inw);
+		antwoord_uitkomst(r, &c, u);
+		if (tx_commit(r) == 0)
+			resp_redirect(r, arena_printf(r->arena,
+			    "/registratie/inwoners/%lld?opgeslagen=1",
+			    (long long)id));
+		return;
+	case OPS_VELDEN:
+		break;
+	case OPS_VEROUDERD:
 		conflict = "Iemand anders heeft deze inwoner intussen gewijzigd. "
 		    "Hieronder staat wat u invulde; controleer het en sla "
 		    "opnieuw op.";
 		status = 409;
-	} else {
-		switch (inwoner_wijzig(r, &s, 0, id, versie, fouten)) {
-		case REG_OK:
-			json_object_put(fouten);
-			json_object_put(inw);
-			if (tx_commit(r) == 0)
-				resp_redirect(r, arena_printf(r->arena,
-				    "/registratie/inwoners/%lld?opgeslagen=1",
-				    (long long)id));
-			return;
-		case REG_VELDEN:
-			break;
-		case REG_VERSIE:
-			conflict = "Iemand anders heeft deze inwoner intussen "
-			    "gewijzigd. Controleer en sla opnieuw op.";
-			status = 409;
-			break;
-		case REG_BEANTWOORD:
-			json_object_put(fouten);
-			json_object_put(inw);
-			return;
-		}
+		break;
+	default:
+		json_object_put(inw);
+		antwoord_uitkomst(r, &c, u);
+		return;
 	}
+	fouten = c.fouten;
 	if ((v = inwoner_velden(r, fouten, kv_get(&r->form, "naam"),
 	    kv_get(&r->form, "geboortejaar"), kv_get(&r->form, "wijk_id"), 1))
 	    != NULL)
@@ -648,7 +666,7 @@ traject_velden(struct req *r, const struct scope *s,
 	json_object_array_add(arr, keuzeveld(r, "wijkteam_id", "Wijkteam", 1, NULL,
 	    fouten, kv_get(&r->form, "wijkteam_id"), &wijkteams, 1, NULL, 0));
 	json_object_array_add(arr, invoerveld(r, "startdatum", "Startdatum", 1,
-	    NULL, fouten, "date", start ? start : vandaag(dag), 0));
+	    NULL, fouten, "date", start ? start : datum_vandaag(dag), 0));
 	json_object_array_add(arr, invoerveld(r, "einddatum", "Einddatum", 0,
 	    "Leeg zolang het traject loopt.", fouten, "date",
 	    kv_get(&r->form, "einddatum"), 0));
@@ -686,45 +704,59 @@ pagina_traject_nieuw(struct req *r)
 typedef void (*formulier_fn)(struct req *, int, struct json_object *);
 
 /*
- * POST of a traject or gebeurtenis form: writes it (inwoners.c), then 303
- * to the inwoner's page at the new item (anker: "traject",
- * "gebeurtenis"), or the form again with the field errors (422).
+ * After the operation of a traject or gebeurtenis form (c, u): 303 to the
+ * inwoner's page at the new item (anker: "traject", "gebeurtenis",
+ * nieuw), or the form again with the field errors (422), or the problem.
  */
 static void
-onderdeel_maak(struct req *r, reg_maak_fn maak, formulier_fn opnieuw,
-    const char *anker)
+onderdeel_klaar(struct req *r, struct ops_ctx *c, enum ops_uitkomst u,
+    int64_t nieuw, formulier_fn opnieuw, const char *anker)
 {
-	int64_t id = route_param_int(&r->match, "id"), nieuw = 0;
-	struct json_object *inw, *fouten;
-	struct scope s;
-
-	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, NULL))
-	    == NULL)
-		return;
-	json_object_put(inw);
-	fouten = json_object_new_array();
-	switch (maak(r, &s, 0, id, &nieuw, fouten)) {
-	case REG_OK:
-		json_object_put(fouten);
+	switch (u) {
+	case OPS_OK:
+		antwoord_uitkomst(r, c, u);
 		if (tx_commit(r) == 0)
 			resp_redirect(r, arena_printf(r->arena,
-			    "/registratie/inwoners/%lld#%s-%lld", (long long)id,
-			    anker, (long long)nieuw));
+			    "/registratie/inwoners/%lld#%s-%lld",
+			    (long long)route_param_int(&r->match, "id"), anker,
+			    (long long)nieuw));
 		return;
-	case REG_VELDEN:
-		opnieuw(r, 422, fouten);
+	case OPS_VELDEN:
+		opnieuw(r, 422, c->fouten);
 		return;
-	case REG_VERSIE:
-	case REG_BEANTWOORD:
-		json_object_put(fouten);
+	default:
+		antwoord_uitkomst(r, c, u);
 		return;
 	}
+}
+
+/* The scope and the inwoner of the path, in scope; -1 after answering. */
+static int
+onderdeel_inwoner(struct req *r, struct scope *s)
+{
+	struct json_object *inw;
+
+	if (registratie_scope(r, s) != 0 || (inw = pad_inwoner(r, s, NULL)) ==
+	    NULL)
+		return -1;
+	json_object_put(inw);
+	return 0;
 }
 
 static void
 pagina_traject_maak(struct req *r)
 {
-	onderdeel_maak(r, traject_maak, traject_formulier, "traject");
+	struct traject_invoer in;
+	struct ops_ctx c;
+	struct scope s;
+	int64_t nieuw = 0;
+
+	if (onderdeel_inwoner(r, &s) != 0)
+		return;
+	traject_invoer_lees(r, invoer_form, &in);
+	ops_ctx_van(r, &s, &c);
+	onderdeel_klaar(r, &c, traject_maak(&c, &in, route_param_int(&r->match,
+	    "id"), &nieuw), nieuw, traject_formulier, "traject");
 }
 
 /* ------------------------------------------------------------ gebeurtenissen */
@@ -828,7 +860,7 @@ gebeurtenis_formulier(struct req *r, int status, struct json_object *fouten)
 		json_object_put(fouten);
 		return;
 	}
-	p = registratie_partij(&s);
+	p = ops_partij(&s);
 	if (code == NULL)
 		code = kv_get(&r->query, "type");
 	t = gebeurtenis_type_find(code);
@@ -881,7 +913,7 @@ gebeurtenis_formulier(struct req *r, int status, struct json_object *fouten)
 	}
 	json_object_array_add(v, invoerveld(r, "datum", "Datum", 1, NULL, fouten,
 	    "date", kv_get(&r->form, "datum") ? kv_get(&r->form, "datum") :
-	    vandaag(dag), 0));
+	    datum_vandaag(dag), 0));
 	payload_velden(r, t, v, fouten, geb);
 	json_object_object_add(extra, "type", str(t->code));
 	formulier(r, status, t->label, veld_tekst(inw, "naam"),
@@ -905,10 +937,69 @@ pagina_gebeurtenis_nieuw(struct req *r)
 	gebeurtenis_formulier(r, 200, NULL);
 }
 
+/* The gegevens of a form post as JSON: only the type's declared fields,
+ * ja/nee as booleans and numbers as integers (gebeurtenis.h: the form
+ * handler converts, the API gets no such leniency). */
+static struct json_object *
+form_gegevens(struct req *r, const struct gebeurtenis_type *t)
+{
+	struct json_object *g = json_object_new_object();
+	size_t i;
+
+	for (i = 0; i < t->nvelden; i++) {
+		const struct gebeurtenis_veld *v = &t->velden[i];
+		const char *w = kv_get(&r->form, v->naam);
+		int64_t n;
+
+		if (w == NULL || *w == '\0')
+			continue;
+		switch (v->soort) {
+		case GV_JA_NEE:
+			if (strcmp(w, "ja") == 0 || strcmp(w, "nee") == 0)
+				json_object_object_add(g, v->naam,
+				    json_object_new_boolean(strcmp(w, "ja") == 0));
+			else
+				json_object_object_add(g, v->naam,
+				    json_object_new_string(w));
+			break;
+		case GV_GETAL:
+			if (getal_lees_str(w, 0, WZ_MAX_ID, &n) == 0)
+				json_object_object_add(g, v->naam,
+				    json_object_new_int64(n));
+			else
+				json_object_object_add(g, v->naam,
+				    json_object_new_string(w));
+			break;
+		default:
+			json_object_object_add(g, v->naam, json_object_new_string(w));
+			break;
+		}
+	}
+	return g;
+}
+
 static void
 pagina_gebeurtenis_maak(struct req *r)
 {
-	onderdeel_maak(r, gebeurtenis_maak, gebeurtenis_formulier, "gebeurtenis");
+	const struct gebeurtenis_type *t;
+	struct gebeurtenis_invoer in;
+	struct ops_ctx c;
+	struct scope s;
+	int64_t nieuw = 0;
+
+	if (onderdeel_inwoner(r, &s) != 0)
+		return;
+	memset(&in, 0, sizeof(in));
+	in.type = invoer_form(r, "type");
+	in.traject_id = invoer_form(r, "traject_id");
+	in.datum = invoer_form(r, "datum");
+	if ((t = gebeurtenis_type_find(in.type.tekst)) != NULL)
+		in.gegevens = form_gegevens(r, t);
+	ops_ctx_van(r, &s, &c);
+	onderdeel_klaar(r, &c, gebeurtenis_maak(&c, &in, route_param_int(
+	    &r->match, "id"), &nieuw), nieuw, gebeurtenis_formulier,
+	    "gebeurtenis");
+	json_object_put(in.gegevens);
 }
 
 /* ------------------------------------------------------------ routes */

@@ -794,8 +794,9 @@ schrijf_ev(struct ctx *c, const struct team *t, int64_t inwoner, struct plan *p,
 	rec.gebruiker_id = user;
 	if (zicht == NULL)
 		return -1;
-	if ((err = store_gebeurtenis_nieuw(c->db, c->a, &rec, zicht, &e->id)) != DB_OK ||
-	    e->id <= 0) {
+	if ((err = store_gebeurtenis_nieuw(c->db, &rec, zicht, &e->id)) != DB_OK ||
+	    e->id <= 0 || (err = store_ketenstatus_bijwerken(c->db, c->a,
+	    rec.inwoner_id, rec.vervalt_id > 0)) != DB_OK) {
 		fprintf(c->out, "seed-demo: inwoners: %s: %s\n", e->type,
 		    c->db->error[0] ? c->db->error : "not written");
 		return -1;

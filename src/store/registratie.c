@@ -17,6 +17,7 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/datum.h"
 #include "domain/gebeurtenis.h"
 #include "domain/ketenstatus.h"
 #include "domain/naamwoord.h"
@@ -520,17 +521,79 @@ store_trajecten(struct db *db, struct arena *ar, const struct scope *s,
 
 enum db_err
 store_traject_refs(struct db *db, struct arena *ar, int64_t thema_id,
-    int64_t opdracht_id, int64_t wijkteam_id, struct db_rows *out)
+    int64_t opdracht_id, int64_t wijkteam_id, struct traject_refs *out)
 {
 	struct db_val v[] = { DB_INT(thema_id), DB_INT(opdracht_id),
 	    DB_INT(wijkteam_id) };
+	struct db_rows rows;
+	enum db_err rc;
 
-	return db_query(db, ar, ST(S_TRJ_REFS), v, 3, 1, out);
+	memset(out, 0, sizeof(*out));
+	if ((rc = db_query(db, ar, ST(S_TRJ_REFS), v, 3, 1, &rows)) != DB_OK)
+		return rc;
+	if (rows.nrows != 1)
+		return DB_ERR;
+	out->thema = db_cell_int(DB_CELL(&rows, 0, 0), 0) != 0;
+	out->opdracht = db_cell_int(DB_CELL(&rows, 0, 1), 0) != 0;
+	out->wijkteam = db_cell_int(DB_CELL(&rows, 0, 2), 0) != 0;
+	return DB_OK;
 }
 
 enum db_err
-store_gebeurtenis_nieuw(struct db *db, struct arena *ar,
-    const struct gebeurtenis_rec *g, const char *zichtbaar, int64_t *id)
+store_traject_kern(struct db *db, struct arena *ar, const struct scope *s,
+    int64_t inwoner_id, int64_t traject_id, struct traject_kern *out)
+{
+	struct db_rows rows;
+	const char *start;
+	enum db_err rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = store_trajecten(db, ar, s, inwoner_id, traject_id, &rows)) !=
+	    DB_OK || rows.nrows != 1)
+		return rc;
+	out->id = db_cell_int(DB_CELL(&rows, 0, TRJ_ID), 0);
+	out->versie = db_cell_int(DB_CELL(&rows, 0, TRJ_VERSIE), 0);
+	out->organisatie_id = db_cell_int(DB_CELL(&rows, 0, TRJ_ORGANISATIE_ID),
+	    0);
+	start = DB_CELL(&rows, 0, TRJ_STARTDATUM);
+	if (start == NULL || datum_lees_str(start, DATUM_JAAR_MIN, DATUM_JAAR_MAX,
+	    &out->startdag) != 0)
+		out->startdag = 0;
+	return DB_OK;
+}
+
+enum db_err
+store_gebeurtenis_kernen(struct db *db, struct arena *ar, int64_t inwoner_id,
+    const char *types, int64_t gebeurtenis_id, struct gebeurtenis_kern **out,
+    size_t *n)
+{
+	struct db_rows rows;
+	enum db_err rc;
+	size_t i;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_gebeurtenissen(db, ar, inwoner_id, types, gebeurtenis_id,
+	    &rows)) != DB_OK)
+		return rc;
+	if (rows.nrows == 0)
+		return DB_OK;
+	if ((*out = arena_calloc(ar, rows.nrows, sizeof(**out))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++) {
+		(*out)[i].id = db_cell_int(DB_CELL(&rows, i, GEB_ID), 0);
+		(*out)[i].traject_id = db_cell_int(DB_CELL(&rows, i,
+		    GEB_TRAJECT_ID), 0);
+		(*out)[i].type = DB_CELL(&rows, i, GEB_TYPE);
+		(*out)[i].vervallen = DB_CELL(&rows, i, GEB_VERVALLEN_DOOR) != NULL;
+	}
+	*n = rows.nrows;
+	return DB_OK;
+}
+
+enum db_err
+store_gebeurtenis_nieuw(struct db *db, const struct gebeurtenis_rec *g,
+    const char *zichtbaar, int64_t *id)
 {
 	struct db_val v[] = {
 		DB_INT(g->inwoner_id), DB_INT(g->traject_id), DB_STR(g->type),
@@ -550,7 +613,7 @@ store_gebeurtenis_nieuw(struct db *db, struct arena *ar,
 		if ((rc = db_exec(db, ST(S_GEB_TOEGANG), t, 2, NULL, NULL)) != DB_OK)
 			return rc;
 	}
-	return ketenstatus_schrijf(db, ar, g->inwoner_id, g->vervalt_id > 0);
+	return DB_OK;
 }
 
 enum db_err
@@ -652,9 +715,10 @@ toegang_herzien(struct db *db, struct arena *ar, int64_t inwoner_id,
 }
 
 enum db_err
-store_ketenstatus_bijwerken(struct db *db, struct arena *ar, int64_t inwoner_id)
+store_ketenstatus_bijwerken(struct db *db, struct arena *ar, int64_t inwoner_id,
+    int herzien)
 {
-	return ketenstatus_schrijf(db, ar, inwoner_id, 0);
+	return ketenstatus_schrijf(db, ar, inwoner_id, herzien);
 }
 
 static enum db_err

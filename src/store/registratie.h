@@ -160,10 +160,25 @@ enum db_err	store_traject_wijzig(struct db *, const struct scope *,
 enum db_err	store_trajecten(struct db *, struct arena *,
 		    const struct scope *, int64_t inwoner_id,
 		    int64_t traject_id, struct db_rows *out);
-/* Whether thema, opdracht and wijkteam ids exist: 3 cells "0"/"1". */
+/* Whether the thema, opdracht and wijkteam ids exist. */
+struct traject_refs {
+	int          thema, opdracht, wijkteam;
+};
 enum db_err	store_traject_refs(struct db *, struct arena *,
 		    int64_t thema_id, int64_t opdracht_id, int64_t wijkteam_id,
-		    struct db_rows *out);
+		    struct traject_refs *out);
+
+/* What an operation needs of one traject: id 0 when there is none in
+ * scope (of this inwoner). startdag: a day number (core/datum.h). */
+struct traject_kern {
+	int64_t      id;
+	int64_t      versie;
+	int64_t      organisatie_id;
+	long         startdag;
+};
+enum db_err	store_traject_kern(struct db *, struct arena *,
+		    const struct scope *, int64_t inwoner_id, int64_t traject_id,
+		    struct traject_kern *out);
 
 /* ------------------------------------------------------------ gebeurtenissen */
 
@@ -188,12 +203,12 @@ struct gebeurtenis_rec {
 /*
  * Inserts the event (DB_DUPLICATE: its vervalt_id is already voided),
  * gives the organisaties of every party that may see it access to the
- * inwoner (zichtbaar: party codes, "werkom,uitkeringen"), and rewrites
- * the inwoner's ketenstatus from all their events. A correctie also takes
- * access away from the ketenpartners that no longer see any standing
- * (not voided) event. In the caller's transaction.
+ * inwoner (zichtbaar: party codes, "werkom,uitkeringen"). The projections
+ * are not touched: the caller brings them up to date afterwards
+ * (store_ketenstatus_bijwerken, through ops_projecties_bijwerken). In the
+ * caller's transaction.
  */
-enum db_err	store_gebeurtenis_nieuw(struct db *, struct arena *,
+enum db_err	store_gebeurtenis_nieuw(struct db *,
 		    const struct gebeurtenis_rec *, const char *zichtbaar,
 		    int64_t *id);
 /*
@@ -204,13 +219,26 @@ enum db_err	store_gebeurtenis_nieuw(struct db *, struct arena *,
 enum db_err	store_gebeurtenissen(struct db *, struct arena *,
 		    int64_t inwoner_id, const char *types,
 		    int64_t gebeurtenis_id, struct db_rows *out);
+/* What an operation needs of an event: store_gebeurtenissen() as an
+ * array in the arena (*n 0: none). */
+struct gebeurtenis_kern {
+	int64_t      id;
+	int64_t      traject_id;
+	const char  *type;
+	int          vervallen;      /* voided by a correctie */
+};
+enum db_err	store_gebeurtenis_kernen(struct db *, struct arena *,
+		    int64_t inwoner_id, const char *types,
+		    int64_t gebeurtenis_id, struct gebeurtenis_kern **out,
+		    size_t *n);
 /*
  * Rewrites the ketenstatus projection of inwoner_id from all its events
- * (domain/ketenstatus.h). Called by store_gebeurtenis_nieuw; an importer
- * that writes events in bulk calls it once per inwoner.
+ * (domain/ketenstatus.h). herzien (after a correctie): also takes access
+ * away from the ketenpartners that no longer see any standing (not voided)
+ * event. In the caller's transaction.
  */
 enum db_err	store_ketenstatus_bijwerken(struct db *, struct arena *,
-		    int64_t inwoner_id);
+		    int64_t inwoner_id, int herzien);
 
 /*
  * The ketenstatus projection written as rows of a JSON array (one

@@ -7,6 +7,9 @@
 #include "config.h"
 
 #include <stddef.h>
+#include <string.h>
+
+#include "core/arena.h"
 
 #include "store/import.h"
 #include "store/registratie.h"
@@ -182,6 +185,26 @@ store_import_lees(struct db *db, struct arena *ar, int64_t org, int64_t id,
 }
 
 enum db_err
+store_import_kern(struct db *db, struct arena *ar, int64_t org, int64_t id,
+    struct import_kern *out)
+{
+	struct db_rows rows;
+	enum db_err rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = store_import_lees(db, ar, org, id, &rows)) != DB_OK ||
+	    rows.nrows == 0)
+		return rc;
+	out->id = db_cell_int(DB_CELL(&rows, 0, IMP_ID), 0);
+	out->rijen = db_cell_int(DB_CELL(&rows, 0, IMP_RIJEN), 0);
+	out->status = DB_CELL(&rows, 0, IMP_STATUS);
+	out->kolommen = DB_CELL(&rows, 0, IMP_KOLOMMEN);
+	out->mapping = DB_CELL(&rows, 0, IMP_MAPPING);
+	out->sha256 = DB_CELL(&rows, 0, IMP_SHA256);
+	return DB_OK;
+}
+
+enum db_err
 store_import_lijst(struct db *db, struct arena *ar, int64_t org,
     int64_t voor_id, int limit, struct db_rows *out)
 {
@@ -193,11 +216,18 @@ store_import_lijst(struct db *db, struct arena *ar, int64_t org,
 
 enum db_err
 store_import_blok_lees(struct db *db, struct arena *ar, int64_t id,
-    int64_t nr, struct db_rows *out)
+    int64_t nr, const char **blok)
 {
 	struct db_val v[] = { DB_INT(id), DB_INT(nr) };
+	struct db_rows rows;
+	enum db_err rc;
 
-	return db_query(db, ar, ST(S_BLOK_LEES), v, 2, 1, out);
+	*blok = NULL;
+	if ((rc = db_query(db, ar, ST(S_BLOK_LEES), v, 2, 1, &rows)) != DB_OK)
+		return rc;
+	if (rows.nrows > 0)
+		*blok = DB_CELL(&rows, 0, 0) ? DB_CELL(&rows, 0, 0) : "";
+	return DB_OK;
 }
 
 enum db_err
@@ -229,20 +259,37 @@ store_import_blokken_weg(struct db *db, int64_t id)
 
 enum db_err
 store_import_al_ingelezen(struct db *db, struct arena *ar, int64_t org,
-    const char *sha256, struct db_rows *out)
+    const char *sha256, int64_t *id)
 {
 	struct db_val v[] = { DB_INT(org), DB_STR(sha256) };
+	struct db_rows rows;
+	enum db_err rc;
 
-	return db_query(db, ar, ST(S_AL_INGELEZEN), v, 2, 1, out);
+	*id = 0;
+	if ((rc = db_query(db, ar, ST(S_AL_INGELEZEN), v, 2, 1, &rows)) != DB_OK)
+		return rc;
+	if (rows.nrows > 0)
+		*id = db_cell_int(DB_CELL(&rows, 0, 0), 0);
+	return DB_OK;
 }
 
 enum db_err
 store_import_mapping_lees(struct db *db, struct arena *ar, int64_t org,
-    struct db_rows *out)
+    const char **mapping, int64_t *versie)
 {
 	struct db_val v = DB_INT(org);
+	struct db_rows rows;
+	enum db_err rc;
 
-	return db_query(db, ar, ST(S_MAP_LEES), &v, 1, 1, out);
+	*mapping = NULL;
+	*versie = 0;
+	if ((rc = db_query(db, ar, ST(S_MAP_LEES), &v, 1, 1, &rows)) != DB_OK)
+		return rc;
+	if (rows.nrows > 0) {
+		*mapping = DB_CELL(&rows, 0, 0);
+		*versie = db_cell_int(DB_CELL(&rows, 0, 1), 1);
+	}
+	return DB_OK;
 }
 
 enum db_err
@@ -289,12 +336,30 @@ store_import_bsn(struct db *db, struct arena *ar, int64_t org,
 
 enum db_err
 store_import_refs(struct db *db, struct arena *ar, enum import_ref soort,
-    struct db_rows *out)
+    const struct im_ref **out, size_t *n)
 {
 	static const stmt_id st[] = { ST(S_WIJKEN), ST(S_WIJKTEAMS),
 	    ST(S_THEMAS), ST(S_OPDRACHTEN) };
+	struct db_rows rows;
+	struct im_ref *t;
+	enum db_err rc;
+	size_t i;
 
-	return db_query(db, ar, st[soort], NULL, 0, 0, out);
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_query(db, ar, st[soort], NULL, 0, 0, &rows)) != DB_OK)
+		return rc;
+	if ((t = arena_calloc(ar, rows.nrows + 1, sizeof(*t))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++) {
+		t[i].code = DB_CELL(&rows, i, 0);
+		t[i].naam = DB_CELL(&rows, i, 1);
+		t[i].id = db_cell_int(DB_CELL(&rows, i, 2), 0);
+		t[i].org = db_cell_int(DB_CELL(&rows, i, 3), 0);
+	}
+	*out = t;
+	*n = rows.nrows;
+	return DB_OK;
 }
 
 enum db_err
@@ -322,12 +387,28 @@ store_import_trajecten(struct db *db, int64_t org, const char *json,
 
 enum db_err
 store_import_ids(struct db *db, struct arena *ar, int gebeurtenissen,
-    const char *ids, struct db_rows *out)
+    const char *ids, struct import_paar **out, size_t *n)
 {
 	struct db_val v = DB_STR(ids);
+	struct db_rows rows;
+	struct import_paar *p;
+	enum db_err rc;
+	size_t i;
 
-	return db_query(db, ar, gebeurtenissen ? ST(S_GEB_IDS) : ST(S_TRJ_IDS),
-	    &v, 1, 0, out);
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_query(db, ar, gebeurtenissen ? ST(S_GEB_IDS) :
+	    ST(S_TRJ_IDS), &v, 1, 0, &rows)) != DB_OK)
+		return rc;
+	if ((p = arena_calloc(ar, rows.nrows + 1, sizeof(*p))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++) {
+		p[i].inw = db_cell_int(DB_CELL(&rows, i, 0), 0);
+		p[i].id = db_cell_int(DB_CELL(&rows, i, 1), 0);
+	}
+	*out = p;
+	*n = rows.nrows;
+	return DB_OK;
 }
 
 enum db_err

@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "db/exec.h"
+#include "domain/importmapping.h"   /* struct im_ref */
 #include "store/statements.h"
 
 struct arena;
@@ -51,13 +52,26 @@ enum db_err	store_import_klaar(struct db *, int64_t id, const char *sha256,
 /* Import id of organisatie org: 0 or 1 row of enum import_col. */
 enum db_err	store_import_lees(struct db *, struct arena *, int64_t org,
 		    int64_t id, struct db_rows *out);
+/* What the dry run and the import need of import id of org: id 0 when
+ * there is none. Texts in the arena; kolommen and mapping are JSON
+ * (mapping NULL before the first dry run). */
+struct import_kern {
+	int64_t      id;
+	int64_t      rijen;
+	const char  *status;     /* geupload, gecontroleerd, ingelezen, mislukt */
+	const char  *kolommen;
+	const char  *mapping;
+	const char  *sha256;
+};
+enum db_err	store_import_kern(struct db *, struct arena *, int64_t org,
+		    int64_t id, struct import_kern *out);
 /* The imports of org, newest first, ids below voor_id (0: from the top);
  * kolommen, mapping and resultaat are NULL in this list. */
 enum db_err	store_import_lijst(struct db *, struct arena *, int64_t org,
 		    int64_t voor_id, int limit, struct db_rows *out);
-/* Block nr of import id: 0 rows past the last. One cell, binary. */
+/* Block nr of import id (sealed text): *blok NULL past the last. */
 enum db_err	store_import_blok_lees(struct db *, struct arena *, int64_t id,
-		    int64_t nr, struct db_rows *out);
+		    int64_t nr, const char **blok);
 /* After a dry run: the mapping and result (JSON) and status. */
 enum db_err	store_import_controle(struct db *, int64_t org, int64_t id,
 		    const char *mapping, const char *resultaat, const char *status);
@@ -68,14 +82,15 @@ enum db_err	store_import_ingelezen(struct db *, int64_t id,
 		    const char *resultaat, uint64_t *affected);
 /* Drops the file's blocks (after the import: the rows hold the data). */
 enum db_err	store_import_blokken_weg(struct db *, int64_t id);
-/* The import of org that already committed a file with this hash: one
- * cell (id), or no row. */
+/* The import of org that already committed a file with this hash: *id,
+ * or 0. */
 enum db_err	store_import_al_ingelezen(struct db *, struct arena *, int64_t org,
-		    const char *sha256, struct db_rows *out);
+		    const char *sha256, int64_t *id);
 
-/* The saved mapping of org: (mapping, versie), or no row. */
+/* The saved mapping of org (JSON text) and its versie: NULL and 0 when
+ * there is none. */
 enum db_err	store_import_mapping_lees(struct db *, struct arena *,
-		    int64_t org, struct db_rows *out);
+		    int64_t org, const char **mapping, int64_t *versie);
 /* Saves org's mapping. versie 0: create or overwrite whatever is there;
  * otherwise only at that version (*affected 0: stale or absent). */
 enum db_err	store_import_mapping_zet(struct db *, int64_t org,
@@ -92,7 +107,7 @@ enum db_err	store_import_bsn(struct db *, struct arena *, int64_t org,
  * the organisatie running it today, else 0). */
 enum import_ref { IREF_WIJK, IREF_WIJKTEAM, IREF_THEMA, IREF_OPDRACHT };
 enum db_err	store_import_refs(struct db *, struct arena *, enum import_ref,
-		    struct db_rows *out);
+		    const struct im_ref **out, size_t *n);
 
 /* The audit row of one inwoner an import created (actie aanmaken, doel
  * import), in the caller's transaction. */
@@ -119,9 +134,12 @@ enum db_err	store_import_audit_inwoner(struct db *,
 enum db_err	store_import_trajecten(struct db *, int64_t org, const char *json,
 		    uint64_t *affected);
 /* (inwoner_id, id) of the trajecten (or, gebeurtenissen != 0, the events)
- * of the inwoners in ids ("[1,2,3]"). */
+ * of the inwoners in ids ("[1,2,3]"), as an array in the arena. */
+struct import_paar {
+	int64_t      inw, id;
+};
 enum db_err	store_import_ids(struct db *, struct arena *, int gebeurtenissen,
-		    const char *ids, struct db_rows *out);
+		    const char *ids, struct import_paar **out, size_t *n);
 /* [[inwoner_id, traject_id, type, datum, gegevens-as-text], ...], registered
  * by the wijkteam of org. */
 enum db_err	store_import_gebeurtenissen(struct db *, int64_t org,

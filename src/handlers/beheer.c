@@ -93,8 +93,8 @@ static const struct veld organisatie_velden[] = {
 };
 static const struct veld wijk_velden[] = { CODE, NAAM, VAN, TOT };
 
-/* The wijkteam's own columns, then its links, then the date they change. */
-enum { WT_VAN = 2, WT_ORG = 4, WT_WIJKEN = 5, WT_PER = 6 };
+/* In the column order of ops/structuur.h (STRUCTUUR_WT_*): the
+ * wijkteam's own columns, then its links, then the date they change. */
 static const struct veld wijkteam_velden[] = {
 	CODE, NAAM, VAN, TOT,
 	{ "organisatie_id", "Organisatie", VELD_REF, 0, VELD_VERPLICHT, NULL,
@@ -132,8 +132,6 @@ static const struct veld eis_velden[] = {
 	VAN, TOT,
 };
 
-static enum db_err wijkteam_koppelen(struct req *, const struct bron *,
-    int64_t, const struct invoer *, int, const char **);
 static enum db_err wijkteam_historie(struct req *, int64_t, struct json_object *);
 static enum db_err keten_regisseurs(struct req *, int64_t, struct json_object *);
 static enum db_err opdracht_budgetten(struct req *, int64_t, struct json_object *);
@@ -143,21 +141,21 @@ static enum db_err opdracht_budgetten(struct req *, int64_t, struct json_object 
 const struct bron bronnen[SOORT__N] = {
 	[SOORT_ORGANISATIE] = { "organisaties", "organisatie", "Organisaties",
 	    "Nieuwe organisatie", "De organisatie", SOORT_ORGANISATIE,
-	    VELDEN(organisatie_velden), 6, NULL, NULL },
+	    VELDEN(organisatie_velden), 6, NULL },
 	[SOORT_WIJK] = { "wijken", "wijk", "Wijken", "Nieuwe wijk", "De wijk",
-	    SOORT_WIJK, VELDEN(wijk_velden), 4, NULL, NULL },
+	    SOORT_WIJK, VELDEN(wijk_velden), 4, NULL },
 	[SOORT_WIJKTEAM] = { "wijkteams", "wijkteam", "Wijkteams", "Nieuw wijkteam",
 	    "Het wijkteam", SOORT_WIJKTEAM, VELDEN(wijkteam_velden), 6,
-	    wijkteam_koppelen, wijkteam_historie },
+	    wijkteam_historie },
 	[SOORT_KETEN] = { "ketens", "keten", "Ketens", "Nieuwe keten", "De keten",
-	    SOORT_KETEN, VELDEN(keten_velden), 5, NULL, keten_regisseurs },
+	    SOORT_KETEN, VELDEN(keten_velden), 5, keten_regisseurs },
 	[SOORT_THEMA] = { "themas", "thema", "Thema's", "Nieuw thema", "Het thema",
-	    SOORT_THEMA, VELDEN(thema_velden), 5, NULL, NULL },
+	    SOORT_THEMA, VELDEN(thema_velden), 5, NULL },
 	[SOORT_OPDRACHT] = { "opdrachten", "opdracht", "Opdrachten",
 	    "Nieuwe opdracht", "De opdracht", SOORT_OPDRACHT,
-	    VELDEN(opdracht_velden), 7, NULL, opdracht_budgetten },
+	    VELDEN(opdracht_velden), 7, opdracht_budgetten },
 	[SOORT_EIS] = { "eisen", "eis", "Eisen", "Nieuwe eis", "De eis", SOORT_EIS,
-	    VELDEN(eis_velden), 6, NULL, NULL },
+	    VELDEN(eis_velden), 6, NULL },
 };
 
 /* ------------------------------------------------------------ input */
@@ -165,7 +163,7 @@ const struct bron bronnen[SOORT__N] = {
 /* The raw elements of a VELD_LIJST field. Returns -1 (with a field error
  * added) for a value of the wrong shape. */
 static int
-lijst_ruw(struct req *r, const struct veld *f, int json, struct invoer *in)
+lijst_ruw(struct req *r, const struct veld *f, int json, struct structuur_invoer *in)
 {
 	struct json_object *arr = NULL;
 	size_t i, n = 0;
@@ -209,7 +207,7 @@ shape:
 
 /* Checks the elements of a VELD_LIJST field into in->lijst (unique ids). */
 static int
-lijst_lees(struct req *r, const struct veld *f, struct invoer *in)
+lijst_lees(struct req *r, const struct veld *f, struct structuur_invoer *in)
 {
 	struct veld_waarde w;
 	enum veld_fout fout;
@@ -242,47 +240,25 @@ lijst_lees(struct req *r, const struct veld *f, struct invoer *in)
 /* Whether every reference points at something; adds errors. Returns -1 on
  * a database error (answered). */
 static int
-refs_bestaan(struct req *r, const struct bron *b, struct invoer *in,
+refs_bestaan(struct req *r, const struct bron *b, struct structuur_invoer *in,
     const int *fout)
 {
-	const struct veld *f;
-	enum db_err rc;
-	size_t i, k;
-	int ja;
+	struct ops_ctx c;
+	enum ops_uitkomst u;
 
-	for (i = 0; i < b->nvelden; i++) {
-		f = &b->velden[i];
-		if (f->type != VELD_REF || fout[i])
-			continue;
-		if (f->vlag & VELD_LIJST) {
-			for (k = 0; k < in->nlijst; k++) {
-				if ((rc = store_structuur_bestaat(r->db, r->arena,
-				    (enum structuur_ref)f->ref, in->lijst[k], &ja)) != DB_OK)
-					goto fail;
-				if (!ja) {
-					fout_toevoegen(in->fouten, f->naam, f, VELD_ONBEKEND);
-					break;
-				}
-			}
-			continue;
-		}
-		if (in->tekst[i] == NULL)
-			continue;
-		if ((rc = store_structuur_bestaat(r->db, r->arena,
-		    (enum structuur_ref)f->ref, in->getal[i], &ja)) != DB_OK)
-			goto fail;
-		if (!ja)
-			fout_toevoegen(in->fouten, f->naam, f, VELD_ONBEKEND);
+	ops_ctx_van(r, NULL, &c);
+	if ((u = structuur_refs_toets(&c, b->velden, b->nvelden, in, fout)) ==
+	    OPS_OK) {
+		json_object_put(c.fouten);
+		return 0;
 	}
-	return 0;
-fail:
-	fail_db(r, rc, "beheer");
+	antwoord_uitkomst(r, &c, u);
 	return -1;
 }
 
 int
 invoer_lees(struct req *r, const struct bron *b, int json, int wijzigen,
-    struct invoer *in)
+    struct structuur_invoer *in)
 {
 	int fout[BRON_MAX_VELDEN] = { 0 }, bad;
 	const struct veld *f;
@@ -346,7 +322,7 @@ invoer_lees(struct req *r, const struct bron *b, int json, int wijzigen,
 }
 
 void
-invoer_vrij(struct invoer *in)
+invoer_vrij(struct structuur_invoer *in)
 {
 	if (in->fouten != NULL)
 		json_object_put(in->fouten);
@@ -354,7 +330,7 @@ invoer_vrij(struct invoer *in)
 }
 
 void
-api_veldfouten(struct req *r, struct invoer *in)
+api_veldfouten(struct req *r, struct structuur_invoer *in)
 {
 	struct json_object *fouten = in->fouten;
 
@@ -365,70 +341,13 @@ api_veldfouten(struct req *r, struct invoer *in)
 
 /* ------------------------------------------------------------ writing */
 
-enum schrijf_uitkomst
-bron_schrijf(struct req *r, const struct bron *b, struct invoer *in,
-    int64_t *id, int64_t versie)
+enum ops_uitkomst
+bron_schrijf(struct req *r, const struct bron *b, struct structuur_invoer *in,
+    int64_t *id, int64_t versie, struct ops_ctx *c)
 {
-	struct db_val vals[STRUCTUUR_MAX_KOLOMMEN];
-	size_t i, n = structuur_schrijf_kolommen(b->s);
-	const char *toelichting = "";
-	int nieuw = *id == 0, gelukt = 1;
-	const struct veld *f;
-	enum db_err rc;
-
-	for (i = 0; i < n; i++) {
-		f = &b->velden[i];
-		vals[i] = f->type == VELD_REF || f->type == VELD_JAAR ?
-		    db_id(in->getal[i]) : DB_STR(in->tekst[i]);
-	}
-	if (tx_begin(r) != 0)
-		return SCHRIJF_BEANTWOORD;
-	rc = nieuw ? store_structuur_nieuw(r->db, b->s, vals, n, id) :
-	    store_structuur_wijzig(r->db, b->s, *id, versie, vals, n, &gelukt);
-	if (rc == DB_DUPLICATE && (f = veld_zoek(b->velden, b->nvelden, "code"))
-	    != NULL) {
-		tx_rollback(r);
-		fout_toevoegen(in->fouten, f->naam, f, VELD_DUBBEL);
-		return SCHRIJF_VELDEN;
-	}
-	if (rc == DB_OK && !gelukt) {
-		tx_rollback(r);
-		return SCHRIJF_VERSIE;
-	}
-	if (rc == DB_OK && b->na_schrijven != NULL)
-		rc = b->na_schrijven(r, b, *id, in, nieuw, &toelichting);
-	if (rc == DB_OK && audit(r, nieuw ? "aanmaken" : "wijzigen", b->soort, *id,
-	    GELUKT, toelichting) != 0)
-		rc = DB_ERR;
-	if (rc != DB_OK) {
-		fail_db(r, rc, "beheer");
-		tx_rollback(r);
-		return SCHRIJF_BEANTWOORD;
-	}
-	return SCHRIJF_OK;
-}
-
-/* A wijkteam's organisatie and wijken: links with their own history. */
-static enum db_err
-wijkteam_koppelen(struct req *r, const struct bron *b, int64_t id,
-    const struct invoer *in, int nieuw, const char **toelichting)
-{
-	char dag[11];
-	const char *per;
-	enum db_err rc;
-	int veranderd = 0;
-
-	(void)b;
-	if (nieuw)
-		per = in->tekst[WT_VAN];
-	else
-		per = in->tekst[WT_PER] != NULL ? in->tekst[WT_PER] : datum_vandaag(dag);
-	rc = store_wijkteam_koppel(r->db, r->arena, id, in->getal[WT_ORG],
-	    in->lijst, in->nlijst, per, &veranderd);
-	if (rc == DB_OK && veranderd && !nieuw)
-		*toelichting = arena_printf(r->arena, "organisatie of wijken "
-		    "gewijzigd per %s", per);
-	return rc;
+	ops_ctx_van(r, NULL, c);
+	return structuur_schrijf(c, b->s, b->soort, b->velden, b->nvelden, in, id,
+	    versie);
 }
 
 /* ------------------------------------------------------------ reading */
@@ -666,11 +585,31 @@ api_antwoord(struct req *r, const struct bron *b, int64_t id, int status)
 	answer_written(r, obj, status, loc);
 }
 
+/* Answers a write of the API (c, u): the record as it is now (status),
+ * the field errors of in, or the problem. Frees in. */
+static void
+antwoord_na_schrijven(struct req *r, const struct bron *b, struct ops_ctx *c,
+    enum ops_uitkomst u, struct structuur_invoer *in, int64_t id, int status)
+{
+	if (u == OPS_VELDEN) {
+		json_object_put(c->fouten);
+		c->fouten = NULL;
+		api_veldfouten(r, in);
+		return;
+	}
+	antwoord_uitkomst(r, c, u);
+	invoer_vrij(in);
+	if (u == OPS_OK)
+		api_antwoord(r, b, id, status);
+}
+
 static void
 api_maak(struct req *r)
 {
 	const struct bron *b = route_bron(r);
-	struct invoer in;
+	struct structuur_invoer in;
+	struct ops_ctx c;
+	enum ops_uitkomst u;
 	int64_t id = 0;
 
 	if (idem_replay(r) != 0)
@@ -681,21 +620,8 @@ api_maak(struct req *r)
 		api_veldfouten(r, &in);
 		return;
 	}
-	switch (bron_schrijf(r, b, &in, &id, 0)) {
-	case SCHRIJF_OK:
-		invoer_vrij(&in);
-		api_antwoord(r, b, id, 201);
-		return;
-	case SCHRIJF_VELDEN:
-		api_veldfouten(r, &in);
-		return;
-	case SCHRIJF_VERSIE:     /* a new record has no earlier version */
-	case SCHRIJF_BEANTWOORD:
-		break;
-	}
-	if (r->res.status == 0)
-		resp_problem(r, 500, NULL, NULL);
-	invoer_vrij(&in);
+	u = bron_schrijf(r, b, &in, &id, 0, &c);
+	antwoord_na_schrijven(r, b, &c, u, &in, id, 201);
 }
 
 static void
@@ -704,7 +630,9 @@ api_wijzig(struct req *r)
 	const struct bron *b = route_bron(r);
 	int64_t id = route_param_int(&r->match, "id"), versie = if_match_version(r);
 	struct json_object *huidig;
-	struct invoer in;
+	struct structuur_invoer in;
+	struct ops_ctx c;
+	enum ops_uitkomst u;
 	enum db_err rc;
 
 	if (versie == 0) {
@@ -732,21 +660,8 @@ api_wijzig(struct req *r)
 		api_veldfouten(r, &in);
 		return;
 	}
-	switch (bron_schrijf(r, b, &in, &id, versie)) {
-	case SCHRIJF_OK:
-		invoer_vrij(&in);
-		api_antwoord(r, b, id, 200);
-		return;
-	case SCHRIJF_VELDEN:
-		api_veldfouten(r, &in);
-		return;
-	case SCHRIJF_VERSIE:
-		resp_problem(r, 412, NULL, NULL);
-		break;
-	case SCHRIJF_BEANTWOORD:
-		break;
-	}
-	invoer_vrij(&in);
+	u = bron_schrijf(r, b, &in, &id, versie, &c);
+	antwoord_na_schrijven(r, b, &c, u, &in, id, 200);
 }
 
 /* ------------------------------------------------------------ routes */

@@ -17,14 +17,13 @@
 #include <stdint.h>
 
 #include "domain/veld.h"
+#include "ops/structuur.h"
 #include "store/structuur.h"
 
 struct json_object;
 struct req;
 
-#define BRON_MAX_VELDEN	8
-
-struct invoer;
+#define BRON_MAX_VELDEN	STRUCTUUR_MAX_VELDEN
 
 struct bron {
 	const char          *pad;       /* "wijken": /api/v1/wijken, /beheer/wijken */
@@ -36,12 +35,6 @@ struct bron {
 	const struct veld   *velden;    /* in the store's column order */
 	size_t               nvelden;   /* all fields read from input */
 	size_t               ntonen;    /* the first ntonen are columns read back */
-	/* After the record's own columns are written (in the transaction):
-	 * what else belongs to it (a wijkteam's links). Sets *toelichting for
-	 * the audit row. Returns DB_OK or the error. NULL: nothing. */
-	enum db_err        (*na_schrijven)(struct req *, const struct bron *,
-			       int64_t id, const struct invoer *, int nieuw,
-			       const char **toelichting);
 	/* Adds read-only parts to a single record's JSON (a wijkteam's
 	 * historie, a keten's regisseurs, an opdracht's budgetten). */
 	enum db_err        (*aanvullen)(struct req *, int64_t id,
@@ -51,45 +44,27 @@ struct bron {
 /* The seven resources, in the order of enum structuur_soort. */
 extern const struct bron bronnen[SOORT__N];
 
-/* Input read and checked against a resource's fields. */
-struct invoer {
-	const char          *ruw[BRON_MAX_VELDEN];   /* as sent, for re-showing */
-	const char          *tekst[BRON_MAX_VELDEN]; /* checked, trimmed; NULL = empty */
-	int64_t              getal[BRON_MAX_VELDEN]; /* REF, JAAR */
-	const char         **lijst_ruw;               /* the VELD_LIJST field, as sent */
-	size_t               nlijst_ruw;
-	int64_t             *lijst;                   /* its ids, checked, unique */
-	size_t               nlijst;
-	struct json_object  *fouten;                  /* [{veld, melding}] */
-};
-
 /*
  * Reads the fields of b from the JSON body (json = 1; must be an object)
  * or the form. wijzigen: an update (VELD_BIJ_WIJZIGEN fields are read).
- * Checks each value, the period, and that references exist. Returns 0
+ * Checks each value, the period, and that references exist
+ * (structuur_refs_toets). The write is ops/structuur.h's. Returns 0
  * with in->fouten empty or holding the field errors (owned by in), or -1
  * after answering (400 for a body that is not an object, or a database
  * error).
  */
 int	invoer_lees(struct req *, const struct bron *, int json, int wijzigen,
-	    struct invoer *in);
-void	invoer_vrij(struct invoer *);
-
-enum schrijf_uitkomst {
-	SCHRIJF_OK = 0,        /* written and audited; the transaction is open */
-	SCHRIJF_VELDEN,        /* field errors in in->fouten (e.g. a taken code) */
-	SCHRIJF_VERSIE,        /* someone else changed the record first */
-	SCHRIJF_BEANTWOORD,    /* a database error, answered */
-};
+	    struct structuur_invoer *in);
+void	invoer_vrij(struct structuur_invoer *);
 
 /*
- * Writes the record (id 0: a new one, *id gets its id; otherwise the
- * update of id at versie), what belongs to it, and the audit row, in a
- * transaction that stays open on SCHRIJF_OK: the caller answers and then
- * calls tx_commit. On any other outcome it was rolled back.
+ * Writes record *id of b (0: a new one) at versie from in, with c set up
+ * for this request (ops/structuur.h: structuur_schrijf). The caller
+ * answers the outcome; antwoord_uitkomst frees c's field list.
  */
-enum schrijf_uitkomst	bron_schrijf(struct req *, const struct bron *,
-			    struct invoer *, int64_t *id, int64_t versie);
+enum ops_uitkomst bron_schrijf(struct req *, const struct bron *,
+		    struct structuur_invoer *in, int64_t *id, int64_t versie,
+		    struct ops_ctx *c);
 
 /*
  * Reads record id as its JSON object (with the aanvullen parts when
@@ -103,14 +78,14 @@ enum db_err	bron_lees_json(struct req *, const struct bron *, int64_t id,
 int64_t	bron_versie(struct json_object *obj);
 
 /* Answers 422 with the field errors (taken from in). */
-void	api_veldfouten(struct req *, struct invoer *);
+void	api_veldfouten(struct req *, struct structuur_invoer *);
 
 /* The edit page of an opdracht/... record, in the given state. fouten
  * (may be NULL) and conflict (may be NULL) are shown at the top; budget
  * (may be NULL) replaces the budget part of an opdracht page with what was
  * typed. Ownership of fouten and budget is taken. */
 void	pagina_bewerk_toon(struct req *, const struct bron *, int status,
-	    struct json_object *item, const struct invoer *typed,
+	    struct json_object *item, const struct structuur_invoer *typed,
 	    struct json_object *fouten, const char *conflict,
 	    struct json_object *budget);
 

@@ -100,36 +100,14 @@ regels_lees(struct req *r, const struct regel *rg, size_t nrg,
 	return 0;
 }
 
-/*
- * Replaces the budget of opdracht id (at versie) with items, bumps the
- * opdracht's versie and writes the audit row; the transaction stays open
- * on SCHRIJF_OK.
- */
-static enum schrijf_uitkomst
-budget_schrijf(struct req *r, int64_t id, int64_t versie,
-    const struct budget *items, size_t n)
+/* budget_schrijf (ops/structuur.h) for this request; the caller answers
+ * the outcome with c (antwoord_uitkomst frees its field list). */
+static enum ops_uitkomst
+budget_bewaar(struct req *r, int64_t id, int64_t versie,
+    const struct budget *items, size_t n, struct ops_ctx *c)
 {
-	enum db_err rc;
-	int gelukt = 0;
-
-	if (tx_begin(r) != 0)
-		return SCHRIJF_BEANTWOORD;
-	if ((rc = store_opdracht_ophogen(r->db, id, versie, &gelukt)) == DB_OK &&
-	    !gelukt) {
-		tx_rollback(r);
-		return SCHRIJF_VERSIE;
-	}
-	if (rc == DB_OK)
-		rc = store_budget_vervang(r->db, id, items, n);
-	if (rc == DB_OK && audit(r, "wijzigen", "opdracht_budget", id, GELUKT,
-	    arena_printf(r->arena, "%zu budgetregel%s", n, n == 1 ? "" : "s")) != 0)
-		rc = DB_ERR;
-	if (rc != DB_OK) {
-		fail_db(r, rc, "budget");
-		tx_rollback(r);
-		return SCHRIJF_BEANTWOORD;
-	}
-	return SCHRIJF_OK;
+	ops_ctx_van(r, NULL, c);
+	return budget_schrijf(c, id, versie, items, n);
 }
 
 /* ------------------------------------------------------------ JSON API */
@@ -180,6 +158,8 @@ api_budget_zet(struct req *r)
 	struct json_object *huidig, *arr = NULL, *it, *v, *fouten;
 	struct budget *items;
 	struct regel *rg;
+	struct ops_ctx c;
+	enum ops_uitkomst u;
 	size_t i, k, n, nrg, nitems;
 	int bad;
 
@@ -239,15 +219,10 @@ api_budget_zet(struct req *r)
 		return;
 	}
 	json_object_put(fouten);
-	switch (budget_schrijf(r, id, versie, items, nitems)) {
-	case SCHRIJF_OK:
-		break;
-	case SCHRIJF_VERSIE:
-		resp_problem(r, 412, NULL, NULL);
+	u = budget_bewaar(r, id, versie, items, nitems, &c);
+	antwoord_uitkomst(r, &c, u);
+	if (u != OPS_OK)
 		return;
-	default:
-		return;
-	}
 	if ((huidig = budget_json(r, id)) == NULL) {
 		tx_rollback(r);
 		return;
@@ -276,6 +251,8 @@ pagina_budget_bewaar(struct req *r)
 	struct json_object *item, *fouten, *ctx;
 	struct regel *rg;
 	struct budget *items;
+	struct ops_ctx c;
+	enum ops_uitkomst u;
 	size_t n = 0, i, nrg = 0, nitems;
 	enum db_err rc;
 
@@ -358,14 +335,16 @@ pagina_budget_bewaar(struct req *r)
 		return;
 	}
 	json_object_put(fouten);
-	switch (budget_schrijf(r, id, versie, items, nitems)) {
-	case SCHRIJF_OK:
+	switch ((u = budget_bewaar(r, id, versie, items, nitems, &c))) {
+	case OPS_OK:
+		antwoord_uitkomst(r, &c, u);
 		json_object_put(item);
 		if (tx_commit(r) == 0)
 			resp_redirect(r, arena_printf(r->arena,
 			    "/beheer/opdrachten/%lld?budget=1#budgetten", (long long)id));
 		return;
-	case SCHRIJF_VERSIE:
+	case OPS_VEROUDERD:
+		json_object_put(c.fouten);
 		json_object_put(item);
 		if ((rc = bron_lees_json(r, b, id, 1, &item)) != DB_OK || item == NULL) {
 			fail_db(r, rc == DB_OK ? DB_ERR : rc, "budget");
@@ -374,6 +353,7 @@ pagina_budget_bewaar(struct req *r)
 		pagina_bewerk_toon(r, b, 409, item, NULL, NULL, conflict_tekst, NULL);
 		return;
 	default:
+		antwoord_uitkomst(r, &c, u);
 		json_object_put(item);
 		return;
 	}

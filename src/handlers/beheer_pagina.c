@@ -278,7 +278,7 @@ waarden_uit_item(struct req *r, const struct bron *b, struct json_object *item,
 }
 
 static void
-waarden_uit_invoer(const struct invoer *in, struct waarden *w)
+waarden_uit_invoer(const struct structuur_invoer *in, struct waarden *w)
 {
 	memset(w, 0, sizeof(*w));
 	memcpy(w->v, in->ruw, sizeof(w->v));
@@ -567,7 +567,7 @@ budget_formulier(struct req *r, struct json_object *item)
 
 void
 pagina_bewerk_toon(struct req *r, const struct bron *b, int status,
-    struct json_object *item, const struct invoer *typed,
+    struct json_object *item, const struct structuur_invoer *typed,
     struct json_object *fouten, const char *conflict, struct json_object *budget)
 {
 	struct waarden w;
@@ -607,29 +607,25 @@ void
 pagina_maak(struct req *r)
 {
 	const struct bron *b = route_bron(r);
-	struct invoer in;
+	struct structuur_invoer in;
 	struct waarden w;
+	struct ops_ctx c;
+	enum ops_uitkomst u;
 	int64_t id = 0;
 
 	if (invoer_lees(r, b, 0, 0, &in) != 0)
 		return;
 	if (json_object_array_length(in.fouten) == 0) {
-		switch (bron_schrijf(r, b, &in, &id, 0)) {
-		case SCHRIJF_OK:
+		u = bron_schrijf(r, b, &in, &id, 0, &c);
+		if (u != OPS_VELDEN) {
+			antwoord_uitkomst(r, &c, u);
 			invoer_vrij(&in);
-			if (tx_commit(r) == 0)
+			if (u == OPS_OK && tx_commit(r) == 0)
 				resp_redirect(r, arena_printf(r->arena,
 				    "/beheer/%s?aangemaakt=%lld", b->pad, (long long)id));
 			return;
-		case SCHRIJF_VELDEN:
-			break;
-		case SCHRIJF_VERSIE:
-		case SCHRIJF_BEANTWOORD:
-			invoer_vrij(&in);
-			if (r->res.status == 0)
-				resp_problem(r, 500, NULL, NULL);
-			return;
 		}
+		json_object_put(c.fouten);
 	}
 	waarden_uit_invoer(&in, &w);
 	formulier(r, b, 422, 0, NULL, &w, in.fouten, NULL, NULL, NULL);
@@ -667,7 +663,9 @@ pagina_bewaar(struct req *r)
 	const struct bron *b = route_bron(r);
 	int64_t id = route_param_int(&r->match, "id"), versie;
 	struct json_object *item;
-	struct invoer in;
+	struct structuur_invoer in;
+	struct ops_ctx c;
+	enum ops_uitkomst u;
 
 	if ((item = item_lees(r, b, id)) == NULL)
 		return;
@@ -687,28 +685,26 @@ pagina_bewaar(struct req *r)
 		return;
 	}
 	if (json_object_array_length(in.fouten) == 0) {
-		switch (bron_schrijf(r, b, &in, &id, versie)) {
-		case SCHRIJF_OK:
-			invoer_vrij(&in);
-			json_object_put(item);
-			if (tx_commit(r) == 0)
-				resp_redirect(r, arena_printf(r->arena,
-				    "/beheer/%s?gewijzigd=%lld", b->pad, (long long)id));
-			return;
-		case SCHRIJF_VELDEN:
-			break;
-		case SCHRIJF_VERSIE:
+		u = bron_schrijf(r, b, &in, &id, versie, &c);
+		if (u == OPS_VEROUDERD) {
+			json_object_put(c.fouten);
 			invoer_vrij(&in);
 			json_object_put(item);
 			if ((item = item_lees(r, b, id)) != NULL)
 				pagina_bewerk_toon(r, b, 409, item, NULL, NULL,
 				    conflict_tekst, NULL);
 			return;
-		case SCHRIJF_BEANTWOORD:
+		}
+		if (u != OPS_VELDEN) {
+			antwoord_uitkomst(r, &c, u);
 			invoer_vrij(&in);
 			json_object_put(item);
+			if (u == OPS_OK && tx_commit(r) == 0)
+				resp_redirect(r, arena_printf(r->arena,
+				    "/beheer/%s?gewijzigd=%lld", b->pad, (long long)id));
 			return;
 		}
+		json_object_put(c.fouten);
 	}
 	pagina_bewerk_toon(r, b, 422, item, &in, in.fouten, NULL, NULL);
 	in.fouten = NULL;

@@ -74,8 +74,7 @@ antwoord_uitkomst(struct req *r, struct ops_ctx *c, enum ops_uitkomst u)
 		resp_problem(r, 409, c->melding, NULL);
 		break;
 	case OPS_VEROUDERD:
-		resp_problem(r, 412, c->melding ? c->melding : "Iemand anders "
-		    "heeft dit intussen gewijzigd; haal het opnieuw op.", NULL);
+		resp_problem(r, 412, c->melding, NULL);
 		break;
 	case OPS_GEWEIGERD:
 		resp_problem(r, 403, c->melding, NULL);

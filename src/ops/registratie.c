@@ -31,6 +31,9 @@
 #include "store/registratie.h"
 #include "store/structuur.h"
 
+#define VEROUDERD	"Iemand anders heeft dit intussen gewijzigd; haal het " \
+			"opnieuw op."
+
 static const struct veld v_naam = { "naam", "Naam", VELD_TEKST, 200,
 	VELD_VERPLICHT, NULL, 0, NULL };
 static const struct veld v_wijk = { "wijk_id", "Wijk", VELD_REF, 0,
@@ -259,7 +262,7 @@ inwoner_wijzig(struct ops_ctx *c, const struct inwoner_invoer *in, int64_t id,
 	if (rc != DB_OK)
 		return ops_storing(c, rc, "inwoner");
 	if (n == 0)
-		return ops_terug(c, OPS_VEROUDERD);
+		return ops_weiger(c, OPS_VEROUDERD, VEROUDERD);
 	if (ops_audit_persoon(c, "wijzigen", "inwoner", id, id, DOEL_REGISTRATIE,
 	    GELUKT, in->bsn_gegeven ? "BSN gewijzigd" : NULL) != 0)
 		return ops_storing(c, DB_ERR, "audit");
@@ -364,7 +367,7 @@ traject_wijzig(struct ops_ctx *c, const struct traject_invoer *in,
 		    inwoner_id, id, &nu)) != DB_OK)
 			return ops_storing(c, rc, "traject");
 		if (nu.id == 0 || nu.versie != versie)
-			return OPS_VEROUDERD;
+			return ops_weiger(c, OPS_VEROUDERD, VEROUDERD);
 		return ops_veldfout(c, "startdatum", "Met deze data valt het "
 		    "traject buiten de periode waarin uw organisatie het wijkteam "
 		    "uitvoert, of vallen gebeurtenissen van het traject erbuiten.");

@@ -46,12 +46,6 @@ route_bron(struct req *r)
 	return r->match.route->data;
 }
 
-static struct json_object *
-str(const char *s)
-{
-	return json_object_new_string(s != NULL ? s : "");
-}
-
 /* "De wijk" → "Wijk", "Het thema" → "Thema". */
 static const char *
 enkelvoud(struct req *r, const struct bron *b)
@@ -82,13 +76,13 @@ pagina_index(struct req *r)
 	secties = json_object_new_array();
 	for (i = 0; i < SOORT__N; i++) {
 		s = json_object_new_object();
-		json_object_object_add(s, "titel", str(bronnen[i].titel));
+		json_object_object_add(s, "titel", tekst_of_leeg(bronnen[i].titel));
 		json_object_object_add(s, "href", json_object_new_string(
 		    arena_printf(r->arena, "/beheer/%s", bronnen[i].pad)));
 		json_object_object_add(s, "aantal", json_object_new_int64(n[i]));
 		json_object_array_add(secties, s);
 	}
-	json_object_object_add(ctx, "titel", str("Beheer"));
+	json_object_object_add(ctx, "titel", tekst_of_leeg("Beheer"));
 	json_object_object_add(ctx, "secties", secties);
 	json_object_object_add(ctx, "gebruikers", json_object_new_int64(n[SOORT__N]));
 	resp_page(r, 200, "beheer", ctx);
@@ -193,17 +187,17 @@ pagina_lijst(struct req *r)
 
 	ctx = json_object_new_object();
 	kol = json_object_new_array();
-	json_object_array_add(kol, str(b->velden[link].label));
+	json_object_array_add(kol, tekst_of_leeg(b->velden[link].label));
 	for (k = 0; k < b->ntonen; k++)
 		if (k != link)
-			json_object_array_add(kol, str(b->velden[k].label));
+			json_object_array_add(kol, tekst_of_leeg(b->velden[k].label));
 	rijen = json_object_new_array();
 	for (i = 0; i < rows.nrows && i < PAGINA_RIJEN; i++) {
 		rij = json_object_new_object();
 		cellen = json_object_new_array();
 		for (k = 0; k < b->ntonen; k++) {
 			c = json_object_new_object();
-			json_object_object_add(c, "tekst", str(cel_tekst(r, &b->velden[k],
+			json_object_object_add(c, "tekst", tekst_of_leeg(cel_tekst(r, &b->velden[k],
 			    DB_CELL(&rows, i, 2 + k), &opties[k])));
 			json_object_object_add(c, "kop", json_object_new_boolean(k == link));
 			if (k == link) {
@@ -218,9 +212,9 @@ pagina_lijst(struct req *r)
 		json_object_object_add(rij, "cellen", cellen);
 		json_object_array_add(rijen, rij);
 	}
-	json_object_object_add(ctx, "titel", str(b->titel));
-	json_object_object_add(ctx, "pad", str(b->pad));
-	json_object_object_add(ctx, "nieuw", str(b->nieuw));
+	json_object_object_add(ctx, "titel", tekst_of_leeg(b->titel));
+	json_object_object_add(ctx, "pad", tekst_of_leeg(b->pad));
+	json_object_object_add(ctx, "nieuw", tekst_of_leeg(b->nieuw));
 	json_object_object_add(ctx, "kolommen", kol);
 	json_object_object_add(ctx, "rijen", rijen);
 	json_object_object_add(ctx, "aantal", json_object_new_int64(
@@ -229,7 +223,7 @@ pagina_lijst(struct req *r)
 		json_object_object_add(ctx, "vervolg", json_object_new_boolean(1));
 	if (rows.nrows > PAGINA_RIJEN) {
 		volg = PAGINA_RIJEN - 1;
-		json_object_object_add(ctx, "volgende", str(DB_CELL(&rows, volg, 0)));
+		json_object_object_add(ctx, "volgende", tekst_of_leeg(DB_CELL(&rows, volg, 0)));
 	}
 	if (kv_get(&r->query, "aangemaakt") != NULL)
 		m = arena_printf(r->arena, "%s is aangemaakt.", b->de);
@@ -238,7 +232,7 @@ pagina_lijst(struct req *r)
 	else
 		m = NULL;
 	if (m != NULL)
-		json_object_object_add(ctx, "melding", str(m));
+		json_object_object_add(ctx, "melding", tekst_of_leeg(m));
 	resp_page(r, 200, "beheer_lijst", ctx);
 }
 
@@ -304,8 +298,8 @@ optie_add(struct json_object *arr, const char *waarde, const char *label, int aa
 {
 	struct json_object *o = json_object_new_object();
 
-	json_object_object_add(o, "waarde", str(waarde));
-	json_object_object_add(o, "label", str(label));
+	json_object_object_add(o, "waarde", tekst_of_leeg(waarde));
+	json_object_object_add(o, "label", tekst_of_leeg(label));
 	json_object_object_add(o, "gekozen", json_object_new_boolean(aan));
 	json_object_array_add(arr, o);
 }
@@ -352,15 +346,15 @@ velden_ctx(struct req *r, const struct bron *b, int wijzigen,
 		if ((f->vlag & VELD_BIJ_WIJZIGEN) && !wijzigen)
 			continue;
 		o = json_object_new_object();
-		json_object_object_add(o, "naam", str(f->naam));
-		json_object_object_add(o, "label", str(f->label));
+		json_object_object_add(o, "naam", tekst_of_leeg(f->naam));
+		json_object_object_add(o, "label", tekst_of_leeg(f->label));
 		json_object_object_add(o, "verplicht",
 		    json_object_new_boolean(f->vlag & VELD_VERPLICHT));
 		if (f->uitleg != NULL)
-			json_object_object_add(o, "uitleg", str(f->uitleg));
+			json_object_object_add(o, "uitleg", tekst_of_leeg(f->uitleg));
 		fout = fout_van(fouten, f->naam);
 		if (fout != NULL)
-			json_object_object_add(o, "fout", str(fout));
+			json_object_object_add(o, "fout", tekst_of_leeg(fout));
 		/* aria-describedby: the hint and the error, when there are. */
 		door = f->uitleg != NULL ? arena_printf(r->arena, "%s-uitleg",
 		    f->naam) : NULL;
@@ -368,7 +362,7 @@ velden_ctx(struct req *r, const struct bron *b, int wijzigen,
 			door = arena_printf(r->arena, "%s%s%s-fout", door ? door : "",
 			    door ? " " : "", f->naam);
 		if (door != NULL)
-			json_object_object_add(o, "beschreven_door", str(door));
+			json_object_object_add(o, "beschreven_door", tekst_of_leeg(door));
 		if (f->type == VELD_KEUZE || f->type == VELD_REF) {
 			if ((opties = veld_opties(r, f, w, i)) == NULL) {
 				json_object_put(o);
@@ -381,13 +375,13 @@ velden_ctx(struct req *r, const struct bron *b, int wijzigen,
 		} else if (f->type == VELD_LANGE_TEKST) {
 			json_object_object_add(o, "is_lange_tekst",
 			    json_object_new_boolean(1));
-			json_object_object_add(o, "waarde", str(w->v[i]));
+			json_object_object_add(o, "waarde", tekst_of_leeg(w->v[i]));
 			json_object_object_add(o, "max", json_object_new_int((int)f->max));
 		} else {
 			json_object_object_add(o, "is_invoer", json_object_new_boolean(1));
-			json_object_object_add(o, "type", str(f->type == VELD_DATUM ?
+			json_object_object_add(o, "type", tekst_of_leeg(f->type == VELD_DATUM ?
 			    "date" : "text"));
-			json_object_object_add(o, "waarde", str(w->v[i]));
+			json_object_object_add(o, "waarde", tekst_of_leeg(w->v[i]));
 			if (f->max > 0)
 				json_object_object_add(o, "max",
 				    json_object_new_int((int)f->max));
@@ -416,19 +410,19 @@ formulier(struct req *r, const struct bron *b, int status, int64_t id,
 		return;
 	}
 	ctx = json_object_new_object();
-	json_object_object_add(ctx, "titel", str(id > 0 ? arena_printf(r->arena,
+	json_object_object_add(ctx, "titel", tekst_of_leeg(id > 0 ? arena_printf(r->arena,
 	    "%s wijzigen", enkelvoud(r, b)) : b->nieuw));
-	json_object_object_add(ctx, "pad", str(b->pad));
-	json_object_object_add(ctx, "lijst_titel", str(b->titel));
-	json_object_object_add(ctx, "actie", str(id > 0 ? arena_printf(r->arena,
+	json_object_object_add(ctx, "pad", tekst_of_leeg(b->pad));
+	json_object_object_add(ctx, "lijst_titel", tekst_of_leeg(b->titel));
+	json_object_object_add(ctx, "actie", tekst_of_leeg(id > 0 ? arena_printf(r->arena,
 	    "/beheer/%s/%lld", b->pad, (long long)id) : arena_printf(r->arena,
 	    "/beheer/%s/nieuw", b->pad)));
 	json_object_object_add(ctx, "velden", velden);
 	page_errors(r, ctx, fouten);
 	if (conflict != NULL)
-		json_object_object_add(ctx, "conflict", str(conflict));
+		json_object_object_add(ctx, "conflict", tekst_of_leeg(conflict));
 	if (melding != NULL)
-		json_object_object_add(ctx, "melding", str(melding));
+		json_object_object_add(ctx, "melding", tekst_of_leeg(melding));
 	if (item != NULL) {
 		json_object_object_add(ctx, "versie",
 		    json_object_new_int64(bron_versie(item)));
@@ -451,12 +445,6 @@ formulier(struct req *r, const struct bron *b, int status, int64_t id,
 /* The budget part of an opdracht's page (beheer.h): rendered here, with
  * the page it is part of; beheer_budget.c stores it. */
 
-static struct json_object *
-budget_str(const char *s)
-{
-	return json_object_new_string(s != NULL ? s : "");
-}
-
 /* Adds a field's value, error and aria-describedby to o. */
 static void
 budget_veld(struct req *r, struct json_object *o, const char *sleutel,
@@ -466,15 +454,15 @@ budget_veld(struct req *r, struct json_object *o, const char *sleutel,
 	size_t i;
 
 	json_object_object_add(o, arena_printf(r->arena, "%s_naam", sleutel),
-	    budget_str(naam));
-	json_object_object_add(o, sleutel, budget_str(waarde));
+	    tekst_of_leeg(naam));
+	json_object_object_add(o, sleutel, tekst_of_leeg(waarde));
 	for (i = 0; fouten != NULL && i < json_object_array_length(fouten); i++) {
 		e = json_object_array_get_idx(fouten, i);
 		if (json_object_object_get_ex(e, "veld", &v) &&
 		    strcmp(json_object_get_string(v), naam) == 0 &&
 		    json_object_object_get_ex(e, "melding", &v)) {
 			json_object_object_add(o, arena_printf(r->arena, "%s_fout",
-			    sleutel), budget_str(json_object_get_string(v)));
+			    sleutel), tekst_of_leeg(json_object_get_string(v)));
 			return;
 		}
 	}
@@ -497,7 +485,7 @@ budget_ctx(struct req *r, int64_t id, size_t n, const char **org,
 		return NULL;
 	}
 	o = json_object_new_object();
-	json_object_object_add(o, "actie", budget_str(arena_printf(r->arena,
+	json_object_object_add(o, "actie", tekst_of_leeg(arena_printf(r->arena,
 	    "/beheer/opdrachten/%lld/budgetten", (long long)id)));
 	rijen = json_object_new_array();
 	for (i = 0; i < n; i++) {
@@ -505,7 +493,7 @@ budget_ctx(struct req *r, int64_t id, size_t n, const char **org,
 		for (k = 0, naam = org[i]; k < orgs.nrows; k++)
 			if (org[i] != NULL && strcmp(DB_CELL(&orgs, k, 0), org[i]) == 0)
 				naam = DB_CELL(&orgs, k, 2);
-		json_object_object_add(rij, "organisatie_naam", budget_str(naam));
+		json_object_object_add(rij, "organisatie_naam", tekst_of_leeg(naam));
 		budget_veld(r, rij, "organisatie_id", arena_printf(r->arena,
 		    "budget_%zu_organisatie_id", i), org[i], fouten);
 		budget_veld(r, rij, "jaar", arena_printf(r->arena, "budget_%zu_jaar", i),
@@ -524,8 +512,8 @@ budget_ctx(struct req *r, int64_t id, size_t n, const char **org,
 	opties = json_object_new_array();
 	for (k = 0; k < orgs.nrows; k++) {
 		opt = json_object_new_object();
-		json_object_object_add(opt, "waarde", budget_str(DB_CELL(&orgs, k, 0)));
-		json_object_object_add(opt, "label", budget_str(DB_CELL(&orgs, k, 2)));
+		json_object_object_add(opt, "waarde", tekst_of_leeg(DB_CELL(&orgs, k, 0)));
+		json_object_object_add(opt, "label", tekst_of_leeg(DB_CELL(&orgs, k, 2)));
 		json_object_object_add(opt, "gekozen", json_object_new_boolean(
 		    nieuw[B_ORG] != NULL && strcmp(nieuw[B_ORG], DB_CELL(&orgs, k, 0)) == 0));
 		json_object_array_add(opties, opt);

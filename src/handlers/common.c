@@ -340,3 +340,15 @@ answer_written(struct req *r, struct json_object *obj, int status,
 	}
 	(void)tx_commit(r);
 }
+
+struct json_object *
+tekst_of_null(const char *s)
+{
+	return s != NULL ? json_object_new_string(s) : NULL;
+}
+
+struct json_object *
+tekst_of_leeg(const char *s)
+{
+	return json_object_new_string(s != NULL ? s : "");
+}

@@ -122,4 +122,9 @@ void	zet_etag(struct req *, int64_t versie);
  */
 const char *json_tekst(struct json_object *, int *bad);
 
+/* Text as a JSON string, or null / "" (for a template) when there is
+ * none. */
+struct json_object *tekst_of_null(const char *);
+struct json_object *tekst_of_leeg(const char *);
+
 #endif

@@ -53,26 +53,24 @@
 
 /* ------------------------------------------------------------ JSON */
 
-/* {"soort", "id", "naam"} of who holds the inwoner, and "sinds", from
- * the columns INW_PARTIJ .. INW_KS_ORG_NAAM of row i. */
+/* {"soort", "id", "naam"} of who holds the inwoner, and "sinds". */
 static struct json_object *
-ketenstatus_json(const struct db_rows *rows, size_t i)
+ketenstatus_json(const struct inwoner_rij *w)
 {
 	struct json_object *ks = json_object_new_object(),
 	    *p = json_object_new_object();
-	const char *partij = DB_CELL(rows, i, INW_PARTIJ), *naam = NULL,
-	    *sinds = DB_CELL(rows, i, INW_KS_SINDS);
+	const char *partij = w->ks_partij, *naam = NULL;
 	int64_t id = 0;
 
 	if (partij == NULL)
 		partij = "geen";
 	if (strcmp(partij, "wijkteam") == 0) {
-		id = db_cell_int(DB_CELL(rows, i, INW_KS_WIJKTEAM_ID), 0);
-		naam = DB_CELL(rows, i, INW_KS_WIJKTEAM);
+		id = w->ks_wijkteam_id;
+		naam = w->ks_wijkteam;
 	} else if (strcmp(partij, "werkom") == 0 ||
 	    strcmp(partij, "naleving") == 0) {
-		id = db_cell_int(DB_CELL(rows, i, INW_KS_ORG_ID), 0);
-		naam = DB_CELL(rows, i, INW_KS_ORG_NAAM);
+		id = w->ks_org_id;
+		naam = w->ks_org_naam;
 	} else if (strcmp(partij, "uwv") == 0) {
 		naam = "UWV";
 	} else {
@@ -82,39 +80,27 @@ ketenstatus_json(const struct db_rows *rows, size_t i)
 	json_object_object_add(p, "id", id > 0 ? json_object_new_int64(id) : NULL);
 	json_object_object_add(p, "naam", naam ? json_object_new_string(naam) : NULL);
 	json_object_object_add(ks, "partij", p);
-	json_object_object_add(ks, "sinds", sinds ? json_object_new_string(sinds) :
-	    NULL);
+	json_object_object_add(ks, "sinds", tekst_of_null(w->ks_sinds));
 	return ks;
 }
 
+/* An inwoner as the API shows it. */
 static struct json_object *
-str_of_null(const char *s)
-{
-	return s != NULL ? json_object_new_string(s) : NULL;
-}
-
-/* One inwoner row (enum inwoner_col) as the API shows it. */
-static struct json_object *
-inwoner_rij_json(struct req *r, const struct db_rows *rows, size_t i,
-    int met_status)
+inwoner_rij_json(struct req *r, const struct inwoner_rij *w, int met_status)
 {
 	struct json_object *o = json_object_new_object();
-	const char *bsn = DB_CELL(rows, i, INW_BSN_SEALED);
 
-	json_object_object_add(o, "id", json_object_new_int64(
-	    db_cell_int(DB_CELL(rows, i, INW_ID), 0)));
-	json_object_object_add(o, "versie", json_object_new_int64(
-	    db_cell_int(DB_CELL(rows, i, INW_VERSIE), 0)));
-	json_object_object_add(o, "naam", str_of_null(DB_CELL(rows, i, INW_NAAM)));
-	json_object_object_add(o, "geboortejaar", json_object_new_int64(
-	    db_cell_int(DB_CELL(rows, i, INW_GEBOORTEJAAR), 0)));
-	json_object_object_add(o, "wijk_id", json_object_new_int64(
-	    db_cell_int(DB_CELL(rows, i, INW_WIJK_ID), 0)));
-	json_object_object_add(o, "wijk", str_of_null(DB_CELL(rows, i, INW_WIJK)));
-	json_object_object_add(o, "bsn_gemaskeerd",
-	    str_of_null(bsn ? registratie_bsn_masker(r, bsn) : NULL));
+	json_object_object_add(o, "id", json_object_new_int64(w->id));
+	json_object_object_add(o, "versie", json_object_new_int64(w->versie));
+	json_object_object_add(o, "naam", tekst_of_null(w->naam));
+	json_object_object_add(o, "geboortejaar",
+	    json_object_new_int64(w->geboortejaar));
+	json_object_object_add(o, "wijk_id", json_object_new_int64(w->wijk_id));
+	json_object_object_add(o, "wijk", tekst_of_null(w->wijk));
+	json_object_object_add(o, "bsn_gemaskeerd", tekst_of_null(w->bsn_sealed ?
+	    registratie_bsn_masker(r, w->bsn_sealed) : NULL));
 	if (met_status)
-		json_object_object_add(o, "ketenstatus", ketenstatus_json(rows, i));
+		json_object_object_add(o, "ketenstatus", ketenstatus_json(w));
 	return o;
 }
 
@@ -122,52 +108,48 @@ int
 inwoner_lees_json(struct req *r, const struct scope *s, int64_t id,
     const char *actie, struct json_object **obj)
 {
-	struct db_rows rows;
+	struct inwoner_rij w;
 	enum db_err rc;
 
 	*obj = NULL;
-	if ((rc = store_inwoner_lees(r->db, r->arena, s, id, &rows)) != DB_OK) {
+	if ((rc = store_inwoner_lees(r->db, r->arena, s, id, &w)) != DB_OK) {
 		fail_db(r, rc, "inwoner");
 		return -1;
 	}
-	if (rows.nrows == 0)
+	if (w.id == 0)
 		return 0;
 	if (actie != NULL && audit_persoon(r, actie, "inwoner", id, id,
 	    ops_doel(s), GELUKT, NULL) != 0) {
 		fail_db(r, DB_ERR, "audit");
 		return -1;
 	}
-	*obj = inwoner_rij_json(r, &rows, 0, 1);
+	*obj = inwoner_rij_json(r, &w, 1);
 	return 0;
 }
 
 static struct json_object *
-traject_rij_json(const struct db_rows *rows, size_t i)
+traject_rij_json(const struct traject_rij *t)
 {
 	struct json_object *o = json_object_new_object();
-	const char *soort = DB_CELL(rows, i, TRJ_SOORT), *lab;
+	const char *lab = traject_soort_label(t->soort);
 
-#define INT(k, c) json_object_object_add(o, k, json_object_new_int64( \
-	db_cell_int(DB_CELL(rows, i, c), 0)))
-	INT("id", TRJ_ID);
-	INT("versie", TRJ_VERSIE);
-	INT("inwoner_id", TRJ_INWONER_ID);
-	json_object_object_add(o, "soort", str_of_null(soort));
-	lab = traject_soort_label(soort);
-	json_object_object_add(o, "soort_label", str_of_null(lab ? lab : soort));
-	INT("thema_id", TRJ_THEMA_ID);
-	json_object_object_add(o, "thema", str_of_null(DB_CELL(rows, i, TRJ_THEMA)));
-	INT("opdracht_id", TRJ_OPDRACHT_ID);
-	json_object_object_add(o, "opdracht",
-	    str_of_null(DB_CELL(rows, i, TRJ_OPDRACHT)));
-	INT("wijkteam_id", TRJ_WIJKTEAM_ID);
-	json_object_object_add(o, "wijkteam",
-	    str_of_null(DB_CELL(rows, i, TRJ_WIJKTEAM)));
-	json_object_object_add(o, "startdatum",
-	    str_of_null(DB_CELL(rows, i, TRJ_STARTDATUM)));
-	json_object_object_add(o, "einddatum",
-	    str_of_null(DB_CELL(rows, i, TRJ_EINDDATUM)));
-#undef INT
+	json_object_object_add(o, "id", json_object_new_int64(t->id));
+	json_object_object_add(o, "versie", json_object_new_int64(t->versie));
+	json_object_object_add(o, "inwoner_id",
+	    json_object_new_int64(t->inwoner_id));
+	json_object_object_add(o, "soort", tekst_of_null(t->soort));
+	json_object_object_add(o, "soort_label", tekst_of_null(lab ? lab :
+	    t->soort));
+	json_object_object_add(o, "thema_id", json_object_new_int64(t->thema_id));
+	json_object_object_add(o, "thema", tekst_of_null(t->thema));
+	json_object_object_add(o, "opdracht_id",
+	    json_object_new_int64(t->opdracht_id));
+	json_object_object_add(o, "opdracht", tekst_of_null(t->opdracht));
+	json_object_object_add(o, "wijkteam_id",
+	    json_object_new_int64(t->wijkteam_id));
+	json_object_object_add(o, "wijkteam", tekst_of_null(t->wijkteam));
+	json_object_object_add(o, "startdatum", tekst_of_null(t->startdatum));
+	json_object_object_add(o, "einddatum", tekst_of_null(t->einddatum));
 	return o;
 }
 
@@ -175,56 +157,48 @@ int
 trajecten_json(struct req *r, const struct scope *s, int64_t inwoner_id,
     int64_t traject_id, struct json_object **arr)
 {
-	struct db_rows rows;
+	struct traject_rij *t;
 	enum db_err rc;
-	size_t i;
+	size_t i, n;
 
 	*arr = NULL;
 	if ((rc = store_trajecten(r->db, r->arena, s, inwoner_id, traject_id,
-	    &rows)) != DB_OK) {
+	    &t, &n)) != DB_OK) {
 		fail_db(r, rc, "trajecten");
 		return -1;
 	}
 	*arr = json_object_new_array();
-	for (i = 0; i < rows.nrows; i++)
-		json_object_array_add(*arr, traject_rij_json(&rows, i));
+	for (i = 0; i < n; i++)
+		json_object_array_add(*arr, traject_rij_json(&t[i]));
 	return 0;
 }
 
-/* One event row as party p may see it; NULL when p may not. */
+/* An event as party p may see it; NULL when p may not. */
 static struct json_object *
-gebeurtenis_rij_json(const struct db_rows *rows, size_t i,
-    enum gebeurtenis_partij p)
+gebeurtenis_rij_json(const struct gebeurtenis_rij *e, enum gebeurtenis_partij p)
 {
-	const struct gebeurtenis_type *t = gebeurtenis_type_find(
-	    DB_CELL(rows, i, GEB_TYPE));
-	const struct gebeurtenis_type *v = gebeurtenis_type_find(
-	    DB_CELL(rows, i, GEB_VERVALT_TYPE));
+	const struct gebeurtenis_type *t = gebeurtenis_type_find(e->type);
+	const struct gebeurtenis_type *v = gebeurtenis_type_find(e->vervalt_type);
 	struct json_object *o, *g, *zicht;
-	const char *vd = DB_CELL(rows, i, GEB_VERVALLEN_DOOR);
 
 	if (t == NULL || !gebeurtenis_zichtbaar(t, v, p))
 		return NULL;
 	o = json_object_new_object();
-	g = json_tokener_parse(DB_CELL(rows, i, GEB_GEGEVENS) ?
-	    DB_CELL(rows, i, GEB_GEGEVENS) : "{}");
+	g = json_tokener_parse(e->gegevens ? e->gegevens : "{}");
 	zicht = gebeurtenis_gegevens_voor(t, p, g);
 	json_object_put(g);
-	json_object_object_add(o, "id", json_object_new_int64(
-	    db_cell_int(DB_CELL(rows, i, GEB_ID), 0)));
-	json_object_object_add(o, "traject_id", json_object_new_int64(
-	    db_cell_int(DB_CELL(rows, i, GEB_TRAJECT_ID), 0)));
+	json_object_object_add(o, "id", json_object_new_int64(e->id));
+	json_object_object_add(o, "traject_id",
+	    json_object_new_int64(e->traject_id));
 	json_object_object_add(o, "type", json_object_new_string(t->code));
 	json_object_object_add(o, "type_label", json_object_new_string(t->label));
-	json_object_object_add(o, "datum", str_of_null(DB_CELL(rows, i, GEB_DATUM)));
+	json_object_object_add(o, "datum", tekst_of_null(e->datum));
 	json_object_object_add(o, "gegevens", zicht);
-	json_object_object_add(o, "partij", str_of_null(DB_CELL(rows, i, GEB_PARTIJ)));
-	json_object_object_add(o, "geregistreerd_door",
-	    str_of_null(DB_CELL(rows, i, GEB_DOOR)));
-	json_object_object_add(o, "geregistreerd",
-	    str_of_null(DB_CELL(rows, i, GEB_GEREGISTREERD)));
-	json_object_object_add(o, "vervallen_door", vd ?
-	    json_object_new_int64(db_cell_int(vd, 0)) : NULL);
+	json_object_object_add(o, "partij", tekst_of_null(e->partij));
+	json_object_object_add(o, "geregistreerd_door", tekst_of_null(e->door));
+	json_object_object_add(o, "geregistreerd", tekst_of_null(e->geregistreerd));
+	json_object_object_add(o, "vervallen_door", e->vervallen_door > 0 ?
+	    json_object_new_int64(e->vervallen_door) : NULL);
 	return o;
 }
 
@@ -233,24 +207,24 @@ gebeurtenissen_json(struct req *r, const struct scope *s,
     int64_t inwoner_id, int64_t gebeurtenis_id, struct json_object **arr)
 {
 	enum gebeurtenis_partij p = ops_partij(s);
-	struct db_rows rows;
+	struct gebeurtenis_rij *e = NULL;
 	const char *zien;
 	enum db_err rc;
-	size_t i;
+	size_t i, n = 0;
 
 	*arr = NULL;
 	if ((zien = gebeurtenis_types_voor(r->arena, p)) == NULL)
 		rc = DB_NOMEM;
 	else
 		rc = store_gebeurtenissen(r->db, r->arena, inwoner_id, zien,
-		    gebeurtenis_id, &rows);
+		    gebeurtenis_id, &e, &n);
 	if (rc != DB_OK) {
 		fail_db(r, rc, "gebeurtenissen");
 		return -1;
 	}
 	*arr = json_object_new_array();
-	for (i = 0; i < rows.nrows; i++) {
-		struct json_object *o = gebeurtenis_rij_json(&rows, i, p);
+	for (i = 0; i < n; i++) {
+		struct json_object *o = gebeurtenis_rij_json(&e[i], p);
 
 		if (o != NULL)
 			json_object_array_add(*arr, o);
@@ -349,7 +323,7 @@ naam_zoekwoorden(struct req *r, const char *naam, const char *woord[3])
  * people match than were shown. */
 static void
 lijst_antwoord(struct req *r, const struct scope *s,
-    const struct db_rows *rows, int64_t limit, int met_cursor)
+    const struct inwoner_rij *w, size_t n, int64_t limit, int met_cursor)
 {
 	struct json_object *o = json_object_new_object(),
 	    *items = json_object_new_array();
@@ -357,10 +331,9 @@ lijst_antwoord(struct req *r, const struct scope *s,
 	size_t i;
 
 	buf_init(&ids, r->arena);
-	for (i = 0; i < rows->nrows && i < (size_t)limit; i++) {
-		json_object_array_add(items, inwoner_rij_json(r, rows, i, 1));
-		buf_printf(&ids, "%s%s", ids.len ? "," : "",
-		    DB_CELL(rows, i, INW_ID));
+	for (i = 0; i < n && i < (size_t)limit; i++) {
+		json_object_array_add(items, inwoner_rij_json(r, &w[i], 1));
+		buf_printf(&ids, "%s%lld", ids.len ? "," : "", (long long)w[i].id);
 	}
 	if (ids.failed || audit_inzage(r, ids.len ? ids.data : "",
 	    ops_doel(s)) != 0) {
@@ -370,12 +343,12 @@ lijst_antwoord(struct req *r, const struct scope *s,
 		return;
 	}
 	json_object_object_add(o, "items", items);
-	json_object_object_add(o, "volgende", met_cursor &&
-	    rows->nrows > (size_t)limit ?
-	    json_object_new_string(DB_CELL(rows, limit - 1, INW_ID)) : NULL);
+	json_object_object_add(o, "volgende", met_cursor && n > (size_t)limit ?
+	    json_object_new_string(arena_printf(r->arena, "%lld",
+	    (long long)w[limit - 1].id)) : NULL);
 	if (!met_cursor)
 		json_object_object_add(o, "meer_gevonden", json_object_new_boolean(
-		    rows->nrows > (size_t)limit));
+		    n > (size_t)limit));
 	resp_json(r, 200, o);
 }
 
@@ -383,8 +356,9 @@ static void
 api_lijst(struct req *r)
 {
 	struct inwoner_zoek z;
+	struct inwoner_rij *w;
 	struct scope s;
-	struct db_rows rows;
+	size_t n;
 	int64_t limit, voor, wijk = 0;
 	const char *ws = kv_get(&r->query, "wijk_id");
 	enum db_err rc;
@@ -400,17 +374,17 @@ api_lijst(struct req *r)
 	z.wijk_id = wijk;
 	z.voor_id = voor;
 	z.limit = (int)limit + 1;
-	if ((rc = store_inwoner_zoek(r->db, r->arena, &s, &z, &rows)) != DB_OK) {
+	if ((rc = store_inwoner_zoek(r->db, r->arena, &s, &z, &w, &n)) != DB_OK) {
 		fail_db(r, rc, "inwoners");
 		return;
 	}
-	lijst_antwoord(r, &s, &rows, limit, 1);
+	lijst_antwoord(r, &s, w, n, limit, 1);
 }
 
 int
 inwoner_zoek(struct req *r, const struct scope *s, const char *naam,
     const char *bsn, int64_t wijk_id, int64_t voor, int64_t limit,
-    struct json_object *fouten, struct db_rows *rows)
+    struct json_object *fouten, struct inwoner_rij **rijen, size_t *n)
 {
 	struct inwoner_zoek z;
 	char canon[BSN_LEN + 1];
@@ -440,7 +414,9 @@ inwoner_zoek(struct req *r, const struct scope *s, const char *naam,
 			return 0;
 		}
 	}
-	if ((rc = store_inwoner_zoek(r->db, r->arena, s, &z, rows)) != DB_OK) {
+	*rijen = NULL;
+	*n = 0;
+	if ((rc = store_inwoner_zoek(r->db, r->arena, s, &z, rijen, n)) != DB_OK) {
 		fail_db(r, rc, "zoeken");
 		return -1;
 	}
@@ -453,8 +429,9 @@ api_zoek(struct req *r)
 	struct json_object *fouten = json_object_new_array(), *v;
 	const char *naam = NULL, *bsn = NULL, *ls = NULL, *cs = NULL, *ws = NULL;
 	int64_t limit, voor, wijk = 0;
+	struct inwoner_rij *w;
 	struct scope s;
-	struct db_rows rows;
+	size_t n;
 	int bad = 0, b;
 
 	if (!json_object_is_type(r->json, json_type_object)) {
@@ -486,7 +463,7 @@ api_zoek(struct req *r)
 		return;
 	}
 	if (scope(r, &s) != 0 || inwoner_zoek(r, &s, naam, bsn, wijk, voor, limit,
-	    fouten, &rows) != 0) {
+	    fouten, &w, &n) != 0) {
 		json_object_put(fouten);
 		return;
 	}
@@ -495,7 +472,7 @@ api_zoek(struct req *r)
 		return;
 	}
 	json_object_put(fouten);
-	lijst_antwoord(r, &s, &rows, limit, (bsn != NULL && *bsn != '\0') ||
+	lijst_antwoord(r, &s, w, n, limit, (bsn != NULL && *bsn != '\0') ||
 	    naam == NULL || *naam == '\0');
 }
 

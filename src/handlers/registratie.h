@@ -73,7 +73,7 @@ int	gebeurtenissen_json(struct req *, const struct scope *,
  */
 int	inwoner_zoek(struct req *, const struct scope *, const char *naam,
 	    const char *bsn, int64_t wijk_id, int64_t voor, int64_t limit,
-	    struct json_object *fouten, struct db_rows *rows);
+	    struct json_object *fouten, struct inwoner_rij **rijen, size_t *n);
 /* What was typed as a name as up to three LIKE patterns for the name
  * search, the longest first; returns how many (0: nothing to look for). */
 int	naam_zoekwoorden(struct req *, const char *naam, const char *woord[3]);

@@ -30,12 +30,6 @@
 #include "store/structuur.h"
 
 
-static struct json_object *
-str(const char *s)
-{
-	return s != NULL ? json_object_new_string(s) : NULL;
-}
-
 /* ------------------------------------------------------------ form fields
  * In the shape of the veld partial (www/templates/veld.html). */
 
@@ -46,19 +40,19 @@ veld(struct req *r, const char *naam, const char *label, int verplicht,
 	struct json_object *o = json_object_new_object();
 	const char *fout = fout_van(fouten, naam), *door;
 
-	json_object_object_add(o, "naam", str(naam));
-	json_object_object_add(o, "label", str(label));
+	json_object_object_add(o, "naam", tekst_of_null(naam));
+	json_object_object_add(o, "label", tekst_of_null(label));
 	json_object_object_add(o, "verplicht", json_object_new_boolean(verplicht));
 	if (uitleg != NULL)
-		json_object_object_add(o, "uitleg", str(uitleg));
+		json_object_object_add(o, "uitleg", tekst_of_null(uitleg));
 	if (fout != NULL)
-		json_object_object_add(o, "fout", str(fout));
+		json_object_object_add(o, "fout", tekst_of_null(fout));
 	door = uitleg ? arena_printf(r->arena, "%s-uitleg", naam) : NULL;
 	if (fout != NULL)
 		door = arena_printf(r->arena, "%s%s%s-fout", door ? door : "",
 		    door ? " " : "", naam);
 	if (door != NULL)
-		json_object_object_add(o, "beschreven_door", str(door));
+		json_object_object_add(o, "beschreven_door", tekst_of_null(door));
 	return o;
 }
 
@@ -71,8 +65,8 @@ invoerveld(struct req *r, const char *naam, const char *label, int verplicht,
 
 	json_object_object_add(o, max > 200 ? "is_lange_tekst" : "is_invoer",
 	    json_object_new_boolean(1));
-	json_object_object_add(o, "type", str(type));
-	json_object_object_add(o, "waarde", str(waarde));
+	json_object_object_add(o, "type", tekst_of_null(type));
+	json_object_object_add(o, "waarde", tekst_of_null(waarde));
 	if (max > 0)
 		json_object_object_add(o, "max", json_object_new_int(max));
 	return o;
@@ -83,8 +77,8 @@ optie(struct json_object *arr, const char *waarde, const char *label, int aan)
 {
 	struct json_object *o = json_object_new_object();
 
-	json_object_object_add(o, "waarde", str(waarde));
-	json_object_object_add(o, "label", str(label));
+	json_object_object_add(o, "waarde", tekst_of_null(waarde));
+	json_object_object_add(o, "label", tekst_of_null(label));
 	json_object_object_add(o, "gekozen", json_object_new_boolean(aan));
 	json_object_array_add(arr, o);
 }
@@ -130,19 +124,19 @@ formulier(struct req *r, int status, const char *titel, const char *inwoner,
 {
 	struct json_object *ctx = extra ? extra : json_object_new_object();
 
-	json_object_object_add(ctx, "titel", str(titel));
+	json_object_object_add(ctx, "titel", tekst_of_null(titel));
 	if (inwoner != NULL)
-		json_object_object_add(ctx, "inwoner", str(inwoner));
-	json_object_object_add(ctx, "terug", str(inwoner_id > 0 ?
+		json_object_object_add(ctx, "inwoner", tekst_of_null(inwoner));
+	json_object_object_add(ctx, "terug", tekst_of_null(inwoner_id > 0 ?
 	    arena_printf(r->arena, "/registratie/inwoners/%lld",
 	    (long long)inwoner_id) : "/registratie/inwoners"));
-	json_object_object_add(ctx, "actie", str(actie));
+	json_object_object_add(ctx, "actie", tekst_of_null(actie));
 	json_object_object_add(ctx, "velden", velden);
-	json_object_object_add(ctx, "knop", str(knop));
+	json_object_object_add(ctx, "knop", tekst_of_null(knop));
 	if (versie > 0)
 		json_object_object_add(ctx, "versie", json_object_new_int64(versie));
 	if (conflict != NULL)
-		json_object_object_add(ctx, "conflict", str(conflict));
+		json_object_object_add(ctx, "conflict", tekst_of_null(conflict));
 	page_errors(r, ctx, fouten);
 	resp_page(r, status, "registratie_formulier", ctx);
 }
@@ -167,34 +161,33 @@ partij_tekst(struct req *r, struct json_object *ks)
 /* The rows of a search as the list shows them; audits each. Takes rows'
  * first limit rows. Returns the items or NULL after answering. */
 static struct json_object *
-lijst_items(struct req *r, const struct scope *s, const struct db_rows *rows,
-    int64_t limit)
+lijst_items(struct req *r, const struct scope *s, const struct inwoner_rij *w,
+    size_t n, int64_t limit)
 {
 	struct json_object *items = json_object_new_array(), *o;
+	const char *p;
 	struct buf ids;
 	size_t i;
 
 	buf_init(&ids, r->arena);
-	for (i = 0; i < rows->nrows && i < (size_t)limit; i++) {
-		const char *bsn = DB_CELL(rows, i, INW_BSN_SEALED);
-
+	for (i = 0; i < n && i < (size_t)limit; i++) {
+		p = w[i].ks_partij;
 		o = json_object_new_object();
-		json_object_object_add(o, "id", str(DB_CELL(rows, i, INW_ID)));
-		json_object_object_add(o, "naam", str(DB_CELL(rows, i, INW_NAAM)));
-		json_object_object_add(o, "geboortejaar",
-		    str(DB_CELL(rows, i, INW_GEBOORTEJAAR)));
-		json_object_object_add(o, "wijk", str(DB_CELL(rows, i, INW_WIJK)));
-		json_object_object_add(o, "bsn", str(bsn ?
-		    registratie_bsn_masker(r, bsn) : NULL));
-		json_object_object_add(o, "status", str(
-		    is(DB_CELL(rows, i, INW_PARTIJ), "wijkteam") ?
-		    DB_CELL(rows, i, INW_KS_WIJKTEAM) :
-		    is(DB_CELL(rows, i, INW_PARTIJ), "werkom") ? "Werkom" :
-		    is(DB_CELL(rows, i, INW_PARTIJ), "naleving") ? "Naleving" :
-		    is(DB_CELL(rows, i, INW_PARTIJ), "uwv") ? "UWV" : "Geen"));
+		json_object_object_add(o, "id", tekst_of_null(arena_printf(r->arena,
+		    "%lld", (long long)w[i].id)));
+		json_object_object_add(o, "naam", tekst_of_null(w[i].naam));
+		json_object_object_add(o, "geboortejaar", tekst_of_null(
+		    arena_printf(r->arena, "%lld", (long long)w[i].geboortejaar)));
+		json_object_object_add(o, "wijk", tekst_of_null(w[i].wijk));
+		json_object_object_add(o, "bsn", tekst_of_null(w[i].bsn_sealed ?
+		    registratie_bsn_masker(r, w[i].bsn_sealed) : NULL));
+		json_object_object_add(o, "status", tekst_of_null(
+		    is(p, "wijkteam") ? w[i].ks_wijkteam :
+		    is(p, "werkom") ? "Werkom" :
+		    is(p, "naleving") ? "Naleving" :
+		    is(p, "uwv") ? "UWV" : "Geen"));
 		json_object_array_add(items, o);
-		buf_printf(&ids, "%s%s", ids.len ? "," : "",
-		    DB_CELL(rows, i, INW_ID));
+		buf_printf(&ids, "%s%lld", ids.len ? "," : "", (long long)w[i].id);
 	}
 	if (ids.failed || audit_inzage(r, ids.len ? ids.data : "",
 	    ops_doel(s)) != 0) {
@@ -205,13 +198,13 @@ lijst_items(struct req *r, const struct scope *s, const struct db_rows *rows,
 	return items;
 }
 
-/* The search page, with the results of a search when rows is not NULL. */
+/* The search page, with the n results w of a search when w is not NULL. */
 static void
 zoekpagina(struct req *r, const struct scope *s, int status,
-    const struct db_rows *rows, const char *naam, int64_t wijk,
+    const struct inwoner_rij *w, size_t n, const char *naam, int64_t wijk,
     struct json_object *fouten, const char *volgende)
 {
-	struct json_object *ctx = json_object_new_object(), *items, *w;
+	struct json_object *ctx = json_object_new_object(), *items, *wv;
 	struct db_rows wijken;
 	char id[24];
 	enum db_err rc;
@@ -224,14 +217,14 @@ zoekpagina(struct req *r, const struct scope *s, int status,
 		return;
 	}
 	snprintf(id, sizeof(id), "%lld", (long long)wijk);
-	w = keuzeveld(r, "wijk_id", "Wijk", 0, NULL, NULL, wijk ? id : NULL,
+	wv = keuzeveld(r, "wijk_id", "Wijk", 0, NULL, NULL, wijk ? id : NULL,
 	    &wijken, 2, NULL, 0);
-	json_object_object_add(ctx, "wijkveld", w);
-	json_object_object_add(ctx, "naam", str(naam));
+	json_object_object_add(ctx, "wijkveld", wv);
+	json_object_object_add(ctx, "naam", tekst_of_null(naam));
 	json_object_object_add(ctx, "mag_registreren",
 	    json_object_new_boolean((s->partijen & GP_WIJKTEAM) != 0));
-	if (rows != NULL) {
-		if ((items = lijst_items(r, s, rows, 50)) == NULL) {
+	if (w != NULL) {
+		if ((items = lijst_items(r, s, w, n, 50)) == NULL) {
 			json_object_put(ctx);
 			json_object_put(fouten);
 			return;
@@ -241,8 +234,8 @@ zoekpagina(struct req *r, const struct scope *s, int status,
 		    (int64_t)json_object_array_length(items)));
 		json_object_object_add(ctx, "items", items);
 		if (volgende != NULL)
-			json_object_object_add(ctx, "volgende", str(volgende));
-		else if (rows->nrows > 50)
+			json_object_object_add(ctx, "volgende", tekst_of_null(volgende));
+		else if (n > 50)
 			json_object_object_add(ctx, "meer", json_object_new_boolean(1));
 	}
 	page_errors(r, ctx, fouten);
@@ -255,8 +248,10 @@ pagina_inwoners(struct req *r)
 	const char *ws = kv_get(&r->query, "wijk_id"), *cs = kv_get(&r->query,
 	    "cursor");
 	int64_t wijk = 0, voor = 0;
+	static const struct inwoner_rij leeg[1];
+	struct inwoner_rij *w;
 	struct scope s;
-	struct db_rows rows;
+	size_t n;
 
 	if (registratie_scope(r, &s) != 0)
 		return;
@@ -266,14 +261,14 @@ pagina_inwoners(struct req *r)
 		return;
 	}
 	if (wijk == 0) {
-		zoekpagina(r, &s, 200, NULL, NULL, 0, NULL, NULL);
+		zoekpagina(r, &s, 200, NULL, 0, NULL, 0, NULL, NULL);
 		return;
 	}
-	if (inwoner_zoek(r, &s, NULL, NULL, wijk, voor, 50, NULL, &rows) != 0)
+	if (inwoner_zoek(r, &s, NULL, NULL, wijk, voor, 50, NULL, &w, &n) != 0)
 		return;
-	zoekpagina(r, &s, 200, &rows, NULL, wijk, NULL, rows.nrows > 50 ?
-	    arena_printf(r->arena, "/registratie/inwoners?wijk_id=%lld&cursor=%s",
-	    (long long)wijk, DB_CELL(&rows, 49, INW_ID)) : NULL);
+	zoekpagina(r, &s, 200, w != NULL ? w : leeg, n, NULL, wijk, NULL, n > 50 ?
+	    arena_printf(r->arena, "/registratie/inwoners?wijk_id=%lld&cursor=%lld",
+	    (long long)wijk, (long long)w[49].id) : NULL);
 }
 
 static void
@@ -282,9 +277,11 @@ pagina_zoek(struct req *r)
 	const char *naam = kv_get(&r->form, "naam"), *bsn = kv_get(&r->form, "bsn"),
 	    *ws = kv_get(&r->form, "wijk_id");
 	struct json_object *fouten = json_object_new_array();
+	static const struct inwoner_rij leeg[1];
+	struct inwoner_rij *w = NULL;
 	int64_t wijk = 0;
 	struct scope s;
-	struct db_rows rows;
+	size_t n = 0;
 
 	if (registratie_scope(r, &s) != 0) {
 		json_object_put(fouten);
@@ -297,16 +294,16 @@ pagina_zoek(struct req *r)
 		fout_melding(fouten, "naam", "Vul een naam of BSN in, of kies een "
 		    "wijk.");
 	if (json_object_array_length(fouten) == 0 &&
-	    inwoner_zoek(r, &s, naam, bsn, wijk, 0, 50, fouten, &rows) != 0) {
+	    inwoner_zoek(r, &s, naam, bsn, wijk, 0, 50, fouten, &w, &n) != 0) {
 		json_object_put(fouten);
 		return;
 	}
 	if (json_object_array_length(fouten) > 0) {
-		zoekpagina(r, &s, 422, NULL, naam, wijk, fouten, NULL);
+		zoekpagina(r, &s, 422, NULL, 0, naam, wijk, fouten, NULL);
 		return;
 	}
 	json_object_put(fouten);
-	zoekpagina(r, &s, 200, &rows, naam, wijk, NULL, NULL);
+	zoekpagina(r, &s, 200, w != NULL ? w : leeg, n, naam, wijk, NULL, NULL);
 }
 
 /* The inwoner form's fields, with values (typed, or stored). */
@@ -448,9 +445,9 @@ tijdlijn_item(struct req *r, struct json_object *g, struct json_object *alle,
 
 	json_object_object_add(o, "id", json_object_get(json_object_object_get(g,
 	    "id")));
-	json_object_object_add(o, "label", str(veld_tekst(g, "type_label")));
-	json_object_object_add(o, "datum", str(veld_tekst(g, "datum")));
-	json_object_object_add(o, "door", str(veld_tekst(g, "geregistreerd_door")));
+	json_object_object_add(o, "label", tekst_of_null(veld_tekst(g, "type_label")));
+	json_object_object_add(o, "datum", tekst_of_null(veld_tekst(g, "datum")));
+	json_object_object_add(o, "door", tekst_of_null(veld_tekst(g, "geregistreerd_door")));
 	gg = json_object_object_get(g, "gegevens");
 	for (i = 0; t != NULL && i < t->nvelden; i++) {
 		const struct gebeurtenis_veld *v = &t->velden[i];
@@ -459,8 +456,8 @@ tijdlijn_item(struct req *r, struct json_object *g, struct json_object *alle,
 		if (!json_object_object_get_ex(gg, v->naam, &w) || w == NULL)
 			continue;
 		regel = json_object_new_object();
-		json_object_object_add(regel, "label", str(v->label));
-		json_object_object_add(regel, "waarde", str(waarde_tekst(r, v, w)));
+		json_object_object_add(regel, "label", tekst_of_null(v->label));
+		json_object_object_add(regel, "waarde", tekst_of_null(waarde_tekst(r, v, w)));
 		json_object_array_add(regels, regel);
 	}
 	json_object_object_add(o, "regels", regels);
@@ -474,7 +471,7 @@ tijdlijn_item(struct req *r, struct json_object *g, struct json_object *alle,
 			struct json_object *x = json_object_array_get_idx(alle, i);
 
 			if (json_object_get_int64(json_object_object_get(x, "id")) == c)
-				json_object_object_add(o, "vervallen_reden", str(veld_tekst(
+				json_object_object_add(o, "vervallen_reden", tekst_of_null(veld_tekst(
 				    json_object_object_get(x, "gegevens"), "reden")));
 		}
 	} else if (t != NULL && !(t->vlag & GT_VOLGT_VERVALLEN) &&
@@ -505,14 +502,14 @@ pagina_inwoner(struct req *r)
 	}
 	ctx = json_object_new_object();
 	ks = json_object_object_get(inw, "ketenstatus");
-	json_object_object_add(ctx, "status_tekst", str(partij_tekst(r, ks)));
+	json_object_object_add(ctx, "status_tekst", tekst_of_null(partij_tekst(r, ks)));
 	json_object_object_add(ctx, "inwoner", inw);
 	json_object_object_add(ctx, "team", json_object_new_boolean(team));
 	if (kv_get(&r->query, "nieuw") != NULL)
-		json_object_object_add(ctx, "melding", str("De inwoner is "
+		json_object_object_add(ctx, "melding", tekst_of_null("De inwoner is "
 		    "geregistreerd. Open nu een traject."));
 	else if (kv_get(&r->query, "opgeslagen") != NULL)
-		json_object_object_add(ctx, "melding", str("Opgeslagen."));
+		json_object_object_add(ctx, "melding", tekst_of_null("Opgeslagen."));
 	if (team) {
 		/* The timeline per traject. */
 		for (i = 0; i < json_object_array_length(trj); i++) {
@@ -915,7 +912,7 @@ gebeurtenis_formulier(struct req *r, int status, struct json_object *fouten)
 	    "date", kv_get(&r->form, "datum") ? kv_get(&r->form, "datum") :
 	    datum_vandaag(dag), 0));
 	payload_velden(r, t, v, fouten, geb);
-	json_object_object_add(extra, "type", str(t->code));
+	json_object_object_add(extra, "type", tekst_of_null(t->code));
 	formulier(r, status, t->label, veld_tekst(inw, "naam"),
 	    route_param_int(&r->match, "id"), r->path, v, fouten, 0, "Registreren",
 	    NULL, extra);

@@ -385,17 +385,17 @@ correctie_van(struct ops_ctx *c, int64_t inwoner_id, const char *zien,
     int64_t vervalt_id, const struct gebeurtenis_type **vervallen,
     int64_t *traject_id)
 {
-	struct gebeurtenis_kern *k;
+	struct gebeurtenis_rij *k;
 	enum db_err rc;
 	size_t n;
 
-	if ((rc = store_gebeurtenis_kernen(c->db, c->arena, inwoner_id, zien,
+	if ((rc = store_gebeurtenissen(c->db, c->arena, inwoner_id, zien,
 	    vervalt_id, &k, &n)) != DB_OK)
 		return ops_storing(c, rc, "gebeurtenis");
 	*vervallen = n == 1 && k[0].id == vervalt_id ?
 	    gebeurtenis_type_find(k[0].type) : NULL;
 	gebeurtenis_correctie_toets(*vervallen, *vervallen != NULL &&
-	    k[0].vervallen, c->fouten);
+	    k[0].vervallen_door != 0, c->fouten);
 	if (*vervallen != NULL)
 		*traject_id = k[0].traject_id;
 	return OPS_OK;
@@ -412,7 +412,7 @@ gebeurtenis_traject(struct ops_ctx *c, enum gebeurtenis_partij p,
     int64_t inwoner_id, const char *zien, int gekozen, int64_t traject_id,
     struct gebeurtenis_rec *rec)
 {
-	struct gebeurtenis_kern *k;
+	struct gebeurtenis_rij *k;
 	struct traject_kern t;
 	enum db_err rc;
 	size_t i, n;
@@ -441,7 +441,7 @@ gebeurtenis_traject(struct ops_ctx *c, enum gebeurtenis_partij p,
 			    datum_tekst(t.startdag, start)));
 		return OPS_OK;
 	}
-	if ((rc = store_gebeurtenis_kernen(c->db, c->arena, inwoner_id, zien, 0,
+	if ((rc = store_gebeurtenissen(c->db, c->arena, inwoner_id, zien, 0,
 	    &k, &n)) != DB_OK)
 		return ops_storing(c, rc, "gebeurtenis");
 	for (i = 0; i < n; i++)

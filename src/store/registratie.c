@@ -410,13 +410,55 @@ store_inwoner_wijzig(struct db *db, struct arena *ar, const struct scope *s,
 	return woorden_schrijf(db, ar, id, in->naam, 1);
 }
 
+/* Row i of rows (enum inwoner_col) as a typed row. */
+static void
+inwoner_rij(const struct db_rows *rows, size_t i, struct inwoner_rij *o)
+{
+	o->id = db_cell_int(DB_CELL(rows, i, INW_ID), 0);
+	o->versie = db_cell_int(DB_CELL(rows, i, INW_VERSIE), 0);
+	o->naam = DB_CELL(rows, i, INW_NAAM);
+	o->geboortejaar = db_cell_int(DB_CELL(rows, i, INW_GEBOORTEJAAR), 0);
+	o->wijk_id = db_cell_int(DB_CELL(rows, i, INW_WIJK_ID), 0);
+	o->wijk = DB_CELL(rows, i, INW_WIJK);
+	o->bsn_sealed = DB_CELL(rows, i, INW_BSN_SEALED);
+	o->organisatie_id = db_cell_int(DB_CELL(rows, i, INW_ORGANISATIE_ID), 0);
+	o->ks_partij = DB_CELL(rows, i, INW_PARTIJ);
+	o->ks_wijkteam_id = db_cell_int(DB_CELL(rows, i, INW_KS_WIJKTEAM_ID), 0);
+	o->ks_wijkteam = DB_CELL(rows, i, INW_KS_WIJKTEAM);
+	o->ks_sinds = DB_CELL(rows, i, INW_KS_SINDS);
+	o->ks_org_id = db_cell_int(DB_CELL(rows, i, INW_KS_ORG_ID), 0);
+	o->ks_org_naam = DB_CELL(rows, i, INW_KS_ORG_NAAM);
+}
+
+static enum db_err
+inwoner_rijen(struct arena *ar, const struct db_rows *rows,
+    struct inwoner_rij **out, size_t *n)
+{
+	size_t i;
+
+	*n = 0;
+	if ((*out = arena_calloc(ar, rows->nrows + 1, sizeof(**out))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows->nrows; i++)
+		inwoner_rij(rows, i, &(*out)[i]);
+	*n = rows->nrows;
+	return DB_OK;
+}
+
 enum db_err
 store_inwoner_lees(struct db *db, struct arena *ar, const struct scope *s,
-    int64_t id, struct db_rows *out)
+    int64_t id, struct inwoner_rij *out)
 {
 	struct db_val v[] = { DB_INT(id), SCOPE_VALS(s) };
+	struct db_rows rows;
+	enum db_err rc;
 
-	return db_query(db, ar, ST(S_INW_LEES), v, 5, 1, out);
+	memset(out, 0, sizeof(*out));
+	if ((rc = db_query(db, ar, ST(S_INW_LEES), v, 5, 1, &rows)) != DB_OK)
+		return rc;
+	if (rows.nrows > 0)
+		inwoner_rij(&rows, 0, out);
+	return DB_OK;
 }
 
 /* Drops a row whose id equals the one before it (rows sorted by id). */
@@ -446,8 +488,9 @@ dubbele_weg(struct db_rows *rows)
 
 enum db_err
 store_inwoner_zoek(struct db *db, struct arena *ar, const struct scope *s,
-    const struct inwoner_zoek *z, struct db_rows *out)
+    const struct inwoner_zoek *z, struct inwoner_rij **rij, size_t *nrij)
 {
+	struct db_rows rows, *out = &rows;
 	enum db_err rc;
 
 	struct db_val wijk = db_id(z->wijk_id), voor = db_id(z->voor_id);
@@ -456,19 +499,24 @@ store_inwoner_zoek(struct db *db, struct arena *ar, const struct scope *s,
 
 	if (z->bsn_hash != NULL) {
 		v[0] = DB_STR(z->bsn_hash);
-		return db_query(db, ar, ST(S_ZOEK_BSN), v, 10, 0, out);
+		if ((rc = db_query(db, ar, ST(S_ZOEK_BSN), v, 10, 0, out)) != DB_OK)
+			return rc;
+		return inwoner_rijen(ar, out, rij, nrij);
 	}
 	if (z->woord[0] != NULL) {
 		struct db_val w2 = db_str(z->woord[1]), w3 = db_str(z->woord[2]);
 		struct db_val n[] = { DB_STR(z->woord[0]), SCOPE_VALS(s), wijk,
 		    wijk, w2, w2, w3, w3, DB_INT(z->limit) };
 
-		return db_query(db, ar, ST(S_ZOEK_NAAM), n, 12, 0, out);
+		if ((rc = db_query(db, ar, ST(S_ZOEK_NAAM), n, 12, 0, out)) !=
+		    DB_OK)
+			return rc;
+		return inwoner_rijen(ar, out, rij, nrij);
 	}
 	if ((rc = db_query(db, ar, ST(S_ZOEK_LIJST), v + 1, 9, 0, out)) != DB_OK)
 		return rc;
 	dubbele_weg(out);
-	return DB_OK;
+	return inwoner_rijen(ar, out, rij, nrij);
 }
 
 enum db_err
@@ -511,12 +559,41 @@ store_traject_wijzig(struct db *db, const struct scope *s, int64_t id,
 
 enum db_err
 store_trajecten(struct db *db, struct arena *ar, const struct scope *s,
-    int64_t inwoner_id, int64_t traject_id, struct db_rows *out)
+    int64_t inwoner_id, int64_t traject_id, struct traject_rij **out,
+    size_t *n)
 {
 	struct db_val tid = db_id(traject_id);
 	struct db_val v[] = { DB_INT(inwoner_id), SCOPE_VALS(s), tid, tid };
+	struct db_rows rows;
+	struct traject_rij *t;
+	enum db_err rc;
+	size_t i;
 
-	return db_query(db, ar, ST(S_TRAJECTEN), v, 7, 0, out);
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_query(db, ar, ST(S_TRAJECTEN), v, 7, 0, &rows)) != DB_OK)
+		return rc;
+	if ((t = arena_calloc(ar, rows.nrows + 1, sizeof(*t))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++) {
+		t[i].id = db_cell_int(DB_CELL(&rows, i, TRJ_ID), 0);
+		t[i].versie = db_cell_int(DB_CELL(&rows, i, TRJ_VERSIE), 0);
+		t[i].inwoner_id = db_cell_int(DB_CELL(&rows, i, TRJ_INWONER_ID), 0);
+		t[i].soort = DB_CELL(&rows, i, TRJ_SOORT);
+		t[i].thema_id = db_cell_int(DB_CELL(&rows, i, TRJ_THEMA_ID), 0);
+		t[i].thema = DB_CELL(&rows, i, TRJ_THEMA);
+		t[i].opdracht_id = db_cell_int(DB_CELL(&rows, i, TRJ_OPDRACHT_ID), 0);
+		t[i].opdracht = DB_CELL(&rows, i, TRJ_OPDRACHT);
+		t[i].wijkteam_id = db_cell_int(DB_CELL(&rows, i, TRJ_WIJKTEAM_ID), 0);
+		t[i].wijkteam = DB_CELL(&rows, i, TRJ_WIJKTEAM);
+		t[i].organisatie_id = db_cell_int(DB_CELL(&rows, i,
+		    TRJ_ORGANISATIE_ID), 0);
+		t[i].startdatum = DB_CELL(&rows, i, TRJ_STARTDATUM);
+		t[i].einddatum = DB_CELL(&rows, i, TRJ_EINDDATUM);
+	}
+	*out = t;
+	*n = rows.nrows;
+	return DB_OK;
 }
 
 enum db_err
@@ -543,53 +620,23 @@ enum db_err
 store_traject_kern(struct db *db, struct arena *ar, const struct scope *s,
     int64_t inwoner_id, int64_t traject_id, struct traject_kern *out)
 {
-	struct db_rows rows;
-	const char *start;
+	struct traject_rij *t;
 	enum db_err rc;
+	size_t n;
 
 	memset(out, 0, sizeof(*out));
-	if ((rc = store_trajecten(db, ar, s, inwoner_id, traject_id, &rows)) !=
-	    DB_OK || rows.nrows != 1)
+	if ((rc = store_trajecten(db, ar, s, inwoner_id, traject_id, &t, &n)) !=
+	    DB_OK || n != 1)
 		return rc;
-	out->id = db_cell_int(DB_CELL(&rows, 0, TRJ_ID), 0);
-	out->versie = db_cell_int(DB_CELL(&rows, 0, TRJ_VERSIE), 0);
-	out->organisatie_id = db_cell_int(DB_CELL(&rows, 0, TRJ_ORGANISATIE_ID),
-	    0);
-	start = DB_CELL(&rows, 0, TRJ_STARTDATUM);
-	if (start == NULL || datum_lees_str(start, DATUM_JAAR_MIN, DATUM_JAAR_MAX,
-	    &out->startdag) != 0)
+	out->id = t[0].id;
+	out->versie = t[0].versie;
+	out->organisatie_id = t[0].organisatie_id;
+	if (t[0].startdatum == NULL || datum_lees_str(t[0].startdatum,
+	    DATUM_JAAR_MIN, DATUM_JAAR_MAX, &out->startdag) != 0)
 		out->startdag = 0;
 	return DB_OK;
 }
 
-enum db_err
-store_gebeurtenis_kernen(struct db *db, struct arena *ar, int64_t inwoner_id,
-    const char *types, int64_t gebeurtenis_id, struct gebeurtenis_kern **out,
-    size_t *n)
-{
-	struct db_rows rows;
-	enum db_err rc;
-	size_t i;
-
-	*out = NULL;
-	*n = 0;
-	if ((rc = store_gebeurtenissen(db, ar, inwoner_id, types, gebeurtenis_id,
-	    &rows)) != DB_OK)
-		return rc;
-	if (rows.nrows == 0)
-		return DB_OK;
-	if ((*out = arena_calloc(ar, rows.nrows, sizeof(**out))) == NULL)
-		return DB_NOMEM;
-	for (i = 0; i < rows.nrows; i++) {
-		(*out)[i].id = db_cell_int(DB_CELL(&rows, i, GEB_ID), 0);
-		(*out)[i].traject_id = db_cell_int(DB_CELL(&rows, i,
-		    GEB_TRAJECT_ID), 0);
-		(*out)[i].type = DB_CELL(&rows, i, GEB_TYPE);
-		(*out)[i].vervallen = DB_CELL(&rows, i, GEB_VERVALLEN_DOOR) != NULL;
-	}
-	*n = rows.nrows;
-	return DB_OK;
-}
 
 enum db_err
 store_gebeurtenis_nieuw(struct db *db, const struct gebeurtenis_rec *g,
@@ -618,13 +665,41 @@ store_gebeurtenis_nieuw(struct db *db, const struct gebeurtenis_rec *g,
 
 enum db_err
 store_gebeurtenissen(struct db *db, struct arena *ar, int64_t inwoner_id,
-    const char *types, int64_t gebeurtenis_id, struct db_rows *out)
+    const char *types, int64_t gebeurtenis_id, struct gebeurtenis_rij **out,
+    size_t *n)
 {
 	struct db_val gid = db_id(gebeurtenis_id);
 	struct db_val v[] = { DB_INT(inwoner_id), DB_STR(types), DB_STR(types),
 	    gid, gid };
+	struct gebeurtenis_rij *g;
+	struct db_rows rows;
+	enum db_err rc;
+	size_t i;
 
-	return db_query(db, ar, ST(S_GEB_LIJST), v, 5, 0, out);
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_query(db, ar, ST(S_GEB_LIJST), v, 5, 0, &rows)) != DB_OK)
+		return rc;
+	if ((g = arena_calloc(ar, rows.nrows + 1, sizeof(*g))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++) {
+		g[i].id = db_cell_int(DB_CELL(&rows, i, GEB_ID), 0);
+		g[i].traject_id = db_cell_int(DB_CELL(&rows, i, GEB_TRAJECT_ID), 0);
+		g[i].type = DB_CELL(&rows, i, GEB_TYPE);
+		g[i].datum = DB_CELL(&rows, i, GEB_DATUM);
+		g[i].gegevens = DB_CELL(&rows, i, GEB_GEGEVENS);
+		g[i].vervalt_id = db_cell_int(DB_CELL(&rows, i, GEB_VERVALT_ID), 0);
+		g[i].partij = DB_CELL(&rows, i, GEB_PARTIJ);
+		g[i].geregistreerd = DB_CELL(&rows, i, GEB_GEREGISTREERD);
+		g[i].door = DB_CELL(&rows, i, GEB_DOOR);
+		g[i].vervallen_door = db_cell_int(DB_CELL(&rows, i,
+		    GEB_VERVALLEN_DOOR), 0);
+		g[i].vervalt_type = DB_CELL(&rows, i, GEB_VERVALT_TYPE);
+		g[i].wijkteam_id = db_cell_int(DB_CELL(&rows, i, GEB_WIJKTEAM_ID), 0);
+	}
+	*out = g;
+	*n = rows.nrows;
+	return DB_OK;
 }
 
 /* A date as a JSON string, or null when the flag is off or it is empty.

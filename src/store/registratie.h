@@ -91,9 +91,22 @@ struct buf;
 void		store_naamwoorden(struct buf *b, int64_t inwoner_id,
 		    const char *naam);
 enum db_err	store_naamwoorden_zet(struct db *, const char *rijen);
-/* One inwoner (0 or 1 row of enum inwoner_col) if in scope. */
+/* An inwoner as read back, with who holds them in the keten (the
+ * ketenstatus projection; ks_partij NULL: nobody yet). Texts in the
+ * arena; NULL where the column is empty. */
+struct inwoner_rij {
+	int64_t      id, versie, geboortejaar, wijk_id, organisatie_id;
+	const char  *naam, *wijk;
+	const char  *bsn_sealed;       /* NULL: no BSN */
+	const char  *ks_partij;        /* "wijkteam", "werkom", ... */
+	int64_t      ks_wijkteam_id, ks_org_id;
+	const char  *ks_wijkteam, *ks_org_naam;
+	const char  *ks_sinds;         /* YYYY-MM-DD */
+};
+
+/* One inwoner if in scope: out->id 0 when there is none. */
 enum db_err	store_inwoner_lees(struct db *, struct arena *,
-		    const struct scope *, int64_t id, struct db_rows *out);
+		    const struct scope *, int64_t id, struct inwoner_rij *out);
 
 /*
  * Search; by bsn_hash, else by the words of a name (woord[0] set), else
@@ -116,7 +129,7 @@ struct inwoner_zoek {
 };
 enum db_err	store_inwoner_zoek(struct db *, struct arena *,
 		    const struct scope *, const struct inwoner_zoek *,
-		    struct db_rows *out);
+		    struct inwoner_rij **out, size_t *n);
 
 /* Gives organisatie org access to inwoner id (no-op when it has it). */
 enum db_err	store_inwoner_toegang(struct db *, int64_t org, int64_t id);
@@ -155,11 +168,19 @@ enum db_err	store_traject_nieuw(struct db *, const struct scope *,
 enum db_err	store_traject_wijzig(struct db *, const struct scope *,
 		    int64_t id, int64_t versie, const struct traject_rec *,
 		    uint64_t *affected);
-/* The trajecten of inwoner_id of the scope's organisaties, oldest first;
- * traject_id > 0: only that one. */
+/* A traject as read back (dates YYYY-MM-DD; einddatum NULL: open). */
+struct traject_rij {
+	int64_t      id, versie, inwoner_id, thema_id, opdracht_id,
+		     wijkteam_id, organisatie_id;
+	const char  *soort, *thema, *opdracht, *wijkteam;
+	const char  *startdatum, *einddatum;
+};
+
+/* The trajecten of inwoner_id of the scope's organisaties, oldest first,
+ * as an array in the arena; traject_id > 0: only that one. */
 enum db_err	store_trajecten(struct db *, struct arena *,
 		    const struct scope *, int64_t inwoner_id,
-		    int64_t traject_id, struct db_rows *out);
+		    int64_t traject_id, struct traject_rij **out, size_t *n);
 /* Whether the thema, opdracht and wijkteam ids exist. */
 struct traject_refs {
 	int          thema, opdracht, wijkteam;
@@ -216,20 +237,17 @@ enum db_err	store_gebeurtenis_nieuw(struct db *,
  * or that void such an event, oldest first (datum, id). The caller must
  * have checked the inwoner is in scope. gebeurtenis_id > 0: only that one.
  */
+struct gebeurtenis_rij {
+	int64_t      id, traject_id, wijkteam_id;
+	int64_t      vervalt_id;       /* a correctie: what it voids, else 0 */
+	int64_t      vervallen_door;   /* voided by this correctie, else 0 */
+	const char  *type, *vervalt_type, *datum, *partij, *geregistreerd,
+		    *door;
+	const char  *gegevens;         /* JSON object text */
+};
 enum db_err	store_gebeurtenissen(struct db *, struct arena *,
 		    int64_t inwoner_id, const char *types,
-		    int64_t gebeurtenis_id, struct db_rows *out);
-/* What an operation needs of an event: store_gebeurtenissen() as an
- * array in the arena (*n 0: none). */
-struct gebeurtenis_kern {
-	int64_t      id;
-	int64_t      traject_id;
-	const char  *type;
-	int          vervallen;      /* voided by a correctie */
-};
-enum db_err	store_gebeurtenis_kernen(struct db *, struct arena *,
-		    int64_t inwoner_id, const char *types,
-		    int64_t gebeurtenis_id, struct gebeurtenis_kern **out,
+		    int64_t gebeurtenis_id, struct gebeurtenis_rij **out,
 		    size_t *n);
 /*
  * Rewrites the ketenstatus projection of inwoner_id from all its events

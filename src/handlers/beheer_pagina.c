@@ -90,35 +90,48 @@ pagina_index(struct req *r)
 
 /* ------------------------------------------------------------ options */
 
-/* The options of reference ref: rows of id, code, naam, beeindigd. */
+/* The options of reference ref. */
+struct opties {
+	struct structuur_optie  *o;
+	size_t                   n;
+};
+
 static int
-opties_laden(struct req *r, enum structuur_ref ref, struct db_rows *out)
+opties_laden(struct req *r, enum structuur_ref ref, struct opties *out)
 {
 	enum db_err rc;
 
-	if ((rc = store_structuur_opties(r->db, r->arena, ref, out)) != DB_OK) {
+	if ((rc = store_structuur_opties(r->db, r->arena, ref, &out->o,
+	    &out->n)) != DB_OK) {
 		fail_db(r, rc, "beheer");
 		return -1;
 	}
 	return 0;
 }
 
+/* The id of option o as the form's value. */
 static const char *
-optie_label(struct req *r, const struct db_rows *o, size_t i)
+optie_id(struct req *r, const struct structuur_optie *o)
 {
-	return arena_printf(r->arena, "%s (%s)%s", DB_CELL(o, i, 2),
-	    DB_CELL(o, i, 1), db_cell_int(DB_CELL(o, i, 3), 0) ? ", beëindigd" : "");
+	return arena_printf(r->arena, "%lld", (long long)o->id);
+}
+
+static const char *
+optie_label(struct req *r, const struct structuur_optie *o)
+{
+	return arena_printf(r->arena, "%s (%s)%s", o->naam ? o->naam : "",
+	    o->code ? o->code : "", o->beeindigd ? ", beëindigd" : "");
 }
 
 /* The naam of id among the options, or the id itself. */
 static const char *
-optie_naam(struct req *r, const struct db_rows *o, const char *id)
+optie_naam(struct req *r, const struct opties *o, const char *id)
 {
 	size_t i;
 
-	for (i = 0; id != NULL && i < o->nrows; i++)
-		if (strcmp(DB_CELL(o, i, 0), id) == 0)
-			return DB_CELL(o, i, 2);
+	for (i = 0; id != NULL && i < o->n; i++)
+		if (strcmp(optie_id(r, &o->o[i]), id) == 0)
+			return o->o[i].naam;
 	return id != NULL ? arena_printf(r->arena, "#%s", id) : "";
 }
 
@@ -127,7 +140,7 @@ optie_naam(struct req *r, const struct db_rows *o, const char *id)
 /* The text of a list cell for field f. */
 static const char *
 cel_tekst(struct req *r, const struct veld *f, const char *cel,
-    const struct db_rows *o)
+    const struct opties *o)
 {
 	const struct veld_optie *opt;
 	const char *p, *uit = "";
@@ -159,7 +172,8 @@ pagina_lijst(struct req *r)
 {
 	const struct bron *b = route_bron(r);
 	const char *cs = kv_get(&r->query, "cursor"), *m;
-	struct db_rows rows, opties[BRON_MAX_VELDEN];
+	struct opties opties[BRON_MAX_VELDEN];
+	struct db_rows rows;
 	struct json_object *ctx, *kol, *rijen, *rij, *cellen, *c;
 	size_t i, k, link = 0, volg;
 	const struct veld *f;
@@ -310,7 +324,7 @@ veld_opties(struct req *r, const struct veld *f, const struct waarden *w,
     size_t i)
 {
 	struct json_object *arr = json_object_new_array();
-	struct db_rows o;
+	struct opties o;
 	size_t k;
 
 	if (!(f->vlag & VELD_LIJST))
@@ -325,9 +339,9 @@ veld_opties(struct req *r, const struct veld *f, const struct waarden *w,
 		json_object_put(arr);
 		return NULL;
 	}
-	for (k = 0; k < o.nrows; k++)
-		optie_add(arr, DB_CELL(&o, k, 0), optie_label(r, &o, k),
-		    gekozen(w, i, f, DB_CELL(&o, k, 0)));
+	for (k = 0; k < o.n; k++)
+		optie_add(arr, optie_id(r, &o.o[k]), optie_label(r, &o.o[k]),
+		    gekozen(w, i, f, optie_id(r, &o.o[k])));
 	return arr;
 }
 
@@ -474,13 +488,13 @@ budget_ctx(struct req *r, int64_t id, size_t n, const char **org,
     struct json_object *fouten)
 {
 	struct json_object *o, *rijen, *rij, *opties, *opt;
-	struct db_rows orgs;
+	struct opties orgs;
 	const char *naam;
 	enum db_err rc;
 	size_t i, k;
 
-	if ((rc = store_structuur_opties(r->db, r->arena, REF_ORGANISATIE, &orgs))
-	    != DB_OK) {
+	if ((rc = store_structuur_opties(r->db, r->arena, REF_ORGANISATIE,
+	    &orgs.o, &orgs.n)) != DB_OK) {
 		fail_db(r, rc, "budget");
 		return NULL;
 	}
@@ -490,9 +504,10 @@ budget_ctx(struct req *r, int64_t id, size_t n, const char **org,
 	rijen = json_object_new_array();
 	for (i = 0; i < n; i++) {
 		rij = json_object_new_object();
-		for (k = 0, naam = org[i]; k < orgs.nrows; k++)
-			if (org[i] != NULL && strcmp(DB_CELL(&orgs, k, 0), org[i]) == 0)
-				naam = DB_CELL(&orgs, k, 2);
+		for (k = 0, naam = org[i]; k < orgs.n; k++)
+			if (org[i] != NULL && strcmp(optie_id(r, &orgs.o[k]),
+			    org[i]) == 0)
+				naam = orgs.o[k].naam;
 		json_object_object_add(rij, "organisatie_naam", tekst_of_leeg(naam));
 		budget_veld(r, rij, "organisatie_id", arena_printf(r->arena,
 		    "budget_%zu_organisatie_id", i), org[i], fouten);
@@ -510,12 +525,14 @@ budget_ctx(struct req *r, int64_t id, size_t n, const char **org,
 	budget_veld(r, rij, "jaar", "nieuw_jaar", nieuw[B_JAAR], fouten);
 	budget_veld(r, rij, "bedrag", "nieuw_bedrag", nieuw[B_BEDRAG], fouten);
 	opties = json_object_new_array();
-	for (k = 0; k < orgs.nrows; k++) {
+	for (k = 0; k < orgs.n; k++) {
 		opt = json_object_new_object();
-		json_object_object_add(opt, "waarde", tekst_of_leeg(DB_CELL(&orgs, k, 0)));
-		json_object_object_add(opt, "label", tekst_of_leeg(DB_CELL(&orgs, k, 2)));
+		json_object_object_add(opt, "waarde", tekst_of_leeg(optie_id(r,
+		    &orgs.o[k])));
+		json_object_object_add(opt, "label", tekst_of_leeg(orgs.o[k].naam));
 		json_object_object_add(opt, "gekozen", json_object_new_boolean(
-		    nieuw[B_ORG] != NULL && strcmp(nieuw[B_ORG], DB_CELL(&orgs, k, 0)) == 0));
+		    nieuw[B_ORG] != NULL && strcmp(nieuw[B_ORG], optie_id(r,
+		    &orgs.o[k])) == 0));
 		json_object_array_add(opties, opt);
 	}
 	json_object_object_add(rij, "opties", opties);

@@ -94,18 +94,20 @@ is(const char *a, const char *b)
 static struct json_object *
 keuzeveld(struct req *r, const char *naam, const char *label, int verplicht,
     const char *uitleg, struct json_object *fouten, const char *waarde,
-    const struct db_rows *rows, size_t lab, const struct veld_optie *vast,
+    const struct structuur_optie *k, size_t nk, const struct veld_optie *vast,
     int radio)
 {
 	struct json_object *o = veld(r, naam, label, verplicht, uitleg, fouten),
 	    *arr = json_object_new_array();
+	const char *id;
 	size_t i;
 
 	if (!radio)
 		optie(arr, "", "— kies —", waarde == NULL || *waarde == '\0');
-	for (i = 0; rows != NULL && i < rows->nrows; i++)
-		optie(arr, DB_CELL(rows, i, 0), DB_CELL(rows, i, lab),
-		    is(waarde, DB_CELL(rows, i, 0)));
+	for (i = 0; k != NULL && i < nk; i++) {
+		id = arena_printf(r->arena, "%lld", (long long)k[i].id);
+		optie(arr, id, k[i].naam, is(waarde, id));
+	}
 	for (i = 0; vast != NULL && vast[i].code != NULL; i++)
 		optie(arr, vast[i].code, vast[i].label, is(waarde, vast[i].code));
 	json_object_object_add(o, radio ? "is_radio" : "is_keuze",
@@ -205,11 +207,13 @@ zoekpagina(struct req *r, const struct scope *s, int status,
     struct json_object *fouten, const char *volgende)
 {
 	struct json_object *ctx = json_object_new_object(), *items, *wv;
-	struct db_rows wijken;
+	struct structuur_optie *wijken;
+	size_t nwijken;
 	char id[24];
 	enum db_err rc;
 
-	if ((rc = store_structuur_opties(r->db, r->arena, REF_WIJK, &wijken))
+	if ((rc = store_structuur_opties(r->db, r->arena, REF_WIJK, &wijken,
+	    &nwijken))
 	    != DB_OK) {
 		json_object_put(ctx);
 		json_object_put(fouten);
@@ -218,7 +222,7 @@ zoekpagina(struct req *r, const struct scope *s, int status,
 	}
 	snprintf(id, sizeof(id), "%lld", (long long)wijk);
 	wv = keuzeveld(r, "wijk_id", "Wijk", 0, NULL, NULL, wijk ? id : NULL,
-	    &wijken, 2, NULL, 0);
+	    wijken, nwijken, NULL, 0);
 	json_object_object_add(ctx, "wijkveld", wv);
 	json_object_object_add(ctx, "naam", tekst_of_null(naam));
 	json_object_object_add(ctx, "mag_registreren",
@@ -312,10 +316,12 @@ inwoner_velden(struct req *r, struct json_object *fouten, const char *naam,
     const char *jaar, const char *wijk, int wijzigen)
 {
 	struct json_object *arr = json_object_new_array();
-	struct db_rows wijken;
+	struct structuur_optie *wijken;
+	size_t nwijken;
 	enum db_err rc;
 
-	if ((rc = store_structuur_opties(r->db, r->arena, REF_WIJK, &wijken))
+	if ((rc = store_structuur_opties(r->db, r->arena, REF_WIJK, &wijken,
+	    &nwijken))
 	    != DB_OK) {
 		json_object_put(arr);
 		fail_db(r, rc, "wijken");
@@ -326,7 +332,7 @@ inwoner_velden(struct req *r, struct json_object *fouten, const char *naam,
 	json_object_array_add(arr, invoerveld(r, "geboortejaar", "Geboortejaar", 1,
 	    "Vier cijfers, bijvoorbeeld 1978.", fouten, "text", jaar, 4));
 	json_object_array_add(arr, keuzeveld(r, "wijk_id", "Wijk", 1, NULL, fouten,
-	    wijk, &wijken, 2, NULL, 0));
+	    wijk, wijken, nwijken, NULL, 0));
 	json_object_array_add(arr, invoerveld(r, "bsn", "BSN", 0, wijzigen ?
 	    "Het opgeslagen BSN wordt nooit getoond. Laat leeg om het te "
 	    "houden; vul een nieuw in om het te vervangen." :
@@ -638,16 +644,17 @@ traject_velden(struct req *r, const struct scope *s,
     struct json_object *fouten)
 {
 	struct json_object *arr = json_object_new_array();
-	struct db_rows themas, opdrachten, wijkteams;
+	struct structuur_optie *themas, *opdrachten, *wijkteams;
+	size_t nthemas, nopdrachten, nwijkteams;
 	enum db_err rc;
 	char dag[11];
 	const char *start = kv_get(&r->form, "startdatum");
 
-	if ((rc = store_reg_opties(r->db, r->arena, REG_OPTIE_THEMA, s, &themas))
-	    != DB_OK || (rc = store_reg_opties(r->db, r->arena,
-	    REG_OPTIE_WIJKTEAM, s, &wijkteams)) != DB_OK ||
+	if ((rc = store_reg_opties(r->db, r->arena, REG_OPTIE_THEMA, s, &themas,
+	    &nthemas)) != DB_OK || (rc = store_reg_opties(r->db, r->arena,
+	    REG_OPTIE_WIJKTEAM, s, &wijkteams, &nwijkteams)) != DB_OK ||
 	    (rc = store_structuur_opties(r->db, r->arena, REF_OPDRACHT,
-	    &opdrachten)) != DB_OK) {
+	    &opdrachten, &nopdrachten)) != DB_OK) {
 		json_object_put(arr);
 		fail_db(r, rc, "traject");
 		return NULL;
@@ -655,13 +662,14 @@ traject_velden(struct req *r, const struct scope *s,
 	json_object_array_add(arr, keuzeveld(r, "soort", "Soort traject", 1, NULL,
 	    fouten, kv_get(&r->form, "soort"), NULL, 0, traject_soorten, 0));
 	json_object_array_add(arr, keuzeveld(r, "thema_id", "Thema", 1, NULL,
-	    fouten, kv_get(&r->form, "thema_id"), &themas, 1, NULL, 0));
+	    fouten, kv_get(&r->form, "thema_id"), themas, nthemas, NULL, 0));
 	json_object_array_add(arr, keuzeveld(r, "opdracht_id", "Opdracht", 1,
 	    "De brede opdracht of de aanvullende opdracht waaronder het traject "
-	    "valt.", fouten, kv_get(&r->form, "opdracht_id"), &opdrachten, 2,
-	    NULL, 0));
+	    "valt.", fouten, kv_get(&r->form, "opdracht_id"), opdrachten,
+	    nopdrachten, NULL, 0));
 	json_object_array_add(arr, keuzeveld(r, "wijkteam_id", "Wijkteam", 1, NULL,
-	    fouten, kv_get(&r->form, "wijkteam_id"), &wijkteams, 1, NULL, 0));
+	    fouten, kv_get(&r->form, "wijkteam_id"), wijkteams, nwijkteams, NULL,
+	    0));
 	json_object_array_add(arr, invoerveld(r, "startdatum", "Startdatum", 1,
 	    NULL, fouten, "date", start ? start : datum_vandaag(dag), 0));
 	json_object_array_add(arr, invoerveld(r, "einddatum", "Einddatum", 0,
@@ -776,16 +784,15 @@ payload_velden(struct req *r, const struct gebeurtenis_type *t,
 
 		if (is(v->naam, "vervalt_id") && events != NULL) {
 			/* Which event: the ones this caller sees, not voided. */
-			struct db_rows keuze;
-			char **cel;
+			struct structuur_optie *keuze;
 			size_t n = 0;
 
 			if (w == NULL)
 				w = kv_get(&r->query, "vervalt_id");
-			cel = arena_calloc(r->arena, 2 * json_object_array_length(
-			    events) + 2, sizeof(char *));
-			for (k = 0; cel != NULL && k < json_object_array_length(events);
-			    k++) {
+			keuze = arena_calloc(r->arena, json_object_array_length(
+			    events) + 1, sizeof(*keuze));
+			for (k = 0; keuze != NULL &&
+			    k < json_object_array_length(events); k++) {
 				struct json_object *g = json_object_array_get_idx(events, k);
 				const struct gebeurtenis_type *gt = gebeurtenis_type_find(
 				    veld_tekst(g, "type"));
@@ -793,17 +800,14 @@ payload_velden(struct req *r, const struct gebeurtenis_type *t,
 				if (gt == NULL || (gt->vlag & GT_VOLGT_VERVALLEN) ||
 				    json_object_object_get(g, "vervallen_door") != NULL)
 					continue;
-				cel[2 * n] = arena_strdup(r->arena, veld_tekst(g, "id"));
-				cel[2 * n + 1] = arena_printf(r->arena, "%s van %s",
+				keuze[n].id = json_object_get_int64(
+				    json_object_object_get(g, "id"));
+				keuze[n].naam = arena_printf(r->arena, "%s van %s",
 				    gt->label, veld_tekst(g, "datum"));
 				n++;
 			}
-			memset(&keuze, 0, sizeof(keuze));
-			keuze.nrows = n;
-			keuze.ncols = 2;
-			keuze.cells = (const char **)cel;
 			json_object_array_add(arr, keuzeveld(r, v->naam, v->label, req,
-			    NULL, fouten, w, &keuze, 1, NULL, 0));
+			    NULL, fouten, w, keuze, n, NULL, 0));
 			continue;
 		}
 		switch (v->soort) {
@@ -847,10 +851,10 @@ gebeurtenis_formulier(struct req *r, int status, struct json_object *fouten)
 	const struct gebeurtenis_type *t;
 	struct json_object *inw, *v, *extra, *geb = NULL, *trj = NULL, *kies;
 	enum gebeurtenis_partij p;
+	struct structuur_optie *keuze = NULL;
 	struct scope s;
-	struct db_rows rows;
 	char dag[11];
-	size_t i;
+	size_t i, ntrj;
 
 	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, "inzien"))
 	    == NULL) {
@@ -888,25 +892,25 @@ gebeurtenis_formulier(struct req *r, int status, struct json_object *fouten)
 		if (trajecten_json(r, &s, route_param_int(&r->match, "id"), 0, &trj)
 		    != 0)
 			goto fout;
-		memset(&rows, 0, sizeof(rows));
-		rows.ncols = 2;
-		rows.nrows = json_object_array_length(trj);
-		if ((rows.cells = arena_calloc(r->arena, 2 * rows.nrows + 2,
-		    sizeof(char *))) == NULL)
-			rows.nrows = 0;
-		for (i = 0; rows.cells != NULL && i < rows.nrows; i++) {
+		ntrj = json_object_array_length(trj);
+		if ((keuze = arena_calloc(r->arena, ntrj + 1, sizeof(*keuze))) ==
+		    NULL)
+			ntrj = 0;
+		for (i = 0; i < ntrj; i++) {
 			struct json_object *x = json_object_array_get_idx(trj, i);
 
-			rows.cells[2 * i] = arena_strdup(r->arena, veld_tekst(x, "id"));
-			rows.cells[2 * i + 1] = arena_printf(r->arena, "%s (%s, vanaf %s)",
+			keuze[i].id = json_object_get_int64(json_object_object_get(x,
+			    "id"));
+			keuze[i].naam = arena_printf(r->arena, "%s (%s, vanaf %s)",
 			    veld_tekst(x, "soort_label"), veld_tekst(x, "wijkteam"),
 			    veld_tekst(x, "startdatum"));
 		}
 		json_object_array_add(v, keuzeveld(r, "traject_id", "Traject", 1,
-		    rows.nrows == 0 ? "Deze inwoner heeft nog geen traject: open "
+		    ntrj == 0 ? "Deze inwoner heeft nog geen traject: open "
 		    "eerst een traject." : NULL, fouten, kv_get(&r->form, "traject_id") ?
-		    kv_get(&r->form, "traject_id") : rows.nrows == 1 ?
-		    rows.cells[0] : NULL, &rows, 1, NULL, 0));
+		    kv_get(&r->form, "traject_id") : ntrj == 1 ?
+		    arena_printf(r->arena, "%lld", (long long)keuze[0].id) : NULL,
+		    keuze, ntrj, NULL, 0));
 	}
 	json_object_array_add(v, invoerveld(r, "datum", "Datum", 1, NULL, fouten,
 	    "date", kv_get(&r->form, "datum") ? kv_get(&r->form, "datum") :

@@ -22,6 +22,7 @@
 #include "domain/ketenstatus.h"
 #include "domain/naamwoord.h"
 #include "store/registratie.h"
+#include "store/structuur.h"
 
 #define SCOPE_IN	" IN (?, ?, ?, ?)"
 #define IN_SCOPE(alias) \
@@ -883,11 +884,16 @@ store_afstemming(struct db *db, struct arena *ar, const struct scope *s,
 
 enum db_err
 store_reg_opties(struct db *db, struct arena *ar, enum reg_optie soort,
-    const struct scope *s, struct db_rows *out)
+    const struct scope *s, struct structuur_optie **out, size_t *n)
 {
 	struct db_val v[] = { SCOPE_VALS(s) };
+	struct db_rows rows;
+	enum db_err rc;
 
-	if (soort == REG_OPTIE_THEMA)
-		return db_query(db, ar, ST(S_THEMAS), NULL, 0, 0, out);
-	return db_query(db, ar, ST(S_WIJKTEAMS), v, 4, 0, out);
+	rc = soort == REG_OPTIE_THEMA ?
+	    db_query(db, ar, ST(S_THEMAS), NULL, 0, 0, &rows) :
+	    db_query(db, ar, ST(S_WIJKTEAMS), v, 4, 0, &rows);
+	if (rc != DB_OK)
+		return rc;
+	return store_opties_van(ar, &rows, (size_t)-1, 1, (size_t)-1, out, n);
 }

@@ -310,7 +310,8 @@ enum reg_optie {
 	REG_OPTIE_THEMA,      /* current thema's */
 	REG_OPTIE_WIJKTEAM,   /* wijkteams the scope's organisaties run today */
 };
+struct structuur_optie;
 enum db_err	store_reg_opties(struct db *, struct arena *, enum reg_optie,
-		    const struct scope *, struct db_rows *out);
+		    const struct scope *, struct structuur_optie **out, size_t *n);
 
 #endif

@@ -306,9 +306,38 @@ store_structuur_tellingen(struct db *db, struct arena *a,
 
 enum db_err
 store_structuur_opties(struct db *db, struct arena *a, enum structuur_ref ref,
-    struct db_rows *out)
+    struct structuur_optie **out, size_t *n)
 {
-	return db_query(db, a, STMT_STRUCTUUR_OPTIES(ref), NULL, 0, 0, out);
+	struct db_rows rows;
+	enum db_err rc;
+
+	if ((rc = db_query(db, a, STMT_STRUCTUUR_OPTIES(ref), NULL, 0, 0,
+	    &rows)) != DB_OK)
+		return rc;
+	return store_opties_van(a, &rows, 1, 2, 3, out, n);
+}
+
+enum db_err
+store_opties_van(struct arena *a, const struct db_rows *rows, size_t code,
+    size_t naam, size_t beeindigd, struct structuur_optie **out, size_t *n)
+{
+	struct structuur_optie *o;
+	size_t i;
+
+	*out = NULL;
+	*n = 0;
+	if ((o = arena_calloc(a, rows->nrows + 1, sizeof(*o))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows->nrows; i++) {
+		o[i].id = db_cell_int(DB_CELL(rows, i, 0), 0);
+		o[i].code = code < rows->ncols ? DB_CELL(rows, i, code) : NULL;
+		o[i].naam = DB_CELL(rows, i, naam);
+		o[i].beeindigd = beeindigd < rows->ncols &&
+		    db_cell_int(DB_CELL(rows, i, beeindigd), 0) != 0;
+	}
+	*out = o;
+	*n = rows->nrows;
+	return DB_OK;
 }
 
 enum db_err

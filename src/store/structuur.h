@@ -113,12 +113,24 @@ enum db_err	store_structuur_wijzig(struct db *, enum structuur_soort,
 enum db_err	store_structuur_tellingen(struct db *, struct arena *,
 		    int64_t out[SOORT__N + 1]);
 
-/*
- * Everything a reference may point at, for a <select>: rows of id, code,
- * naam, beeindigd ("1" when geldig_tot lies in the past), by naam.
- */
+/* One choice for a <select>: what a reference may point at. */
+struct structuur_optie {
+	int64_t      id;
+	const char  *code;         /* NULL where the kind has none */
+	const char  *naam;
+	int          beeindigd;    /* geldig_tot lies in the past */
+};
+
+/* Everything a reference may point at, by naam, as an array in the
+ * arena. */
 enum db_err	store_structuur_opties(struct db *, struct arena *,
-		    enum structuur_ref, struct db_rows *out);
+		    enum structuur_ref, struct structuur_optie **out, size_t *n);
+/* rows (id first, then code, naam and beeindigd at those columns; a
+ * column past the last: none) as choices. For the store's own option
+ * lists. */
+enum db_err	store_opties_van(struct arena *, const struct db_rows *rows,
+		    size_t code, size_t naam, size_t beeindigd,
+		    struct structuur_optie **out, size_t *n);
 
 /* *ja = 1 when id is something ref may point at. */
 enum db_err	store_structuur_bestaat(struct db *, struct arena *,

@@ -1,7 +1,6 @@
 /*
  * zip.h — a small zip reader for the tests of what writes .xlsx files
- * (test_document.c; test_xlsx.c carries the same reader and can move to
- * this one): the central directory, then each entry, inflated with zlib
+ * (test_xlsx.c, test_document.c): the central directory, then each entry, inflated with zlib
  * and checked against its CRC, so a test proves the container is well
  * formed, not only that some bytes were written.
  *

@@ -31,6 +31,7 @@
 #include "core/limits.h"
 #include "handlers/beheer.h"
 #include "handlers/common.h"
+#include "handlers/formveld.h"
 #include "http/request.h"
 #include "http/response.h"
 
@@ -307,17 +308,6 @@ gekozen(const struct waarden *w, size_t i, const struct veld *f, const char *cod
 	return 0;
 }
 
-static void
-optie_add(struct json_object *arr, const char *waarde, const char *label, int aan)
-{
-	struct json_object *o = json_object_new_object();
-
-	json_object_object_add(o, "waarde", tekst_of_leeg(waarde));
-	json_object_object_add(o, "label", tekst_of_leeg(label));
-	json_object_object_add(o, "gekozen", json_object_new_boolean(aan));
-	json_object_array_add(arr, o);
-}
-
 /* The options of field i: fixed choices, or what the store has. */
 static struct json_object *
 veld_opties(struct req *r, const struct veld *f, const struct waarden *w,
@@ -328,10 +318,10 @@ veld_opties(struct req *r, const struct veld *f, const struct waarden *w,
 	size_t k;
 
 	if (!(f->vlag & VELD_LIJST))
-		optie_add(arr, "", "— kies —", w->v[i] == NULL || *w->v[i] == '\0');
+		formveld_optie(arr, "", "— kies —", w->v[i] == NULL || *w->v[i] == '\0');
 	if (f->type == VELD_KEUZE) {
 		for (k = 0; f->opties[k].code != NULL; k++)
-			optie_add(arr, f->opties[k].code, f->opties[k].label,
+			formveld_optie(arr, f->opties[k].code, f->opties[k].label,
 			    gekozen(w, i, f, f->opties[k].code));
 		return arr;
 	}
@@ -340,7 +330,7 @@ veld_opties(struct req *r, const struct veld *f, const struct waarden *w,
 		return NULL;
 	}
 	for (k = 0; k < o.n; k++)
-		optie_add(arr, optie_id(r, &o.o[k]), optie_label(r, &o.o[k]),
+		formveld_optie(arr, optie_id(r, &o.o[k]), optie_label(r, &o.o[k]),
 		    gekozen(w, i, f, optie_id(r, &o.o[k])));
 	return arr;
 }

@@ -23,6 +23,7 @@
 #include "domain/gebeurtenis.h"
 #include "domain/traject.h"
 #include "handlers/common.h"
+#include "handlers/formveld.h"
 #include "handlers/handlers.h"
 #include "handlers/registratie.h"
 #include "http/request.h"
@@ -30,90 +31,10 @@
 #include "store/structuur.h"
 
 
-/* ------------------------------------------------------------ form fields
- * In the shape of the veld partial (www/templates/veld.html). */
-
-static struct json_object *
-veld(struct req *r, const char *naam, const char *label, int verplicht,
-    const char *uitleg, struct json_object *fouten)
-{
-	struct json_object *o = json_object_new_object();
-	const char *fout = fout_van(fouten, naam), *door;
-
-	json_object_object_add(o, "naam", tekst_of_null(naam));
-	json_object_object_add(o, "label", tekst_of_null(label));
-	json_object_object_add(o, "verplicht", json_object_new_boolean(verplicht));
-	if (uitleg != NULL)
-		json_object_object_add(o, "uitleg", tekst_of_null(uitleg));
-	if (fout != NULL)
-		json_object_object_add(o, "fout", tekst_of_null(fout));
-	door = uitleg ? arena_printf(r->arena, "%s-uitleg", naam) : NULL;
-	if (fout != NULL)
-		door = arena_printf(r->arena, "%s%s%s-fout", door ? door : "",
-		    door ? " " : "", naam);
-	if (door != NULL)
-		json_object_object_add(o, "beschreven_door", tekst_of_null(door));
-	return o;
-}
-
-static struct json_object *
-invoerveld(struct req *r, const char *naam, const char *label, int verplicht,
-    const char *uitleg, struct json_object *fouten, const char *type,
-    const char *waarde, int max)
-{
-	struct json_object *o = veld(r, naam, label, verplicht, uitleg, fouten);
-
-	json_object_object_add(o, max > 200 ? "is_lange_tekst" : "is_invoer",
-	    json_object_new_boolean(1));
-	json_object_object_add(o, "type", tekst_of_null(type));
-	json_object_object_add(o, "waarde", tekst_of_null(waarde));
-	if (max > 0)
-		json_object_object_add(o, "max", json_object_new_int(max));
-	return o;
-}
-
-static void
-optie(struct json_object *arr, const char *waarde, const char *label, int aan)
-{
-	struct json_object *o = json_object_new_object();
-
-	json_object_object_add(o, "waarde", tekst_of_null(waarde));
-	json_object_object_add(o, "label", tekst_of_null(label));
-	json_object_object_add(o, "gekozen", json_object_new_boolean(aan));
-	json_object_array_add(arr, o);
-}
-
 static int
 is(const char *a, const char *b)
 {
 	return a != NULL && b != NULL && strcmp(a, b) == 0;
-}
-
-/* A select (or radio group) of the rows (id in column 0, its label in
- * column lab) or of fixed options. */
-static struct json_object *
-keuzeveld(struct req *r, const char *naam, const char *label, int verplicht,
-    const char *uitleg, struct json_object *fouten, const char *waarde,
-    const struct structuur_optie *k, size_t nk, const struct veld_optie *vast,
-    int radio)
-{
-	struct json_object *o = veld(r, naam, label, verplicht, uitleg, fouten),
-	    *arr = json_object_new_array();
-	const char *id;
-	size_t i;
-
-	if (!radio)
-		optie(arr, "", "— kies —", waarde == NULL || *waarde == '\0');
-	for (i = 0; k != NULL && i < nk; i++) {
-		id = arena_printf(r->arena, "%lld", (long long)k[i].id);
-		optie(arr, id, k[i].naam, is(waarde, id));
-	}
-	for (i = 0; vast != NULL && vast[i].code != NULL; i++)
-		optie(arr, vast[i].code, vast[i].label, is(waarde, vast[i].code));
-	json_object_object_add(o, radio ? "is_radio" : "is_keuze",
-	    json_object_new_boolean(1));
-	json_object_object_add(o, "opties", arr);
-	return o;
 }
 
 /* Renders the registration form page. Ownership of velden and fouten is
@@ -221,7 +142,7 @@ zoekpagina(struct req *r, const struct scope *s, int status,
 		return;
 	}
 	snprintf(id, sizeof(id), "%lld", (long long)wijk);
-	wv = keuzeveld(r, "wijk_id", "Wijk", 0, NULL, NULL, wijk ? id : NULL,
+	wv = formveld_keuze(r, "wijk_id", "Wijk", 0, NULL, NULL, wijk ? id : NULL,
 	    wijken, nwijken, NULL, 0);
 	json_object_object_add(ctx, "wijkveld", wv);
 	json_object_object_add(ctx, "naam", tekst_of_null(naam));
@@ -327,13 +248,13 @@ inwoner_velden(struct req *r, struct json_object *fouten, const char *naam,
 		fail_db(r, rc, "wijken");
 		return NULL;
 	}
-	json_object_array_add(arr, invoerveld(r, "naam", "Naam", 1, NULL, fouten,
+	json_object_array_add(arr, formveld_invoer(r, "naam", "Naam", 1, NULL, fouten,
 	    "text", naam, 200));
-	json_object_array_add(arr, invoerveld(r, "geboortejaar", "Geboortejaar", 1,
+	json_object_array_add(arr, formveld_invoer(r, "geboortejaar", "Geboortejaar", 1,
 	    "Vier cijfers, bijvoorbeeld 1978.", fouten, "text", jaar, 4));
-	json_object_array_add(arr, keuzeveld(r, "wijk_id", "Wijk", 1, NULL, fouten,
+	json_object_array_add(arr, formveld_keuze(r, "wijk_id", "Wijk", 1, NULL, fouten,
 	    wijk, wijken, nwijken, NULL, 0));
-	json_object_array_add(arr, invoerveld(r, "bsn", "BSN", 0, wijzigen ?
+	json_object_array_add(arr, formveld_invoer(r, "bsn", "BSN", 0, wijzigen ?
 	    "Het opgeslagen BSN wordt nooit getoond. Laat leeg om het te "
 	    "houden; vul een nieuw in om het te vervangen." :
 	    "Alleen als het voor de hulp nodig is. Negen cijfers; het wordt "
@@ -659,20 +580,20 @@ traject_velden(struct req *r, const struct scope *s,
 		fail_db(r, rc, "traject");
 		return NULL;
 	}
-	json_object_array_add(arr, keuzeveld(r, "soort", "Soort traject", 1, NULL,
+	json_object_array_add(arr, formveld_keuze(r, "soort", "Soort traject", 1, NULL,
 	    fouten, kv_get(&r->form, "soort"), NULL, 0, traject_soorten, 0));
-	json_object_array_add(arr, keuzeveld(r, "thema_id", "Thema", 1, NULL,
+	json_object_array_add(arr, formveld_keuze(r, "thema_id", "Thema", 1, NULL,
 	    fouten, kv_get(&r->form, "thema_id"), themas, nthemas, NULL, 0));
-	json_object_array_add(arr, keuzeveld(r, "opdracht_id", "Opdracht", 1,
+	json_object_array_add(arr, formveld_keuze(r, "opdracht_id", "Opdracht", 1,
 	    "De brede opdracht of de aanvullende opdracht waaronder het traject "
 	    "valt.", fouten, kv_get(&r->form, "opdracht_id"), opdrachten,
 	    nopdrachten, NULL, 0));
-	json_object_array_add(arr, keuzeveld(r, "wijkteam_id", "Wijkteam", 1, NULL,
+	json_object_array_add(arr, formveld_keuze(r, "wijkteam_id", "Wijkteam", 1, NULL,
 	    fouten, kv_get(&r->form, "wijkteam_id"), wijkteams, nwijkteams, NULL,
 	    0));
-	json_object_array_add(arr, invoerveld(r, "startdatum", "Startdatum", 1,
+	json_object_array_add(arr, formveld_invoer(r, "startdatum", "Startdatum", 1,
 	    NULL, fouten, "date", start ? start : datum_vandaag(dag), 0));
-	json_object_array_add(arr, invoerveld(r, "einddatum", "Einddatum", 0,
+	json_object_array_add(arr, formveld_invoer(r, "einddatum", "Einddatum", 0,
 	    "Leeg zolang het traject loopt.", fouten, "date",
 	    kv_get(&r->form, "einddatum"), 0));
 	return arr;
@@ -806,33 +727,33 @@ payload_velden(struct req *r, const struct gebeurtenis_type *t,
 				    gt->label, veld_tekst(g, "datum"));
 				n++;
 			}
-			json_object_array_add(arr, keuzeveld(r, v->naam, v->label, req,
+			json_object_array_add(arr, formveld_keuze(r, v->naam, v->label, req,
 			    NULL, fouten, w, keuze, n, NULL, 0));
 			continue;
 		}
 		switch (v->soort) {
 		case GV_KEUZE:
-			json_object_array_add(arr, keuzeveld(r, v->naam, v->label, req,
+			json_object_array_add(arr, formveld_keuze(r, v->naam, v->label, req,
 			    NULL, fouten, w, NULL, 0, v->waarden, 1));
 			break;
 		case GV_JA_NEE:
-			json_object_array_add(arr, keuzeveld(r, v->naam, v->label, req,
+			json_object_array_add(arr, formveld_keuze(r, v->naam, v->label, req,
 			    NULL, fouten, w, NULL, 0, ja_nee, 1));
 			break;
 		case GV_GETAL:
 			if (v->waarden != NULL)
-				json_object_array_add(arr, keuzeveld(r, v->naam, v->label,
+				json_object_array_add(arr, formveld_keuze(r, v->naam, v->label,
 				    req, NULL, fouten, w, NULL, 0, v->waarden, 1));
 			else
-				json_object_array_add(arr, invoerveld(r, v->naam, v->label,
+				json_object_array_add(arr, formveld_invoer(r, v->naam, v->label,
 				    req, NULL, fouten, "text", w, 0));
 			break;
 		case GV_DATUM:
-			json_object_array_add(arr, invoerveld(r, v->naam, v->label, req,
+			json_object_array_add(arr, formveld_invoer(r, v->naam, v->label, req,
 			    NULL, fouten, "date", w, 0));
 			break;
 		case GV_TEKST:
-			json_object_array_add(arr, invoerveld(r, v->naam, v->label, req,
+			json_object_array_add(arr, formveld_invoer(r, v->naam, v->label, req,
 			    (v->vlag & GV_ALLEEN_WIJKTEAM) ? "Alleen zichtbaar voor het "
 			    "wijkteam." : NULL, fouten, "text", w, (int)v->max));
 			break;
@@ -874,7 +795,7 @@ gebeurtenis_formulier(struct req *r, int status, struct json_object *fouten)
 
 			if (!(x->vlag & GT_VOLGT_VERVALLEN) &&
 			    gebeurtenis_mag_registreren(x, NULL, p))
-				optie(kies, x->code, x->label, 0);
+				formveld_optie(kies, x->code, x->label, 0);
 		}
 		json_object_object_add(extra, "kies_type", kies);
 		json_object_object_add(extra, "kiezen", json_object_new_boolean(1));
@@ -905,14 +826,14 @@ gebeurtenis_formulier(struct req *r, int status, struct json_object *fouten)
 			    veld_tekst(x, "soort_label"), veld_tekst(x, "wijkteam"),
 			    veld_tekst(x, "startdatum"));
 		}
-		json_object_array_add(v, keuzeveld(r, "traject_id", "Traject", 1,
+		json_object_array_add(v, formveld_keuze(r, "traject_id", "Traject", 1,
 		    ntrj == 0 ? "Deze inwoner heeft nog geen traject: open "
 		    "eerst een traject." : NULL, fouten, kv_get(&r->form, "traject_id") ?
 		    kv_get(&r->form, "traject_id") : ntrj == 1 ?
 		    arena_printf(r->arena, "%lld", (long long)keuze[0].id) : NULL,
 		    keuze, ntrj, NULL, 0));
 	}
-	json_object_array_add(v, invoerveld(r, "datum", "Datum", 1, NULL, fouten,
+	json_object_array_add(v, formveld_invoer(r, "datum", "Datum", 1, NULL, fouten,
 	    "date", kv_get(&r->form, "datum") ? kv_get(&r->form, "datum") :
 	    datum_vandaag(dag), 0));
 	payload_velden(r, t, v, fouten, geb);

@@ -314,6 +314,22 @@ traject_rec(struct ops_ctx *c, const struct traject_invoer *in, int nieuw,
 	return OPS_OK;
 }
 
+/* The traject of in for inwoner_id, checked, and the transaction begun:
+ * OPS_OK, or OPS_VELDEN / OPS_STORING with nothing begun. */
+static enum ops_uitkomst
+traject_klaar(struct ops_ctx *c, const struct traject_invoer *in, int nieuw,
+    int64_t inwoner_id, struct traject_rec *rec)
+{
+	enum ops_uitkomst u;
+
+	if ((u = traject_rec(c, in, nieuw, rec)) != OPS_OK)
+		return u;
+	if (ops_heeft_fouten(c))
+		return OPS_VELDEN;
+	rec->inwoner_id = inwoner_id;
+	return ops_begin(c);
+}
+
 enum ops_uitkomst
 traject_maak(struct ops_ctx *c, const struct traject_invoer *in,
     int64_t inwoner_id, int64_t *id)
@@ -322,12 +338,7 @@ traject_maak(struct ops_ctx *c, const struct traject_invoer *in,
 	enum ops_uitkomst u;
 	enum db_err rc;
 
-	if ((u = traject_rec(c, in, 1, &rec)) != OPS_OK)
-		return u;
-	if (ops_heeft_fouten(c))
-		return OPS_VELDEN;
-	rec.inwoner_id = inwoner_id;
-	if ((u = ops_begin(c)) != OPS_OK)
+	if ((u = traject_klaar(c, in, 1, inwoner_id, &rec)) != OPS_OK)
 		return u;
 	if ((rc = store_traject_nieuw(c->db, c->scope, &rec, id)) != DB_OK)
 		return ops_storing(c, rc, "traject");
@@ -350,12 +361,7 @@ traject_wijzig(struct ops_ctx *c, const struct traject_invoer *in,
 	uint64_t n = 0;
 	enum db_err rc;
 
-	if ((u = traject_rec(c, in, 0, &rec)) != OPS_OK)
-		return u;
-	if (ops_heeft_fouten(c))
-		return OPS_VELDEN;
-	rec.inwoner_id = inwoner_id;
-	if ((u = ops_begin(c)) != OPS_OK)
+	if ((u = traject_klaar(c, in, 0, inwoner_id, &rec)) != OPS_OK)
 		return u;
 	if ((rc = store_traject_wijzig(c->db, c->scope, id, versie, &rec, &n)) !=
 	    DB_OK)

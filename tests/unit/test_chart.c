@@ -24,6 +24,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "chart/chart.h"
+#include "tel.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -46,19 +47,6 @@ teardown(void **state)
 	(void)state;
 	arena_free(&arena);
 	return 0;
-}
-
-static size_t
-count(const char *hay, const char *needle)
-{
-	size_t n = 0;
-	const char *p = hay;
-
-	while ((p = strstr(p, needle)) != NULL) {
-		n++;
-		p += strlen(needle);
-	}
-	return n;
 }
 
 /*

@@ -25,6 +25,7 @@
 #include "core/arena.h"
 #include "doc/document.h"
 #include "zip.h"
+#include "tel.h"
 
 #define T(s)	{ DOC_TEKST, (s), 0 }
 #define G(v)	{ DOC_GETAL, NULL, (v) }
@@ -61,19 +62,6 @@ teardown(void **state)
 	arena_free(&arena);
 	unlink(path);
 	return 0;
-}
-
-static size_t
-count(const char *hay, const char *needle)
-{
-	size_t n = 0;
-	const char *p = hay;
-
-	while ((p = strstr(p, needle)) != NULL) {
-		n++;
-		p += strlen(needle);
-	}
-	return n;
 }
 
 /* A document with one table of nkol 3 and nothing else. */

@@ -24,19 +24,7 @@
 
 #include "doc/xlsx.h"
 #include "zip.h"
-
-static size_t
-count(const char *hay, const char *needle)
-{
-	size_t n = 0;
-	const char *p = hay;
-
-	while ((p = strstr(p, needle)) != NULL) {
-		n++;
-		p += strlen(needle);
-	}
-	return n;
-}
+#include "tel.h"
 
 /* ------------------------------------------------------------ fixtures */
 

@@ -14,7 +14,6 @@
 
 #include <string.h>
 
-#include <json-c/json.h>
 #include <sodium.h>
 
 #include "core/arena.h"

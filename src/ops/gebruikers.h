@@ -15,8 +15,9 @@
  * (sodium_memzero); only their hash is stored. Neither ever reaches a log
  * line or an audit row. A new password is hashed here and not kept.
  *
- * Messages: OPS_NIET_GEVONDEN and OPS_VEROUDERD come with c->melding, the
- * sentence the JSON API answers with (a page may word it its own way).
+ * Messages: OPS_NIET_GEVONDEN (but for a link, which has no words of its
+ * own: its page says it) and OPS_VEROUDERD come with c->melding, the
+ * sentence the JSON API answers with; a page may word it its own way.
  */
 #ifndef WZ_OPS_GEBRUIKERS_H
 #define WZ_OPS_GEBRUIKERS_H

@@ -26,7 +26,8 @@ struct route_table {
 #define ROUTE_TABLE(name, array) \
 	const struct route_table name = { array, sizeof(array) / sizeof(array[0]) }
 
-/* Per file: basis.c, auth.c, beheer.c (structure), gebruikers.c, audit.c. */
+/* Per file: basis.c, auth.c, beheer.c (structure), gebruikers.c (users;
+ * with the routes of toekenningen.c, tokens.c, wachtwoordlink.c), audit.c. */
 extern const struct route_table routes_basis, routes_auth, routes_beheer,
     routes_gebruikers, routes_audit;
 /* Registration (issue 4): inwoners.c (API), registratie_pagina.c (pages),

@@ -49,7 +49,7 @@
 void
 zet_str(struct json_object *o, const char *key, const char *v)
 {
-	json_object_object_add(o, key, v != NULL ? json_object_new_string(v) : NULL);
+	json_object_object_add(o, key, tekst_of_null(v));
 }
 
 int64_t

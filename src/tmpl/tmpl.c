@@ -40,6 +40,7 @@
 #include "core/buf.h"
 #include "core/limits.h"
 #include "tmpl/tmpl.h"
+#include "tmpl/fout.h"
 
 enum node_type {
 	NODE_TEXT,	/* literal bytes */
@@ -110,14 +111,11 @@ struct render {
 
 /*
  * Writes "file:line: message" into err (which may be NULL or of size 0)
- * and returns -1, so parse errors can be `return fail(...)`. Line 0 means
+ * and returns -1, so parse errors can be `return tmpl_fout(...)`. Line 0 means
  * the error has no line (a directory that cannot be read): "file: message".
  */
-static int	fail(char *, size_t, const char *, int, const char *, ...)
-		    __attribute__((format(printf, 5, 6)));
-
-static int
-fail(char *err, size_t errlen, const char *file, int line,
+int
+tmpl_fout(char *err, size_t errlen, const char *file, int line,
     const char *fmt, ...)
 {
 	va_list ap;
@@ -256,7 +254,7 @@ add_node(struct parser *ps, enum node_type type, int line)
 		cap = t->cap ? t->cap * 2 : 16;
 		n = realloc(t->nodes, cap * sizeof(*n));
 		if (n == NULL)
-			return fail(ps->err, ps->errlen, t->file, line,
+			return tmpl_fout(ps->err, ps->errlen, t->file, line,
 			    "out of memory");
 		t->nodes = n;
 		t->cap = cap;
@@ -281,7 +279,7 @@ set_name(struct parser *ps, size_t idx, const char *s, size_t len)
 
 	p = malloc(2 * (len + 1));
 	if (p == NULL)
-		return fail(ps->err, ps->errlen, ps->t->file, n->line,
+		return tmpl_fout(ps->err, ps->errlen, ps->t->file, n->line,
 		    "out of memory");
 	memcpy(p, s, len);
 	p[len] = '\0';
@@ -335,13 +333,13 @@ parse_tag(struct parser *ps, const char *s, const char *e, int line)
 	while (s < e && is_space(*s))
 		s++;
 	if (s == e)
-		return fail(ps->err, ps->errlen, t->file, line,
+		return tmpl_fout(ps->err, ps->errlen, t->file, line,
 		    "empty tag {{}}");
 	switch (*s) {
 	case '!':
 		return 0;
 	case '{':
-		return fail(ps->err, ps->errlen, t->file, line,
+		return tmpl_fout(ps->err, ps->errlen, t->file, line,
 		    "triple mustache {{{...}}} is not allowed; "
 		    "raw output is written {{& name_svg}}");
 	case '&':	type = NODE_RAW; s++; break;
@@ -360,17 +358,17 @@ parse_tag(struct parser *ps, const char *s, const char *e, int line)
 	name = s;
 	len = (size_t)(e - s);
 	if (len == 0)
-		return fail(ps->err, ps->errlen, t->file, line,
+		return tmpl_fout(ps->err, ps->errlen, t->file, line,
 		    "empty name in {{%s}}", closing ? "/" : sigil_text(type));
 	for (i = 0; i < len; i++) {
 		c = name[i];
 		if (is_name_char(c))
 			continue;
 		if (c >= ' ' && c < 0x7f)
-			return fail(ps->err, ps->errlen, t->file, line,
+			return tmpl_fout(ps->err, ps->errlen, t->file, line,
 			    "invalid character '%c' in name "
 			    "(allowed: A-Z a-z 0-9 _ . -)", c);
-		return fail(ps->err, ps->errlen, t->file, line,
+		return tmpl_fout(ps->err, ps->errlen, t->file, line,
 		    "invalid character 0x%02x in name "
 		    "(allowed: A-Z a-z 0-9 _ . -)", (unsigned char)c);
 	}
@@ -381,14 +379,14 @@ parse_tag(struct parser *ps, const char *s, const char *e, int line)
 		const struct node *sec;
 
 		if (ps->nopen == 0)
-			return fail(ps->err, ps->errlen, t->file, line,
+			return tmpl_fout(ps->err, ps->errlen, t->file, line,
 			    "{{/%.*s}} closes no open section",
 			    plen, name);
 		o = ps->open[ps->nopen - 1];
 		sec = &t->nodes[o];
 		if (strlen(sec->name) != len ||
 		    memcmp(sec->name, name, len) != 0)
-			return fail(ps->err, ps->errlen, t->file, line,
+			return tmpl_fout(ps->err, ps->errlen, t->file, line,
 			    "{{/%.*s}} does not close {{%s%.64s}} "
 			    "opened at line %d", plen, name,
 			    sigil_text(sec->type), sec->name, sec->line);
@@ -403,23 +401,23 @@ parse_tag(struct parser *ps, const char *s, const char *e, int line)
 		for (i = 0; i < len; i++)
 			if (name[i] == '.' && (i == 0 || i == len - 1 ||
 			    name[i + 1] == '.'))
-				return fail(ps->err, ps->errlen, t->file, line,
+				return tmpl_fout(ps->err, ps->errlen, t->file, line,
 				    "malformed dotted name \"%.*s\"",
 				    plen, name);
 	}
 	if (type == NODE_RAW && (len < 4 ||
 	    memcmp(name + len - 4, "_svg", 4) != 0))
-		return fail(ps->err, ps->errlen, t->file, line,
+		return tmpl_fout(ps->err, ps->errlen, t->file, line,
 		    "{{& %.*s}}: raw output is allowed only for names "
 		    "ending in _svg", plen, name);
 	if (type == NODE_CONTENT && (len != 7 ||
 	    memcmp(name, "content", 7) != 0))
-		return fail(ps->err, ps->errlen, t->file, line,
+		return tmpl_fout(ps->err, ps->errlen, t->file, line,
 		    "unknown block {{$%.*s}}; only {{$content}} exists",
 		    plen, name);
 	if ((type == NODE_SECTION || type == NODE_INVERTED) &&
 	    ps->nopen == WZ_MAX_TEMPLATE_DEPTH)
-		return fail(ps->err, ps->errlen, t->file, line,
+		return tmpl_fout(ps->err, ps->errlen, t->file, line,
 		    "sections nested more than %d deep",
 		    WZ_MAX_TEMPLATE_DEPTH);
 
@@ -463,12 +461,12 @@ parse(struct tmpl *t, size_t len, char *err, size_t errlen)
 		/* "{{{" is caught here, before "}}" is looked for, so that
 		 * "{{{x}}}" is reported as what it is. */
 		if (tag + 2 < end && tag[2] == '{')
-			return fail(err, errlen, t->file, tagline,
+			return tmpl_fout(err, errlen, t->file, tagline,
 			    "triple mustache {{{...}}} is not allowed; "
 			    "raw output is written {{& name_svg}}");
 		shut = find_pair(tag + 2, end, '}');
 		if (shut == NULL)
-			return fail(err, errlen, t->file, tagline,
+			return tmpl_fout(err, errlen, t->file, tagline,
 			    "unterminated tag: {{ without }}");
 		if (parse_tag(&ps, tag + 2, shut, tagline) != 0)
 			return -1;
@@ -477,7 +475,7 @@ parse(struct tmpl *t, size_t len, char *err, size_t errlen)
 	}
 	if (ps.nopen > 0) {
 		n = &t->nodes[ps.open[ps.nopen - 1]];
-		return fail(err, errlen, t->file, n->line,
+		return tmpl_fout(err, errlen, t->file, n->line,
 		    "unclosed section {{%s%.64s}}", sigil_text(n->type),
 		    n->name);
 	}
@@ -507,26 +505,26 @@ tmpl_set_add(struct tmpl_set *set, const char *name, const char *file,
 	if (file == NULL)
 		file = name != NULL ? name : "(template)";
 	if (set == NULL || name == NULL || (text == NULL && len > 0))
-		return fail(err, errlen, file, 1, "invalid arguments");
+		return tmpl_fout(err, errlen, file, 1, "invalid arguments");
 	if (len > WZ_MAX_TEMPLATE_SIZE)
-		return fail(err, errlen, file, 1,
+		return tmpl_fout(err, errlen, file, 1,
 		    "template too large (%zu bytes, at most %d)",
 		    len, WZ_MAX_TEMPLATE_SIZE);
 	if (!valid_template_name(name))
-		return fail(err, errlen, file, 1, "invalid template name "
+		return tmpl_fout(err, errlen, file, 1, "invalid template name "
 		    "(allowed: A-Z a-z 0-9 _ . -)");
 	if (find(set, name) != NULL)
-		return fail(err, errlen, file, 1,
+		return tmpl_fout(err, errlen, file, 1,
 		    "template \"%s\" is defined twice", name);
 
 	if ((t = calloc(1, sizeof(*t))) == NULL)
-		return fail(err, errlen, file, 1, "out of memory");
+		return tmpl_fout(err, errlen, file, 1, "out of memory");
 	t->name = strdup(name);
 	t->file = strdup(file);
 	t->src = malloc(len > 0 ? len : 1);
 	if (t->name == NULL || t->file == NULL || t->src == NULL) {
 		tmpl_free(t);
-		return fail(err, errlen, file, 1, "out of memory");
+		return tmpl_fout(err, errlen, file, 1, "out of memory");
 	}
 	if (len > 0)
 		memcpy(t->src, text, len);
@@ -583,7 +581,7 @@ link_visit(struct tmpl *t, int level, char *err, size_t errlen)
 			/* Cast away const: link is the one writer. */
 			p = (struct tmpl *)n->partial;
 			if (p->mark == 1)
-				return fail(err, errlen, t->file, n->line,
+				return tmpl_fout(err, errlen, t->file, n->line,
 				    "{{> %.64s}} makes a cycle of partials",
 				    n->name);
 			d = level + (int)nnest + 1;
@@ -603,7 +601,7 @@ link_visit(struct tmpl *t, int level, char *err, size_t errlen)
 		}
 		continue;
 deep:
-		return fail(err, errlen, t->file, n->line,
+		return tmpl_fout(err, errlen, t->file, n->line,
 		    "{{> %.64s}}: sections and partials nested more than "
 		    "%d deep", n->name, WZ_MAX_TEMPLATE_DEPTH);
 	}
@@ -620,7 +618,7 @@ tmpl_set_link(struct tmpl_set *set, char *err, size_t errlen)
 	size_t i;
 
 	if (set == NULL)
-		return fail(err, errlen, "(templates)", 0, "no set");
+		return tmpl_fout(err, errlen, "(templates)", 0, "no set");
 	set->linked = 0;
 	for (t = set->head; t != NULL; t = t->next) {
 		t->mark = 0;
@@ -631,7 +629,7 @@ tmpl_set_link(struct tmpl_set *set, char *err, size_t errlen)
 				continue;
 			n->partial = find(set, n->name);
 			if (n->partial == NULL)
-				return fail(err, errlen, t->file, n->line,
+				return tmpl_fout(err, errlen, t->file, n->line,
 				    "unknown partial {{> %.64s}}", n->name);
 		}
 	}
@@ -640,152 +638,6 @@ tmpl_set_link(struct tmpl_set *set, char *err, size_t errlen)
 			return -1;
 	set->linked = 1;
 	return 0;
-}
-
-/* ---- loading a directory -------------------------------------------- */
-
-static int
-cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/*
- * Reads regular file `name` of dirfd into buf (WZ_MAX_TEMPLATE_SIZE + 1
- * bytes). Returns the length, -2 when the entry is not a regular file (to
- * be skipped), or -1 with err filled.
- */
-static long
-read_template(int dirfd, const char *name, const char *path, char *buf,
-    char *err, size_t errlen)
-{
-	struct stat st;
-	size_t len = 0;
-	ssize_t r;
-	int fd;
-
-	/* O_NONBLOCK: a FIFO named x.html must not hang the start-up. */
-	fd = openat(dirfd, name, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (fd == -1)
-		return fail(err, errlen, path, 1, "%s", strerror(errno));
-	if (fstat(fd, &st) == -1) {
-		fail(err, errlen, path, 1, "%s", strerror(errno));
-		goto fail;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		close(fd);
-		return -2;
-	}
-	/* Read one byte past the limit so a file that grew is caught. */
-	while (len <= WZ_MAX_TEMPLATE_SIZE) {
-		r = read(fd, buf + len, WZ_MAX_TEMPLATE_SIZE + 1 - len);
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r == -1) {
-			fail(err, errlen, path, 1, "%s", strerror(errno));
-			goto fail;
-		}
-		if (r == 0)
-			break;
-		len += (size_t)r;
-	}
-	close(fd);
-	if (len > WZ_MAX_TEMPLATE_SIZE)
-		return fail(err, errlen, path, 1,
-		    "template too large (more than %d bytes)",
-		    WZ_MAX_TEMPLATE_SIZE);
-	return (long)len;
-fail:
-	close(fd);
-	return -1;
-}
-
-struct tmpl_set *
-tmpl_set_load_dir(const char *dir, char *err, size_t errlen)
-{
-	struct tmpl_set *set = NULL;
-	struct dirent *de;
-	DIR *d = NULL;
-	char **names = NULL, **grown, *buf = NULL;
-	char path[PATH_MAX], tname[NAME_MAX + 1];
-	size_t nnames = 0, cap = 0, i, nlen;
-	long len;
-	int ok = 0;
-
-	if (dir == NULL) {
-		fail(err, errlen, "(templates)", 0, "no directory");
-		return NULL;
-	}
-	if ((d = opendir(dir)) == NULL) {
-		fail(err, errlen, dir, 0, "%s", strerror(errno));
-		return NULL;
-	}
-	/* Collect and sort the names first, so that which error is
-	 * reported does not depend on the file system's order. */
-	errno = 0;
-	while ((de = readdir(d)) != NULL) {
-		nlen = strlen(de->d_name);
-		/* Hidden files are editor leftovers, never templates. */
-		if (de->d_name[0] == '.' || nlen <= 5 ||
-		    strcmp(de->d_name + nlen - 5, ".html") != 0)
-			continue;
-		if (nnames == cap) {
-			cap = cap ? cap * 2 : 32;
-			grown = realloc(names, cap * sizeof(*names));
-			if (grown == NULL)
-				goto oom;
-			names = grown;
-		}
-		if ((names[nnames] = strdup(de->d_name)) == NULL)
-			goto oom;
-		nnames++;
-	}
-	if (errno != 0) {
-		fail(err, errlen, dir, 0, "%s", strerror(errno));
-		goto out;
-	}
-	if (nnames > 0)
-		qsort(names, nnames, sizeof(*names), cmp_names);
-
-	if ((set = tmpl_set_new()) == NULL ||
-	    (buf = malloc(WZ_MAX_TEMPLATE_SIZE + 1)) == NULL)
-		goto oom;
-	for (i = 0; i < nnames; i++) {
-		if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir,
-		    names[i]) >= sizeof(path)) {
-			fail(err, errlen, names[i], 0, "path too long");
-			goto out;
-		}
-		len = read_template(dirfd(d), names[i], path, buf, err,
-		    errlen);
-		if (len == -2)
-			continue;
-		if (len < 0)
-			goto out;
-		nlen = strlen(names[i]) - 5;
-		memcpy(tname, names[i], nlen);
-		tname[nlen] = '\0';
-		if (tmpl_set_add(set, tname, path, buf, (size_t)len, err,
-		    errlen) != 0)
-			goto out;
-	}
-	if (tmpl_set_link(set, err, errlen) != 0)
-		goto out;
-	ok = 1;
-	goto out;
-oom:
-	fail(err, errlen, dir, 0, "out of memory");
-out:
-	for (i = 0; i < nnames; i++)
-		free(names[i]);
-	free(names);
-	free(buf);
-	closedir(d);
-	if (!ok) {
-		tmpl_set_free(set);
-		return NULL;
-	}
-	return set;
 }
 
 /* ---- rendering ------------------------------------------------------ */

@@ -763,14 +763,38 @@ ketenstatus_schrijf(struct db *db, struct arena *ar, int64_t inwoner_id,
 }
 
 enum db_err
+store_reg_opties(struct db *db, struct arena *ar, enum reg_optie soort,
+    const struct scope *s, struct db_rows *out)
+{
+	struct db_val v[] = { SCOPE_VALS(s) };
+
+	if (soort == REG_OPTIE_THEMA)
+		return db_query(db, ar, ST(S_THEMAS), NULL, 0, 0, out);
+	return db_query(db, ar, ST(S_WIJKTEAMS), v, 4, 0, out);
+}
+
+/* ============================================================ typed lists
+ * (issue 9): see the end of registratie.h. Each reads its statement into
+ * rows as before and copies them into structs in the same arena. */
+
+/* A cell as a number: 0 for SQL NULL. */
+#define REG_GETAL(rows, i, c)	db_cell_int(DB_CELL(rows, i, c), 0)
+
+enum db_err
 store_wachtlijst(struct db *db, struct arena *ar, const struct scope *s,
     int64_t wijkteam_id, int afgewezen, const char *na, int limit,
-    struct db_rows *out)
+    struct wachtlijst_rij **out, size_t *n)
 {
 	struct db_val wt = db_id(wijkteam_id), sinds = DB_NULL, nid = DB_NULL;
+	struct wachtlijst_rij *w;
+	struct db_rows rows;
 	char datum[11];
 	long long id;
+	enum db_err rc;
+	size_t i;
 
+	*out = NULL;
+	*n = 0;
 	if (na != NULL && sscanf(na, "%10[0-9-],%lld", datum, &id) == 2 &&
 	    strlen(datum) == 10 && id > 0) {
 		sinds = DB_STR(arena_strdup(ar, datum));
@@ -781,38 +805,85 @@ store_wachtlijst(struct db *db, struct arena *ar, const struct scope *s,
 		    DB_INT(afgewezen != 0), sinds, sinds, sinds, nid,
 		    DB_INT(limit) };
 
-		return db_query(db, ar, ST(S_WACHTLIJST), v, 16, 0, out);
+		if ((rc = db_query(db, ar, ST(S_WACHTLIJST), v, 16, 0, &rows)) !=
+		    DB_OK || rows.nrows == 0)
+			return rc;
 	}
+	if ((w = arena_calloc(ar, rows.nrows, sizeof(*w))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++) {
+		w[i].inwoner_id = REG_GETAL(&rows, i, WL_INWONER_ID);
+		w[i].naam = DB_CELL(&rows, i, WL_NAAM);
+		w[i].geboortejaar = REG_GETAL(&rows, i, WL_GEBOORTEJAAR);
+		w[i].wijkteam_id = REG_GETAL(&rows, i, WL_WIJKTEAM_ID);
+		w[i].wijkteam = DB_CELL(&rows, i, WL_WIJKTEAM);
+		w[i].sinds = DB_CELL(&rows, i, WL_SINDS);
+		w[i].dagen = REG_GETAL(&rows, i, WL_DAGEN);
+		w[i].afgewezen_op = DB_CELL(&rows, i, WL_AFGEWEZEN_OP);
+	}
+	*out = w;
+	*n = rows.nrows;
+	return DB_OK;
 }
 
 enum db_err
 store_wachtlijst_telling(struct db *db, struct arena *ar,
-    const struct scope *s, struct db_rows *out)
+    const struct scope *s, struct wachtlijst_telling **out, size_t *n)
 {
 	struct db_val v[] = { SCOPE_VALS(s), SCOPE_VALS(s) };
+	struct wachtlijst_telling *t;
+	struct db_rows rows;
+	enum db_err rc;
+	size_t i;
 
-	return db_query(db, ar, ST(S_WL_TELLING), v, 8, 0, out);
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_query(db, ar, ST(S_WL_TELLING), v, 8, 0, &rows)) != DB_OK ||
+	    rows.nrows == 0)
+		return rc;
+	if ((t = arena_calloc(ar, rows.nrows, sizeof(*t))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++) {
+		t[i].wijkteam_id = REG_GETAL(&rows, i, 0);
+		t[i].naam = DB_CELL(&rows, i, 1);
+		t[i].aantal = REG_GETAL(&rows, i, 2);
+		t[i].langste = REG_GETAL(&rows, i, 3);
+		t[i].afgewezen = REG_GETAL(&rows, i, 4);
+	}
+	*out = t;
+	*n = rows.nrows;
+	return DB_OK;
 }
 
 enum db_err
 store_afstemming(struct db *db, struct arena *ar, const struct scope *s,
-    int termijn, int limit, struct db_rows *out)
+    int termijn, int limit, struct afstemming_rij **out, size_t *n)
 {
 	/* Each part walks its date index and stops at limit rows: the
 	 * oldest first, so the oldest limit of both together are among them. */
 	struct db_val v[] = { DB_INT(termijn), SCOPE_VALS(s), DB_INT(limit),
 	    SCOPE_VALS(s), DB_INT(limit), DB_INT(limit) };
+	struct afstemming_rij *a;
+	struct db_rows rows;
+	enum db_err rc;
+	size_t i;
 
-	return db_query(db, ar, ST(S_AFSTEMMING), v, 12, 0, out);
-}
-
-enum db_err
-store_reg_opties(struct db *db, struct arena *ar, enum reg_optie soort,
-    const struct scope *s, struct db_rows *out)
-{
-	struct db_val v[] = { SCOPE_VALS(s) };
-
-	if (soort == REG_OPTIE_THEMA)
-		return db_query(db, ar, ST(S_THEMAS), NULL, 0, 0, out);
-	return db_query(db, ar, ST(S_WIJKTEAMS), v, 4, 0, out);
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_query(db, ar, ST(S_AFSTEMMING), v, 12, 0, &rows)) != DB_OK ||
+	    rows.nrows == 0)
+		return rc;
+	if ((a = arena_calloc(ar, rows.nrows, sizeof(*a))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++) {
+		a[i].inwoner_id = REG_GETAL(&rows, i, AF_INWONER_ID);
+		a[i].naam = DB_CELL(&rows, i, AF_NAAM);
+		a[i].soort = DB_CELL(&rows, i, AF_SOORT);
+		a[i].datum = DB_CELL(&rows, i, AF_DATUM);
+		a[i].dagen = REG_GETAL(&rows, i, AF_DAGEN);
+		a[i].wijk = DB_CELL(&rows, i, AF_WIJK);
+	}
+	*out = a;
+	*n = rows.nrows;
+	return DB_OK;
 }

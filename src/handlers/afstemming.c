@@ -140,7 +140,7 @@ wachtlijst_lees(struct req *r, struct scope *s, int64_t *wijkteam,
 	if (wachtlijst_filters(r, wijkteam, afgewezen, &na, limit) != 0 ||
 	    registratie_scope(r, s) != 0)
 		return -1;
-	if ((rc = store_wachtlijst(r->db, r->arena, s, *wijkteam, *afgewezen, na,
+	if ((rc = store_wachtlijst_rijen(r->db, r->arena, s, *wijkteam, *afgewezen, na,
 	    (int)*limit + 1, rows, n)) != DB_OK) {
 		fail_db(r, rc, "wachtlijst");
 		return -1;
@@ -186,7 +186,7 @@ pagina_wachtlijst(struct req *r)
 
 	if (wachtlijst_lees(r, &s, &wijkteam, &afgewezen, &limit, &rows, &n) != 0)
 		return;
-	if ((rc = store_wachtlijst_telling(r->db, r->arena, &s, &telling,
+	if ((rc = store_wachtlijst_tellingen(r->db, r->arena, &s, &telling,
 	    &nteams)) != DB_OK) {
 		fail_db(r, rc, "wachtlijst");
 		return;
@@ -250,7 +250,7 @@ overdrachten_lees(struct req *r, struct afstemming_rij **rows, size_t *n,
 		return 0;
 	}
 	*betrokken = 1;
-	if ((rc = store_afstemming(r->db, r->arena, &s, r->cfg->overdracht_termijn,
+	if ((rc = store_afstemming_rijen(r->db, r->arena, &s, r->cfg->overdracht_termijn,
 	    500, rows, n)) != DB_OK) {
 		fail_db(r, rc, "overdrachten");
 		return -1;

@@ -762,6 +762,53 @@ ketenstatus_schrijf(struct db *db, struct arena *ar, int64_t inwoner_id,
 	    DB_OK;
 }
 
+/* The rows of store_wachtlijst_rijen (enum wachtlijst_col). */
+static enum db_err
+wachtlijst_lijst(struct db *db, struct arena *ar, const struct scope *s,
+    int64_t wijkteam_id, int afgewezen, const char *na, int limit,
+    struct db_rows *out)
+{
+	struct db_val wt = db_id(wijkteam_id), sinds = DB_NULL, nid = DB_NULL;
+	char datum[11];
+	long long id;
+
+	if (na != NULL && sscanf(na, "%10[0-9-],%lld", datum, &id) == 2 &&
+	    strlen(datum) == 10 && id > 0) {
+		sinds = DB_STR(arena_strdup(ar, datum));
+		nid = DB_INT(id);
+	}
+	{
+		struct db_val v[] = { SCOPE_VALS(s), SCOPE_VALS(s), wt, wt,
+		    DB_INT(afgewezen != 0), sinds, sinds, sinds, nid,
+		    DB_INT(limit) };
+
+		return db_query(db, ar, ST(S_WACHTLIJST), v, 16, 0, out);
+	}
+}
+
+/* The rows of store_wachtlijst_tellingen. */
+static enum db_err
+wachtlijst_telling_lijst(struct db *db, struct arena *ar,
+    const struct scope *s, struct db_rows *out)
+{
+	struct db_val v[] = { SCOPE_VALS(s), SCOPE_VALS(s) };
+
+	return db_query(db, ar, ST(S_WL_TELLING), v, 8, 0, out);
+}
+
+/* The rows of store_afstemming_rijen (enum afstemming_col). */
+static enum db_err
+afstemming_lijst(struct db *db, struct arena *ar, const struct scope *s,
+    int termijn, int limit, struct db_rows *out)
+{
+	/* Each part walks its date index and stops at limit rows: the
+	 * oldest first, so the oldest limit of both together are among them. */
+	struct db_val v[] = { DB_INT(termijn), SCOPE_VALS(s), DB_INT(limit),
+	    SCOPE_VALS(s), DB_INT(limit), DB_INT(limit) };
+
+	return db_query(db, ar, ST(S_AFSTEMMING), v, 12, 0, out);
+}
+
 enum db_err
 store_reg_opties(struct db *db, struct arena *ar, enum reg_optie soort,
     const struct scope *s, struct db_rows *out)
@@ -774,41 +821,29 @@ store_reg_opties(struct db *db, struct arena *ar, enum reg_optie soort,
 }
 
 /* ============================================================ typed lists
- * (issue 9): see the end of registratie.h. Each reads its statement into
- * rows as before and copies them into structs in the same arena. */
+ * Issue 9: the wachtlijst and afstemming lists as arrays of structs (see
+ * the end of registratie.h). Each reads its rows with the helper above
+ * and copies them into structs in the same arena; the texts stay where
+ * db_query put them. */
 
 /* A cell as a number: 0 for SQL NULL. */
 #define REG_GETAL(rows, i, c)	db_cell_int(DB_CELL(rows, i, c), 0)
 
 enum db_err
-store_wachtlijst(struct db *db, struct arena *ar, const struct scope *s,
+store_wachtlijst_rijen(struct db *db, struct arena *ar, const struct scope *s,
     int64_t wijkteam_id, int afgewezen, const char *na, int limit,
     struct wachtlijst_rij **out, size_t *n)
 {
-	struct db_val wt = db_id(wijkteam_id), sinds = DB_NULL, nid = DB_NULL;
 	struct wachtlijst_rij *w;
 	struct db_rows rows;
-	char datum[11];
-	long long id;
 	enum db_err rc;
 	size_t i;
 
 	*out = NULL;
 	*n = 0;
-	if (na != NULL && sscanf(na, "%10[0-9-],%lld", datum, &id) == 2 &&
-	    strlen(datum) == 10 && id > 0) {
-		sinds = DB_STR(arena_strdup(ar, datum));
-		nid = DB_INT(id);
-	}
-	{
-		struct db_val v[] = { SCOPE_VALS(s), SCOPE_VALS(s), wt, wt,
-		    DB_INT(afgewezen != 0), sinds, sinds, sinds, nid,
-		    DB_INT(limit) };
-
-		if ((rc = db_query(db, ar, ST(S_WACHTLIJST), v, 16, 0, &rows)) !=
-		    DB_OK || rows.nrows == 0)
-			return rc;
-	}
+	if ((rc = wachtlijst_lijst(db, ar, s, wijkteam_id, afgewezen, na, limit,
+	    &rows)) != DB_OK || rows.nrows == 0)
+		return rc;
 	if ((w = arena_calloc(ar, rows.nrows, sizeof(*w))) == NULL)
 		return DB_NOMEM;
 	for (i = 0; i < rows.nrows; i++) {
@@ -827,10 +862,9 @@ store_wachtlijst(struct db *db, struct arena *ar, const struct scope *s,
 }
 
 enum db_err
-store_wachtlijst_telling(struct db *db, struct arena *ar,
+store_wachtlijst_tellingen(struct db *db, struct arena *ar,
     const struct scope *s, struct wachtlijst_telling **out, size_t *n)
 {
-	struct db_val v[] = { SCOPE_VALS(s), SCOPE_VALS(s) };
 	struct wachtlijst_telling *t;
 	struct db_rows rows;
 	enum db_err rc;
@@ -838,7 +872,7 @@ store_wachtlijst_telling(struct db *db, struct arena *ar,
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = db_query(db, ar, ST(S_WL_TELLING), v, 8, 0, &rows)) != DB_OK ||
+	if ((rc = wachtlijst_telling_lijst(db, ar, s, &rows)) != DB_OK ||
 	    rows.nrows == 0)
 		return rc;
 	if ((t = arena_calloc(ar, rows.nrows, sizeof(*t))) == NULL)
@@ -856,13 +890,9 @@ store_wachtlijst_telling(struct db *db, struct arena *ar,
 }
 
 enum db_err
-store_afstemming(struct db *db, struct arena *ar, const struct scope *s,
+store_afstemming_rijen(struct db *db, struct arena *ar, const struct scope *s,
     int termijn, int limit, struct afstemming_rij **out, size_t *n)
 {
-	/* Each part walks its date index and stops at limit rows: the
-	 * oldest first, so the oldest limit of both together are among them. */
-	struct db_val v[] = { DB_INT(termijn), SCOPE_VALS(s), DB_INT(limit),
-	    SCOPE_VALS(s), DB_INT(limit), DB_INT(limit) };
 	struct afstemming_rij *a;
 	struct db_rows rows;
 	enum db_err rc;
@@ -870,7 +900,7 @@ store_afstemming(struct db *db, struct arena *ar, const struct scope *s,
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = db_query(db, ar, ST(S_AFSTEMMING), v, 12, 0, &rows)) != DB_OK ||
+	if ((rc = afstemming_lijst(db, ar, s, termijn, limit, &rows)) != DB_OK ||
 	    rows.nrows == 0)
 		return rc;
 	if ((a = arena_calloc(ar, rows.nrows, sizeof(*a))) == NULL)

@@ -140,8 +140,8 @@ wachtlijst_lees(struct req *r, struct scope *s, int64_t *wijkteam,
 	if (wachtlijst_filters(r, wijkteam, afgewezen, &na, limit) != 0 ||
 	    registratie_scope(r, s) != 0)
 		return -1;
-	if ((rc = store_wachtlijst_rijen(r->db, r->arena, s, *wijkteam, *afgewezen, na,
-	    (int)*limit + 1, rows, n)) != DB_OK) {
+	if ((rc = store_wachtlijst_rijen(r->db, r->arena, s, *wijkteam,
+	    *afgewezen, na, (int)*limit + 1, rows, n)) != DB_OK) {
 		fail_db(r, rc, "wachtlijst");
 		return -1;
 	}
@@ -250,8 +250,8 @@ overdrachten_lees(struct req *r, struct afstemming_rij **rows, size_t *n,
 		return 0;
 	}
 	*betrokken = 1;
-	if ((rc = store_afstemming_rijen(r->db, r->arena, &s, r->cfg->overdracht_termijn,
-	    500, rows, n)) != DB_OK) {
+	if ((rc = store_afstemming_rijen(r->db, r->arena, &s,
+	    r->cfg->overdracht_termijn, 500, rows, n)) != DB_OK) {
 		fail_db(r, rc, "overdrachten");
 		return -1;
 	}

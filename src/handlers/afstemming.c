@@ -41,24 +41,19 @@ str(const char *s)
 	return s != NULL ? json_object_new_string(s) : NULL;
 }
 
-static struct json_object *
-getal(const char *s)
+/* Appends an inwoner id to the list for audit_ids ("3,17,42"). */
+static void
+id_bij(struct buf *ids, int64_t id)
 {
-	return json_object_new_int64(db_cell_int(s, 0));
+	buf_printf(ids, "%s%lld", ids->len ? "," : "", (long long)id);
 }
 
-/* Writes the audit rows for the first n rows (inwoner id in column col).
- * Returns 0 or -1 after answering. */
+/* Writes the audit rows for the inwoners in ids (id_bij). Returns 0 or -1
+ * after answering. */
 static int
-audit_rijen(struct req *r, const struct db_rows *rows, size_t n, size_t col)
+audit_ids(struct req *r, const struct buf *ids)
 {
-	struct buf ids;
-	size_t i;
-
-	buf_init(&ids, r->arena);
-	for (i = 0; i < rows->nrows && i < n; i++)
-		buf_printf(&ids, "%s%s", ids.len ? "," : "", DB_CELL(rows, i, col));
-	if (ids.failed || audit_inzage(r, ids.len ? ids.data : "",
+	if (ids->failed || audit_inzage(r, ids->len ? ids->data : "",
 	    DOEL_AFSTEMMING) != 0) {
 		fail_db(r, DB_ERR, "audit");
 		return -1;
@@ -103,53 +98,57 @@ wachtlijst_filters(struct req *r, int64_t *wijkteam, int *afgewezen,
 
 /* The rows of a page of the wachtlijst, and the cursor after them. */
 static struct json_object *
-wachtlijst_items(struct req *r, const struct db_rows *rows, int64_t limit,
-    const char **volgende)
+wachtlijst_items(struct req *r, const struct wachtlijst_rij *rows, size_t n,
+    int64_t limit, const char **volgende)
 {
 	struct json_object *items = json_object_new_array(), *o;
 	size_t i;
 
-	for (i = 0; i < rows->nrows && i < (size_t)limit; i++) {
+	for (i = 0; i < n && i < (size_t)limit; i++) {
 		o = json_object_new_object();
 		json_object_object_add(o, "inwoner_id",
-		    getal(DB_CELL(rows, i, WL_INWONER_ID)));
-		json_object_object_add(o, "naam", str(DB_CELL(rows, i, WL_NAAM)));
+		    json_object_new_int64(rows[i].inwoner_id));
+		json_object_object_add(o, "naam", str(rows[i].naam));
 		json_object_object_add(o, "geboortejaar",
-		    getal(DB_CELL(rows, i, WL_GEBOORTEJAAR)));
+		    json_object_new_int64(rows[i].geboortejaar));
 		json_object_object_add(o, "wijkteam_id",
-		    getal(DB_CELL(rows, i, WL_WIJKTEAM_ID)));
-		json_object_object_add(o, "wijkteam", str(DB_CELL(rows, i,
-		    WL_WIJKTEAM)));
-		json_object_object_add(o, "sinds", str(DB_CELL(rows, i, WL_SINDS)));
+		    json_object_new_int64(rows[i].wijkteam_id));
+		json_object_object_add(o, "wijkteam", str(rows[i].wijkteam));
+		json_object_object_add(o, "sinds", str(rows[i].sinds));
 		json_object_object_add(o, "wachtdagen",
-		    getal(DB_CELL(rows, i, WL_DAGEN)));
+		    json_object_new_int64(rows[i].dagen));
 		json_object_object_add(o, "uitkering_afgewezen_op",
-		    str(DB_CELL(rows, i, WL_AFGEWEZEN_OP)));
+		    str(rows[i].afgewezen_op));
 		json_object_array_add(items, o);
 	}
-	*volgende = rows->nrows > (size_t)limit ? arena_printf(r->arena, "%s,%s",
-	    DB_CELL(rows, limit - 1, WL_SINDS), DB_CELL(rows, limit - 1,
-	    WL_INWONER_ID)) : NULL;
+	*volgende = n > (size_t)limit ? arena_printf(r->arena, "%s,%lld",
+	    rows[limit - 1].sinds, (long long)rows[limit - 1].inwoner_id) : NULL;
 	return items;
 }
 
-/* Reads the scope and one page; -1 after answering. */
+/* Reads the scope and one page (at most *limit + 1 rows, so the caller
+ * knows whether a next page exists); -1 after answering. */
 static int
 wachtlijst_lees(struct req *r, struct scope *s, int64_t *wijkteam,
-    int *afgewezen, int64_t *limit, struct db_rows *rows)
+    int *afgewezen, int64_t *limit, struct wachtlijst_rij **rows, size_t *n)
 {
+	struct buf ids;
 	const char *na;
 	enum db_err rc;
+	size_t i;
 
 	if (wachtlijst_filters(r, wijkteam, afgewezen, &na, limit) != 0 ||
 	    registratie_scope(r, s) != 0)
 		return -1;
-	if ((rc = store_wachtlijst(r->db, r->arena, s, *wijkteam, *afgewezen, na,
-	    (int)*limit + 1, rows)) != DB_OK) {
+	if ((rc = store_wachtlijst_rijen(r->db, r->arena, s, *wijkteam,
+	    *afgewezen, na, (int)*limit + 1, rows, n)) != DB_OK) {
 		fail_db(r, rc, "wachtlijst");
 		return -1;
 	}
-	return audit_rijen(r, rows, (size_t)*limit, WL_INWONER_ID);
+	buf_init(&ids, r->arena);
+	for (i = 0; i < *n && i < (size_t)*limit; i++)
+		id_bij(&ids, (*rows)[i].inwoner_id);
+	return audit_ids(r, &ids);
 }
 
 static void
@@ -157,15 +156,16 @@ api_wachtlijst(struct req *r)
 {
 	struct json_object *o;
 	struct scope s;
-	struct db_rows rows;
+	struct wachtlijst_rij *rows;
 	int64_t wijkteam, limit;
 	const char *volgende;
 	int afgewezen;
+	size_t n;
 
-	if (wachtlijst_lees(r, &s, &wijkteam, &afgewezen, &limit, &rows) != 0)
+	if (wachtlijst_lees(r, &s, &wijkteam, &afgewezen, &limit, &rows, &n) != 0)
 		return;
 	o = json_object_new_object();
-	json_object_object_add(o, "items", wachtlijst_items(r, &rows, limit,
+	json_object_object_add(o, "items", wachtlijst_items(r, rows, n, limit,
 	    &volgende));
 	json_object_object_add(o, "volgende", str(volgende));
 	resp_json(r, 200, o);
@@ -176,40 +176,46 @@ pagina_wachtlijst(struct req *r)
 {
 	struct json_object *ctx, *teams, *t;
 	struct scope s;
-	struct db_rows rows, telling;
+	struct wachtlijst_rij *rows;
+	struct wachtlijst_telling *telling;
 	int64_t wijkteam, limit, totaal = 0;
 	const char *volgende;
 	enum db_err rc;
 	int afgewezen;
-	size_t i;
+	size_t i, n, nteams;
 
-	if (wachtlijst_lees(r, &s, &wijkteam, &afgewezen, &limit, &rows) != 0)
+	if (wachtlijst_lees(r, &s, &wijkteam, &afgewezen, &limit, &rows, &n) != 0)
 		return;
-	if ((rc = store_wachtlijst_telling(r->db, r->arena, &s, &telling))
-	    != DB_OK) {
+	if ((rc = store_wachtlijst_tellingen(r->db, r->arena, &s, &telling,
+	    &nteams)) != DB_OK) {
 		fail_db(r, rc, "wachtlijst");
 		return;
 	}
 	ctx = json_object_new_object();
 	teams = json_object_new_array();
-	for (i = 0; i < telling.nrows; i++) {
+	for (i = 0; i < nteams; i++) {
+		/* The template gets the numbers as text, as it always has. */
 		t = json_object_new_object();
-		json_object_object_add(t, "id", str(DB_CELL(&telling, i, 0)));
-		json_object_object_add(t, "naam", str(DB_CELL(&telling, i, 1)));
-		json_object_object_add(t, "aantal", str(DB_CELL(&telling, i, 2)));
-		json_object_object_add(t, "langste", str(DB_CELL(&telling, i, 3)));
-		json_object_object_add(t, "afgewezen", str(DB_CELL(&telling, i, 4)));
+		json_object_object_add(t, "id", str(arena_printf(r->arena, "%lld",
+		    (long long)telling[i].wijkteam_id)));
+		json_object_object_add(t, "naam", str(telling[i].naam));
+		json_object_object_add(t, "aantal", str(arena_printf(r->arena,
+		    "%lld", (long long)telling[i].aantal)));
+		json_object_object_add(t, "langste", str(arena_printf(r->arena,
+		    "%lld", (long long)telling[i].langste)));
+		json_object_object_add(t, "afgewezen", str(arena_printf(r->arena,
+		    "%lld", (long long)telling[i].afgewezen)));
 		json_object_object_add(t, "gekozen", json_object_new_boolean(
-		    db_cell_int(DB_CELL(&telling, i, 0), 0) == wijkteam));
-		totaal += db_cell_int(DB_CELL(&telling, i, 2), 0);
+		    telling[i].wijkteam_id == wijkteam));
+		totaal += telling[i].aantal;
 		json_object_array_add(teams, t);
 	}
 	json_object_object_add(ctx, "teams", teams);
 	json_object_object_add(ctx, "totaal", json_object_new_int64(totaal));
-	json_object_object_add(ctx, "items", wachtlijst_items(r, &rows, limit,
+	json_object_object_add(ctx, "items", wachtlijst_items(r, rows, n, limit,
 	    &volgende));
 	json_object_object_add(ctx, "aantal", json_object_new_int64(
-	    (int64_t)(rows.nrows > (size_t)limit ? (size_t)limit : rows.nrows)));
+	    (int64_t)(n > (size_t)limit ? (size_t)limit : n)));
 	json_object_object_add(ctx, "afgewezen", json_object_new_boolean(afgewezen));
 	if (wijkteam > 0)
 		json_object_object_add(ctx, "wijkteam_id",
@@ -225,50 +231,57 @@ pagina_wachtlijst(struct req *r)
 
 /* Reads the reconciliation list; -1 after answering. */
 static int
-overdrachten_lees(struct req *r, struct db_rows *rows, int *betrokken)
+overdrachten_lees(struct req *r, struct afstemming_rij **rows, size_t *n,
+    int *betrokken)
 {
 	struct scope s;
+	struct buf ids;
 	enum db_err rc;
+	size_t i;
 
+	*rows = NULL;
+	*n = 0;
 	if (registratie_scope(r, &s) != 0)
 		return -1;
 	if (!(s.partijen & (GP_WIJKTEAM | GP_WERKOM))) {
 		/* Handovers to Werkom are the wijkteam's and Werkom's
 		 * business: Uitkeringen and Naleving see none of them. */
-		memset(rows, 0, sizeof(*rows));
-		rows->ncols = AF__NCOLS;
 		*betrokken = 0;
 		return 0;
 	}
 	*betrokken = 1;
-	if ((rc = store_afstemming(r->db, r->arena, &s, r->cfg->overdracht_termijn,
-	    500, rows)) != DB_OK) {
+	if ((rc = store_afstemming_rijen(r->db, r->arena, &s,
+	    r->cfg->overdracht_termijn, 500, rows, n)) != DB_OK) {
 		fail_db(r, rc, "overdrachten");
 		return -1;
 	}
-	return audit_rijen(r, rows, rows->nrows, AF_INWONER_ID);
+	buf_init(&ids, r->arena);
+	for (i = 0; i < *n; i++)
+		id_bij(&ids, (*rows)[i].inwoner_id);
+	return audit_ids(r, &ids);
 }
 
 static struct json_object *
-overdracht_items(const struct db_rows *rows)
+overdracht_items(const struct afstemming_rij *rows, size_t n)
 {
 	struct json_object *items = json_object_new_array(), *o;
 	size_t i;
 
-	for (i = 0; i < rows->nrows; i++) {
-		int open = strcmp(DB_CELL(rows, i, AF_SOORT), "overdracht_open") == 0;
+	for (i = 0; i < n; i++) {
+		int open = strcmp(rows[i].soort, "overdracht_open") == 0;
 
 		o = json_object_new_object();
 		json_object_object_add(o, "inwoner_id",
-		    getal(DB_CELL(rows, i, AF_INWONER_ID)));
-		json_object_object_add(o, "naam", str(DB_CELL(rows, i, AF_NAAM)));
-		json_object_object_add(o, "soort", str(DB_CELL(rows, i, AF_SOORT)));
+		    json_object_new_int64(rows[i].inwoner_id));
+		json_object_object_add(o, "naam", str(rows[i].naam));
+		json_object_object_add(o, "soort", str(rows[i].soort));
 		json_object_object_add(o, "soort_label", str(open ?
 		    "Overdracht niet geaccepteerd" :
 		    "Terug van Werkom zonder overdracht"));
-		json_object_object_add(o, "datum", str(DB_CELL(rows, i, AF_DATUM)));
-		json_object_object_add(o, "dagen", getal(DB_CELL(rows, i, AF_DAGEN)));
-		json_object_object_add(o, "wijk", str(DB_CELL(rows, i, AF_WIJK)));
+		json_object_object_add(o, "datum", str(rows[i].datum));
+		json_object_object_add(o, "dagen",
+		    json_object_new_int64(rows[i].dagen));
+		json_object_object_add(o, "wijk", str(rows[i].wijk));
 		json_object_array_add(items, o);
 	}
 	return items;
@@ -278,13 +291,14 @@ static void
 api_overdrachten(struct req *r)
 {
 	struct json_object *o;
-	struct db_rows rows;
+	struct afstemming_rij *rows;
+	size_t n;
 	int betrokken;
 
-	if (overdrachten_lees(r, &rows, &betrokken) != 0)
+	if (overdrachten_lees(r, &rows, &n, &betrokken) != 0)
 		return;
 	o = json_object_new_object();
-	json_object_object_add(o, "items", overdracht_items(&rows));
+	json_object_object_add(o, "items", overdracht_items(rows, n));
 	json_object_object_add(o, "volgende", NULL);
 	resp_json(r, 200, o);
 }
@@ -293,15 +307,15 @@ static void
 pagina_overdrachten(struct req *r)
 {
 	struct json_object *ctx;
-	struct db_rows rows;
+	struct afstemming_rij *rows;
+	size_t n;
 	int betrokken;
 
-	if (overdrachten_lees(r, &rows, &betrokken) != 0)
+	if (overdrachten_lees(r, &rows, &n, &betrokken) != 0)
 		return;
 	ctx = json_object_new_object();
-	json_object_object_add(ctx, "items", overdracht_items(&rows));
-	json_object_object_add(ctx, "aantal", json_object_new_int64(
-	    (int64_t)rows.nrows));
+	json_object_object_add(ctx, "items", overdracht_items(rows, n));
+	json_object_object_add(ctx, "aantal", json_object_new_int64((int64_t)n));
 	json_object_object_add(ctx, "termijn", json_object_new_int(
 	    r->cfg->overdracht_termijn));
 	json_object_object_add(ctx, "betrokken", json_object_new_boolean(

@@ -255,82 +255,77 @@ fouten_lijst(const struct zoek *z, const char *cursor_veld)
 
 /* --------------------------------------------------------------- the page */
 
+/* A text of a row as a JSON string: "" for NULL. */
 static const char *
-cell(const struct db_rows *rows, size_t r, int c)
+leeg(const char *s)
 {
-	const char *s = DB_CELL(rows, r, c);
-
 	return s != NULL ? s : "";
 }
 
 /* Who did it, in words: "beheerder", "anoniem", "namens ..." and token. */
 static const char *
-wie_tekst(struct req *r, const struct db_rows *rows, size_t i)
+wie_tekst(struct req *r, const struct audit_regel *a)
 {
-	const char *naam = DB_CELL(rows, i, AUDIT_GEBRUIKERSNAAM),
-	    *gid = DB_CELL(rows, i, AUDIT_GEBRUIKER_ID),
-	    *namens = DB_CELL(rows, i, AUDIT_NAMENS_ID),
-	    *token = DB_CELL(rows, i, AUDIT_TOKEN_ID), *s;
+	const char *s;
 
-	if (naam != NULL)
-		s = naam;
-	else if (gid != NULL)
-		s = arena_printf(r->arena, "gebruiker %s", gid);
+	if (a->gebruikersnaam != NULL)
+		s = a->gebruikersnaam;
+	else if (a->gebruiker_id > 0)
+		s = arena_printf(r->arena, "gebruiker %lld",
+		    (long long)a->gebruiker_id);
 	else
 		s = "anoniem";
-	if (s != NULL && namens != NULL)
-		s = arena_printf(r->arena, "%s, namens gebruiker %s", s, namens);
-	if (s != NULL && token != NULL)
-		s = arena_printf(r->arena, "%s, met API-token %s", s, token);
+	if (s != NULL && a->namens_id > 0)
+		s = arena_printf(r->arena, "%s, namens gebruiker %lld", s,
+		    (long long)a->namens_id);
+	if (s != NULL && a->token_id > 0)
+		s = arena_printf(r->arena, "%s, met API-token %lld", s,
+		    (long long)a->token_id);
 	return s != NULL ? s : "";
 }
 
+/* An optional id as JSON: null for 0 (SQL NULL). */
 static struct json_object *
-int_of(const char *cell_text)
+id_of(int64_t id)
 {
-	return cell_text != NULL ? json_object_new_int64(db_cell_int(cell_text, 0))
-	    : NULL;                                   /* JSON null */
+	return id > 0 ? json_object_new_int64(id) : NULL;   /* JSON null */
 }
 
 static struct json_object *
-item_json(const struct db_rows *rows, size_t i)
+item_json(const struct audit_regel *a)
 {
 	struct json_object *o = json_object_new_object();
-	const char *naam = DB_CELL(rows, i, AUDIT_GEBRUIKERSNAAM);
 
-	json_object_object_add(o, "id", int_of(DB_CELL(rows, i, AUDIT_ID)));
+	json_object_object_add(o, "id", json_object_new_int64(a->id));
 	json_object_object_add(o, "tijdstip",
-	    json_object_new_string(cell(rows, i, AUDIT_TIJDSTIP)));
-	json_object_object_add(o, "gebruiker_id",
-	    int_of(DB_CELL(rows, i, AUDIT_GEBRUIKER_ID)));
-	json_object_object_add(o, "gebruikersnaam",
-	    naam != NULL ? json_object_new_string(naam) : NULL);
-	json_object_object_add(o, "namens_id",
-	    int_of(DB_CELL(rows, i, AUDIT_NAMENS_ID)));
-	json_object_object_add(o, "token_id", int_of(DB_CELL(rows, i, AUDIT_TOKEN_ID)));
+	    json_object_new_string(leeg(a->tijdstip)));
+	json_object_object_add(o, "gebruiker_id", id_of(a->gebruiker_id));
+	json_object_object_add(o, "gebruikersnaam", a->gebruikersnaam != NULL ?
+	    json_object_new_string(a->gebruikersnaam) : NULL);
+	json_object_object_add(o, "namens_id", id_of(a->namens_id));
+	json_object_object_add(o, "token_id", id_of(a->token_id));
 	json_object_object_add(o, "actie",
-	    json_object_new_string(cell(rows, i, AUDIT_ACTIE)));
+	    json_object_new_string(leeg(a->actie)));
 	json_object_object_add(o, "object_soort",
-	    json_object_new_string(cell(rows, i, AUDIT_OBJECT_SOORT)));
-	json_object_object_add(o, "object_id",
-	    int_of(DB_CELL(rows, i, AUDIT_OBJECT_ID)));
+	    json_object_new_string(leeg(a->object_soort)));
+	json_object_object_add(o, "object_id", id_of(a->object_id));
 	json_object_object_add(o, "route",
-	    json_object_new_string(cell(rows, i, AUDIT_ROUTE)));
+	    json_object_new_string(leeg(a->route)));
 	json_object_object_add(o, "resultaat",
-	    json_object_new_string(cell(rows, i, AUDIT_RESULTAAT)));
+	    json_object_new_string(leeg(a->resultaat)));
 	json_object_object_add(o, "adres",
-	    json_object_new_string(cell(rows, i, AUDIT_ADRES)));
+	    json_object_new_string(leeg(a->adres)));
 	json_object_object_add(o, "toelichting",
-	    json_object_new_string(cell(rows, i, AUDIT_TOELICHTING)));
+	    json_object_new_string(leeg(a->toelichting)));
 	return o;
 }
 
 /* One row for the table: the API's item plus what people read. */
 static struct json_object *
-regel_json(struct req *r, const struct db_rows *rows, size_t i)
+regel_json(struct req *r, const struct audit_regel *a)
 {
-	struct json_object *o = item_json(rows, i);
-	const char *iso = cell(rows, i, AUDIT_TIJDSTIP), *oid;
+	struct json_object *o = item_json(a);
+	const char *iso = leeg(a->tijdstip), *soort = leeg(a->object_soort);
 	char leesbaar[20];
 
 	/* "2025-03-01T23:30:12Z" reads as "2025-03-01 23:30:12" (UTC). */
@@ -340,11 +335,10 @@ regel_json(struct req *r, const struct db_rows *rows, size_t i)
 	json_object_object_add(o, "tijdstip_iso", json_object_new_string(iso));
 	json_object_object_add(o, "tijdstip", json_object_new_string(leesbaar));
 	json_object_object_add(o, "gebruiker",
-	    json_object_new_string(wie_tekst(r, rows, i)));
-	oid = DB_CELL(rows, i, AUDIT_OBJECT_ID);
-	json_object_object_add(o, "object", json_object_new_string(oid != NULL ?
-	    arena_printf(r->arena, "%s %s", cell(rows, i, AUDIT_OBJECT_SOORT),
-	    oid) : cell(rows, i, AUDIT_OBJECT_SOORT)));
+	    json_object_new_string(wie_tekst(r, a)));
+	json_object_object_add(o, "object", json_object_new_string(
+	    a->object_id > 0 ? arena_printf(r->arena, "%s %lld", soort,
+	    (long long)a->object_id) : soort));
 	return o;
 }
 
@@ -359,27 +353,28 @@ keuzelijsten(struct req *r, const struct zoek *z, struct json_object *ctx)
 {
 	struct json_object *gebruikers = json_object_new_array(),
 	    *acties = json_object_new_array(), *o;
-	struct db_rows rows;
+	struct audit_gebruiker *g;
+	struct audit_actie *act;
 	enum db_err rc;
-	size_t i;
+	size_t i, n;
 	int gevonden = 0;
 
 	json_object_object_add(ctx, "gebruikers", gebruikers);
 	json_object_object_add(ctx, "acties", acties);
-	if ((rc = store_audit_gebruikers(r->db, r->arena, MAX_CHOICES, &rows))
+	if ((rc = store_audit_gebruikers(r->db, r->arena, MAX_CHOICES, &g, &n))
 	    != DB_OK) {
 		fail_db(r, rc, "audit");
 		return -1;
 	}
-	for (i = 0; i < rows.nrows; i++) {
-		int gekozen = z->f.gebruiker_id > 0 &&
-		    db_cell_int(DB_CELL(&rows, i, 0), 0) == z->f.gebruiker_id;
+	for (i = 0; i < n; i++) {
+		int gekozen = z->f.gebruiker_id > 0 && g[i].id == z->f.gebruiker_id;
 
 		o = json_object_new_object();
-		json_object_object_add(o, "id", json_object_new_string(cell(&rows, i, 0)));
+		json_object_object_add(o, "id", json_object_new_string(
+		    arena_printf(r->arena, "%lld", (long long)g[i].id)));
 		json_object_object_add(o, "label", json_object_new_string(
-		    arena_printf(r->arena, "%s (%s)", cell(&rows, i, 1),
-		    cell(&rows, i, 2))));
+		    arena_printf(r->arena, "%s (%s)", leeg(g[i].gebruikersnaam),
+		    leeg(g[i].naam))));
 		json_object_object_add(o, "gekozen", json_object_new_boolean(gekozen));
 		json_object_array_add(gebruikers, o);
 		gevonden |= gekozen;
@@ -392,16 +387,18 @@ keuzelijsten(struct req *r, const struct zoek *z, struct json_object *ctx)
 		json_object_object_add(o, "gekozen", json_object_new_boolean(1));
 		json_object_array_add(gebruikers, o);
 	}
-	if ((rc = store_audit_acties(r->db, r->arena, MAX_CHOICES, &rows)) != DB_OK) {
+	if ((rc = store_audit_acties(r->db, r->arena, MAX_CHOICES, &act, &n))
+	    != DB_OK) {
 		fail_db(r, rc, "audit");
 		return -1;
 	}
 	gevonden = 0;
-	for (i = 0; i < rows.nrows; i++) {
-		int gekozen = strcmp(cell(&rows, i, 0), z->raw[V_ACTIE]) == 0;
+	for (i = 0; i < n; i++) {
+		int gekozen = strcmp(leeg(act[i].actie), z->raw[V_ACTIE]) == 0;
 
 		o = json_object_new_object();
-		json_object_object_add(o, "waarde", json_object_new_string(cell(&rows, i, 0)));
+		json_object_object_add(o, "waarde",
+		    json_object_new_string(leeg(act[i].actie)));
 		json_object_object_add(o, "gekozen", json_object_new_boolean(gekozen));
 		json_object_array_add(acties, o);
 		gevonden |= gekozen;
@@ -424,9 +421,9 @@ audit_page(struct req *r, struct zoek *z)
 {
 	struct json_object *ctx = json_object_new_object(), *waarden, *fout,
 	    *regels;
-	struct db_rows rows;
+	struct audit_regel *rows;
 	enum db_err rc;
-	size_t i, n;
+	size_t i, n, nrows;
 
 	json_object_object_add(ctx, "titel", json_object_new_string("Auditlog"));
 	waarden = json_object_new_object();
@@ -452,26 +449,26 @@ audit_page(struct req *r, struct zoek *z)
 	}
 
 	z->f.limit = PAGE_ROWS + 1;        /* one more: is there a next page? */
-	if ((rc = store_audit_list(r->db, r->arena, &z->f, &rows)) != DB_OK) {
+	if ((rc = store_audit_list(r->db, r->arena, &z->f, &rows, &nrows))
+	    != DB_OK) {
 		json_object_put(ctx);
 		fail_db(r, rc, "audit");
 		return;
 	}
-	n = rows.nrows > PAGE_ROWS ? PAGE_ROWS : rows.nrows;
+	n = nrows > PAGE_ROWS ? PAGE_ROWS : nrows;
 	regels = json_object_new_array();
 	for (i = 0; i < n; i++)
-		json_object_array_add(regels, regel_json(r, &rows, i));
+		json_object_array_add(regels, regel_json(r, &rows[i]));
 	json_object_object_add(ctx, "regels", regels);
 	json_object_object_add(ctx, "aantal", json_object_new_int((int)n));
 	json_object_object_add(ctx, "gezocht", json_object_new_boolean(1));
-	if (rows.nrows > PAGE_ROWS)
+	if (nrows > PAGE_ROWS)
 		json_object_object_add(ctx, "volgende_href", json_object_new_string(
-		    link_to(r, "/audit", z, db_cell_int(DB_CELL(&rows, n - 1,
-		    AUDIT_ID), 0))));
+		    link_to(r, "/audit", z, rows[n - 1].id)));
 	if (z->f.voor_id > 0)
 		json_object_object_add(ctx, "eerste_href",
 		    json_object_new_string(link_to(r, "/audit", z, 0)));
-	if (rows.nrows > PAGE_ROWS || z->f.voor_id > 0)
+	if (nrows > PAGE_ROWS || z->f.voor_id > 0)
 		json_object_object_add(ctx, "paginering", json_object_new_boolean(1));
 	json_object_object_add(ctx, "csv_href",
 	    json_object_new_string(link_to(r, "/audit.csv", z, 0)));
@@ -499,34 +496,48 @@ struct export {
 	enum afgekapt  afgekapt;
 };
 
-static const char *const csv_kop[AUDIT__NCOLS] = {
+static const char *const csv_kop[] = {
 	"id", "tijdstip", "gebruiker_id", "gebruikersnaam", "namens_id",
 	"token_id", "actie", "object_soort", "object_id", "route", "resultaat",
 	"adres", "toelichting",
 };
+#define NKOLOM	(sizeof(csv_kop) / sizeof(csv_kop[0]))
+
+/* An id as CSV text into buf: empty (NULL) for 0, the SQL NULL. */
+static const char *
+id_tekst(char *buf, size_t len, int64_t id)
+{
+	if (id <= 0)
+		return NULL;
+	snprintf(buf, len, "%lld", (long long)id);
+	return buf;
+}
 
 /* store_audit_each's callback: one record, or stop at a cap. */
 static int
-export_rij(const struct db_rows *rows, size_t i, void *ctx)
+export_rij(const struct audit_regel *a, void *ctx)
 {
 	struct export *x = ctx;
-	const char *f[AUDIT__NCOLS];
-	size_t lens[AUDIT__NCOLS], c;
+	char id[24], gid[24], namens[24], token[24], oid[24];
+	const char *f[NKOLOM] = {
+		id_tekst(id, sizeof(id), a->id), a->tijdstip,
+		id_tekst(gid, sizeof(gid), a->gebruiker_id), a->gebruikersnaam,
+		id_tekst(namens, sizeof(namens), a->namens_id),
+		id_tekst(token, sizeof(token), a->token_id), a->actie,
+		a->object_soort, id_tekst(oid, sizeof(oid), a->object_id),
+		a->route, a->resultaat, a->adres, a->toelichting,
+	};
 
 	if (x->rijen == CSV_MAX_ROWS) {
 		x->afgekapt = AFGEKAPT_RIJEN;       /* a row beyond the cap exists */
 		return 1;
 	}
-	for (c = 0; c < AUDIT__NCOLS; c++) {
-		f[c] = DB_CELL(rows, i, c);
-		lens[c] = rows->lens[i * rows->ncols + c];
-	}
-	if (x->body.len + csv_record_len(f, lens, AUDIT__NCOLS) + CSV_TRAILER >
+	if (x->body.len + csv_record_len(f, NULL, NKOLOM) + CSV_TRAILER >
 	    x->cap) {
 		x->afgekapt = AFGEKAPT_BYTES;
 		return 1;
 	}
-	csv_record(&x->body, f, lens, AUDIT__NCOLS);
+	csv_record(&x->body, f, NULL, NKOLOM);
 	x->rijen++;
 	return x->body.failed;
 }
@@ -610,7 +621,7 @@ handle_audit_csv(struct req *r)
 		return;
 	}
 	buf_puts(&x.body, "\xEF\xBB\xBF");                  /* UTF-8 BOM */
-	csv_record(&x.body, csv_kop, NULL, AUDIT__NCOLS);
+	csv_record(&x.body, csv_kop, NULL, NKOLOM);
 	if (tx_begin(r) != 0)
 		return;
 	if ((rc = store_audit_each(r->db, &z.f, export_rij, &x)) != DB_OK) {
@@ -660,10 +671,10 @@ static void
 handle_api_audit(struct req *r)
 {
 	struct json_object *o, *items;
-	struct db_rows rows;
+	struct audit_regel *rows;
 	struct zoek z;
 	enum db_err rc;
-	size_t i, n;
+	size_t i, n, nrows;
 
 	if (parse_zoek(r, &z, 1) > 0) {
 		resp_problem(r, 400, "Een of meer zoekparameters zijn ongeldig.",
@@ -671,18 +682,20 @@ handle_api_audit(struct req *r)
 		return;
 	}
 	z.f.limit = z.limit + 1;            /* one more: is there a next page? */
-	if ((rc = store_audit_list(r->db, r->arena, &z.f, &rows)) != DB_OK) {
+	if ((rc = store_audit_list(r->db, r->arena, &z.f, &rows, &nrows))
+	    != DB_OK) {
 		fail_db(r, rc, "audit");
 		return;
 	}
-	n = rows.nrows > (size_t)z.limit ? (size_t)z.limit : rows.nrows;
+	n = nrows > (size_t)z.limit ? (size_t)z.limit : nrows;
 	items = json_object_new_array();
 	for (i = 0; i < n; i++)
-		json_object_array_add(items, item_json(&rows, i));
+		json_object_array_add(items, item_json(&rows[i]));
 	o = json_object_new_object();
 	json_object_object_add(o, "items", items);
-	json_object_object_add(o, "volgende", rows.nrows > n ?
-	    json_object_new_string(cell(&rows, n - 1, AUDIT_ID)) : NULL);
+	json_object_object_add(o, "volgende", nrows > n ?
+	    json_object_new_string(arena_printf(r->arena, "%lld",
+	    (long long)rows[n - 1].id)) : NULL);
 	resp_json(r, 200, o);
 	resp_header(r, "Cache-Control", "no-store");
 }

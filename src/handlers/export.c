@@ -231,12 +231,6 @@ gegevens_tekst(struct buf *b, const char *type, const char *gegevens)
 }
 
 static const char *
-cel(const struct db_rows *rows, size_t i, int c)
-{
-	return DB_CELL(rows, i, c);
-}
-
-static const char *
 soort_label(const char *code)
 {
 	const char *l = traject_soort_label(code);
@@ -309,11 +303,33 @@ tekst(const char *s)
 }
 
 static struct xlsx_cel
-getal(const char *s)
+getal(int64_t v)
 {
-	if (s == NULL)
+	return (struct xlsx_cel){ XLSX_GETAL, NULL, (double)v };
+}
+
+/* An optional id: an empty cell for 0 (none). */
+static struct xlsx_cel
+id_cel(int64_t id)
+{
+	if (id <= 0)
 		return (struct xlsx_cel){ XLSX_LEEG, NULL, 0 };
-	return (struct xlsx_cel){ XLSX_GETAL, NULL, (double)db_cell_int(s, 0) };
+	return getal(id);
+}
+
+/* A number as CSV text into buf (at least 21 bytes). */
+static const char *
+getal_tekst(char *buf, size_t len, int64_t v)
+{
+	snprintf(buf, len, "%lld", (long long)v);
+	return buf;
+}
+
+/* An optional id as CSV text: an empty field (NULL) for 0 (none). */
+static const char *
+id_tekst(char *buf, size_t len, int64_t id)
+{
+	return id > 0 ? getal_tekst(buf, len, id) : NULL;
 }
 
 static struct xlsx_cel
@@ -323,32 +339,29 @@ datum(const char *s)
 }
 
 static int
-traject_rij(const struct db_rows *rows, size_t i, void *ctx)
+traject_rij(const struct export_traject *t, void *ctx)
 {
 	struct uitvoer *u = ctx;
-	const char *soort = soort_label(cel(rows, i, ET_SOORT));
+	const char *soort = soort_label(t->soort);
 	int rc;
 
 	if (u->x != NULL) {
 		struct xlsx_cel c[NTRAJECT] = {
-			getal(cel(rows, i, ET_ID)), getal(cel(rows, i, ET_INWONER_ID)),
-			tekst(cel(rows, i, ET_NAAM)),
-			getal(cel(rows, i, ET_GEBOORTEJAAR)),
-			tekst(cel(rows, i, ET_WIJK)), tekst(soort),
-			tekst(cel(rows, i, ET_THEMA)), tekst(cel(rows, i, ET_OPDRACHT)),
-			tekst(cel(rows, i, ET_WIJKTEAM)),
-			datum(cel(rows, i, ET_STARTDATUM)),
-			datum(cel(rows, i, ET_EINDDATUM)),
+			getal(t->id), getal(t->inwoner_id), tekst(t->naam),
+			getal(t->geboortejaar), tekst(t->wijk), tekst(soort),
+			tekst(t->thema), tekst(t->opdracht), tekst(t->wijkteam),
+			datum(t->startdatum), datum(t->einddatum),
 		};
 
 		rc = xlsx_rij(u->x, c, NTRAJECT);
 	} else {
+		char id[24], inw[24], jaar[24];
 		const char *f[NTRAJECT] = {
-			cel(rows, i, ET_ID), cel(rows, i, ET_INWONER_ID),
-			cel(rows, i, ET_NAAM), cel(rows, i, ET_GEBOORTEJAAR),
-			cel(rows, i, ET_WIJK), soort, cel(rows, i, ET_THEMA),
-			cel(rows, i, ET_OPDRACHT), cel(rows, i, ET_WIJKTEAM),
-			cel(rows, i, ET_STARTDATUM), cel(rows, i, ET_EINDDATUM),
+			getal_tekst(id, sizeof(id), t->id),
+			getal_tekst(inw, sizeof(inw), t->inwoner_id), t->naam,
+			getal_tekst(jaar, sizeof(jaar), t->geboortejaar), t->wijk,
+			soort, t->thema, t->opdracht, t->wijkteam, t->startdatum,
+			t->einddatum,
 		};
 
 		rc = csv_uit(u, f, NTRAJECT);
@@ -363,35 +376,34 @@ traject_rij(const struct db_rows *rows, size_t i, void *ctx)
 }
 
 static int
-gebeurtenis_rij(const struct db_rows *rows, size_t i, void *ctx)
+gebeurtenis_rij(const struct export_gebeurtenis *e, void *ctx)
 {
 	struct uitvoer *u = ctx;
-	const char *type = cel(rows, i, EG_TYPE), *g;
+	const char *g;
 	struct buf b;
 	int rc;
 
 	buf_init(&b, &u->scratch);
-	gegevens_tekst(&b, type, cel(rows, i, EG_GEGEVENS));
+	gegevens_tekst(&b, e->type, e->gegevens);
 	g = b.failed || b.len == 0 ? "" : b.data;
 	if (u->x != NULL) {
 		struct xlsx_cel c[NGEBEURTENIS] = {
-			getal(cel(rows, i, EG_ID)), getal(cel(rows, i, EG_TRAJECT_ID)),
-			getal(cel(rows, i, EG_INWONER_ID)), tekst(cel(rows, i, EG_NAAM)),
-			tekst(type_label(type)), datum(cel(rows, i, EG_DATUM)),
-			tekst(g), getal(cel(rows, i, EG_VERVALT_ID)),
-			tekst(partij_label(cel(rows, i, EG_PARTIJ))),
-			tekst(cel(rows, i, EG_GEREGISTREERD)),
+			getal(e->id), getal(e->traject_id), getal(e->inwoner_id),
+			tekst(e->naam), tekst(type_label(e->type)), datum(e->datum),
+			tekst(g), id_cel(e->vervalt_id),
+			tekst(partij_label(e->partij)), tekst(e->geregistreerd),
 		};
 
 		rc = xlsx_rij(u->x, c, NGEBEURTENIS);
 	} else {
+		char id[24], trj[24], inw[24], vervalt[24];
 		const char *f[NGEBEURTENIS] = {
-			cel(rows, i, EG_ID), cel(rows, i, EG_TRAJECT_ID),
-			cel(rows, i, EG_INWONER_ID), cel(rows, i, EG_NAAM),
-			type_label(type), cel(rows, i, EG_DATUM), g,
-			cel(rows, i, EG_VERVALT_ID),
-			partij_label(cel(rows, i, EG_PARTIJ)),
-			cel(rows, i, EG_GEREGISTREERD),
+			getal_tekst(id, sizeof(id), e->id),
+			getal_tekst(trj, sizeof(trj), e->traject_id),
+			getal_tekst(inw, sizeof(inw), e->inwoner_id), e->naam,
+			type_label(e->type), e->datum, g,
+			id_tekst(vervalt, sizeof(vervalt), e->vervalt_id),
+			partij_label(e->partij), e->geregistreerd,
 		};
 
 		rc = csv_uit(u, f, NGEBEURTENIS);

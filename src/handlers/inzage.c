@@ -95,11 +95,10 @@ doel_label(const char *code)
 	return code;
 }
 
+/* A text as a JSON string: "" for NULL. */
 static const char *
-cel(const struct db_rows *rows, size_t i, int c)
+leeg(const char *s)
 {
-	const char *s = DB_CELL(rows, i, c);
-
 	return s != NULL ? s : "";
 }
 
@@ -109,10 +108,11 @@ str_of(const char *s)
 	return s != NULL ? json_object_new_string(s) : NULL;   /* JSON null */
 }
 
+/* An optional id as JSON: null for 0 (SQL NULL). */
 static struct json_object *
-int_of(const char *s)
+id_of(int64_t id)
 {
-	return s != NULL ? json_object_new_int64(db_cell_int(s, 0)) : NULL;
+	return id > 0 ? json_object_new_int64(id) : NULL;
 }
 
 /* ------------------------------------------------------------ finding */
@@ -167,10 +167,10 @@ handle_inzage_bsn(struct req *r)
 	const char *sealed, *hash, *in = kv_get(&r->form, "bsn"), *masker;
 	struct json_object *fouten, *treffers, *t;
 	char bsn[BSN_LEN + 1];
-	struct db_rows rows;
+	struct export_bsn_treffer *rows;
 	enum db_err rc;
 	int e;
-	size_t i;
+	size_t i, n;
 
 	if ((e = bsn_parse(in != NULL ? in : "", bsn)) != BSN_OK) {
 		fouten = json_object_new_array();
@@ -188,13 +188,13 @@ handle_inzage_bsn(struct req *r)
 	if (tx_begin(r) != 0)
 		return;
 	if ((rc = store_export_bsn_zoek(r->db, r->arena, hash, BSN_TREFFERS,
-	    &rows)) != DB_OK) {
+	    &rows, &n)) != DB_OK) {
 		tx_rollback(r);
 		fail_db(r, rc, "inzage");
 		return;
 	}
-	for (i = 0; i < rows.nrows; i++) {
-		int64_t id = db_cell_int(DB_CELL(&rows, i, 0), 0);
+	for (i = 0; i < n; i++) {
+		int64_t id = rows[i].id;
 
 		if (audit_persoon(r, "zoeken", "inwoner", id, id, DOEL_TOEZICHT,
 		    GELUKT, "gevonden op BSN") != 0) {
@@ -205,19 +205,19 @@ handle_inzage_bsn(struct req *r)
 	}
 	if (tx_commit(r) != 0)
 		return;
-	if (rows.nrows == 1) {
-		resp_redirect(r, arena_printf(r->arena, "/inzage/inwoners/%s",
-		    cel(&rows, 0, 0)));
+	if (n == 1) {
+		resp_redirect(r, arena_printf(r->arena, "/inzage/inwoners/%lld",
+		    (long long)rows[0].id));
 		return;
 	}
 	treffers = json_object_new_array();
-	for (i = 0; i < rows.nrows; i++) {
+	for (i = 0; i < n; i++) {
 		t = json_object_new_object();
-		json_object_object_add(t, "id",
-		    json_object_new_string(cel(&rows, i, 0)));
+		json_object_object_add(t, "id", json_object_new_string(
+		    arena_printf(r->arena, "%lld", (long long)rows[i].id)));
 		json_object_object_add(t, "organisatie",
-		    json_object_new_string(cel(&rows, i, 1)));
-		masker = registratie_bsn_masker(r, DB_CELL(&rows, i, 2));
+		    json_object_new_string(leeg(rows[i].organisatie)));
+		masker = registratie_bsn_masker(r, rows[i].bsn_sealed);
 		json_object_object_add(t, "bsn_gemaskeerd",
 		    json_object_new_string(masker != NULL ? masker : ""));
 		json_object_array_add(treffers, t);
@@ -229,40 +229,37 @@ handle_inzage_bsn(struct req *r)
 
 /* One access row, for the API (and, with words added, for the page). */
 static struct json_object *
-toegang_json(const struct db_rows *rows, size_t i)
+toegang_json(const struct export_toegang *t)
 {
 	struct json_object *o = json_object_new_object();
 
-	json_object_object_add(o, "id", int_of(DB_CELL(rows, i, TG_ID)));
-	json_object_object_add(o, "tijdstip", str_of(DB_CELL(rows, i, TG_TIJDSTIP)));
-	json_object_object_add(o, "gebruiker_id",
-	    int_of(DB_CELL(rows, i, TG_GEBRUIKER_ID)));
-	json_object_object_add(o, "gebruikersnaam",
-	    str_of(DB_CELL(rows, i, TG_GEBRUIKERSNAAM)));
-	json_object_object_add(o, "namens_id", int_of(DB_CELL(rows, i, TG_NAMENS_ID)));
-	json_object_object_add(o, "token_id", int_of(DB_CELL(rows, i, TG_TOKEN_ID)));
+	json_object_object_add(o, "id", json_object_new_int64(t->id));
+	json_object_object_add(o, "tijdstip", str_of(t->tijdstip));
+	json_object_object_add(o, "gebruiker_id", id_of(t->gebruiker_id));
+	json_object_object_add(o, "gebruikersnaam", str_of(t->gebruikersnaam));
+	json_object_object_add(o, "namens_id", id_of(t->namens_id));
+	json_object_object_add(o, "token_id", id_of(t->token_id));
 	json_object_object_add(o, "organisatie",
-	    json_object_new_string(cel(rows, i, TG_ORGANISATIE)));
-	json_object_object_add(o, "actie",
-	    json_object_new_string(cel(rows, i, TG_ACTIE)));
+	    json_object_new_string(leeg(t->organisatie)));
+	json_object_object_add(o, "actie", json_object_new_string(leeg(t->actie)));
 	json_object_object_add(o, "object_soort",
-	    json_object_new_string(cel(rows, i, TG_OBJECT_SOORT)));
-	json_object_object_add(o, "object_id", int_of(DB_CELL(rows, i, TG_OBJECT_ID)));
-	json_object_object_add(o, "doel", json_object_new_string(cel(rows, i, TG_DOEL)));
-	json_object_object_add(o, "route", json_object_new_string(cel(rows, i, TG_ROUTE)));
+	    json_object_new_string(leeg(t->object_soort)));
+	json_object_object_add(o, "object_id", id_of(t->object_id));
+	json_object_object_add(o, "doel", json_object_new_string(leeg(t->doel)));
+	json_object_object_add(o, "route", json_object_new_string(leeg(t->route)));
 	json_object_object_add(o, "resultaat",
-	    json_object_new_string(cel(rows, i, TG_RESULTAAT)));
+	    json_object_new_string(leeg(t->resultaat)));
 	return o;
 }
 
 /*
  * Reads the inwoner and a page of their history inside one transaction
- * that first records this look (fail closed). Returns 1 with *inw and
- * *rows filled, 0 after answering 404, -1 after answering an error.
+ * that first records this look (fail closed). Returns 1 with *inw, *rows
+ * and *n filled, 0 after answering 404, -1 after answering an error.
  */
 static int
 lees_historie(struct req *r, int64_t id, int64_t voor, int limit,
-    struct db_rows *inw, struct db_rows *rows)
+    struct export_inwoner *inw, struct export_toegang **rows, size_t *n)
 {
 	enum db_err rc;
 
@@ -273,7 +270,7 @@ lees_historie(struct req *r, int64_t id, int64_t voor, int limit,
 		fail_db(r, rc, "inzage");
 		return -1;
 	}
-	if (inw->nrows == 0) {
+	if (inw->id == 0) {
 		tx_rollback(r);
 		resp_problem(r, 404, NULL, NULL);
 		return 0;
@@ -285,7 +282,7 @@ lees_historie(struct req *r, int64_t id, int64_t voor, int limit,
 		return -1;
 	}
 	if ((rc = store_export_toegang(r->db, r->arena, id, voor, limit + 1,
-	    rows)) != DB_OK) {
+	    rows, n)) != DB_OK) {
 		tx_rollback(r);
 		fail_db(r, rc, "inzage");
 		return -1;
@@ -301,56 +298,56 @@ handle_historie(struct req *r)
 	int64_t id = route_param_int(&r->match, "id"), voor = 0;
 	const char *c = kv_get(&r->query, "cursor"), *masker;
 	struct json_object *ctx, *regels, *o;
-	struct db_rows inw, rows;
+	struct export_inwoner inw;
+	struct export_toegang *rows, *t;
 	char leesbaar[20];
-	size_t i, n;
+	size_t i, n, nrows;
 
 	if (c != NULL && id_lees(c, &voor) != 0) {
 		resp_problem(r, 422, "De cursor voor de volgende pagina is ongeldig; "
 		    "begin opnieuw bij de eerste pagina.", NULL);
 		return;
 	}
-	if (lees_historie(r, id, voor, PAGINA, &inw, &rows) != 1)
+	if (lees_historie(r, id, voor, PAGINA, &inw, &rows, &nrows) != 1)
 		return;
 	ctx = json_object_new_object();
 	json_object_object_add(ctx, "titel", json_object_new_string(arena_printf(
 	    r->arena, "Toegangshistorie van inwoner %lld", (long long)id)));
 	json_object_object_add(ctx, "id", json_object_new_int64(id));
 	json_object_object_add(ctx, "organisatie",
-	    json_object_new_string(cel(&inw, 0, EI_ORGANISATIE)));
-	if ((masker = registratie_bsn_masker(r, DB_CELL(&inw, 0, EI_BSN_SEALED)))
-	    != NULL)
+	    json_object_new_string(leeg(inw.organisatie)));
+	if ((masker = registratie_bsn_masker(r, inw.bsn_sealed)) != NULL)
 		json_object_object_add(ctx, "bsn_gemaskeerd",
 		    json_object_new_string(masker));
-	n = rows.nrows > PAGINA ? PAGINA : rows.nrows;
+	n = nrows > PAGINA ? PAGINA : nrows;
 	regels = json_object_new_array();
 	for (i = 0; i < n; i++) {
-		o = toegang_json(&rows, i);
-		snprintf(leesbaar, sizeof(leesbaar), "%s", cel(&rows, i, TG_TIJDSTIP));
+		t = &rows[i];
+		o = toegang_json(t);
+		snprintf(leesbaar, sizeof(leesbaar), "%s", leeg(t->tijdstip));
 		if (strlen(leesbaar) > 10)
 			leesbaar[10] = ' ';
 		json_object_object_add(o, "tijdstip_iso",
-		    json_object_new_string(cel(&rows, i, TG_TIJDSTIP)));
+		    json_object_new_string(leeg(t->tijdstip)));
 		json_object_object_add(o, "tijdstip", json_object_new_string(leesbaar));
 		json_object_object_add(o, "wie", json_object_new_string(
-		    DB_CELL(&rows, i, TG_GEBRUIKERSNAAM) != NULL ?
-		    cel(&rows, i, TG_GEBRUIKERSNAAM) :
-		    DB_CELL(&rows, i, TG_GEBRUIKER_ID) != NULL ? arena_printf(r->arena,
-		    "gebruiker %s", cel(&rows, i, TG_GEBRUIKER_ID)) : "anoniem"));
+		    t->gebruikersnaam != NULL ? t->gebruikersnaam :
+		    t->gebruiker_id > 0 ? arena_printf(r->arena, "gebruiker %lld",
+		    (long long)t->gebruiker_id) : "anoniem"));
 		json_object_object_add(o, "doel_label",
-		    json_object_new_string(doel_label(cel(&rows, i, TG_DOEL))));
+		    json_object_new_string(doel_label(leeg(t->doel))));
 		json_object_array_add(regels, o);
 	}
 	json_object_object_add(ctx, "regels", regels);
 	json_object_object_add(ctx, "aantal", json_object_new_int((int)n));
-	if (rows.nrows > PAGINA)
+	if (nrows > PAGINA)
 		json_object_object_add(ctx, "volgende_href", json_object_new_string(
-		    arena_printf(r->arena, "/inzage/inwoners/%lld?cursor=%s",
-		    (long long)id, cel(&rows, n - 1, TG_ID))));
+		    arena_printf(r->arena, "/inzage/inwoners/%lld?cursor=%lld",
+		    (long long)id, (long long)rows[n - 1].id)));
 	if (voor > 0)
 		json_object_object_add(ctx, "eerste_href", json_object_new_string(
 		    arena_printf(r->arena, "/inzage/inwoners/%lld", (long long)id)));
-	if (rows.nrows > PAGINA || voor > 0)
+	if (nrows > PAGINA || voor > 0)
 		json_object_object_add(ctx, "paginering", json_object_new_boolean(1));
 	if (policy_allows(ACCESS_BEHEER, &r->who) == POLICY_ALLOW)
 		json_object_object_add(ctx, "avg_href", json_object_new_string(
@@ -366,8 +363,9 @@ handle_api_historie(struct req *r)
 	int64_t id = route_param_int(&r->match, "id"), voor = 0, lim = PAGINA;
 	const char *c = kv_get(&r->query, "cursor"), *l = kv_get(&r->query, "limit");
 	struct json_object *fouten = NULL, *o, *items;
-	struct db_rows inw, rows;
-	size_t i, n;
+	struct export_inwoner inw;
+	struct export_toegang *rows;
+	size_t i, n, nrows;
 
 	if (c != NULL && id_lees(c, &voor) != 0) {
 		fouten = json_object_new_array();
@@ -384,16 +382,17 @@ handle_api_historie(struct req *r)
 		resp_problem(r, 400, "Een of meer parameters zijn ongeldig.", fouten);
 		return;
 	}
-	if (lees_historie(r, id, voor, (int)lim, &inw, &rows) != 1)
+	if (lees_historie(r, id, voor, (int)lim, &inw, &rows, &nrows) != 1)
 		return;
-	n = rows.nrows > (size_t)lim ? (size_t)lim : rows.nrows;
+	n = nrows > (size_t)lim ? (size_t)lim : nrows;
 	items = json_object_new_array();
 	for (i = 0; i < n; i++)
-		json_object_array_add(items, toegang_json(&rows, i));
+		json_object_array_add(items, toegang_json(&rows[i]));
 	o = json_object_new_object();
 	json_object_object_add(o, "items", items);
-	json_object_object_add(o, "volgende", rows.nrows > n ?
-	    json_object_new_string(cel(&rows, n - 1, TG_ID)) : NULL);
+	json_object_object_add(o, "volgende", nrows > n ?
+	    json_object_new_string(arena_printf(r->arena, "%lld",
+	    (long long)rows[n - 1].id)) : NULL);
 	resp_json(r, 200, o);
 	resp_header(r, "Cache-Control", "no-store");
 }
@@ -401,121 +400,110 @@ handle_api_historie(struct req *r)
 /* ------------------------------------------------------------ AVG art. 15 */
 
 static struct json_object *
-avg_inwoner(struct req *r, const struct db_rows *inw)
+avg_inwoner(struct req *r, const struct export_inwoner *inw)
 {
 	struct json_object *o = json_object_new_object();
-	const char *sealed = DB_CELL(inw, 0, EI_BSN_SEALED), *bsn = NULL;
+	const char *bsn = NULL;
 
-	if (sealed != NULL && (bsn = registratie_bsn_open(r, sealed)) == NULL)
+	if (inw->bsn_sealed != NULL &&
+	    (bsn = registratie_bsn_open(r, inw->bsn_sealed)) == NULL)
 		bsn = "(kan niet worden gelezen)";
-	json_object_object_add(o, "id", int_of(DB_CELL(inw, 0, EI_ID)));
-	json_object_object_add(o, "naam", str_of(DB_CELL(inw, 0, EI_NAAM)));
+	json_object_object_add(o, "id", json_object_new_int64(inw->id));
+	json_object_object_add(o, "naam", str_of(inw->naam));
 	json_object_object_add(o, "geboortejaar",
-	    int_of(DB_CELL(inw, 0, EI_GEBOORTEJAAR)));
-	json_object_object_add(o, "wijk_id", int_of(DB_CELL(inw, 0, EI_WIJK_ID)));
-	json_object_object_add(o, "wijk", str_of(DB_CELL(inw, 0, EI_WIJK)));
+	    json_object_new_int64(inw->geboortejaar));
+	json_object_object_add(o, "wijk_id", json_object_new_int64(inw->wijk_id));
+	json_object_object_add(o, "wijk", str_of(inw->wijk));
 	json_object_object_add(o, "bsn", str_of(bsn));
-	json_object_object_add(o, "geregistreerd_door",
-	    str_of(DB_CELL(inw, 0, EI_ORGANISATIE)));
-	json_object_object_add(o, "geregistreerd_op",
-	    str_of(DB_CELL(inw, 0, EI_AANGEMAAKT)));
+	json_object_object_add(o, "geregistreerd_door", str_of(inw->organisatie));
+	json_object_object_add(o, "geregistreerd_op", str_of(inw->aangemaakt));
 	return o;
 }
 
 static struct json_object *
-avg_trajecten(const struct db_rows *rows)
+avg_trajecten(const struct avg_traject *t, size_t n)
 {
 	struct json_object *l = json_object_new_array(), *o;
-	const char *soort, *label;
+	const char *label;
 	size_t i;
 
-	for (i = 0; i < rows->nrows; i++) {
+	for (i = 0; i < n; i++) {
 		o = json_object_new_object();
-		soort = DB_CELL(rows, i, AT_SOORT);
-		label = traject_soort_label(soort);
-		json_object_object_add(o, "id", int_of(DB_CELL(rows, i, AT_ID)));
-		json_object_object_add(o, "soort", str_of(soort));
+		label = traject_soort_label(t[i].soort);
+		json_object_object_add(o, "id", json_object_new_int64(t[i].id));
+		json_object_object_add(o, "soort", str_of(t[i].soort));
 		json_object_object_add(o, "soort_omschrijving",
-		    str_of(label != NULL ? label : soort));
-		json_object_object_add(o, "thema", str_of(DB_CELL(rows, i, AT_THEMA)));
-		json_object_object_add(o, "opdracht",
-		    str_of(DB_CELL(rows, i, AT_OPDRACHT)));
-		json_object_object_add(o, "wijkteam",
-		    str_of(DB_CELL(rows, i, AT_WIJKTEAM)));
-		json_object_object_add(o, "organisatie",
-		    str_of(DB_CELL(rows, i, AT_ORGANISATIE)));
-		json_object_object_add(o, "startdatum",
-		    str_of(DB_CELL(rows, i, AT_STARTDATUM)));
-		json_object_object_add(o, "einddatum",
-		    str_of(DB_CELL(rows, i, AT_EINDDATUM)));
+		    str_of(label != NULL ? label : t[i].soort));
+		json_object_object_add(o, "thema", str_of(t[i].thema));
+		json_object_object_add(o, "opdracht", str_of(t[i].opdracht));
+		json_object_object_add(o, "wijkteam", str_of(t[i].wijkteam));
+		json_object_object_add(o, "organisatie", str_of(t[i].organisatie));
+		json_object_object_add(o, "startdatum", str_of(t[i].startdatum));
+		json_object_object_add(o, "einddatum", str_of(t[i].einddatum));
 		json_object_object_add(o, "geregistreerd_op",
-		    str_of(DB_CELL(rows, i, AT_AANGEMAAKT)));
+		    str_of(t[i].aangemaakt));
 		json_object_array_add(l, o);
 	}
 	return l;
 }
 
 static struct json_object *
-avg_gebeurtenissen(const struct db_rows *rows)
+avg_gebeurtenissen(const struct avg_gebeurtenis *e, size_t n)
 {
 	struct json_object *l = json_object_new_array(), *o, *g;
 	const struct gebeurtenis_type *t;
-	const char *type, *tekst, *partij;
+	const char *partij;
 	size_t i;
 
-	for (i = 0; i < rows->nrows; i++) {
+	for (i = 0; i < n; i++) {
 		o = json_object_new_object();
-		type = DB_CELL(rows, i, AG_TYPE);
-		t = gebeurtenis_type_find(type);
+		t = gebeurtenis_type_find(e[i].type);
 		partij = gebeurtenis_partij_label(gebeurtenis_partij_parse(
-		    DB_CELL(rows, i, AG_PARTIJ)));
-		json_object_object_add(o, "id", int_of(DB_CELL(rows, i, AG_ID)));
+		    e[i].partij));
+		json_object_object_add(o, "id", json_object_new_int64(e[i].id));
 		json_object_object_add(o, "traject_id",
-		    int_of(DB_CELL(rows, i, AG_TRAJECT_ID)));
-		json_object_object_add(o, "type", str_of(type));
+		    json_object_new_int64(e[i].traject_id));
+		json_object_object_add(o, "type", str_of(e[i].type));
 		json_object_object_add(o, "type_omschrijving",
-		    str_of(t != NULL ? t->label : type));
-		json_object_object_add(o, "datum", str_of(DB_CELL(rows, i, AG_DATUM)));
+		    str_of(t != NULL ? t->label : e[i].type));
+		json_object_object_add(o, "datum", str_of(e[i].datum));
 		/* The payload as stored: every field, for the inwoner it is
 		 * about (the need-to-know filter is for ketenpartners). */
-		tekst = DB_CELL(rows, i, AG_GEGEVENS);
-		g = tekst != NULL ? json_tokener_parse(tekst) : NULL;
+		g = e[i].gegevens != NULL ? json_tokener_parse(e[i].gegevens) :
+		    NULL;
 		json_object_object_add(o, "gegevens", g != NULL ? g :
 		    json_object_new_object());
-		json_object_object_add(o, "vervalt_id",
-		    int_of(DB_CELL(rows, i, AG_VERVALT_ID)));
+		json_object_object_add(o, "vervalt_id", id_of(e[i].vervalt_id));
 		json_object_object_add(o, "geregistreerd_door", str_of(partij != NULL ?
-		    partij : DB_CELL(rows, i, AG_PARTIJ)));
-		json_object_object_add(o, "organisatie",
-		    str_of(DB_CELL(rows, i, AG_ORGANISATIE)));
+		    partij : e[i].partij));
+		json_object_object_add(o, "organisatie", str_of(e[i].organisatie));
 		json_object_object_add(o, "geregistreerd_op",
-		    str_of(DB_CELL(rows, i, AG_GEREGISTREERD)));
+		    str_of(e[i].geregistreerd));
 		json_object_array_add(l, o);
 	}
 	return l;
 }
 
 static struct json_object *
-avg_ketenstatus(const struct db_rows *rows)
+avg_ketenstatus(const struct avg_ketenstatus *k)
 {
 	struct json_object *o;
 
-	if (rows->nrows == 0)
+	if (!k->bestaat)
 		return NULL;
 	o = json_object_new_object();
-	json_object_object_add(o, "partij", str_of(DB_CELL(rows, 0, AK_PARTIJ)));
-	json_object_object_add(o, "wijkteam", str_of(DB_CELL(rows, 0, AK_WIJKTEAM)));
-	json_object_object_add(o, "sinds", str_of(DB_CELL(rows, 0, AK_SINDS)));
+	json_object_object_add(o, "partij", str_of(k->partij));
+	json_object_object_add(o, "wijkteam", str_of(k->wijkteam));
+	json_object_object_add(o, "sinds", str_of(k->sinds));
 	json_object_object_add(o, "wachtlijst_wijkteam",
-	    str_of(DB_CELL(rows, 0, AK_WACHTLIJST_WIJKTEAM)));
-	json_object_object_add(o, "wachtlijst_sinds",
-	    str_of(DB_CELL(rows, 0, AK_WACHTLIJST_SINDS)));
+	    str_of(k->wachtlijst_wijkteam));
+	json_object_object_add(o, "wachtlijst_sinds", str_of(k->wachtlijst_sinds));
 	json_object_object_add(o, "uitkering_afgewezen_op",
-	    str_of(DB_CELL(rows, 0, AK_AFGEWEZEN_OP)));
+	    str_of(k->afgewezen_op));
 	json_object_object_add(o, "overdracht_werkom_sinds",
-	    str_of(DB_CELL(rows, 0, AK_OVERDRACHT_SINDS)));
+	    str_of(k->overdracht_sinds));
 	json_object_object_add(o, "terug_van_werkom_zonder_overdracht",
-	    str_of(DB_CELL(rows, 0, AK_TERUG_ZONDER_OVERDRACHT)));
+	    str_of(k->terug_zonder_overdracht));
 	return o;
 }
 
@@ -528,10 +516,10 @@ static struct json_object *
 avg_toegang(struct req *r, int64_t id, enum db_err *rc)
 {
 	struct json_object *l = json_object_new_array(), *o;
+	struct avg_toegang *rows;
 	struct arena scratch;
-	struct db_rows rows;
 	int64_t na = 0;
-	size_t i;
+	size_t i, n;
 
 	if (arena_init(&scratch, 64 * 1024, 8 * 1024 * 1024) != 0) {
 		*rc = DB_NOMEM;
@@ -540,30 +528,28 @@ avg_toegang(struct req *r, int64_t id, enum db_err *rc)
 	}
 	for (;;) {
 		if ((*rc = store_avg_toegang(r->db, &scratch, id, na, AVG_PAGINA,
-		    &rows)) != DB_OK) {
+		    &rows, &n)) != DB_OK) {
 			json_object_put(l);
 			l = NULL;
 			break;
 		}
-		for (i = 0; i < rows.nrows; i++) {
+		for (i = 0; i < n; i++) {
 			o = json_object_new_object();
 			json_object_object_add(o, "tijdstip",
-			    str_of(DB_CELL(&rows, i, AA_TIJDSTIP)));
-			json_object_object_add(o, "actie",
-			    str_of(DB_CELL(&rows, i, AA_ACTIE)));
-			json_object_object_add(o, "doel",
-			    str_of(DB_CELL(&rows, i, AA_DOEL)));
+			    str_of(rows[i].tijdstip));
+			json_object_object_add(o, "actie", str_of(rows[i].actie));
+			json_object_object_add(o, "doel", str_of(rows[i].doel));
 			json_object_object_add(o, "doel_omschrijving", str_of(
-			    doel_label(DB_CELL(&rows, i, AA_DOEL))));
+			    doel_label(rows[i].doel)));
 			json_object_object_add(o, "organisatie",
-			    str_of(DB_CELL(&rows, i, AA_ORGANISATIE)));
+			    str_of(rows[i].organisatie));
 			json_object_object_add(o, "resultaat",
-			    str_of(DB_CELL(&rows, i, AA_RESULTAAT)));
+			    str_of(rows[i].resultaat));
 			json_object_array_add(l, o);
 		}
-		if (rows.nrows < AVG_PAGINA)
+		if (n < AVG_PAGINA)
 			break;
-		na = db_cell_int(DB_CELL(&rows, rows.nrows - 1, AA_ID), 0);
+		na = rows[n - 1].id;
 		arena_reset(&scratch);
 	}
 	arena_free(&scratch);
@@ -612,7 +598,11 @@ handle_avg(struct req *r)
 {
 	int64_t id = route_param_int(&r->match, "id");
 	struct json_object *doc = NULL, *toegang;
-	struct db_rows inw, trj, geb, ks;
+	struct export_inwoner inw;
+	struct avg_traject *trj;
+	struct avg_gebeurtenis *geb;
+	struct avg_ketenstatus ks;
+	size_t ntrj, ngeb;
 	char nu[32], datum[16];
 	time_t now = time(NULL);
 	struct tm tm;
@@ -624,7 +614,7 @@ handle_avg(struct req *r)
 		return;
 	if ((rc = store_export_inwoner(r->db, r->arena, id, &inw)) != DB_OK)
 		goto fail_db;
-	if (inw.nrows == 0) {
+	if (inw.id == 0) {
 		tx_rollback(r);
 		resp_problem(r, 404, NULL, NULL);
 		return;
@@ -635,8 +625,9 @@ handle_avg(struct req *r)
 		rc = DB_ERR;
 		goto fail_db;
 	}
-	if ((rc = store_avg_trajecten(r->db, r->arena, id, &trj)) != DB_OK ||
-	    (rc = store_avg_gebeurtenissen(r->db, r->arena, id, &geb)) != DB_OK ||
+	if ((rc = store_avg_trajecten(r->db, r->arena, id, &trj, &ntrj)) !=
+	    DB_OK || (rc = store_avg_gebeurtenissen(r->db, r->arena, id, &geb,
+	    &ngeb)) != DB_OK ||
 	    (rc = store_avg_ketenstatus(r->db, r->arena, id, &ks)) != DB_OK)
 		goto fail_db;
 	if ((toegang = avg_toegang(r, id, &rc)) == NULL)
@@ -654,8 +645,8 @@ handle_avg(struct req *r)
 	    "waarvoor en door welke organisatie ze zijn ingezien of gewijzigd. "
 	    "Tijden zijn in UTC."));
 	json_object_object_add(doc, "inwoner", avg_inwoner(r, &inw));
-	json_object_object_add(doc, "trajecten", avg_trajecten(&trj));
-	json_object_object_add(doc, "gebeurtenissen", avg_gebeurtenissen(&geb));
+	json_object_object_add(doc, "trajecten", avg_trajecten(trj, ntrj));
+	json_object_object_add(doc, "gebeurtenissen", avg_gebeurtenissen(geb, ngeb));
 	json_object_object_add(doc, "ketenstatus", avg_ketenstatus(&ks));
 	json_object_object_add(doc, "toegang", toegang);
 	json_object_object_add(doc, "doelen", avg_doelen());

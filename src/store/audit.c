@@ -21,6 +21,14 @@
 #define EACH_BLOCK	(64 * 1024)
 #define EACH_LIMIT	(4 * 1024 * 1024)
 
+/* Columns of STMT_AUDIT_LIST, in order. */
+enum audit_col {
+	AUDIT_ID, AUDIT_TIJDSTIP, AUDIT_GEBRUIKER_ID, AUDIT_GEBRUIKERSNAAM,
+	AUDIT_NAMENS_ID, AUDIT_TOKEN_ID, AUDIT_ACTIE, AUDIT_OBJECT_SOORT,
+	AUDIT_OBJECT_ID, AUDIT_ROUTE, AUDIT_RESULTAAT, AUDIT_ADRES,
+	AUDIT_TOELICHTING, AUDIT__NCOLS
+};
+
 static const struct stmt_def defs[] = {
 	{ STMT_AUDIT_INSERT, "audit_insert",
 	  "INSERT INTO audit (gebruiker_id, namens_id, token_id, actie, object_soort,"
@@ -88,8 +96,28 @@ store_audit_inzage(struct db *db, struct arena *ar, const struct audit_rec *a,
 	return db_exec(db, STMT_AUDIT_INZAGE, v, 8, NULL, NULL);
 }
 
-enum db_err
-store_audit_list(struct db *db, struct arena *ar, const struct audit_filter *f,
+/* Row i of a STMT_AUDIT_LIST result as a struct (texts stay in rows). */
+static void
+regel_van(const struct db_rows *rows, size_t i, struct audit_regel *a)
+{
+	a->id = db_cell_int(DB_CELL(rows, i, AUDIT_ID), 0);
+	a->tijdstip = DB_CELL(rows, i, AUDIT_TIJDSTIP);
+	a->gebruiker_id = db_cell_int(DB_CELL(rows, i, AUDIT_GEBRUIKER_ID), 0);
+	a->gebruikersnaam = DB_CELL(rows, i, AUDIT_GEBRUIKERSNAAM);
+	a->namens_id = db_cell_int(DB_CELL(rows, i, AUDIT_NAMENS_ID), 0);
+	a->token_id = db_cell_int(DB_CELL(rows, i, AUDIT_TOKEN_ID), 0);
+	a->actie = DB_CELL(rows, i, AUDIT_ACTIE);
+	a->object_soort = DB_CELL(rows, i, AUDIT_OBJECT_SOORT);
+	a->object_id = db_cell_int(DB_CELL(rows, i, AUDIT_OBJECT_ID), 0);
+	a->route = DB_CELL(rows, i, AUDIT_ROUTE);
+	a->resultaat = DB_CELL(rows, i, AUDIT_RESULTAAT);
+	a->adres = DB_CELL(rows, i, AUDIT_ADRES);
+	a->toelichting = DB_CELL(rows, i, AUDIT_TOELICHTING);
+}
+
+/* One page of the list as rows, for store_audit_list and _each. */
+static enum db_err
+lijst_rijen(struct db *db, struct arena *ar, const struct audit_filter *f,
     struct db_rows *out)
 {
 	struct db_val gid = db_id(f->gebruiker_id), oid = db_id(f->object_id),
@@ -105,10 +133,31 @@ store_audit_list(struct db *db, struct arena *ar, const struct audit_filter *f,
 }
 
 enum db_err
+store_audit_list(struct db *db, struct arena *ar, const struct audit_filter *f,
+    struct audit_regel **out, size_t *n)
+{
+	struct db_rows rows;
+	enum db_err rc;
+	size_t i;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = lijst_rijen(db, ar, f, &rows)) != DB_OK || rows.nrows == 0)
+		return rc;
+	if ((*out = arena_calloc(ar, rows.nrows, sizeof(**out))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++)
+		regel_van(&rows, i, &(*out)[i]);
+	*n = rows.nrows;
+	return DB_OK;
+}
+
+enum db_err
 store_audit_each(struct db *db, const struct audit_filter *f, audit_row_fn fn,
     void *ctx)
 {
 	struct audit_filter page = *f;
+	struct audit_regel a;
 	struct arena scratch;
 	struct db_rows rows;
 	enum db_err rc = DB_OK;
@@ -119,10 +168,12 @@ store_audit_each(struct db *db, const struct audit_filter *f, audit_row_fn fn,
 		return DB_NOMEM;
 	page.limit = AUDIT_PAGE_MAX;
 	while (!stop) {
-		if ((rc = store_audit_list(db, &scratch, &page, &rows)) != DB_OK)
+		if ((rc = lijst_rijen(db, &scratch, &page, &rows)) != DB_OK)
 			break;
-		for (i = 0; i < rows.nrows && !stop; i++)
-			stop = fn(&rows, i, ctx) != 0;
+		for (i = 0; i < rows.nrows && !stop; i++) {
+			regel_van(&rows, i, &a);
+			stop = fn(&a, ctx) != 0;
+		}
 		if (rows.nrows < AUDIT_PAGE_MAX)
 			break;
 		/* Newest first: the next page starts below the last id seen. */
@@ -137,18 +188,47 @@ store_audit_each(struct db *db, const struct audit_filter *f, audit_row_fn fn,
 
 enum db_err
 store_audit_acties(struct db *db, struct arena *ar, size_t max,
-    struct db_rows *out)
+    struct audit_actie **out, size_t *n)
 {
 	struct db_val v[] = { DB_INT(max) };
+	struct db_rows rows;
+	enum db_err rc;
+	size_t i;
 
-	return db_query(db, ar, STMT_AUDIT_ACTIES, v, 1, 0, out);
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_query(db, ar, STMT_AUDIT_ACTIES, v, 1, 0, &rows)) != DB_OK ||
+	    rows.nrows == 0)
+		return rc;
+	if ((*out = arena_calloc(ar, rows.nrows, sizeof(**out))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++)
+		(*out)[i].actie = DB_CELL(&rows, i, 0);
+	*n = rows.nrows;
+	return DB_OK;
 }
 
 enum db_err
 store_audit_gebruikers(struct db *db, struct arena *ar, size_t max,
-    struct db_rows *out)
+    struct audit_gebruiker **out, size_t *n)
 {
 	struct db_val v[] = { DB_INT(max) };
+	struct db_rows rows;
+	enum db_err rc;
+	size_t i;
 
-	return db_query(db, ar, STMT_AUDIT_GEBRUIKERS, v, 1, 0, out);
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_query(db, ar, STMT_AUDIT_GEBRUIKERS, v, 1, 0, &rows)) !=
+	    DB_OK || rows.nrows == 0)
+		return rc;
+	if ((*out = arena_calloc(ar, rows.nrows, sizeof(**out))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++) {
+		(*out)[i].id = db_cell_int(DB_CELL(&rows, i, 0), 0);
+		(*out)[i].gebruikersnaam = DB_CELL(&rows, i, 1);
+		(*out)[i].naam = DB_CELL(&rows, i, 2);
+	}
+	*n = rows.nrows;
+	return DB_OK;
 }

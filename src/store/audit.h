@@ -69,17 +69,36 @@ struct audit_filter {
 	                              * whether a next page exists */
 };
 
-/* Columns of a listed row, in order. */
-enum audit_col {
-	AUDIT_ID, AUDIT_TIJDSTIP, AUDIT_GEBRUIKER_ID, AUDIT_GEBRUIKERSNAAM,
-	AUDIT_NAMENS_ID, AUDIT_TOKEN_ID, AUDIT_ACTIE, AUDIT_OBJECT_SOORT,
-	AUDIT_OBJECT_ID, AUDIT_ROUTE, AUDIT_RESULTAAT, AUDIT_ADRES,
-	AUDIT_TOELICHTING, AUDIT__NCOLS
+/*
+ * A listed row of the log (store_audit_list, store_audit_each). The ids
+ * of nullable columns are 0 for SQL NULL (ids start at 1): gebruiker_id 0
+ * is an anonymous row, namens_id 0 the same person, token_id 0 no API
+ * token, object_id 0 no object. Texts live in the arena the rows were read
+ * into; gebruikersnaam is NULL when the row has no (existing) user, the
+ * others are the NOT NULL columns as stored (NULL only if a column read
+ * NULL all the same). tijdstip: "YYYY-MM-DDTHH:MM:SSZ", UTC.
+ */
+struct audit_regel {
+	int64_t      id;
+	const char  *tijdstip;
+	int64_t      gebruiker_id;
+	const char  *gebruikersnaam;
+	int64_t      namens_id;
+	int64_t      token_id;
+	const char  *actie;
+	const char  *object_soort;
+	int64_t      object_id;
+	const char  *route;
+	const char  *resultaat;
+	const char  *adres;
+	const char  *toelichting;
 };
 
-/* Newest first. */
+/* Newest first, at most f->limit rows: *out an array of *n rows in ar
+ * (NULL when *n is 0). */
 enum db_err	store_audit_list(struct db *, struct arena *,
-		    const struct audit_filter *, struct db_rows *out);
+		    const struct audit_filter *, struct audit_regel **out,
+		    size_t *n);
 
 /*
  * Every row matching f (f->limit is ignored; f->voor_id is where it
@@ -87,25 +106,33 @@ enum db_err	store_audit_list(struct db *, struct arena *,
  * id cursor. Calls fn for each row: fn returns 0 to go on, anything else
  * to stop. The rows of a page live in a private arena that is emptied
  * before the next page, so memory stays bounded by one page however many
- * rows match; the cells fn sees are valid only during that call. For a
- * consistent picture across pages, call it inside a transaction.
- * DB_NOMEM when the private arena cannot be made.
+ * rows match; the row fn sees, and its texts, are valid only during that
+ * call. For a consistent picture across pages, call it inside a
+ * transaction. DB_NOMEM when the private arena cannot be made.
  */
-typedef int (*audit_row_fn)(const struct db_rows *, size_t row, void *ctx);
+typedef int (*audit_row_fn)(const struct audit_regel *, void *ctx);
 enum db_err	store_audit_each(struct db *, const struct audit_filter *,
 		    audit_row_fn fn, void *ctx);
 
 /*
  * The distinct actions that occur in the log, sorted (for the filter's
- * choice list): one column, at most max rows. Without an index on
+ * choice list): at most max, as an array of *n in ar. Without an index on
  * audit.actie this reads the whole table; see the note in audit.c.
  */
+struct audit_actie {
+	const char  *actie;
+};
 enum db_err	store_audit_acties(struct db *, struct arena *, size_t max,
-		    struct db_rows *out);
+		    struct audit_actie **out, size_t *n);
 
-/* Users to filter on: id, gebruikersnaam, naam; sorted by gebruikersnaam;
- * at most max rows. */
+/* Users to filter on, sorted by gebruikersnaam, at most max: an array of
+ * *n in ar. */
+struct audit_gebruiker {
+	int64_t      id;
+	const char  *gebruikersnaam;
+	const char  *naam;
+};
 enum db_err	store_audit_gebruikers(struct db *, struct arena *, size_t max,
-		    struct db_rows *out);
+		    struct audit_gebruiker **out, size_t *n);
 
 #endif

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <stddef.h>
+#include <string.h>
 
 #include "core/arena.h"
 #include "store/audit.h"
@@ -18,6 +19,47 @@
  * object of at most a few KiB), so 1000 rows fit easily. */
 #define EACH_BLOCK	(256 * 1024)
 #define EACH_LIMIT	(16 * 1024 * 1024)
+
+/* The columns of each SELECT below, in order. */
+enum export_traject_col {
+	ET_ID, ET_INWONER_ID, ET_NAAM, ET_GEBOORTEJAAR, ET_WIJK, ET_SOORT,
+	ET_THEMA, ET_OPDRACHT, ET_WIJKTEAM, ET_STARTDATUM, ET_EINDDATUM,
+	ET__NCOLS
+};
+enum export_gebeurtenis_col {
+	EG_ID, EG_TRAJECT_ID, EG_INWONER_ID, EG_NAAM, EG_TYPE, EG_DATUM,
+	EG_GEGEVENS, EG_VERVALT_ID, EG_PARTIJ, EG_GEREGISTREERD, EG__NCOLS
+};
+enum export_inwoner_col {
+	EI_ID, EI_VERSIE, EI_NAAM, EI_GEBOORTEJAAR, EI_WIJK_ID, EI_WIJK,
+	EI_BSN_SEALED, EI_ORGANISATIE_ID, EI_ORGANISATIE, EI_AANGEMAAKT,
+	EI__NCOLS
+};
+enum export_toegang_col {
+	TG_ID, TG_TIJDSTIP, TG_GEBRUIKER_ID, TG_GEBRUIKERSNAAM, TG_NAMENS_ID,
+	TG_TOKEN_ID, TG_ORGANISATIE, TG_ACTIE, TG_OBJECT_SOORT, TG_OBJECT_ID,
+	TG_DOEL, TG_ROUTE, TG_RESULTAAT, TG__NCOLS
+};
+enum avg_traject_col {
+	AT_ID, AT_SOORT, AT_THEMA, AT_OPDRACHT, AT_WIJKTEAM, AT_ORGANISATIE,
+	AT_STARTDATUM, AT_EINDDATUM, AT_AANGEMAAKT, AT__NCOLS
+};
+enum avg_gebeurtenis_col {
+	AG_ID, AG_TRAJECT_ID, AG_TYPE, AG_DATUM, AG_GEGEVENS, AG_VERVALT_ID,
+	AG_PARTIJ, AG_ORGANISATIE, AG_GEREGISTREERD, AG__NCOLS
+};
+enum avg_ketenstatus_col {
+	AK_PARTIJ, AK_WIJKTEAM, AK_SINDS, AK_WACHTLIJST_WIJKTEAM,
+	AK_WACHTLIJST_SINDS, AK_AFGEWEZEN_OP, AK_OVERDRACHT_SINDS,
+	AK_TERUG_ZONDER_OVERDRACHT, AK__NCOLS
+};
+enum avg_toegang_col {
+	AA_ID, AA_TIJDSTIP, AA_ACTIE, AA_DOEL, AA_ORGANISATIE, AA_RESULTAAT,
+	AA__NCOLS
+};
+
+/* A cell as an id or number: 0 for SQL NULL. */
+#define GETAL(rows, i, c)	db_cell_int(DB_CELL(rows, i, c), 0)
 
 /* The trajecten of the export: of the organisaties (4 parameters, padded
  * with 0) and active in the period (tot, van). */
@@ -181,9 +223,10 @@ store_export_tel(struct db *db, struct arena *ar, const struct export_filter *f,
 
 enum db_err
 store_export_trajecten_each(struct db *db, const struct export_filter *f,
-    export_rij_fn fn, void *ctx)
+    export_traject_fn fn, void *ctx)
 {
 	struct db_val v[NPERIODE + 2];
+	struct export_traject t;
 	struct arena scratch;
 	struct db_rows rows;
 	enum db_err rc = DB_OK;
@@ -200,8 +243,20 @@ store_export_trajecten_each(struct db *db, const struct export_filter *f,
 		if ((rc = db_query(db, &scratch, STMT_EXPORT_TRAJECTEN, v,
 		    NPERIODE + 2, 0, &rows)) != DB_OK)
 			break;
-		for (i = 0; i < rows.nrows && !stop; i++)
-			stop = fn(&rows, i, ctx) != 0;
+		for (i = 0; i < rows.nrows && !stop; i++) {
+			t.id = GETAL(&rows, i, ET_ID);
+			t.inwoner_id = GETAL(&rows, i, ET_INWONER_ID);
+			t.naam = DB_CELL(&rows, i, ET_NAAM);
+			t.geboortejaar = GETAL(&rows, i, ET_GEBOORTEJAAR);
+			t.wijk = DB_CELL(&rows, i, ET_WIJK);
+			t.soort = DB_CELL(&rows, i, ET_SOORT);
+			t.thema = DB_CELL(&rows, i, ET_THEMA);
+			t.opdracht = DB_CELL(&rows, i, ET_OPDRACHT);
+			t.wijkteam = DB_CELL(&rows, i, ET_WIJKTEAM);
+			t.startdatum = DB_CELL(&rows, i, ET_STARTDATUM);
+			t.einddatum = DB_CELL(&rows, i, ET_EINDDATUM);
+			stop = fn(&t, ctx) != 0;
+		}
 		if (rows.nrows < EXPORT_PAGINA)
 			break;
 		na = db_cell_int(DB_CELL(&rows, rows.nrows - 1, ET_ID), 0);
@@ -213,9 +268,10 @@ store_export_trajecten_each(struct db *db, const struct export_filter *f,
 
 enum db_err
 store_export_gebeurtenissen_each(struct db *db, const struct export_filter *f,
-    export_rij_fn fn, void *ctx)
+    export_gebeurtenis_fn fn, void *ctx)
 {
 	struct db_val v[NPERIODE + 6];
+	struct export_gebeurtenis g;
 	struct arena scratch;
 	struct db_rows rows;
 	enum db_err rc = DB_OK;
@@ -237,8 +293,19 @@ store_export_gebeurtenissen_each(struct db *db, const struct export_filter *f,
 		if ((rc = db_query(db, &scratch, STMT_EXPORT_GEBEURTENISSEN, v,
 		    NPERIODE + 6, 0, &rows)) != DB_OK)
 			break;
-		for (i = 0; i < rows.nrows && !stop; i++)
-			stop = fn(&rows, i, ctx) != 0;
+		for (i = 0; i < rows.nrows && !stop; i++) {
+			g.id = GETAL(&rows, i, EG_ID);
+			g.traject_id = GETAL(&rows, i, EG_TRAJECT_ID);
+			g.inwoner_id = GETAL(&rows, i, EG_INWONER_ID);
+			g.naam = DB_CELL(&rows, i, EG_NAAM);
+			g.type = DB_CELL(&rows, i, EG_TYPE);
+			g.datum = DB_CELL(&rows, i, EG_DATUM);
+			g.gegevens = DB_CELL(&rows, i, EG_GEGEVENS);
+			g.vervalt_id = GETAL(&rows, i, EG_VERVALT_ID);
+			g.partij = DB_CELL(&rows, i, EG_PARTIJ);
+			g.geregistreerd = DB_CELL(&rows, i, EG_GEREGISTREERD);
+			stop = fn(&g, ctx) != 0;
+		}
 		if (rows.nrows < EXPORT_PAGINA)
 			break;
 		traject = db_cell_int(DB_CELL(&rows, rows.nrows - 1, EG_TRAJECT_ID), 0);
@@ -272,30 +339,106 @@ store_export_audit(struct db *db, const struct audit_rec *a,
 
 enum db_err
 store_export_inwoner(struct db *db, struct arena *ar, int64_t id,
-    struct db_rows *out)
+    struct export_inwoner *out)
 {
 	struct db_val v[] = { DB_INT(id) };
+	struct db_rows rows;
+	enum db_err rc;
 
-	return db_query(db, ar, STMT_EXPORT_INWONER, v, 1, 1, out);
+	memset(out, 0, sizeof(*out));
+	if ((rc = db_query(db, ar, STMT_EXPORT_INWONER, v, 1, 1, &rows)) !=
+	    DB_OK || rows.nrows == 0)
+		return rc;
+	out->id = GETAL(&rows, 0, EI_ID);
+	out->versie = GETAL(&rows, 0, EI_VERSIE);
+	out->naam = DB_CELL(&rows, 0, EI_NAAM);
+	out->geboortejaar = GETAL(&rows, 0, EI_GEBOORTEJAAR);
+	out->wijk_id = GETAL(&rows, 0, EI_WIJK_ID);
+	out->wijk = DB_CELL(&rows, 0, EI_WIJK);
+	out->bsn_sealed = DB_CELL(&rows, 0, EI_BSN_SEALED);
+	out->organisatie_id = GETAL(&rows, 0, EI_ORGANISATIE_ID);
+	out->organisatie = DB_CELL(&rows, 0, EI_ORGANISATIE);
+	out->aangemaakt = DB_CELL(&rows, 0, EI_AANGEMAAKT);
+	return DB_OK;
+}
+
+/* An array of size-byte elements for the rows of a result, in ar: NULL
+ * when there are none (*n 0) or the arena is full (*n 0, DB_NOMEM). */
+static enum db_err
+rijen(struct arena *ar, const struct db_rows *rows, size_t size, void **p,
+    size_t *n)
+{
+	*p = NULL;
+	*n = 0;
+	if (rows->nrows == 0)
+		return DB_OK;
+	if ((*p = arena_calloc(ar, rows->nrows, size)) == NULL)
+		return DB_NOMEM;
+	*n = rows->nrows;
+	return DB_OK;
 }
 
 enum db_err
 store_export_bsn_zoek(struct db *db, struct arena *ar, const char *bsn_hash,
-    size_t max, struct db_rows *out)
+    size_t max, struct export_bsn_treffer **out, size_t *n)
 {
 	struct db_val v[] = { DB_STR(bsn_hash), DB_INT(max) };
+	struct export_bsn_treffer *t;
+	struct db_rows rows;
+	void *p;
+	enum db_err rc;
+	size_t i;
 
-	return db_query(db, ar, STMT_EXPORT_BSN_ZOEK, v, 2, 0, out);
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_query(db, ar, STMT_EXPORT_BSN_ZOEK, v, 2, 0, &rows)) !=
+	    DB_OK || (rc = rijen(ar, &rows, sizeof(*t), &p, n)) != DB_OK)
+		return rc;
+	t = p;
+	for (i = 0; i < *n; i++) {
+		t[i].id = GETAL(&rows, i, 0);
+		t[i].organisatie = DB_CELL(&rows, i, 1);
+		t[i].bsn_sealed = DB_CELL(&rows, i, 2);
+	}
+	*out = t;
+	return DB_OK;
 }
 
 enum db_err
 store_export_toegang(struct db *db, struct arena *ar, int64_t inwoner_id,
-    int64_t voor_id, int limit, struct db_rows *out)
+    int64_t voor_id, int limit, struct export_toegang **out, size_t *n)
 {
 	struct db_val voor = db_id(voor_id);
 	struct db_val v[] = { DB_INT(inwoner_id), voor, voor, DB_INT(limit) };
+	struct export_toegang *t;
+	struct db_rows rows;
+	void *p;
+	enum db_err rc;
+	size_t i;
 
-	return db_query(db, ar, STMT_EXPORT_TOEGANG, v, 4, 0, out);
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_query(db, ar, STMT_EXPORT_TOEGANG, v, 4, 0, &rows)) !=
+	    DB_OK || (rc = rijen(ar, &rows, sizeof(*t), &p, n)) != DB_OK)
+		return rc;
+	t = p;
+	for (i = 0; i < *n; i++) {
+		t[i].id = GETAL(&rows, i, TG_ID);
+		t[i].tijdstip = DB_CELL(&rows, i, TG_TIJDSTIP);
+		t[i].gebruiker_id = GETAL(&rows, i, TG_GEBRUIKER_ID);
+		t[i].gebruikersnaam = DB_CELL(&rows, i, TG_GEBRUIKERSNAAM);
+		t[i].namens_id = GETAL(&rows, i, TG_NAMENS_ID);
+		t[i].token_id = GETAL(&rows, i, TG_TOKEN_ID);
+		t[i].organisatie = DB_CELL(&rows, i, TG_ORGANISATIE);
+		t[i].actie = DB_CELL(&rows, i, TG_ACTIE);
+		t[i].object_soort = DB_CELL(&rows, i, TG_OBJECT_SOORT);
+		t[i].object_id = GETAL(&rows, i, TG_OBJECT_ID);
+		t[i].doel = DB_CELL(&rows, i, TG_DOEL);
+		t[i].route = DB_CELL(&rows, i, TG_ROUTE);
+		t[i].resultaat = DB_CELL(&rows, i, TG_RESULTAAT);
+	}
+	*out = t;
+	return DB_OK;
 }
 
 static enum db_err
@@ -309,30 +452,116 @@ per_inwoner(struct db *db, struct arena *ar, stmt_id st, int64_t id,
 
 enum db_err
 store_avg_trajecten(struct db *db, struct arena *ar, int64_t id,
-    struct db_rows *out)
+    struct avg_traject **out, size_t *n)
 {
-	return per_inwoner(db, ar, STMT_EXPORT_AVG_TRAJECTEN, id, out);
+	struct avg_traject *t;
+	struct db_rows rows;
+	void *p;
+	enum db_err rc;
+	size_t i;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = per_inwoner(db, ar, STMT_EXPORT_AVG_TRAJECTEN, id, &rows)) !=
+	    DB_OK || (rc = rijen(ar, &rows, sizeof(*t), &p, n)) != DB_OK)
+		return rc;
+	t = p;
+	for (i = 0; i < *n; i++) {
+		t[i].id = GETAL(&rows, i, AT_ID);
+		t[i].soort = DB_CELL(&rows, i, AT_SOORT);
+		t[i].thema = DB_CELL(&rows, i, AT_THEMA);
+		t[i].opdracht = DB_CELL(&rows, i, AT_OPDRACHT);
+		t[i].wijkteam = DB_CELL(&rows, i, AT_WIJKTEAM);
+		t[i].organisatie = DB_CELL(&rows, i, AT_ORGANISATIE);
+		t[i].startdatum = DB_CELL(&rows, i, AT_STARTDATUM);
+		t[i].einddatum = DB_CELL(&rows, i, AT_EINDDATUM);
+		t[i].aangemaakt = DB_CELL(&rows, i, AT_AANGEMAAKT);
+	}
+	*out = t;
+	return DB_OK;
 }
 
 enum db_err
 store_avg_gebeurtenissen(struct db *db, struct arena *ar, int64_t id,
-    struct db_rows *out)
+    struct avg_gebeurtenis **out, size_t *n)
 {
-	return per_inwoner(db, ar, STMT_EXPORT_AVG_GEBEURTENISSEN, id, out);
+	struct avg_gebeurtenis *g;
+	struct db_rows rows;
+	void *p;
+	enum db_err rc;
+	size_t i;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = per_inwoner(db, ar, STMT_EXPORT_AVG_GEBEURTENISSEN, id,
+	    &rows)) != DB_OK ||
+	    (rc = rijen(ar, &rows, sizeof(*g), &p, n)) != DB_OK)
+		return rc;
+	g = p;
+	for (i = 0; i < *n; i++) {
+		g[i].id = GETAL(&rows, i, AG_ID);
+		g[i].traject_id = GETAL(&rows, i, AG_TRAJECT_ID);
+		g[i].type = DB_CELL(&rows, i, AG_TYPE);
+		g[i].datum = DB_CELL(&rows, i, AG_DATUM);
+		g[i].gegevens = DB_CELL(&rows, i, AG_GEGEVENS);
+		g[i].vervalt_id = GETAL(&rows, i, AG_VERVALT_ID);
+		g[i].partij = DB_CELL(&rows, i, AG_PARTIJ);
+		g[i].organisatie = DB_CELL(&rows, i, AG_ORGANISATIE);
+		g[i].geregistreerd = DB_CELL(&rows, i, AG_GEREGISTREERD);
+	}
+	*out = g;
+	return DB_OK;
 }
 
 enum db_err
 store_avg_ketenstatus(struct db *db, struct arena *ar, int64_t id,
-    struct db_rows *out)
+    struct avg_ketenstatus *out)
 {
-	return per_inwoner(db, ar, STMT_EXPORT_AVG_KETENSTATUS, id, out);
+	struct db_rows rows;
+	enum db_err rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = per_inwoner(db, ar, STMT_EXPORT_AVG_KETENSTATUS, id, &rows)) !=
+	    DB_OK || rows.nrows == 0)
+		return rc;
+	out->bestaat = 1;
+	out->partij = DB_CELL(&rows, 0, AK_PARTIJ);
+	out->wijkteam = DB_CELL(&rows, 0, AK_WIJKTEAM);
+	out->sinds = DB_CELL(&rows, 0, AK_SINDS);
+	out->wachtlijst_wijkteam = DB_CELL(&rows, 0, AK_WACHTLIJST_WIJKTEAM);
+	out->wachtlijst_sinds = DB_CELL(&rows, 0, AK_WACHTLIJST_SINDS);
+	out->afgewezen_op = DB_CELL(&rows, 0, AK_AFGEWEZEN_OP);
+	out->overdracht_sinds = DB_CELL(&rows, 0, AK_OVERDRACHT_SINDS);
+	out->terug_zonder_overdracht = DB_CELL(&rows, 0,
+	    AK_TERUG_ZONDER_OVERDRACHT);
+	return DB_OK;
 }
 
 enum db_err
 store_avg_toegang(struct db *db, struct arena *ar, int64_t id, int64_t na_id,
-    int limit, struct db_rows *out)
+    int limit, struct avg_toegang **out, size_t *n)
 {
 	struct db_val v[] = { DB_INT(id), DB_INT(na_id), DB_INT(limit) };
+	struct avg_toegang *t;
+	struct db_rows rows;
+	void *p;
+	enum db_err rc;
+	size_t i;
 
-	return db_query(db, ar, STMT_EXPORT_AVG_TOEGANG, v, 3, 0, out);
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_query(db, ar, STMT_EXPORT_AVG_TOEGANG, v, 3, 0, &rows)) !=
+	    DB_OK || (rc = rijen(ar, &rows, sizeof(*t), &p, n)) != DB_OK)
+		return rc;
+	t = p;
+	for (i = 0; i < *n; i++) {
+		t[i].id = GETAL(&rows, i, AA_ID);
+		t[i].tijdstip = DB_CELL(&rows, i, AA_TIJDSTIP);
+		t[i].actie = DB_CELL(&rows, i, AA_ACTIE);
+		t[i].doel = DB_CELL(&rows, i, AA_DOEL);
+		t[i].organisatie = DB_CELL(&rows, i, AA_ORGANISATIE);
+		t[i].resultaat = DB_CELL(&rows, i, AA_RESULTAAT);
+	}
+	*out = t;
+	return DB_OK;
 }

@@ -68,33 +68,59 @@ enum db_err	store_export_tel(struct db *, struct arena *,
 		    const struct export_filter *, long *trajecten,
 		    long *gebeurtenissen);
 
-/* Columns of an exported traject. */
-enum export_traject_col {
-	ET_ID, ET_INWONER_ID, ET_NAAM, ET_GEBOORTEJAAR, ET_WIJK, ET_SOORT,
-	ET_THEMA, ET_OPDRACHT, ET_WIJKTEAM, ET_STARTDATUM, ET_EINDDATUM,
-	ET__NCOLS
+/*
+ * An exported traject and an exported gebeurtenis, as
+ * store_export_*_each hands them to fn. Ids and geboortejaar are NOT NULL
+ * columns; vervalt_id is 0 when the event voids none. Dates are kept as
+ * MariaDB writes a DATE ("YYYY-MM-DD"; einddatum NULL while open), since
+ * the file shows them as given; geregistreerd is "YYYY-MM-DD HH:MM:SS"
+ * (UTC); gegevens is the JSON object as stored. Texts are those of the
+ * NOT NULL columns, in the private arena of the page.
+ */
+struct export_traject {
+	int64_t      id;
+	int64_t      inwoner_id;
+	const char  *naam;
+	int64_t      geboortejaar;
+	const char  *wijk;
+	const char  *soort;          /* domain/traject.h code */
+	const char  *thema;
+	const char  *opdracht;
+	const char  *wijkteam;
+	const char  *startdatum;
+	const char  *einddatum;
 };
-
-/* Columns of an exported gebeurtenis. */
-enum export_gebeurtenis_col {
-	EG_ID, EG_TRAJECT_ID, EG_INWONER_ID, EG_NAAM, EG_TYPE, EG_DATUM,
-	EG_GEGEVENS, EG_VERVALT_ID, EG_PARTIJ, EG_GEREGISTREERD, EG__NCOLS
+struct export_gebeurtenis {
+	int64_t      id;
+	int64_t      traject_id;
+	int64_t      inwoner_id;
+	const char  *naam;
+	const char  *type;           /* domain/gebeurtenis.h code */
+	const char  *datum;
+	const char  *gegevens;
+	int64_t      vervalt_id;
+	const char  *partij;         /* party code */
+	const char  *geregistreerd;
 };
 
 /*
  * Calls fn for every exported traject (by id) or gebeurtenis (by traject,
  * then id), reading EXPORT_PAGINA rows at a time through a keyset cursor
  * into a private arena that is emptied between pages: memory stays one
- * page whatever the number of rows. The cells fn sees live only during
- * that call. fn returns 0 to go on, anything else to stop. Call inside
- * the export's transaction (one snapshot across pages). DB_NOMEM when the
- * private arena cannot be made.
+ * page whatever the number of rows. The row fn sees, and its texts, live
+ * only during that call. fn returns 0 to go on, anything else to stop.
+ * Call inside the export's transaction (one snapshot across pages).
+ * DB_NOMEM when the private arena cannot be made.
  */
-typedef int (*export_rij_fn)(const struct db_rows *, size_t rij, void *ctx);
+typedef int (*export_traject_fn)(const struct export_traject *, void *ctx);
+typedef int (*export_gebeurtenis_fn)(const struct export_gebeurtenis *,
+		    void *ctx);
 enum db_err	store_export_trajecten_each(struct db *,
-		    const struct export_filter *, export_rij_fn fn, void *ctx);
+		    const struct export_filter *, export_traject_fn fn,
+		    void *ctx);
 enum db_err	store_export_gebeurtenissen_each(struct db *,
-		    const struct export_filter *, export_rij_fn fn, void *ctx);
+		    const struct export_filter *, export_gebeurtenis_fn fn,
+		    void *ctx);
 
 /*
  * One audit row per distinct inwoner of the export (actie, route, who,
@@ -109,72 +135,135 @@ enum db_err	store_export_audit(struct db *, const struct audit_rec *a,
 
 /* ------------------------------------------------------------ inzage */
 
-/* Columns of store_export_inwoner. */
-enum export_inwoner_col {
-	EI_ID, EI_VERSIE, EI_NAAM, EI_GEBOORTEJAAR, EI_WIJK_ID, EI_WIJK,
-	EI_BSN_SEALED, EI_ORGANISATIE_ID, EI_ORGANISATIE, EI_AANGEMAAKT,
-	EI__NCOLS
+/*
+ * One inwoner, in no organisation's scope (beheerder, auditor): id 0 when
+ * there is none (nothing else set). Callers that may not show personal
+ * data use only the id, the organisatie and a masked BSN. Texts in the
+ * arena; bsn_sealed NULL when no BSN is known; aangemaakt
+ * "YYYY-MM-DDTHH:MM:SSZ" (UTC).
+ */
+struct export_inwoner {
+	int64_t      id;
+	int64_t      versie;
+	const char  *naam;
+	int64_t      geboortejaar;
+	int64_t      wijk_id;
+	const char  *wijk;
+	const char  *bsn_sealed;
+	int64_t      organisatie_id;
+	const char  *organisatie;    /* naam of the registering organisatie */
+	const char  *aangemaakt;
 };
-/* Inwoner id, in no organisation's scope (beheerder, auditor): 0 or 1
- * row. Callers that may not show personal data use only the id, the
- * organisatie and a masked BSN. */
 enum db_err	store_export_inwoner(struct db *, struct arena *, int64_t id,
-		    struct db_rows *out);
+		    struct export_inwoner *out);
 
 /* Inwoners whose BSN has this lookup hash, in every organisatie (one
- * record per organisatie at most): id, organisatie naam, sealed BSN;
- * at most max rows, by id. */
-enum db_err	store_export_bsn_zoek(struct db *, struct arena *,
-		    const char *bsn_hash, size_t max, struct db_rows *out);
-
-/* Columns of an access-history row. */
-enum export_toegang_col {
-	TG_ID, TG_TIJDSTIP, TG_GEBRUIKER_ID, TG_GEBRUIKERSNAAM, TG_NAMENS_ID,
-	TG_TOKEN_ID, TG_ORGANISATIE, TG_ACTIE, TG_OBJECT_SOORT, TG_OBJECT_ID,
-	TG_DOEL, TG_ROUTE, TG_RESULTAAT, TG__NCOLS
+ * record per organisatie at most), by id, at most max: an array of *n in
+ * the arena. */
+struct export_bsn_treffer {
+	int64_t      id;
+	const char  *organisatie;    /* naam */
+	const char  *bsn_sealed;
 };
+enum db_err	store_export_bsn_zoek(struct db *, struct arena *,
+		    const char *bsn_hash, size_t max,
+		    struct export_bsn_treffer **out, size_t *n);
+
 /*
  * The audit rows about inwoner_id, newest first: ids below voor_id (0:
- * from the newest), at most limit rows. The organisatie is that of the
- * user's organisation- and wijkteam-scoped grants as they are now (the
- * audit row does not record it), "Gemeente" for a user without such
- * grants, "" for an anonymous row.
+ * from the newest), at most limit rows, as an array of *n in the arena.
+ * The organisatie is that of the user's organisation- and wijkteam-scoped
+ * grants as they are now (the audit row does not record it), "Gemeente"
+ * for a user without such grants, "" for an anonymous row. Ids of
+ * nullable columns are 0 for SQL NULL (gebruiker_id 0: anonymous);
+ * gebruikersnaam NULL without an (existing) user; tijdstip
+ * "YYYY-MM-DDTHH:MM:SSZ" (UTC).
  */
+struct export_toegang {
+	int64_t      id;
+	const char  *tijdstip;
+	int64_t      gebruiker_id;
+	const char  *gebruikersnaam;
+	int64_t      namens_id;
+	int64_t      token_id;
+	const char  *organisatie;
+	const char  *actie;
+	const char  *object_soort;
+	int64_t      object_id;
+	const char  *doel;
+	const char  *route;
+	const char  *resultaat;
+};
 enum db_err	store_export_toegang(struct db *, struct arena *,
 		    int64_t inwoner_id, int64_t voor_id, int limit,
-		    struct db_rows *out);
+		    struct export_toegang **out, size_t *n);
 
 /* ------------------------------------------------------------ AVG */
 
-enum avg_traject_col {
-	AT_ID, AT_SOORT, AT_THEMA, AT_OPDRACHT, AT_WIJKTEAM, AT_ORGANISATIE,
-	AT_STARTDATUM, AT_EINDDATUM, AT_AANGEMAAKT, AT__NCOLS
+/*
+ * What the AVG document holds of one inwoner: every traject (by id),
+ * gebeurtenis (by datum, id), the ketenstatus and the accesses. Texts in
+ * the arena as stored: dates "YYYY-MM-DD" as MariaDB writes a DATE (NULL
+ * where the column is NULL), registration times "YYYY-MM-DDTHH:MM:SSZ"
+ * (UTC), codes as stored (domain/traject.h, domain/gebeurtenis.h).
+ */
+struct avg_traject {
+	int64_t      id;
+	const char  *soort;
+	const char  *thema;
+	const char  *opdracht;
+	const char  *wijkteam;
+	const char  *organisatie;
+	const char  *startdatum;
+	const char  *einddatum;      /* NULL: open */
+	const char  *aangemaakt;
 };
-enum avg_gebeurtenis_col {
-	AG_ID, AG_TRAJECT_ID, AG_TYPE, AG_DATUM, AG_GEGEVENS, AG_VERVALT_ID,
-	AG_PARTIJ, AG_ORGANISATIE, AG_GEREGISTREERD, AG__NCOLS
+struct avg_gebeurtenis {
+	int64_t      id;
+	int64_t      traject_id;
+	const char  *type;
+	const char  *datum;
+	const char  *gegevens;       /* the JSON object as stored */
+	int64_t      vervalt_id;     /* 0: voids no event */
+	const char  *partij;
+	const char  *organisatie;
+	const char  *geregistreerd;
 };
-enum avg_ketenstatus_col {
-	AK_PARTIJ, AK_WIJKTEAM, AK_SINDS, AK_WACHTLIJST_WIJKTEAM,
-	AK_WACHTLIJST_SINDS, AK_AFGEWEZEN_OP, AK_OVERDRACHT_SINDS,
-	AK_TERUG_ZONDER_OVERDRACHT, AK__NCOLS
+/* bestaat 0: the inwoner has no ketenstatus (nothing else is set). The
+ * wijkteams are names, NULL when there is none. */
+struct avg_ketenstatus {
+	int          bestaat;
+	const char  *partij;
+	const char  *wijkteam;
+	const char  *sinds;
+	const char  *wachtlijst_wijkteam;
+	const char  *wachtlijst_sinds;
+	const char  *afgewezen_op;
+	const char  *overdracht_sinds;
+	const char  *terug_zonder_overdracht;
 };
-enum avg_toegang_col {
-	AA_ID, AA_TIJDSTIP, AA_ACTIE, AA_DOEL, AA_ORGANISATIE, AA_RESULTAAT,
-	AA__NCOLS
+/* An access: what, why, which organisatie, when — never who. */
+struct avg_toegang {
+	int64_t      id;
+	const char  *tijdstip;
+	const char  *actie;
+	const char  *doel;
+	const char  *organisatie;
+	const char  *resultaat;
 };
 
-/* Every traject (by id), gebeurtenis (by datum, id) and the ketenstatus
- * (0 or 1 row) of inwoner_id. */
+/* Arrays of *n in the arena (NULL when *n is 0). */
 enum db_err	store_avg_trajecten(struct db *, struct arena *, int64_t id,
-		    struct db_rows *out);
+		    struct avg_traject **out, size_t *n);
 enum db_err	store_avg_gebeurtenissen(struct db *, struct arena *,
-		    int64_t id, struct db_rows *out);
+		    int64_t id, struct avg_gebeurtenis **out, size_t *n);
 enum db_err	store_avg_ketenstatus(struct db *, struct arena *, int64_t id,
-		    struct db_rows *out);
+		    struct avg_ketenstatus *out);
 /* The accesses to inwoner_id, oldest first, ids above na_id, at most
- * limit rows: what, why, which organisatie, when — never who. */
+ * limit: an array of *n in the arena (a caller pages through a long
+ * history with na_id, the id of the last one it got). */
 enum db_err	store_avg_toegang(struct db *, struct arena *, int64_t id,
-		    int64_t na_id, int limit, struct db_rows *out);
+		    int64_t na_id, int limit, struct avg_toegang **out,
+		    size_t *n);
 
 #endif

@@ -838,8 +838,9 @@ ketenstatus_schrijf(struct db *db, struct arena *ar, int64_t inwoner_id,
 	    DB_OK;
 }
 
-enum db_err
-store_wachtlijst(struct db *db, struct arena *ar, const struct scope *s,
+/* The rows of store_wachtlijst_rijen (enum wachtlijst_col). */
+static enum db_err
+wachtlijst_lijst(struct db *db, struct arena *ar, const struct scope *s,
     int64_t wijkteam_id, int afgewezen, const char *na, int limit,
     struct db_rows *out)
 {
@@ -861,8 +862,9 @@ store_wachtlijst(struct db *db, struct arena *ar, const struct scope *s,
 	}
 }
 
-enum db_err
-store_wachtlijst_telling(struct db *db, struct arena *ar,
+/* The rows of store_wachtlijst_tellingen. */
+static enum db_err
+wachtlijst_telling_lijst(struct db *db, struct arena *ar,
     const struct scope *s, struct db_rows *out)
 {
 	struct db_val v[] = { SCOPE_VALS(s), SCOPE_VALS(s) };
@@ -870,8 +872,9 @@ store_wachtlijst_telling(struct db *db, struct arena *ar,
 	return db_query(db, ar, ST(S_WL_TELLING), v, 8, 0, out);
 }
 
-enum db_err
-store_afstemming(struct db *db, struct arena *ar, const struct scope *s,
+/* The rows of store_afstemming_rijen (enum afstemming_col). */
+static enum db_err
+afstemming_lijst(struct db *db, struct arena *ar, const struct scope *s,
     int termijn, int limit, struct db_rows *out)
 {
 	/* Each part walks its date index and stops at limit rows: the
@@ -896,4 +899,102 @@ store_reg_opties(struct db *db, struct arena *ar, enum reg_optie soort,
 	if (rc != DB_OK)
 		return rc;
 	return store_opties_van(ar, &rows, (size_t)-1, 1, (size_t)-1, out, n);
+}
+
+/* ============================================================ typed lists
+ * Issue 9: the wachtlijst and afstemming lists as arrays of structs (see
+ * the end of registratie.h). Each reads its rows with the helper above
+ * and copies them into structs in the same arena; the texts stay where
+ * db_query put them. */
+
+/* A cell as a number: 0 for SQL NULL. */
+#define REG_GETAL(rows, i, c)	db_cell_int(DB_CELL(rows, i, c), 0)
+
+enum db_err
+store_wachtlijst_rijen(struct db *db, struct arena *ar, const struct scope *s,
+    int64_t wijkteam_id, int afgewezen, const char *na, int limit,
+    struct wachtlijst_rij **out, size_t *n)
+{
+	struct wachtlijst_rij *w;
+	struct db_rows rows;
+	enum db_err rc;
+	size_t i;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = wachtlijst_lijst(db, ar, s, wijkteam_id, afgewezen, na, limit,
+	    &rows)) != DB_OK || rows.nrows == 0)
+		return rc;
+	if ((w = arena_calloc(ar, rows.nrows, sizeof(*w))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++) {
+		w[i].inwoner_id = REG_GETAL(&rows, i, WL_INWONER_ID);
+		w[i].naam = DB_CELL(&rows, i, WL_NAAM);
+		w[i].geboortejaar = REG_GETAL(&rows, i, WL_GEBOORTEJAAR);
+		w[i].wijkteam_id = REG_GETAL(&rows, i, WL_WIJKTEAM_ID);
+		w[i].wijkteam = DB_CELL(&rows, i, WL_WIJKTEAM);
+		w[i].sinds = DB_CELL(&rows, i, WL_SINDS);
+		w[i].dagen = REG_GETAL(&rows, i, WL_DAGEN);
+		w[i].afgewezen_op = DB_CELL(&rows, i, WL_AFGEWEZEN_OP);
+	}
+	*out = w;
+	*n = rows.nrows;
+	return DB_OK;
+}
+
+enum db_err
+store_wachtlijst_tellingen(struct db *db, struct arena *ar,
+    const struct scope *s, struct wachtlijst_telling **out, size_t *n)
+{
+	struct wachtlijst_telling *t;
+	struct db_rows rows;
+	enum db_err rc;
+	size_t i;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = wachtlijst_telling_lijst(db, ar, s, &rows)) != DB_OK ||
+	    rows.nrows == 0)
+		return rc;
+	if ((t = arena_calloc(ar, rows.nrows, sizeof(*t))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++) {
+		t[i].wijkteam_id = REG_GETAL(&rows, i, 0);
+		t[i].naam = DB_CELL(&rows, i, 1);
+		t[i].aantal = REG_GETAL(&rows, i, 2);
+		t[i].langste = REG_GETAL(&rows, i, 3);
+		t[i].afgewezen = REG_GETAL(&rows, i, 4);
+	}
+	*out = t;
+	*n = rows.nrows;
+	return DB_OK;
+}
+
+enum db_err
+store_afstemming_rijen(struct db *db, struct arena *ar, const struct scope *s,
+    int termijn, int limit, struct afstemming_rij **out, size_t *n)
+{
+	struct afstemming_rij *a;
+	struct db_rows rows;
+	enum db_err rc;
+	size_t i;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = afstemming_lijst(db, ar, s, termijn, limit, &rows)) != DB_OK ||
+	    rows.nrows == 0)
+		return rc;
+	if ((a = arena_calloc(ar, rows.nrows, sizeof(*a))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++) {
+		a[i].inwoner_id = REG_GETAL(&rows, i, AF_INWONER_ID);
+		a[i].naam = DB_CELL(&rows, i, AF_NAAM);
+		a[i].soort = DB_CELL(&rows, i, AF_SOORT);
+		a[i].datum = DB_CELL(&rows, i, AF_DATUM);
+		a[i].dagen = REG_GETAL(&rows, i, AF_DAGEN);
+		a[i].wijk = DB_CELL(&rows, i, AF_WIJK);
+	}
+	*out = a;
+	*n = rows.nrows;
+	return DB_OK;
 }

@@ -272,38 +272,17 @@ enum db_err	store_ketenstatus_zet(struct db *, const char *rijen);
 
 /* ------------------------------------------------------------ lists */
 
-/* Columns of store_wachtlijst. */
+/* Columns of the wachtlijst and afstemming statements; the lists
+ * themselves are at the end of this file (store_wachtlijst_rijen,
+ * store_afstemming_rijen). */
 enum wachtlijst_col {
 	WL_INWONER_ID, WL_NAAM, WL_GEBOORTEJAAR, WL_WIJKTEAM_ID, WL_WIJKTEAM,
 	WL_SINDS, WL_DAGEN, WL_AFGEWEZEN_OP, WL__NCOLS
 };
-/*
- * Inwoners on the wachtlijst of a wijkteam the scope's organisaties run
- * today (wijkteam_id > 0: only that one), longest waiting first; afgewezen:
- * only those whose uitkering was refused while waiting. na: cursor, the
- * (sinds, inwoner_id) of the last row shown as "YYYY-MM-DD,id", or NULL.
- */
-enum db_err	store_wachtlijst(struct db *, struct arena *,
-		    const struct scope *, int64_t wijkteam_id, int afgewezen,
-		    const char *na, int limit, struct db_rows *out);
-/* Per wijkteam of the scope: wijkteam_id, naam, aantal, langste (days),
- * afgewezen (count). */
-enum db_err	store_wachtlijst_telling(struct db *, struct arena *,
-		    const struct scope *, struct db_rows *out);
-
 enum afstemming_col {
 	AF_INWONER_ID, AF_NAAM, AF_SOORT, AF_DATUM, AF_DAGEN, AF_WIJK,
 	AF__NCOLS
 };
-/*
- * The handover reconciliation list of the scope: overdrachten to Werkom
- * open for at least termijn days (soort "overdracht_open") and returns
- * from Werkom without a handover (soort "terug_zonder_overdracht"),
- * oldest first, at most limit rows.
- */
-enum db_err	store_afstemming(struct db *, struct arena *,
-		    const struct scope *, int termijn, int limit,
-		    struct db_rows *out);
 
 /* Choices for the traject form: id, naam. */
 enum reg_optie {
@@ -313,5 +292,69 @@ enum reg_optie {
 struct structuur_optie;
 enum db_err	store_reg_opties(struct db *, struct arena *, enum reg_optie,
 		    const struct scope *, struct structuur_optie **out, size_t *n);
+
+/* ============================================================ typed lists
+ * Issue 9: the wachtlijst and afstemming lists as arrays of structs, in
+ * place of struct db_rows. Each array is in the arena passed in, *n long
+ * (NULL when *n is 0); its texts live there too. */
+
+/*
+ * The wachtlijst: who waits for a wijkteam that one of the scope's
+ * organisaties runs today (wijkteam_id > 0: that wijkteam only), the
+ * longest waiting first, at most limit rows. afgewezen != 0: only the
+ * inwoners whose uitkering was refused while they wait. na is the cursor,
+ * "YYYY-MM-DD,id": the sinds and inwoner_id of the last row shown (NULL:
+ * from the start). sinds and afgewezen_op are DATE columns as MariaDB
+ * writes them ("YYYY-MM-DD"; afgewezen_op NULL when not refused), dagen
+ * the days on the wachtlijst today; a number is 0 where a column is NULL.
+ */
+struct wachtlijst_rij {
+	int64_t      inwoner_id;
+	const char  *naam;
+	int64_t      geboortejaar;
+	int64_t      wijkteam_id;
+	const char  *wijkteam;       /* naam */
+	const char  *sinds;
+	int64_t      dagen;
+	const char  *afgewezen_op;
+};
+enum db_err	store_wachtlijst_rijen(struct db *, struct arena *,
+		    const struct scope *, int64_t wijkteam_id,
+		    int afgewezen, const char *na, int limit,
+		    struct wachtlijst_rij **out, size_t *n);
+
+/* Per wijkteam the scope's organisaties run today, by naam: how many
+ * wait, the longest wait in days and how many of them were refused an
+ * uitkering (all 0 for a wijkteam without a wachtlijst). */
+struct wachtlijst_telling {
+	int64_t      wijkteam_id;
+	const char  *naam;
+	int64_t      aantal;
+	int64_t      langste;
+	int64_t      afgewezen;
+};
+enum db_err	store_wachtlijst_tellingen(struct db *, struct arena *,
+		    const struct scope *, struct wachtlijst_telling **out,
+		    size_t *n);
+
+/*
+ * The scope's handover reconciliation list, oldest first, at most limit
+ * rows: overdrachten to Werkom that have been open termijn days or more
+ * (soort "overdracht_open") and returns from Werkom without a handover
+ * (soort "terug_zonder_overdracht"). datum: the DATE of the overdracht or
+ * of the return ("YYYY-MM-DD"), dagen the days since; wijk: the
+ * inwoner's wijk (naam).
+ */
+struct afstemming_rij {
+	int64_t      inwoner_id;
+	const char  *naam;
+	const char  *soort;
+	const char  *datum;
+	int64_t      dagen;
+	const char  *wijk;
+};
+enum db_err	store_afstemming_rijen(struct db *, struct arena *,
+		    const struct scope *, int termijn,
+		    int limit, struct afstemming_rij **out, size_t *n);
 
 #endif

@@ -98,76 +98,66 @@ velden_json(void)
 	return a;
 }
 
-/* The JSON of import row 0 of rows (with or without the details). */
+/* The JSON of an import (with or without the details). */
 static struct json_object *
-import_json(struct req *r, int64_t org, const struct db_rows *rows, size_t i,
+import_json(struct req *r, int64_t org, const struct import_rij *imp,
     int detail)
 {
 	struct json_object *o = json_object_new_object(), *kol, *res, *vb;
 	const char **k, *bron = NULL;
 	struct ops_ctx ctx;
-	const char *c;
 	size_t n;
 
-	json_object_object_add(o, "id", json_object_new_int64(
-	    db_cell_int(DB_CELL(rows, i, IMP_ID), 0)));
-	json_object_object_add(o, "versie", json_object_new_int64(
-	    db_cell_int(DB_CELL(rows, i, IMP_VERSIE), 1)));
+	json_object_object_add(o, "id", json_object_new_int64(imp->id));
+	json_object_object_add(o, "versie", json_object_new_int64(imp->versie));
 	json_object_object_add(o, "bestandsnaam",
-	    json_object_new_string(DB_CELL(rows, i, IMP_BESTANDSNAAM)));
-	json_object_object_add(o, "sha256",
-	    json_object_new_string(DB_CELL(rows, i, IMP_SHA256)));
-	json_object_object_add(o, "grootte", json_object_new_int64(
-	    db_cell_int(DB_CELL(rows, i, IMP_GROOTTE), 0)));
-	json_object_object_add(o, "rijen", json_object_new_int64(
-	    db_cell_int(DB_CELL(rows, i, IMP_RIJEN), 0)));
-	json_object_object_add(o, "status",
-	    json_object_new_string(DB_CELL(rows, i, IMP_STATUS)));
+	    json_object_new_string(imp->bestandsnaam));
+	json_object_object_add(o, "sha256", json_object_new_string(imp->sha256));
+	json_object_object_add(o, "grootte", json_object_new_int64(imp->grootte));
+	json_object_object_add(o, "rijen", json_object_new_int64(imp->rijen));
+	json_object_object_add(o, "status", json_object_new_string(imp->status));
 	json_object_object_add(o, "aangemaakt",
-	    json_object_new_string(DB_CELL(rows, i, IMP_AANGEMAAKT)));
-	c = DB_CELL(rows, i, IMP_INGELEZEN_OP);
-	json_object_object_add(o, "ingelezen_op",
-	    c ? json_object_new_string(c) : NULL);
+	    json_object_new_string(imp->aangemaakt));
+	json_object_object_add(o, "ingelezen_op", tekst_of_null(imp->ingelezen_op));
 	if (!detail)
 		return o;
-	kol = parse_json(DB_CELL(rows, i, IMP_KOLOMMEN));
-	k = import_kolommen(r->arena, DB_CELL(rows, i, IMP_KOLOMMEN), &n);
+	kol = parse_json(imp->kolommen);
+	k = import_kolommen(r->arena, imp->kolommen, &n);
 	json_object_object_add(o, "kolommen", kol ? kol : json_object_new_array());
 	if (k != NULL) {
 		ops_ctx_van(r, NULL, &ctx);
 		json_object_object_add(o, "mapping", import_mapping_voorstel(&ctx,
-		    org, DB_CELL(rows, i, IMP_MAPPING), k, n, &bron));
+		    org, imp->mapping, k, n, &bron));
 		json_object_put(ctx.fouten);
 		json_object_object_add(o, "mapping_bron",
 		    json_object_new_string(bron));
 	}
-	res = parse_json(DB_CELL(rows, i, IMP_RESULTAAT));
+	res = parse_json(imp->resultaat);
 	/* The dry run's preview shows names and birth years from the file:
 	 * showing it is a read of personal data, audited; when the row
 	 * cannot be written the preview is left out (fail closed). */
 	if (res != NULL && json_object_object_get_ex(res, "voorbeeld", &vb) &&
 	    json_object_is_type(vb, json_type_array) &&
 	    json_object_array_length(vb) > 0 &&
-	    audit_persoon(r, "inzien", "import", db_cell_int(DB_CELL(rows, i,
-	    IMP_ID), 0), 0, DOEL_IMPORT, GELUKT, "voorbeeld van de proefimport")
-	    != 0)
+	    audit_persoon(r, "inzien", "import", imp->id, 0, DOEL_IMPORT, GELUKT,
+	    "voorbeeld van de proefimport") != 0)
 		json_object_object_del(res, "voorbeeld");
 	json_object_object_add(o, "resultaat", res);
 	json_object_object_add(o, "velden", velden_json());
 	return o;
 }
 
-/* Reads import id of org into rows; 0, or -1 after answering (404). */
+/* Reads import id of org; 0, or -1 after answering (404). */
 static int
-import_lees(struct req *r, int64_t org, int64_t id, struct db_rows *rows)
+import_lees(struct req *r, int64_t org, int64_t id, struct import_rij *imp)
 {
 	enum db_err rc;
 
-	if ((rc = store_import_lees(r->db, r->arena, org, id, rows)) != DB_OK) {
+	if ((rc = store_import_lees(r->db, r->arena, org, id, imp)) != DB_OK) {
 		fail_db(r, rc, "import");
 		return -1;
 	}
-	if (rows->nrows == 0) {
+	if (imp->id == 0) {
 		resp_problem(r, 404, NULL, NULL);
 		return -1;
 	}
@@ -392,14 +382,14 @@ static void
 api_toon(struct req *r, const struct scope *s, int64_t id,
     struct json_object *voorbeeld)
 {
-	struct db_rows imp;
+	struct import_rij imp;
 	struct json_object *o, *res;
 
 	if (import_lees(r, s->wijkteam_org, id, &imp) != 0) {
 		json_object_put(voorbeeld);
 		return;
 	}
-	o = import_json(r, s->wijkteam_org, &imp, 0, 1);
+	o = import_json(r, s->wijkteam_org, &imp, 1);
 	if (voorbeeld != NULL && json_object_object_get_ex(o, "resultaat", &res) &&
 	    res != NULL)
 		json_object_object_add(res, "voorbeeld", voorbeeld);
@@ -412,13 +402,13 @@ static void
 api_lijst(struct req *r)
 {
 	struct scope s;
-	struct db_rows rows;
+	struct import_rij *imp;
 	struct json_object *o, *items;
 	const char *ls = kv_get(&r->query, "limit"), *cs = kv_get(&r->query,
 	    "cursor");
 	int64_t limit = WZ_LIST_DEFAULT, voor = 0;
 	enum db_err rc;
-	size_t i;
+	size_t i, n;
 
 	if ((ls != NULL && getal_lees_str(ls, 1, WZ_LIST_MAX, &limit) != 0) ||
 	    (cs != NULL && getal_lees_str(cs, 1, INT64_C(9007199254740991),
@@ -430,18 +420,19 @@ api_lijst(struct req *r)
 	if (imp_scope(r, &s) != 0)
 		return;
 	if ((rc = store_import_lijst(r->db, r->arena, s.wijkteam_org, voor,
-	    (int)limit + 1, &rows)) != DB_OK) {
+	    (int)limit + 1, &imp, &n)) != DB_OK) {
 		fail_db(r, rc, "imports");
 		return;
 	}
 	o = json_object_new_object();
 	items = json_object_new_array();
-	for (i = 0; i < rows.nrows && i < (size_t)limit; i++)
-		json_object_array_add(items, import_json(r, s.wijkteam_org, &rows,
-		    i, 0));
+	for (i = 0; i < n && i < (size_t)limit; i++)
+		json_object_array_add(items, import_json(r, s.wijkteam_org, &imp[i],
+		    0));
 	json_object_object_add(o, "items", items);
-	json_object_object_add(o, "volgende", rows.nrows > (size_t)limit ?
-	    json_object_new_string(DB_CELL(&rows, limit - 1, IMP_ID)) : NULL);
+	json_object_object_add(o, "volgende", n > (size_t)limit ?
+	    json_object_new_string(arena_printf(r->arena, "%lld",
+	    (long long)imp[limit - 1].id)) : NULL);
 	resp_json(r, 200, o);
 }
 
@@ -450,7 +441,7 @@ api_upload(struct req *r)
 {
 	struct scope s;
 	struct json_object *fouten, *o;
-	struct db_rows imp;
+	struct import_rij imp;
 	int64_t id = 0;
 	int rc;
 
@@ -475,7 +466,7 @@ api_upload(struct req *r)
 		tx_rollback(r);
 		return;
 	}
-	o = import_json(r, s.wijkteam_org, &imp, 0, 1);
+	o = import_json(r, s.wijkteam_org, &imp, 1);
 	if (answer_created(r, o, arena_printf(r->arena, "/api/v1/imports/%lld",
 	    (long long)id)) != 0)
 		return;
@@ -687,16 +678,16 @@ imp_pagina_lijst(struct req *r, const struct scope *s, int status,
     struct json_object *fouten)
 {
 	struct json_object *ctx = json_object_new_object(), *items, *o;
-	struct db_rows rows;
-	size_t i;
+	struct import_rij *imp;
+	size_t i, n;
 
 	items = json_object_new_array();
 	if (store_import_lijst(r->db, r->arena, s->wijkteam_org, 0, 20,
-	    &rows) == DB_OK) {
-		for (i = 0; i < rows.nrows; i++) {
-			o = import_json(r, s->wijkteam_org, &rows, i, 0);
+	    &imp, &n) == DB_OK) {
+		for (i = 0; i < n; i++) {
+			o = import_json(r, s->wijkteam_org, &imp[i], 0);
 			json_object_object_add(o, "status_label", json_object_new_string(
-			    status_label(DB_CELL(&rows, i, IMP_STATUS))));
+			    status_label(imp[i].status)));
 			json_object_array_add(items, o);
 		}
 	}
@@ -747,7 +738,7 @@ static void
 imp_pagina_detail(struct req *r, const struct scope *s, int64_t id,
     int status, struct json_object *fouten)
 {
-	struct db_rows imp;
+	struct import_rij imp;
 	struct json_object *ctx, *o, *kol, *map, *rijen, *res, *opties, *opt, *v;
 	const char *st, *gekozen;
 	size_t i;
@@ -758,8 +749,8 @@ imp_pagina_detail(struct req *r, const struct scope *s, int64_t id,
 		return;
 	}
 	ctx = json_object_new_object();
-	o = import_json(r, s->wijkteam_org, &imp, 0, 1);
-	st = DB_CELL(&imp, 0, IMP_STATUS);
+	o = import_json(r, s->wijkteam_org, &imp, 1);
+	st = imp.status;
 	json_object_object_add(o, "status_label",
 	    json_object_new_string(status_label(st)));
 	kol = json_object_object_get(o, "kolommen");
@@ -824,7 +815,7 @@ page_detail(struct req *r)
 static void
 page_proef(struct req *r)
 {
-	struct import_kern imp;
+	struct import_rij imp;
 	struct json_object *mapping, *res = NULL;
 	struct ops_ctx c;
 	struct scope s;
@@ -836,7 +827,7 @@ page_proef(struct req *r)
 
 	if (imp_scope(r, &s) != 0)
 		return;
-	if ((rc = store_import_kern(r->db, r->arena, s.wijkteam_org, route_id(r),
+	if ((rc = store_import_lees(r->db, r->arena, s.wijkteam_org, route_id(r),
 	    &imp)) != DB_OK) {
 		fail_db(r, rc, "import");
 		return;

@@ -739,7 +739,7 @@ resultaat_json(const struct run *x, int met_voorbeeld)
  * mapping's problems go to fouten. Returns the number of those problems,
  * or -1 when out of memory (c->db_rc set). */
 static int
-run_maak(struct ops_ctx *c, struct run *x, const struct import_kern *imp,
+run_maak(struct ops_ctx *c, struct run *x, const struct import_rij *imp,
     struct json_object *mapping, struct json_object *fouten)
 {
 	const char **k;
@@ -797,11 +797,11 @@ mapping_bewaar(struct ops_ctx *c, int64_t org, struct json_object *mapping)
 /* Import id of the caller's organisatie into imp: OPS_OK, or
  * OPS_NIET_GEVONDEN (also for another organisatie's). */
 static enum ops_uitkomst
-import_laad(struct ops_ctx *c, int64_t id, struct import_kern *imp)
+import_laad(struct ops_ctx *c, int64_t id, struct import_rij *imp)
 {
 	enum db_err rc;
 
-	if ((rc = store_import_kern(c->db, c->arena, c->scope->wijkteam_org, id,
+	if ((rc = store_import_lees(c->db, c->arena, c->scope->wijkteam_org, id,
 	    imp)) != DB_OK)
 		return ops_storing(c, rc, "import");
 	return imp->id != 0 ? OPS_OK : OPS_NIET_GEVONDEN;
@@ -810,7 +810,7 @@ import_laad(struct ops_ctx *c, int64_t id, struct import_kern *imp)
 /* Whether action actie may be done on imp now (import_workflow): OPS_OK,
  * or OPS_CONFLICT / OPS_GEWEIGERD with the message for this action. */
 static enum ops_uitkomst
-import_mag(struct ops_ctx *c, const struct import_kern *imp, const char *actie)
+import_mag(struct ops_ctx *c, const struct import_rij *imp, const char *actie)
 {
 	enum workflow_oordeel o;
 
@@ -832,7 +832,7 @@ import_proef(struct ops_ctx *c, int64_t id, struct json_object *mapping,
     struct json_object **res)
 {
 	const int64_t org = c->scope->wijkteam_org;
-	struct import_kern imp;
+	struct import_rij imp;
 	struct json_object *eigen = NULL;
 	enum ops_uitkomst u;
 	const char **k, *bron, *mtext;
@@ -897,7 +897,7 @@ fout:
 /* After rows failed (x->nfouten, transaction rolled back): stores the
  * failure with its result res, in a transaction of its own. */
 static enum ops_uitkomst
-import_mislukt(struct ops_ctx *c, const struct import_kern *imp,
+import_mislukt(struct ops_ctx *c, const struct import_rij *imp,
     struct json_object *res)
 {
 	enum ops_uitkomst u;
@@ -919,7 +919,7 @@ enum ops_uitkomst
 import_uitvoeren(struct ops_ctx *c, int64_t id, struct json_object **res)
 {
 	const int64_t org = c->scope->wijkteam_org;
-	struct import_kern imp;
+	struct import_rij imp;
 	struct json_object *mapping, *fouten;
 	enum ops_uitkomst u;
 	struct run x;

@@ -175,43 +175,61 @@ store_import_klaar(struct db *db, int64_t id, const char *sha256,
 	return db_exec(db, ST(S_KLAAR), v, 5, NULL, NULL);
 }
 
-enum db_err
-store_import_lees(struct db *db, struct arena *ar, int64_t org, int64_t id,
-    struct db_rows *out)
+/* Row i of rows (enum import_col) as a typed row. */
+static void
+import_rij(const struct db_rows *rows, size_t i, struct import_rij *o)
 {
-	struct db_val v[] = { DB_INT(id), DB_INT(org) };
-
-	return db_query(db, ar, ST(S_LEES), v, 2, 1, out);
+	o->id = db_cell_int(DB_CELL(rows, i, IMP_ID), 0);
+	o->versie = db_cell_int(DB_CELL(rows, i, IMP_VERSIE), 1);
+	o->bestandsnaam = DB_CELL(rows, i, IMP_BESTANDSNAAM);
+	o->sha256 = DB_CELL(rows, i, IMP_SHA256);
+	o->grootte = db_cell_int(DB_CELL(rows, i, IMP_GROOTTE), 0);
+	o->rijen = db_cell_int(DB_CELL(rows, i, IMP_RIJEN), 0);
+	o->kolommen = DB_CELL(rows, i, IMP_KOLOMMEN);
+	o->mapping = DB_CELL(rows, i, IMP_MAPPING);
+	o->status = DB_CELL(rows, i, IMP_STATUS);
+	o->resultaat = DB_CELL(rows, i, IMP_RESULTAAT);
+	o->aangemaakt = DB_CELL(rows, i, IMP_AANGEMAAKT);
+	o->ingelezen_op = DB_CELL(rows, i, IMP_INGELEZEN_OP);
+	o->gebruiker_id = db_cell_int(DB_CELL(rows, i, IMP_GEBRUIKER_ID), 0);
 }
 
 enum db_err
-store_import_kern(struct db *db, struct arena *ar, int64_t org, int64_t id,
-    struct import_kern *out)
+store_import_lees(struct db *db, struct arena *ar, int64_t org, int64_t id,
+    struct import_rij *out)
 {
+	struct db_val v[] = { DB_INT(id), DB_INT(org) };
 	struct db_rows rows;
 	enum db_err rc;
 
 	memset(out, 0, sizeof(*out));
-	if ((rc = store_import_lees(db, ar, org, id, &rows)) != DB_OK ||
-	    rows.nrows == 0)
+	if ((rc = db_query(db, ar, ST(S_LEES), v, 2, 1, &rows)) != DB_OK)
 		return rc;
-	out->id = db_cell_int(DB_CELL(&rows, 0, IMP_ID), 0);
-	out->rijen = db_cell_int(DB_CELL(&rows, 0, IMP_RIJEN), 0);
-	out->status = DB_CELL(&rows, 0, IMP_STATUS);
-	out->kolommen = DB_CELL(&rows, 0, IMP_KOLOMMEN);
-	out->mapping = DB_CELL(&rows, 0, IMP_MAPPING);
-	out->sha256 = DB_CELL(&rows, 0, IMP_SHA256);
+	if (rows.nrows > 0)
+		import_rij(&rows, 0, out);
 	return DB_OK;
 }
 
 enum db_err
 store_import_lijst(struct db *db, struct arena *ar, int64_t org,
-    int64_t voor_id, int limit, struct db_rows *out)
+    int64_t voor_id, int limit, struct import_rij **out, size_t *n)
 {
 	struct db_val voor = db_id(voor_id);
 	struct db_val v[] = { DB_INT(org), voor, voor, DB_INT(limit) };
+	struct db_rows rows;
+	enum db_err rc;
+	size_t i;
 
-	return db_query(db, ar, ST(S_LIJST), v, 4, 0, out);
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_query(db, ar, ST(S_LIJST), v, 4, 0, &rows)) != DB_OK)
+		return rc;
+	if ((*out = arena_calloc(ar, rows.nrows + 1, sizeof(**out))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++)
+		import_rij(&rows, i, &(*out)[i]);
+	*n = rows.nrows;
+	return DB_OK;
 }
 
 enum db_err

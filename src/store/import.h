@@ -49,26 +49,24 @@ enum db_err	store_import_blok(struct db *, int64_t id, int64_t nr,
 /* The file is complete: its hash, size, data rows, header (JSON array). */
 enum db_err	store_import_klaar(struct db *, int64_t id, const char *sha256,
 		    int64_t grootte, int64_t rijen, const char *kolommen);
-/* Import id of organisatie org: 0 or 1 row of enum import_col. */
-enum db_err	store_import_lees(struct db *, struct arena *, int64_t org,
-		    int64_t id, struct db_rows *out);
-/* What the dry run and the import need of import id of org: id 0 when
- * there is none. Texts in the arena; kolommen and mapping are JSON
- * (mapping NULL before the first dry run). */
-struct import_kern {
-	int64_t      id;
-	int64_t      rijen;
+/* An import as read back. Texts in the arena; kolommen, mapping and
+ * resultaat are JSON (mapping NULL before the first dry run; all three
+ * NULL in a list). */
+struct import_rij {
+	int64_t      id, versie, grootte, rijen, gebruiker_id;
+	const char  *bestandsnaam, *sha256;
 	const char  *status;     /* geupload, gecontroleerd, ingelezen, mislukt */
-	const char  *kolommen;
-	const char  *mapping;
-	const char  *sha256;
+	const char  *kolommen, *mapping, *resultaat;
+	const char  *aangemaakt, *ingelezen_op;   /* ingelezen_op NULL: not yet */
 };
-enum db_err	store_import_kern(struct db *, struct arena *, int64_t org,
-		    int64_t id, struct import_kern *out);
-/* The imports of org, newest first, ids below voor_id (0: from the top);
- * kolommen, mapping and resultaat are NULL in this list. */
+
+/* Import id of organisatie org: out->id 0 when there is none. */
+enum db_err	store_import_lees(struct db *, struct arena *, int64_t org,
+		    int64_t id, struct import_rij *out);
+/* The imports of org, newest first, ids below voor_id (0: from the top),
+ * as an array in the arena. */
 enum db_err	store_import_lijst(struct db *, struct arena *, int64_t org,
-		    int64_t voor_id, int limit, struct db_rows *out);
+		    int64_t voor_id, int limit, struct import_rij **out, size_t *n);
 /* Block nr of import id (sealed text): *blok NULL past the last. */
 enum db_err	store_import_blok_lees(struct db *, struct arena *, int64_t id,
 		    int64_t nr, const char **blok);

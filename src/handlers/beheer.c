@@ -374,24 +374,23 @@ cel_json(const struct veld *f, const char *cel)
 	if (cel == NULL)
 		return NULL;
 	if (f->type == VELD_REF || f->type == VELD_JAAR)
-		return json_object_new_int64(db_cell_int(cel, 0));
+		return json_object_new_int64(getal_lees_str(cel, 0, WZ_MAX_ID, &v) ==
+		    0 ? v : 0);
 	return json_object_new_string(cel);
 }
 
-/* Row i as the API object: id, versie and every field read back. */
+/* A record as the API object: id, versie and every field read back. */
 static struct json_object *
-rij_json(const struct bron *b, const struct db_rows *rows, size_t i)
+rij_json(const struct bron *b, const struct structuur_rij *w)
 {
 	struct json_object *o = json_object_new_object();
 	size_t k;
 
-	json_object_object_add(o, "id",
-	    json_object_new_int64(db_cell_int(DB_CELL(rows, i, 0), 0)));
-	json_object_object_add(o, "versie",
-	    json_object_new_int64(db_cell_int(DB_CELL(rows, i, 1), 0)));
+	json_object_object_add(o, "id", json_object_new_int64(w->id));
+	json_object_object_add(o, "versie", json_object_new_int64(w->versie));
 	for (k = 0; k < b->ntonen; k++)
 		json_object_object_add(o, b->velden[k].naam,
-		    cel_json(&b->velden[k], DB_CELL(rows, i, 2 + k)));
+		    cel_json(&b->velden[k], w->kolom[k]));
 	return o;
 }
 
@@ -399,15 +398,15 @@ enum db_err
 bron_lees_json(struct req *r, const struct bron *b, int64_t id, int volledig,
     struct json_object **obj)
 {
-	struct db_rows rows;
+	struct structuur_rij w;
 	enum db_err rc;
 
 	*obj = NULL;
-	if ((rc = store_structuur_lees(r->db, r->arena, b->s, id, &rows)) != DB_OK)
+	if ((rc = store_structuur_lees(r->db, r->arena, b->s, id, &w)) != DB_OK)
 		return rc;
-	if (rows.nrows != 1)
+	if (w.id == 0)
 		return DB_OK;
-	*obj = rij_json(b, &rows, 0);
+	*obj = rij_json(b, &w);
 	if (volledig && b->aanvullen != NULL &&
 	    (rc = b->aanvullen(r, id, *obj)) != DB_OK) {
 		json_object_put(*obj);
@@ -425,23 +424,19 @@ bron_versie(struct json_object *obj)
 	    json_object_get_int64(v) : 0;
 }
 
-/* Rows as a JSON array of objects with the given column names. */
 static struct json_object *
-rijen_json(const struct db_rows *rows, const char *const *namen,
-    const int *getal)
+koppelingen_json(const char *id, const struct wijkteam_koppeling *k, size_t n)
 {
 	struct json_object *arr = json_object_new_array(), *o;
-	const char *cel;
-	size_t i, k;
+	size_t i;
 
-	for (i = 0; i < rows->nrows; i++) {
+	for (i = 0; i < n; i++) {
 		o = json_object_new_object();
-		for (k = 0; k < rows->ncols && namen[k] != NULL; k++) {
-			cel = DB_CELL(rows, i, k);
-			json_object_object_add(o, namen[k], cel == NULL ? NULL :
-			    getal[k] ? json_object_new_int64(db_cell_int(cel, 0)) :
-			    json_object_new_string(cel));
-		}
+		json_object_object_add(o, id, json_object_new_int64(k[i].id));
+		json_object_object_add(o, "code", tekst_of_null(k[i].code));
+		json_object_object_add(o, "naam", tekst_of_null(k[i].naam));
+		json_object_object_add(o, "geldig_van", tekst_of_null(k[i].geldig_van));
+		json_object_object_add(o, "geldig_tot", tekst_of_null(k[i].geldig_tot));
 		json_object_array_add(arr, o);
 	}
 	return arr;
@@ -450,20 +445,17 @@ rijen_json(const struct db_rows *rows, const char *const *namen,
 static enum db_err
 wijkteam_historie(struct req *r, int64_t id, struct json_object *obj)
 {
-	static const char *const org[] = { "organisatie_id", "code", "naam",
-	    "geldig_van", "geldig_tot", NULL };
-	static const char *const wijk[] = { "wijk_id", "code", "naam",
-	    "geldig_van", "geldig_tot", NULL };
-	static const int getal[] = { 1, 0, 0, 0, 0 };
-	struct db_rows ro, rw;
+	struct wijkteam_historie w;
 	struct json_object *h;
 	enum db_err rc;
 
-	if ((rc = store_wijkteam_historie(r->db, r->arena, id, &ro, &rw)) != DB_OK)
+	if ((rc = store_wijkteam_historie(r->db, r->arena, id, &w)) != DB_OK)
 		return rc;
 	h = json_object_new_object();
-	json_object_object_add(h, "organisaties", rijen_json(&ro, org, getal));
-	json_object_object_add(h, "wijken", rijen_json(&rw, wijk, getal));
+	json_object_object_add(h, "organisaties", koppelingen_json(
+	    "organisatie_id", w.org, w.norg));
+	json_object_object_add(h, "wijken", koppelingen_json("wijk_id", w.wijk,
+	    w.nwijk));
 	json_object_object_add(obj, "historie", h);
 	return DB_OK;
 }
@@ -471,35 +463,56 @@ wijkteam_historie(struct req *r, int64_t id, struct json_object *obj)
 static enum db_err
 keten_regisseurs(struct req *r, int64_t id, struct json_object *obj)
 {
-	static const char *const namen[] = { "id", "gebruikersnaam", "naam", NULL };
-	static const int getal[] = { 1, 0, 0 };
-	struct db_rows rows;
+	struct json_object *arr = json_object_new_array(), *o;
+	struct keten_regisseur *k;
 	enum db_err rc;
+	size_t i, n;
 
-	if ((rc = store_keten_regisseurs(r->db, r->arena, id, &rows)) != DB_OK)
+	if ((rc = store_keten_regisseurs(r->db, r->arena, id, &k, &n)) != DB_OK) {
+		json_object_put(arr);
 		return rc;
-	json_object_object_add(obj, "regisseurs", rijen_json(&rows, namen, getal));
+	}
+	for (i = 0; i < n; i++) {
+		o = json_object_new_object();
+		json_object_object_add(o, "id", json_object_new_int64(k[i].id));
+		json_object_object_add(o, "gebruikersnaam",
+		    tekst_of_null(k[i].gebruikersnaam));
+		json_object_object_add(o, "naam", tekst_of_null(k[i].naam));
+		json_object_array_add(arr, o);
+	}
+	json_object_object_add(obj, "regisseurs", arr);
 	return DB_OK;
 }
 
 static enum db_err
 opdracht_budgetten(struct req *r, int64_t id, struct json_object *obj)
 {
-	static const char *const namen[] = { "organisatie_id", "organisatie_naam",
-	    "jaar", "bedrag", NULL };
-	static const int getal[] = { 1, 0, 1, 0 };
 	char orgs[512], teams[512];
 	struct budget_scope scope = {
 		principal_sees_all_budgets(&r->who),
 		principal_scope_ids(&r->who, SCOPE_ORGANISATIE, orgs, sizeof(orgs)),
 		principal_scope_ids(&r->who, SCOPE_WIJKTEAM, teams, sizeof(teams)),
 	};
-	struct db_rows rows;
+	struct json_object *arr, *o;
+	struct budget_regel *b;
 	enum db_err rc;
+	size_t i, n;
 
-	if ((rc = store_budget_lijst(r->db, r->arena, id, &scope, &rows)) != DB_OK)
+	if ((rc = store_budget_lijst(r->db, r->arena, id, &scope, &b, &n)) !=
+	    DB_OK)
 		return rc;
-	json_object_object_add(obj, "budgetten", rijen_json(&rows, namen, getal));
+	arr = json_object_new_array();
+	for (i = 0; i < n; i++) {
+		o = json_object_new_object();
+		json_object_object_add(o, "organisatie_id",
+		    json_object_new_int64(b[i].organisatie_id));
+		json_object_object_add(o, "organisatie_naam",
+		    tekst_of_null(b[i].organisatie_naam));
+		json_object_object_add(o, "jaar", json_object_new_int64(b[i].jaar));
+		json_object_object_add(o, "bedrag", tekst_of_null(b[i].bedrag));
+		json_object_array_add(arr, o);
+	}
+	json_object_object_add(obj, "budgetten", arr);
 	return DB_OK;
 }
 
@@ -517,10 +530,10 @@ api_lijst(struct req *r)
 	const struct bron *b = route_bron(r);
 	const char *ls = kv_get(&r->query, "limit"), *cs = kv_get(&r->query, "cursor");
 	struct json_object *o, *items;
-	struct db_rows rows;
+	struct structuur_rij *w;
 	int64_t limit = WZ_LIST_DEFAULT, na = 0;
 	enum db_err rc;
-	size_t i;
+	size_t i, n;
 
 	if (ls != NULL && getal_lees_str(ls, 1, WZ_LIST_MAX, &limit) != 0) {
 		resp_problem(r, 400, "limit moet een geheel getal van 1 tot en met "
@@ -533,17 +546,18 @@ api_lijst(struct req *r)
 		return;
 	}
 	if ((rc = store_structuur_lijst(r->db, r->arena, b->s, na, (int)limit + 1,
-	    &rows)) != DB_OK) {
+	    &w, &n)) != DB_OK) {
 		fail_db(r, rc, "beheer");
 		return;
 	}
 	o = json_object_new_object();
 	items = json_object_new_array();
-	for (i = 0; i < rows.nrows && i < (size_t)limit; i++)
-		json_object_array_add(items, rij_json(b, &rows, i));
+	for (i = 0; i < n && i < (size_t)limit; i++)
+		json_object_array_add(items, rij_json(b, &w[i]));
 	json_object_object_add(o, "items", items);
-	json_object_object_add(o, "volgende", rows.nrows > (size_t)limit ?
-	    json_object_new_string(DB_CELL(&rows, limit - 1, 0)) : NULL);
+	json_object_object_add(o, "volgende", n > (size_t)limit ?
+	    json_object_new_string(arena_printf(r->arena, "%lld",
+	    (long long)w[limit - 1].id)) : NULL);
 	resp_json(r, 200, o);
 }
 

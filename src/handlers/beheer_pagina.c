@@ -174,7 +174,8 @@ pagina_lijst(struct req *r)
 	const struct bron *b = route_bron(r);
 	const char *cs = kv_get(&r->query, "cursor"), *m;
 	struct opties opties[BRON_MAX_VELDEN];
-	struct db_rows rows;
+	struct structuur_rij *rows;
+	size_t nrows;
 	struct json_object *ctx, *kol, *rijen, *rij, *cellen, *c;
 	size_t i, k, link = 0, volg;
 	const struct veld *f;
@@ -186,7 +187,7 @@ pagina_lijst(struct req *r)
 		return;
 	}
 	if ((rc = store_structuur_lijst(r->db, r->arena, b->s, na, PAGINA_RIJEN + 1,
-	    &rows)) != DB_OK) {
+	    &rows, &nrows)) != DB_OK) {
 		fail_db(r, rc, "beheer");
 		return;
 	}
@@ -207,18 +208,18 @@ pagina_lijst(struct req *r)
 		if (k != link)
 			json_object_array_add(kol, tekst_of_leeg(b->velden[k].label));
 	rijen = json_object_new_array();
-	for (i = 0; i < rows.nrows && i < PAGINA_RIJEN; i++) {
+	for (i = 0; i < nrows && i < PAGINA_RIJEN; i++) {
 		rij = json_object_new_object();
 		cellen = json_object_new_array();
 		for (k = 0; k < b->ntonen; k++) {
 			c = json_object_new_object();
 			json_object_object_add(c, "tekst", tekst_of_leeg(cel_tekst(r, &b->velden[k],
-			    DB_CELL(&rows, i, 2 + k), &opties[k])));
+			    rows[i].kolom[k], &opties[k])));
 			json_object_object_add(c, "kop", json_object_new_boolean(k == link));
 			if (k == link) {
 				json_object_object_add(c, "href", json_object_new_string(
-				    arena_printf(r->arena, "/beheer/%s/%s", b->pad,
-				    DB_CELL(&rows, i, 0))));
+				    arena_printf(r->arena, "/beheer/%s/%lld", b->pad,
+				    (long long)rows[i].id)));
 				json_object_array_put_idx(cellen, 0, c);
 			} else {
 				json_object_array_put_idx(cellen, k + (k < link), c);
@@ -236,9 +237,10 @@ pagina_lijst(struct req *r)
 	    (int64_t)json_object_array_length(rijen)));
 	if (na > 0)
 		json_object_object_add(ctx, "vervolg", json_object_new_boolean(1));
-	if (rows.nrows > PAGINA_RIJEN) {
+	if (nrows > PAGINA_RIJEN) {
 		volg = PAGINA_RIJEN - 1;
-		json_object_object_add(ctx, "volgende", tekst_of_leeg(DB_CELL(&rows, volg, 0)));
+		json_object_object_add(ctx, "volgende", tekst_of_leeg(arena_printf(
+		    r->arena, "%lld", (long long)rows[volg].id)));
 	}
 	if (kv_get(&r->query, "aangemaakt") != NULL)
 		m = arena_printf(r->arena, "%s is aangemaakt.", b->de);

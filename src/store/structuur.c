@@ -238,22 +238,60 @@ structuur_schrijf_kolommen(enum structuur_soort s)
 	return s == SOORT_WIJKTEAM ? 4 : kolommen[s];
 }
 
+/* rows (id, versie, then the kind's columns) as typed rows. */
+static enum db_err
+structuur_rijen(struct arena *a, const struct db_rows *rows,
+    struct structuur_rij **out, size_t *n)
+{
+	struct structuur_rij *o;
+	size_t i, k;
+
+	*out = NULL;
+	*n = 0;
+	if ((o = arena_calloc(a, rows->nrows + 1, sizeof(*o))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows->nrows; i++) {
+		o[i].id = db_cell_int(DB_CELL(rows, i, 0), 0);
+		o[i].versie = db_cell_int(DB_CELL(rows, i, 1), 0);
+		for (k = 0; k + 2 < rows->ncols && k < STRUCTUUR_MAX_KOLOMMEN; k++)
+			o[i].kolom[k] = DB_CELL(rows, i, 2 + k);
+	}
+	*out = o;
+	*n = rows->nrows;
+	return DB_OK;
+}
+
 enum db_err
 store_structuur_lijst(struct db *db, struct arena *a, enum structuur_soort s,
-    int64_t na_id, int limit, struct db_rows *out)
+    int64_t na_id, int limit, struct structuur_rij **out, size_t *n)
 {
 	struct db_val v[] = { DB_INT(na_id), DB_INT(limit) };
+	struct db_rows rows;
+	enum db_err rc;
 
-	return db_query(db, a, S(s, LIJST), v, 2, (size_t)limit, out);
+	if ((rc = db_query(db, a, S(s, LIJST), v, 2, (size_t)limit, &rows)) !=
+	    DB_OK)
+		return rc;
+	return structuur_rijen(a, &rows, out, n);
 }
 
 enum db_err
 store_structuur_lees(struct db *db, struct arena *a, enum structuur_soort s,
-    int64_t id, struct db_rows *out)
+    int64_t id, struct structuur_rij *out)
 {
 	struct db_val v[] = { DB_INT(id) };
+	struct structuur_rij *o;
+	struct db_rows rows;
+	enum db_err rc;
+	size_t n;
 
-	return db_query(db, a, S(s, LEES), v, 1, 1, out);
+	memset(out, 0, sizeof(*out));
+	if ((rc = db_query(db, a, S(s, LEES), v, 1, 1, &rows)) != DB_OK ||
+	    (rc = structuur_rijen(a, &rows, &o, &n)) != DB_OK)
+		return rc;
+	if (n == 1)
+		*out = o[0];
+	return DB_OK;
 }
 
 enum db_err
@@ -448,36 +486,102 @@ store_wijkteam_koppel(struct db *db, struct arena *a, int64_t id,
 	return DB_OK;
 }
 
-enum db_err
-store_wijkteam_historie(struct db *db, struct arena *a, int64_t id,
-    struct db_rows *org, struct db_rows *wijk)
+/* Link rows (id, code, naam, geldig_van, geldig_tot) as typed rows. */
+static enum db_err
+koppelingen(struct db *db, struct arena *a, stmt_id st, int64_t id,
+    struct wijkteam_koppeling **out, size_t *n)
 {
 	struct db_val v[] = { DB_INT(id) };
+	struct wijkteam_koppeling *o;
+	struct db_rows rows;
+	enum db_err rc;
+	size_t i;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, st, v, 1, 0, &rows)) != DB_OK)
+		return rc;
+	if ((o = arena_calloc(a, rows.nrows + 1, sizeof(*o))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++) {
+		o[i].id = db_cell_int(DB_CELL(&rows, i, 0), 0);
+		o[i].code = DB_CELL(&rows, i, 1);
+		o[i].naam = DB_CELL(&rows, i, 2);
+		o[i].geldig_van = DB_CELL(&rows, i, 3);
+		o[i].geldig_tot = DB_CELL(&rows, i, 4);
+	}
+	*out = o;
+	*n = rows.nrows;
+	return DB_OK;
+}
+
+enum db_err
+store_wijkteam_historie(struct db *db, struct arena *a, int64_t id,
+    struct wijkteam_historie *out)
+{
 	enum db_err rc;
 
-	if ((rc = db_query(db, a, STMT_WIJKTEAM_ORG_HISTORIE, v, 1, 0, org)) != DB_OK)
+	memset(out, 0, sizeof(*out));
+	if ((rc = koppelingen(db, a, STMT_WIJKTEAM_ORG_HISTORIE, id, &out->org,
+	    &out->norg)) != DB_OK)
 		return rc;
-	return db_query(db, a, STMT_WIJKTEAM_WIJK_HISTORIE, v, 1, 0, wijk);
+	return koppelingen(db, a, STMT_WIJKTEAM_WIJK_HISTORIE, id, &out->wijk,
+	    &out->nwijk);
 }
 
 enum db_err
 store_keten_regisseurs(struct db *db, struct arena *a, int64_t id,
-    struct db_rows *out)
+    struct keten_regisseur **out, size_t *n)
 {
 	struct db_val v[] = { DB_INT(id) };
+	struct keten_regisseur *o;
+	struct db_rows rows;
+	enum db_err rc;
+	size_t i;
 
-	return db_query(db, a, STMT_KETEN_REGISSEURS, v, 1, 0, out);
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, STMT_KETEN_REGISSEURS, v, 1, 0, &rows)) != DB_OK)
+		return rc;
+	if ((o = arena_calloc(a, rows.nrows + 1, sizeof(*o))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++) {
+		o[i].id = db_cell_int(DB_CELL(&rows, i, 0), 0);
+		o[i].gebruikersnaam = DB_CELL(&rows, i, 1);
+		o[i].naam = DB_CELL(&rows, i, 2);
+	}
+	*out = o;
+	*n = rows.nrows;
+	return DB_OK;
 }
 
 enum db_err
 store_budget_lijst(struct db *db, struct arena *a, int64_t id,
-    const struct budget_scope *scope, struct db_rows *out)
+    const struct budget_scope *scope, struct budget_regel **out, size_t *n)
 {
 	struct db_val v[] = { DB_INT(id), DB_INT(scope->alles ? 1 : 0),
 	    DB_STR(scope->organisaties ? scope->organisaties : ""),
 	    DB_STR(scope->wijkteams ? scope->wijkteams : "") };
+	struct budget_regel *o;
+	struct db_rows rows;
+	enum db_err rc;
+	size_t i;
 
-	return db_query(db, a, STMT_BUDGET_LIJST, v, 4, 0, out);
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_query(db, a, STMT_BUDGET_LIJST, v, 4, 0, &rows)) != DB_OK)
+		return rc;
+	if ((o = arena_calloc(a, rows.nrows + 1, sizeof(*o))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++) {
+		o[i].organisatie_id = db_cell_int(DB_CELL(&rows, i, 0), 0);
+		o[i].organisatie_naam = DB_CELL(&rows, i, 1);
+		o[i].jaar = db_cell_int(DB_CELL(&rows, i, 2), 0);
+		o[i].bedrag = DB_CELL(&rows, i, 3);
+	}
+	*out = o;
+	*n = rows.nrows;
+	return DB_OK;
 }
 
 enum db_err

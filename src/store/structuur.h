@@ -83,14 +83,23 @@ enum structuur_ref {
 size_t	structuur_kolommen(enum structuur_soort s);
 size_t	structuur_schrijf_kolommen(enum structuur_soort s);
 
+/* A record of any kind: its id and versie, then its columns as text in
+ * the order of the kind's declared fields (the caller types them by those
+ * declarations: a REF as an id, a JAAR as a number; a VELD_LIJST column
+ * is the ids joined by commas). NULL: empty. */
+struct structuur_rij {
+	int64_t      id, versie;
+	const char  *kolom[STRUCTUUR_MAX_KOLOMMEN];
+};
+
 /* Rows with id > na_id, by id, at most limit (1 .. 501). */
 enum db_err	store_structuur_lijst(struct db *, struct arena *,
 		    enum structuur_soort, int64_t na_id, int limit,
-		    struct db_rows *out);
+		    struct structuur_rij **out, size_t *n);
 
-/* The row with this id: out->nrows is 0 or 1. */
+/* The record with this id: out->id 0 when there is none. */
 enum db_err	store_structuur_lees(struct db *, struct arena *,
-		    enum structuur_soort, int64_t id, struct db_rows *out);
+		    enum structuur_soort, int64_t id, struct structuur_rij *out);
 
 /*
  * Inserts a row with versie 1. vals: the write columns of the kind, in
@@ -149,18 +158,27 @@ enum db_err	store_wijkteam_koppel(struct db *, struct arena *, int64_t id,
 		    int64_t organisatie_id, const int64_t *wijken, size_t nwijken,
 		    const char *per, int *veranderd);
 
-/*
- * Every link of wijkteam id, oldest first. org rows: organisatie_id, code,
- * naam, geldig_van, geldig_tot; wijk rows: wijk_id, code, naam,
- * geldig_van, geldig_tot.
- */
+/* One link of a wijkteam: to an organisatie or a wijk (id), for a
+ * period (geldig_tot NULL: open). */
+struct wijkteam_koppeling {
+	int64_t      id;
+	const char  *code, *naam, *geldig_van, *geldig_tot;
+};
+struct wijkteam_historie {
+	struct wijkteam_koppeling  *org, *wijk;
+	size_t                      norg, nwijk;
+};
+/* Every link of wijkteam id, oldest first. */
 enum db_err	store_wijkteam_historie(struct db *, struct arena *, int64_t id,
-		    struct db_rows *org, struct db_rows *wijk);
+		    struct wijkteam_historie *out);
 
-/* Active users holding a regisseur grant for keten id: id,
- * gebruikersnaam, naam. */
+/* Active users holding a regisseur grant for keten id. */
+struct keten_regisseur {
+	int64_t      id;
+	const char  *gebruikersnaam, *naam;
+};
 enum db_err	store_keten_regisseurs(struct db *, struct arena *, int64_t id,
-		    struct db_rows *out);
+		    struct keten_regisseur **out, size_t *n);
 
 /* One budget line: euro cents for an organisatie in a year. */
 struct budget {
@@ -177,12 +195,17 @@ struct budget_scope {
 };
 
 /*
- * The budget lines of opdracht id that scope allows: organisatie_id,
- * organisatie naam, jaar, bedrag ("1234.56"), by jaar and naam. A line of
- * 0 euro counts as no budget and is not listed.
+ * The budget lines of opdracht id that scope allows, by jaar and naam. A
+ * line of 0 euro counts as no budget and is not listed.
  */
+struct budget_regel {
+	int64_t      organisatie_id, jaar;
+	const char  *organisatie_naam;
+	const char  *bedrag;         /* "1234.56", as DECIMAL reads */
+};
 enum db_err	store_budget_lijst(struct db *, struct arena *, int64_t id,
-		    const struct budget_scope *scope, struct db_rows *out);
+		    const struct budget_scope *scope, struct budget_regel **out,
+		    size_t *n);
 
 /*
  * Makes items the budget of opdracht id: every line not among them is set

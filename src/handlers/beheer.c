@@ -160,50 +160,89 @@ const struct bron bronnen[SOORT__N] = {
 
 /* ------------------------------------------------------------ input */
 
-/* The raw elements of a VELD_LIJST field. Returns -1 (with a field error
- * added) for a value of the wrong shape. */
+/* A list field of the wrong shape: its error. Returns -1. */
 static int
-lijst_ruw(struct req *r, const struct veld *f, int json, struct structuur_invoer *in)
+lijst_vorm(struct req *r, const struct veld *f, struct structuur_invoer *in)
 {
-	struct json_object *arr = NULL;
-	size_t i, n = 0;
-	int bad;
-
-	if (json) {
-		json_object_object_get_ex(r->json, f->naam, &arr);
-		if (arr != NULL && !json_object_is_type(arr, json_type_null) &&
-		    !json_object_is_type(arr, json_type_array))
-			goto shape;
-		n = arr != NULL && json_object_is_type(arr, json_type_array) ?
-		    json_object_array_length(arr) : 0;
-	} else {
-		for (i = 0; i < r->form.n; i++)
-			if (strcmp(r->form.items[i].key, f->naam) == 0)
-				n++;
-	}
-	if (n > MAX_LIJST ||
-	    (in->lijst_ruw = arena_calloc(r->arena, n + 1, sizeof(char *))) == NULL)
-		goto shape;
-	if (json) {
-		for (i = 0; i < n; i++) {
-			in->lijst_ruw[i] = json_tekst(json_object_array_get_idx(arr, i),
-			    &bad);
-			if (bad || in->lijst_ruw[i] == NULL)
-				goto shape;
-		}
-	} else {
-		for (i = 0, n = 0; i < r->form.n; i++)
-			if (strcmp(r->form.items[i].key, f->naam) == 0)
-				in->lijst_ruw[n++] = r->form.items[i].val;
-	}
-	in->nlijst_ruw = n;
-	return 0;
-shape:
 	in->nlijst_ruw = 0;
 	fout_melding(in->fouten, f->naam, arena_printf(r->arena, "%s moet een lijst "
 	    "van hoogstens %d nummers (id's) zijn.", f->label, MAX_LIJST));
 	return -1;
 }
+
+/* The raw elements of a VELD_LIJST field: a JSON array of ids. Returns -1
+ * (with a field error added) for a value of the wrong shape. */
+static int
+lijst_uit_json(struct req *r, const struct veld *f, struct structuur_invoer *in)
+{
+	struct json_object *arr = NULL;
+	size_t i, n;
+	int bad;
+
+	json_object_object_get_ex(r->json, f->naam, &arr);
+	if (arr != NULL && !json_object_is_type(arr, json_type_null) &&
+	    !json_object_is_type(arr, json_type_array))
+		return lijst_vorm(r, f, in);
+	n = arr != NULL && json_object_is_type(arr, json_type_array) ?
+	    json_object_array_length(arr) : 0;
+	if (n > MAX_LIJST ||
+	    (in->lijst_ruw = arena_calloc(r->arena, n + 1, sizeof(char *))) == NULL)
+		return lijst_vorm(r, f, in);
+	for (i = 0; i < n; i++) {
+		in->lijst_ruw[i] = json_tekst(json_object_array_get_idx(arr, i), &bad);
+		if (bad || in->lijst_ruw[i] == NULL)
+			return lijst_vorm(r, f, in);
+	}
+	in->nlijst_ruw = n;
+	return 0;
+}
+
+/* The same of a form: the field repeated (checkboxes). */
+static int
+lijst_uit_form(struct req *r, const struct veld *f, struct structuur_invoer *in)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->form.n; i++)
+		if (strcmp(r->form.items[i].key, f->naam) == 0)
+			n++;
+	if (n > MAX_LIJST ||
+	    (in->lijst_ruw = arena_calloc(r->arena, n + 1, sizeof(char *))) == NULL)
+		return lijst_vorm(r, f, in);
+	for (i = 0, n = 0; i < r->form.n; i++)
+		if (strcmp(r->form.items[i].key, f->naam) == 0)
+			in->lijst_ruw[n++] = r->form.items[i].val;
+	in->nlijst_ruw = n;
+	return 0;
+}
+
+/* One field as text: of the JSON body (*bad for a value that is not text
+ * or a number) or of the form. */
+static const char *
+tekst_uit_json(struct req *r, const char *naam, int *bad)
+{
+	struct json_object *v = NULL;
+
+	json_object_object_get_ex(r->json, naam, &v);
+	return json_tekst(v, bad);
+}
+
+static const char *
+tekst_uit_form(struct req *r, const char *naam, int *bad)
+{
+	*bad = 0;
+	return kv_get(&r->form, naam);
+}
+
+/* How a face's body is read: its fields as text, its list fields. */
+struct invoer_bron {
+	const char *(*tekst)(struct req *, const char *naam, int *bad);
+	int         (*lijst)(struct req *, const struct veld *,
+			struct structuur_invoer *);
+};
+
+static const struct invoer_bron uit_json = { tekst_uit_json, lijst_uit_json };
+static const struct invoer_bron uit_form = { tekst_uit_form, lijst_uit_form };
 
 /* Checks the elements of a VELD_LIJST field into in->lijst (unique ids). */
 static int
@@ -256,22 +295,17 @@ refs_bestaan(struct req *r, const struct bron *b, struct structuur_invoer *in,
 	return -1;
 }
 
-int
-invoer_lees(struct req *r, const struct bron *b, int json, int wijzigen,
-    struct structuur_invoer *in)
+/* Reads the fields of b through bron into in; see invoer_uit_json. */
+static int
+invoer_lees(struct req *r, const struct bron *b, const struct invoer_bron *bron,
+    int wijzigen, struct structuur_invoer *in)
 {
 	int fout[BRON_MAX_VELDEN] = { 0 }, bad;
 	const struct veld *f;
 	struct veld_waarde w;
-	struct json_object *v;
 	enum veld_fout vf;
 	size_t i, van = b->nvelden, tot = b->nvelden;
 
-	memset(in, 0, sizeof(*in));
-	if (json && !json_object_is_type(r->json, json_type_object)) {
-		resp_problem(r, 400, "Stuur de gegevens als één JSON-object.", NULL);
-		return -1;
-	}
 	in->fouten = json_object_new_array();
 	for (i = 0; i < b->nvelden; i++) {
 		f = &b->velden[i];
@@ -282,23 +316,17 @@ invoer_lees(struct req *r, const struct bron *b, int json, int wijzigen,
 		else if (strcmp(f->naam, "geldig_tot") == 0)
 			tot = i;
 		if (f->vlag & VELD_LIJST) {
-			fout[i] = lijst_ruw(r, f, json, in) != 0 ||
+			fout[i] = bron->lijst(r, f, in) != 0 ||
 			    lijst_lees(r, f, in) != 0;
 			continue;
 		}
-		if (json) {
-			v = NULL;
-			json_object_object_get_ex(r->json, f->naam, &v);
-			in->ruw[i] = json_tekst(v, &bad);
-			if (bad) {
-				fout_melding(in->fouten, f->naam, arena_printf(r->arena,
-				    "%s heeft een verkeerd type: stuur tekst of een "
-				    "getal.", f->label));
-				fout[i] = 1;
-				continue;
-			}
-		} else {
-			in->ruw[i] = kv_get(&r->form, f->naam);
+		in->ruw[i] = bron->tekst(r, f->naam, &bad);
+		if (bad) {
+			fout_melding(in->fouten, f->naam, arena_printf(r->arena,
+			    "%s heeft een verkeerd type: stuur tekst of een getal.",
+			    f->label));
+			fout[i] = 1;
+			continue;
 		}
 		if ((vf = veld_lees(f, in->ruw[i], &w)) != VELD_OK) {
 			fout_toevoegen(in->fouten, f->naam, f, vf);
@@ -319,6 +347,26 @@ invoer_lees(struct req *r, const struct bron *b, int json, int wijzigen,
 		return -1;
 	}
 	return 0;
+}
+
+int
+invoer_uit_json(struct req *r, const struct bron *b, int wijzigen,
+    struct structuur_invoer *in)
+{
+	memset(in, 0, sizeof(*in));
+	if (!json_object_is_type(r->json, json_type_object)) {
+		resp_problem(r, 400, "Stuur de gegevens als één JSON-object.", NULL);
+		return -1;
+	}
+	return invoer_lees(r, b, &uit_json, wijzigen, in);
+}
+
+int
+invoer_uit_form(struct req *r, const struct bron *b, int wijzigen,
+    struct structuur_invoer *in)
+{
+	memset(in, 0, sizeof(*in));
+	return invoer_lees(r, b, &uit_form, wijzigen, in);
 }
 
 void
@@ -628,7 +676,7 @@ api_maak(struct req *r)
 
 	if (idem_replay(r) != 0)
 		return;
-	if (invoer_lees(r, b, 1, 0, &in) != 0)
+	if (invoer_uit_json(r, b, 0, &in) != 0)
 		return;
 	if (json_object_array_length(in.fouten) > 0) {
 		api_veldfouten(r, &in);
@@ -668,7 +716,7 @@ api_wijzig(struct req *r)
 		resp_problem(r, 412, NULL, NULL);
 		return;
 	}
-	if (invoer_lees(r, b, 1, 1, &in) != 0)
+	if (invoer_uit_json(r, b, 1, &in) != 0)
 		return;
 	if (json_object_array_length(in.fouten) > 0) {
 		api_veldfouten(r, &in);

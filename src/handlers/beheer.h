@@ -45,15 +45,16 @@ struct bron {
 extern const struct bron bronnen[SOORT__N];
 
 /*
- * Reads the fields of b from the JSON body (json = 1; must be an object)
- * or the form. wijzigen: an update (VELD_BIJ_WIJZIGEN fields are read).
- * Checks each value, the period, and that references exist
- * (structuur_refs_toets). The write is ops/structuur.h's. Returns 0
+ * Reads the fields of b from the JSON body (which must be an object: 400
+ * otherwise) or from the form. wijzigen: an update (VELD_BIJ_WIJZIGEN
+ * fields are read). Checks each value, the period, and that references
+ * exist (structuur_refs_toets). The write is ops/structuur.h's. Returns 0
  * with in->fouten empty or holding the field errors (owned by in), or -1
- * after answering (400 for a body that is not an object, or a database
- * error).
+ * after answering (400, or a database error).
  */
-int	invoer_lees(struct req *, const struct bron *, int json, int wijzigen,
+int	invoer_uit_json(struct req *, const struct bron *, int wijzigen,
+	    struct structuur_invoer *in);
+int	invoer_uit_form(struct req *, const struct bron *, int wijzigen,
 	    struct structuur_invoer *in);
 void	invoer_vrij(struct structuur_invoer *);
 

@@ -610,7 +610,7 @@ pagina_maak(struct req *r)
 	enum ops_uitkomst u;
 	int64_t id = 0;
 
-	if (invoer_lees(r, b, 0, 0, &in) != 0)
+	if (invoer_uit_form(r, b, 0, &in) != 0)
 		return;
 	if (json_object_array_length(in.fouten) == 0) {
 		u = bron_schrijf(r, b, &in, &id, 0, &c);
@@ -677,7 +677,7 @@ pagina_bewaar(struct req *r)
 		pagina_bewerk_toon(r, b, 409, item, NULL, NULL, conflict_tekst, NULL);
 		return;
 	}
-	if (invoer_lees(r, b, 0, 1, &in) != 0) {
+	if (invoer_uit_form(r, b, 1, &in) != 0) {
 		json_object_put(item);
 		return;
 	}

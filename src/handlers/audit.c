@@ -442,7 +442,7 @@ audit_page(struct req *r, struct zoek *z)
 		return;
 	}
 	if (z->nfout > 0) {
-		page_errors(r, ctx, fouten_lijst(z, "filters"));
+		pagina_fouten(r, ctx, fouten_lijst(z, "filters"));
 		resp_page(r, 422, "audit", ctx);
 		resp_header(r, "Cache-Control", "no-store");
 		return;
@@ -477,7 +477,7 @@ audit_page(struct req *r, struct zoek *z)
 }
 
 static void
-handle_audit_page(struct req *r)
+pagina_audit(struct req *r)
 {
 	struct zoek z;
 
@@ -590,7 +590,7 @@ export_toelichting(struct req *r, const struct export *x, const struct zoek *z)
 }
 
 static void
-handle_audit_csv(struct req *r)
+pagina_audit_csv(struct req *r)
 {
 	struct export x;
 	struct zoek z;
@@ -668,7 +668,7 @@ handle_audit_csv(struct req *r)
 
 
 static void
-handle_api_audit(struct req *r)
+api_audit(struct req *r)
 {
 	struct json_object *o, *items;
 	struct audit_regel *rows;
@@ -702,9 +702,9 @@ handle_api_audit(struct req *r)
 
 /* Literal paths only: no order constraints with other tables. */
 static const struct route table[] = {
-	{ "GET", "/audit", handle_audit_page, ACCESS_AUDIT, ROUTE_HTML, NULL },
-	{ "GET", "/audit.csv", handle_audit_csv, ACCESS_AUDIT, ROUTE_HTML, NULL },
-	{ "GET", "/api/v1/audit", handle_api_audit, ACCESS_AUDIT, ROUTE_JSON, NULL },
+	{ "GET", "/audit", pagina_audit, ACCESS_AUDIT, ROUTE_HTML, NULL },
+	{ "GET", "/audit.csv", pagina_audit_csv, ACCESS_AUDIT, ROUTE_HTML, NULL },
+	{ "GET", "/api/v1/audit", api_audit, ACCESS_AUDIT, ROUTE_JSON, NULL },
 };
 
 ROUTE_TABLE(routes_audit, table);

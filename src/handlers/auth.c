@@ -288,7 +288,7 @@ login_page(struct req *r, int status, const char *naam, const char *fout)
 }
 
 static void
-handle_login_page(struct req *r)
+pagina_inloggen(struct req *r)
 {
 	if (r->who.authenticated) {
 		resp_redirect(r, safe_return(kv_get(&r->query, "terug")));
@@ -301,7 +301,7 @@ static const char msg_bad[] =
     "De combinatie van gebruikersnaam en wachtwoord is onjuist.";
 
 static void
-handle_login_post(struct req *r)
+pagina_inloggen_post(struct req *r)
 {
 	const char *naam = kv_get(&r->form, "gebruikersnaam");
 	char secs[16];
@@ -362,7 +362,7 @@ me_json(const struct principal *who)
 }
 
 static void
-handle_api_login(struct req *r)
+api_inloggen(struct req *r)
 {
 	struct json_object *naam = NULL, *pw = NULL, *o;
 	char secs[16];
@@ -418,14 +418,14 @@ logout(struct req *r)
 }
 
 static void
-handle_logout(struct req *r)
+pagina_uitloggen(struct req *r)
 {
 	if (logout(r) == 0)
 		resp_redirect(r, "/inloggen?uitgelogd=1");
 }
 
 static void
-handle_api_logout(struct req *r)
+api_uitloggen(struct req *r)
 {
 	if (r->who.token_id > 0) {
 		resp_problem(r, 400, "Een API-token is geen sessie; een beheerder kan "
@@ -439,13 +439,13 @@ handle_api_logout(struct req *r)
 }
 
 static void
-handle_api_me(struct req *r)
+api_mij(struct req *r)
 {
 	resp_json(r, 200, me_json(&r->who));
 }
 
 static void
-handle_account(struct req *r)
+pagina_account(struct req *r)
 {
 	struct json_object *ctx = json_object_new_object(), *rollen, *g;
 	struct toekenning_rec *t;
@@ -485,18 +485,18 @@ password_page(struct req *r, int status, struct json_object *fouten)
 
 	json_object_object_add(ctx, "titel",
 	    json_object_new_string("Wachtwoord wijzigen"));
-	page_errors(r, ctx, fouten);
+	pagina_fouten(r, ctx, fouten);
 	resp_page(r, status, "wachtwoord", ctx);
 }
 
 static void
-handle_password_page(struct req *r)
+pagina_account_wachtwoord(struct req *r)
 {
 	password_page(r, 200, NULL);
 }
 
 static void
-handle_password_post(struct req *r)
+pagina_account_wachtwoord_post(struct req *r)
 {
 	const char *oud = kv_get(&r->form, "huidig"), *nieuw = kv_get(&r->form, "nieuw"),
 	    *herhaal = kv_get(&r->form, "herhaling"), *hash;
@@ -576,14 +576,14 @@ handle_password_post(struct req *r)
 }
 
 static const struct route table[] = {
-	{ "GET",    "/inloggen",              handle_login_page,    ACCESS_PUBLIC,   ROUTE_HTML, NULL },
-	{ "POST",   "/inloggen",              handle_login_post,    ACCESS_PUBLIC,   ROUTE_HTML | ROUTE_BODY_FORM, NULL },
-	{ "POST",   "/uitloggen",             handle_logout,        ACCESS_INGELOGD, ROUTE_HTML | ROUTE_BODY_FORM, NULL },
-	{ "GET",    "/account",               handle_account,       ACCESS_INGELOGD, ROUTE_HTML, NULL },
-	{ "GET",    "/account/wachtwoord",    handle_password_page, ACCESS_INGELOGD, ROUTE_HTML, NULL },
-	{ "POST",   "/account/wachtwoord",    handle_password_post, ACCESS_INGELOGD, ROUTE_HTML | ROUTE_BODY_FORM, NULL },
-	{ "POST",   "/api/v1/sessies",        handle_api_login,     ACCESS_PUBLIC,   ROUTE_JSON | ROUTE_BODY_JSON, NULL },
-	{ "DELETE", "/api/v1/sessies/huidig", handle_api_logout,    ACCESS_INGELOGD, ROUTE_JSON, NULL },
-	{ "GET",    "/api/v1/mij",            handle_api_me,        ACCESS_INGELOGD, ROUTE_JSON, NULL },
+	{ "GET",    "/inloggen",              pagina_inloggen,    ACCESS_PUBLIC,   ROUTE_HTML, NULL },
+	{ "POST",   "/inloggen",              pagina_inloggen_post,    ACCESS_PUBLIC,   ROUTE_HTML | ROUTE_BODY_FORM, NULL },
+	{ "POST",   "/uitloggen",             pagina_uitloggen,        ACCESS_INGELOGD, ROUTE_HTML | ROUTE_BODY_FORM, NULL },
+	{ "GET",    "/account",               pagina_account,       ACCESS_INGELOGD, ROUTE_HTML, NULL },
+	{ "GET",    "/account/wachtwoord",    pagina_account_wachtwoord, ACCESS_INGELOGD, ROUTE_HTML, NULL },
+	{ "POST",   "/account/wachtwoord",    pagina_account_wachtwoord_post, ACCESS_INGELOGD, ROUTE_HTML | ROUTE_BODY_FORM, NULL },
+	{ "POST",   "/api/v1/sessies",        api_inloggen,     ACCESS_PUBLIC,   ROUTE_JSON | ROUTE_BODY_JSON, NULL },
+	{ "DELETE", "/api/v1/sessies/huidig", api_uitloggen,    ACCESS_INGELOGD, ROUTE_JSON, NULL },
+	{ "GET",    "/api/v1/mij",            api_mij,        ACCESS_INGELOGD, ROUTE_JSON, NULL },
 };
 ROUTE_TABLE(routes_auth, table);

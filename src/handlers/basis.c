@@ -8,10 +8,10 @@
 #include "handlers/handlers.h"
 
 static const struct route table[] = {
-	{ "GET",  "/",                     handle_home,      ACCESS_PUBLIC, ROUTE_HTML, NULL },
-	{ "GET",  "/healthz",              handle_healthz,   ACCESS_PUBLIC, ROUTE_JSON | ROUTE_HTML, NULL },
-	{ "GET",  "/api/v1/ping",          handle_ping,      ACCESS_PUBLIC, ROUTE_JSON, NULL },
-	{ "POST", "/api/v1/ping",          handle_ping_post, ACCESS_PUBLIC, ROUTE_JSON | ROUTE_BODY_JSON, NULL },
-	{ "GET",  "/api/v1/openapi.json",  handle_openapi,   ACCESS_PUBLIC, ROUTE_JSON, NULL },
+	{ "GET",  "/",                     pagina_home,      ACCESS_PUBLIC, ROUTE_HTML, NULL },
+	{ "GET",  "/healthz",              api_healthz,   ACCESS_PUBLIC, ROUTE_JSON | ROUTE_HTML, NULL },
+	{ "GET",  "/api/v1/ping",          api_ping,      ACCESS_PUBLIC, ROUTE_JSON, NULL },
+	{ "POST", "/api/v1/ping",          api_ping_post, ACCESS_PUBLIC, ROUTE_JSON | ROUTE_BODY_JSON, NULL },
+	{ "GET",  "/api/v1/openapi.json",  api_openapi,   ACCESS_PUBLIC, ROUTE_JSON, NULL },
 };
 ROUTE_TABLE(routes_basis, table);

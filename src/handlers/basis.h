@@ -7,16 +7,16 @@
 struct req;
 
 /* GET / — the home page. 200. */
-void	handle_home(struct req *);
+void	pagina_home(struct req *);
 /* GET /healthz — 200 when the database answers, 503 otherwise. JSON, or
  * HTML for a client that prefers it. */
-void	handle_healthz(struct req *);
+void	api_healthz(struct req *);
 /* GET /api/v1/ping — 200, no database. */
-void	handle_ping(struct req *);
+void	api_ping(struct req *);
 /* POST /api/v1/ping — echoes that a JSON body was received. 200; the
  * front gate answers 400/413/415 for a bad body. */
-void	handle_ping_post(struct req *);
+void	api_ping_post(struct req *);
 /* GET /api/v1/openapi.json — the OpenAPI document. 200. */
-void	handle_openapi(struct req *);
+void	api_openapi(struct req *);
 
 #endif

@@ -424,7 +424,7 @@ formulier(struct req *r, const struct bron *b, int status, int64_t id,
 	    "/beheer/%s/%lld", b->pad, (long long)id) : arena_printf(r->arena,
 	    "/beheer/%s/nieuw", b->pad)));
 	json_object_object_add(ctx, "velden", velden);
-	page_errors(r, ctx, fouten);
+	pagina_fouten(r, ctx, fouten);
 	if (conflict != NULL)
 		json_object_object_add(ctx, "conflict", tekst_of_leeg(conflict));
 	if (melding != NULL)

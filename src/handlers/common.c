@@ -170,7 +170,7 @@ fail_db(struct req *r, enum db_err rc, const char *where)
 }
 
 void
-page_errors(struct req *r, struct json_object *ctx, struct json_object *fouten)
+pagina_fouten(struct req *r, struct json_object *ctx, struct json_object *fouten)
 {
 	struct json_object *f, *e, *veld, *melding;
 	size_t i;

@@ -77,7 +77,7 @@ void	fail_db(struct req *, enum db_err, const char *where);
  * field, so each field can show its own message. Takes ownership of
  * fouten; an empty or NULL list adds nothing.
  */
-void	page_errors(struct req *, struct json_object *ctx,
+void	pagina_fouten(struct req *, struct json_object *ctx,
 	    struct json_object *fouten);
 
 /*

@@ -173,7 +173,7 @@ formulier(struct req *r, int status, struct vraag *v)
 	json_object_object_add(ctx, "max_rijen",
 	    json_object_new_string(MAX_RIJEN_TEKST));
 	if (v != NULL) {
-		page_errors(r, ctx, v->fouten);
+		pagina_fouten(r, ctx, v->fouten);
 		v->fouten = NULL;
 	}
 	resp_page(r, status, "export", ctx);
@@ -181,7 +181,7 @@ formulier(struct req *r, int status, struct vraag *v)
 }
 
 static void
-handle_export_page(struct req *r)
+pagina_export(struct req *r)
 {
 	formulier(r, 200, NULL);
 }
@@ -564,7 +564,7 @@ audit_van(struct req *r, struct audit_rec *a, const char *toelichting)
 }
 
 static void
-handle_export(struct req *r)
+pagina_export_maak(struct req *r)
 {
 	struct export_filter f;
 	struct uitvoer u;
@@ -670,9 +670,9 @@ out:
 }
 
 static const struct route table[] = {
-	{ "GET", "/registratie/export", handle_export_page, ACCESS_TEAMLEIDER,
+	{ "GET", "/registratie/export", pagina_export, ACCESS_TEAMLEIDER,
 	  ROUTE_HTML, NULL },
-	{ "POST", "/registratie/export", handle_export, ACCESS_TEAMLEIDER,
+	{ "POST", "/registratie/export", pagina_export_maak, ACCESS_TEAMLEIDER,
 	  ROUTE_HTML | ROUTE_BODY_FORM, NULL },
 };
 

@@ -262,7 +262,7 @@ nieuw_formulier(struct req *r, int status, struct json_object *fouten)
 	zet_str(ctx, "titel", "Nieuwe gebruiker");
 	zet_str(ctx, "gebruikersnaam", kv_get(&r->form, "gebruikersnaam"));
 	zet_str(ctx, "naam", kv_get(&r->form, "naam"));
-	page_errors(r, ctx, fouten);
+	pagina_fouten(r, ctx, fouten);
 	resp_page(r, status, "gebruiker_nieuw", ctx);
 }
 
@@ -405,7 +405,7 @@ gebruiker_formulier_klaar(struct req *r, struct ops_ctx *c,
 	case OPS_VELDEN:
 		fouten = c->fouten;
 		c->fouten = NULL;
-		page_errors(r, extra, fouten);
+		pagina_fouten(r, extra, fouten);
 		gebruiker_pagina(r, 422, id, extra);
 		return;
 	case OPS_VEROUDERD:

@@ -16,7 +16,7 @@
 #include "store/health.h"
 
 void
-handle_healthz(struct req *r)
+api_healthz(struct req *r)
 {
 	struct json_object *o = json_object_new_object();
 	int ok = store_health(r->db) == 0;

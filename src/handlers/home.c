@@ -10,7 +10,7 @@
 #include "http/response.h"
 
 void
-handle_home(struct req *r)
+pagina_home(struct req *r)
 {
 	struct json_object *ctx = json_object_new_object();
 

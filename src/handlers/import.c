@@ -696,12 +696,12 @@ imp_pagina_lijst(struct req *r, const struct scope *s, int status,
 	json_object_object_add(ctx, "imports", items);
 	json_object_object_add(ctx, "titel", json_object_new_string(
 	    "Registratie importeren"));
-	page_errors(r, ctx, fouten);
+	pagina_fouten(r, ctx, fouten);
 	resp_page(r, status, "import", ctx);
 }
 
 static void
-page_import(struct req *r)
+pagina_import(struct req *r)
 {
 	struct scope s;
 
@@ -711,7 +711,7 @@ page_import(struct req *r)
 }
 
 static void
-page_upload(struct req *r)
+pagina_upload(struct req *r)
 {
 	struct scope s;
 	struct json_object *fouten;
@@ -798,12 +798,12 @@ imp_pagina_detail(struct req *r, const struct scope *s, int64_t id,
 	    strcmp(st, "mislukt") == 0));
 	json_object_object_add(ctx, "titel", json_object_new_string(
 	    "Import van een registratie"));
-	page_errors(r, ctx, fouten);
+	pagina_fouten(r, ctx, fouten);
 	resp_page(r, status, "import_detail", ctx);
 }
 
 static void
-page_detail(struct req *r)
+pagina_import_detail(struct req *r)
 {
 	struct scope s;
 
@@ -813,7 +813,7 @@ page_detail(struct req *r)
 }
 
 static void
-page_proef(struct req *r)
+pagina_proef(struct req *r)
 {
 	struct import_rij imp;
 	struct json_object *mapping, *res = NULL;
@@ -859,7 +859,7 @@ page_proef(struct req *r)
 }
 
 static void
-page_uitvoeren(struct req *r)
+pagina_uitvoeren(struct req *r)
 {
 	struct json_object *res = NULL;
 	struct ops_ctx c;
@@ -900,13 +900,13 @@ static const struct route routes[] = {
 	  NULL },
 	{ "PUT", "/api/v1/import-mapping", api_mapping_zet, ACCESS_TEAMLEIDER, JB,
 	  NULL },
-	{ "GET", "/registratie/import", page_import, ACCESS_TEAMLEIDER, H, NULL },
-	{ "POST", "/registratie/import", page_upload, ACCESS_TEAMLEIDER, HU, NULL },
-	{ "GET", "/registratie/import/{id:int}", page_detail, ACCESS_TEAMLEIDER, H,
+	{ "GET", "/registratie/import", pagina_import, ACCESS_TEAMLEIDER, H, NULL },
+	{ "POST", "/registratie/import", pagina_upload, ACCESS_TEAMLEIDER, HU, NULL },
+	{ "GET", "/registratie/import/{id:int}", pagina_import_detail, ACCESS_TEAMLEIDER, H,
 	  NULL },
-	{ "POST", "/registratie/import/{id:int}/proefimport", page_proef,
+	{ "POST", "/registratie/import/{id:int}/proefimport", pagina_proef,
 	  ACCESS_TEAMLEIDER, HF, NULL },
-	{ "POST", "/registratie/import/{id:int}/uitvoeren", page_uitvoeren,
+	{ "POST", "/registratie/import/{id:int}/uitvoeren", pagina_uitvoeren,
 	  ACCESS_TEAMLEIDER, HF, NULL },
 };
 ROUTE_TABLE(routes_import, routes);

@@ -134,13 +134,13 @@ zoekpagina(struct req *r, int status, struct json_object *fouten,
 		    (int)json_object_array_length(treffers)));
 		json_object_object_add(ctx, "treffers", treffers);
 	}
-	page_errors(r, ctx, fouten);
+	pagina_fouten(r, ctx, fouten);
 	resp_page(r, status, "inzage", ctx);
 	resp_header(r, "Cache-Control", "no-store");
 }
 
 static void
-handle_inzage(struct req *r)
+pagina_inzage(struct req *r)
 {
 	const char *s = kv_get(&r->query, "inwoner");
 	struct json_object *fouten;
@@ -162,7 +162,7 @@ handle_inzage(struct req *r)
 }
 
 static void
-handle_inzage_bsn(struct req *r)
+pagina_inzage_zoek(struct req *r)
 {
 	const char *sealed, *hash, *in = kv_get(&r->form, "bsn"), *masker;
 	struct json_object *fouten, *treffers, *t;
@@ -293,7 +293,7 @@ lees_historie(struct req *r, int64_t id, int64_t voor, int limit,
 }
 
 static void
-handle_historie(struct req *r)
+pagina_toegangshistorie(struct req *r)
 {
 	int64_t id = route_param_int(&r->match, "id"), voor = 0;
 	const char *c = kv_get(&r->query, "cursor"), *masker;
@@ -358,7 +358,7 @@ handle_historie(struct req *r)
 }
 
 static void
-handle_api_historie(struct req *r)
+api_toegangshistorie(struct req *r)
 {
 	int64_t id = route_param_int(&r->match, "id"), voor = 0, lim = PAGINA;
 	const char *c = kv_get(&r->query, "cursor"), *l = kv_get(&r->query, "limit");
@@ -594,7 +594,7 @@ naar_bestand(struct json_object *obj, size_t *len)
 }
 
 static void
-handle_avg(struct req *r)
+avg_export(struct req *r)
 {
 	int64_t id = route_param_int(&r->match, "id");
 	struct json_object *doc = NULL, *toegang;
@@ -677,19 +677,19 @@ fail_db:
 /* Literal paths before parameter paths; the /api/v1/inwoners/{id}/...
  * routes have a last segment no route of inwoners.c uses. */
 static const struct route table[] = {
-	{ "GET", "/inzage", handle_inzage, ACCESS_AUDIT, ROUTE_HTML, NULL },
-	{ "POST", "/inzage", handle_inzage_bsn, ACCESS_AUDIT,
+	{ "GET", "/inzage", pagina_inzage, ACCESS_AUDIT, ROUTE_HTML, NULL },
+	{ "POST", "/inzage", pagina_inzage_zoek, ACCESS_AUDIT,
 	  ROUTE_HTML | ROUTE_BODY_FORM, NULL },
-	{ "GET", "/inzage/inwoners/{id:int}", handle_historie, ACCESS_AUDIT,
+	{ "GET", "/inzage/inwoners/{id:int}", pagina_toegangshistorie, ACCESS_AUDIT,
 	  ROUTE_HTML, NULL },
-	{ "POST", "/inzage/inwoners/{id:int}/avg-export", handle_avg,
+	{ "POST", "/inzage/inwoners/{id:int}/avg-export", avg_export,
 	  ACCESS_BEHEER, ROUTE_HTML | ROUTE_BODY_FORM, NULL },
-	{ "GET", "/api/v1/inwoners/{id:int}/toegangshistorie", handle_api_historie,
+	{ "GET", "/api/v1/inwoners/{id:int}/toegangshistorie", api_toegangshistorie,
 	  ACCESS_AUDIT, ROUTE_JSON, NULL },
 	/* A POST, like the form: producing the document is audited, so a
 	 * link from elsewhere must not be able to make a beheerder's browser
 	 * do it (a cookie session's POST needs the CSRF token). */
-	{ "POST", "/api/v1/inwoners/{id:int}/avg-export", handle_avg,
+	{ "POST", "/api/v1/inwoners/{id:int}/avg-export", avg_export,
 	  ACCESS_BEHEER, ROUTE_JSON, NULL },
 };
 

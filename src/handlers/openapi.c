@@ -8,7 +8,7 @@
 #include "http/response.h"
 
 void
-handle_openapi(struct req *r)
+api_openapi(struct req *r)
 {
 	resp_json_text(r, 200, r->openapi, r->openapi_len);
 }

@@ -13,7 +13,7 @@
 #include "http/response.h"
 
 void
-handle_ping(struct req *r)
+api_ping(struct req *r)
 {
 	static const char pong[] = "{\"status\":\"ok\"}";
 
@@ -21,7 +21,7 @@ handle_ping(struct req *r)
 }
 
 void
-handle_ping_post(struct req *r)
+api_ping_post(struct req *r)
 {
 	struct json_object *o = json_object_new_object();
 

@@ -60,7 +60,7 @@ formulier(struct req *r, int status, const char *titel, const char *inwoner,
 		json_object_object_add(ctx, "versie", json_object_new_int64(versie));
 	if (conflict != NULL)
 		json_object_object_add(ctx, "conflict", tekst_of_null(conflict));
-	page_errors(r, ctx, fouten);
+	pagina_fouten(r, ctx, fouten);
 	resp_page(r, status, "registratie_formulier", ctx);
 }
 
@@ -163,7 +163,7 @@ zoekpagina(struct req *r, const struct scope *s, int status,
 		else if (n > 50)
 			json_object_object_add(ctx, "meer", json_object_new_boolean(1));
 	}
-	page_errors(r, ctx, fouten);
+	pagina_fouten(r, ctx, fouten);
 	resp_page(r, status, "inwoners", ctx);
 }
 

@@ -152,7 +152,7 @@ pagina_token_maak(struct req *r)
 		break;
 	case OPS_VELDEN:
 		extra = json_object_new_object();
-		page_errors(r, extra, c.fouten);
+		pagina_fouten(r, extra, c.fouten);
 		tokens_pagina(r, 422, extra);
 		break;
 	default:

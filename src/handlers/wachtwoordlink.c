@@ -88,7 +88,7 @@ pagina_wachtwoordlink_maak(struct req *r)
 		break;
 	case OPS_VELDEN:
 		extra = json_object_new_object();
-		page_errors(r, extra, c.fouten);
+		pagina_fouten(r, extra, c.fouten);
 		gebruiker_pagina(r, 422, id, extra);
 		break;
 	default:
@@ -152,7 +152,7 @@ wachtwoord_formulier(struct req *r, int status, const char *gebruikersnaam,
 	zet_str(ctx, "gebruikersnaam", gebruikersnaam);
 	zet_str(ctx, "actie", arena_printf(r->arena, LINK_PREFIX "%.*s", (int)len,
 	    t != NULL ? t : ""));
-	page_errors(r, ctx, fouten);
+	pagina_fouten(r, ctx, fouten);
 	resp_page(r, status, "wachtwoord_instellen", ctx);
 	geen_opslag(r);
 }

@@ -511,16 +511,17 @@ pagina_inwoner_bewaar(struct req *r)
 	struct ops_ctx c;
 	struct scope s;
 	enum ops_uitkomst u;
-	int status = 422;
+	int status = 422, voorcheck = 0;
 
 	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, NULL))
 	    == NULL)
 		return;
 	ops_ctx_van(r, &s, &c);
 	if (getal_lees_str(kv_get(&r->form, "versie"), 1, WZ_MAX_ID, &versie) != 0 ||
-	    versie != json_object_get_int64(json_object_object_get(inw, "versie")))
+	    versie != json_object_get_int64(json_object_object_get(inw, "versie"))) {
 		u = OPS_VEROUDERD;
-	else {
+		voorcheck = 1;
+	} else {
 		inwoner_uit_form(r, &in);
 		u = inwoner_wijzig(&c, &in, id, versie);
 	}
@@ -536,9 +537,11 @@ pagina_inwoner_bewaar(struct req *r)
 	case OPS_VELDEN:
 		break;
 	case OPS_VEROUDERD:
-		conflict = "Iemand anders heeft deze inwoner intussen gewijzigd. "
-		    "Hieronder staat wat u invulde; controleer het en sla "
-		    "opnieuw op.";
+		/* Stale when the form was sent, or overtaken while saving. */
+		conflict = voorcheck ? "Iemand anders heeft deze inwoner intussen "
+		    "gewijzigd. Hieronder staat wat u invulde; controleer het en "
+		    "sla opnieuw op." : "Iemand anders heeft deze inwoner intussen "
+		    "gewijzigd. Controleer en sla opnieuw op.";
 		status = 409;
 		break;
 	default:
@@ -675,14 +678,16 @@ pagina_traject_maak(struct req *r)
 	struct traject_invoer in;
 	struct ops_ctx c;
 	struct scope s;
+	enum ops_uitkomst u;
 	int64_t nieuw = 0;
 
 	if (onderdeel_inwoner(r, &s) != 0)
 		return;
 	traject_invoer_lees(r, invoer_form, &in);
 	ops_ctx_van(r, &s, &c);
-	onderdeel_klaar(r, &c, traject_maak(&c, &in, route_param_int(&r->match,
-	    "id"), &nieuw), nieuw, traject_formulier, "traject");
+	/* The id is read after the call: argument order is unspecified. */
+	u = traject_maak(&c, &in, route_param_int(&r->match, "id"), &nieuw);
+	onderdeel_klaar(r, &c, u, nieuw, traject_formulier, "traject");
 }
 
 /* ------------------------------------------------------------ gebeurtenissen */
@@ -907,6 +912,7 @@ pagina_gebeurtenis_maak(struct req *r)
 	struct gebeurtenis_invoer in;
 	struct ops_ctx c;
 	struct scope s;
+	enum ops_uitkomst u;
 	int64_t nieuw = 0;
 
 	if (onderdeel_inwoner(r, &s) != 0)
@@ -918,9 +924,8 @@ pagina_gebeurtenis_maak(struct req *r)
 	if ((t = gebeurtenis_type_find(in.type.tekst)) != NULL)
 		in.gegevens = form_gegevens(r, t);
 	ops_ctx_van(r, &s, &c);
-	onderdeel_klaar(r, &c, gebeurtenis_maak(&c, &in, route_param_int(
-	    &r->match, "id"), &nieuw), nieuw, gebeurtenis_formulier,
-	    "gebeurtenis");
+	u = gebeurtenis_maak(&c, &in, route_param_int(&r->match, "id"), &nieuw);
+	onderdeel_klaar(r, &c, u, nieuw, gebeurtenis_formulier, "gebeurtenis");
 	json_object_put(in.gegevens);
 }
 

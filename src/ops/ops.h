@@ -125,8 +125,10 @@ int	ops_heeft_fouten(const struct ops_ctx *);
  * The one entry point for the projections that are derived from an
  * inwoner's events (today the ketenstatus and, when herzien, who may see
  * the inwoner; next the figure aggregates): rewrites them from the events
- * in the open transaction. Every operation that writes an event calls it,
- * the importer through ops_projecties_zet for many inwoners at once.
+ * in the open transaction. Every operation that writes an event calls it;
+ * the importer, which writes thousands of inwoners' first events per
+ * statement, derives the same projection for a whole batch at once (its
+ * flush, ops/import.c).
  */
 enum ops_uitkomst ops_projecties_bijwerken(struct ops_ctx *,
 		    int64_t inwoner_id, int herzien);

@@ -920,6 +920,8 @@ describe('the pages with a cookie session', () => {
       wijkteam_id: String(ids.wijkteam), startdatum: dag(-30), einddatum: '' } });
     assert.equal(t.res.status, 303, t.text);
     const tid = Number(await one(`SELECT id FROM traject WHERE inwoner_id = ${id}`));
+    assert.equal(t.res.headers.get('location'), `/registratie/inwoners/${id}#traject-${tid}`,
+      'the page opens at the new traject');
 
     // Step 1: choose the type; step 2: only that type's fields.
     const kies = await asSession(md, `/registratie/inwoners/${id}/gebeurtenissen/nieuw`);
@@ -935,6 +937,9 @@ describe('the pages with a cookie session', () => {
       csrf_token: csrf, type: 'startgesprek', traject_id: String(tid), datum: dag(-20), uitkomst: 'overbrugbaar',
       met_inkomensconsulent: 'ja', hulpvragen: 'Via het formulier' } });
     assert.equal(g.res.status, 303, g.text);
+    const gid = await one(`SELECT id FROM gebeurtenis WHERE inwoner_id = ${id}`);
+    assert.equal(g.res.headers.get('location'), `/registratie/inwoners/${id}#gebeurtenis-${gid}`,
+      'the page opens at the new event');
     const stored = await sql(`SELECT type, JSON_VALUE(gegevens, '$.uitkomst'), JSON_EXTRACT(gegevens, '$.met_inkomensconsulent') FROM gebeurtenis WHERE inwoner_id = ${id}`);
     assert.deepEqual(stored, [['startgesprek', 'overbrugbaar', 'true']]);
     const na = await asSession(md, `/registratie/inwoners/${id}`);

@@ -66,6 +66,9 @@ formulier(struct req *r, int status, const char *titel, const char *inwoner,
 
 /* ------------------------------------------------------------ inwoners */
 
+/* Who holds the inwoner now, per the ketenstatus ks, as one line of the page
+ * ("Werkom (sinds 2025-03-01)"); the text lives in the arena. Without a
+ * partij there is no "sinds" to show. */
 static const char *
 partij_tekst(struct req *r, struct json_object *ks)
 {
@@ -167,6 +170,12 @@ zoekpagina(struct req *r, const struct scope *s, int status,
 	resp_page(r, status, "inwoners", ctx);
 }
 
+/*
+ * GET /registratie/inwoners: the search page, or with ?wijk_id= the
+ * inwoners of that wijk, 50 a page and a cursor (the last id shown) for the
+ * next. A wijk in the query is no personal data, unlike a name or a BSN,
+ * which is why only it may be a GET. 400 for an id that does not parse.
+ */
 static void
 pagina_inwoners(struct req *r)
 {
@@ -196,6 +205,12 @@ pagina_inwoners(struct req *r)
 	    (long long)wijk, (long long)w[49].id) : NULL);
 }
 
+/*
+ * POST /registratie/inwoners/zoeken: the search by name, BSN or wijk (a
+ * POST so that these stay out of URLs and logs). 422 with the form again
+ * when nothing was asked; the search itself may add a field error (a BSN
+ * that does not parse). Every row shown is audited by lijst_items.
+ */
 static void
 pagina_zoek(struct req *r)
 {
@@ -263,6 +278,7 @@ inwoner_velden(struct req *r, struct json_object *fouten, const char *naam,
 	return arr;
 }
 
+/* GET /registratie/inwoners/nieuw: the empty form. */
 static void
 pagina_inwoner_nieuw(struct req *r)
 {
@@ -287,6 +303,12 @@ inwoner_uit_form(struct req *r, struct inwoner_invoer *in)
 	in->bsn_gegeven = in->bsn.tekst != NULL && *in->bsn.tekst != '\0';
 }
 
+/*
+ * POST /registratie/inwoners/nieuw: 303 to the new inwoner's page, 422 with
+ * the form again (values from the form, so the user sees what they typed),
+ * or the problem of antwoord_uitkomst. The redirect only follows a commit
+ * that succeeded.
+ */
 static void
 pagina_inwoner_maak(struct req *r)
 {
@@ -409,6 +431,12 @@ tijdlijn_item(struct req *r, struct json_object *g, struct json_object *alle,
 	return o;
 }
 
+/*
+ * GET /registratie/inwoners/{id}: the inwoner's page. A wijkteam sees the
+ * timeline per traject, a ketenpartner one timeline of the events it may
+ * see. The page view is audited as one row; without it the page is not
+ * shown (500).
+ */
 static void
 pagina_inwoner(struct req *r)
 {
@@ -480,6 +508,8 @@ pagina_inwoner(struct req *r)
 	resp_page(r, 200, "inwoner", ctx);
 }
 
+/* GET /registratie/inwoners/{id}/bewerken: the change form with the stored
+ * values and versie; the BSN field is always empty (never shown). */
 static void
 pagina_inwoner_bewerk(struct req *r)
 {
@@ -501,6 +531,13 @@ pagina_inwoner_bewerk(struct req *r)
 	json_object_put(inw);
 }
 
+/*
+ * POST /registratie/inwoners/{id}/bewerken: 303 to the page, 422 with the
+ * field errors, or 409 with the form again and what the user typed. The
+ * versie of the form is compared with the one just read before the
+ * operation runs, so that a stale form is caught without a transaction; the
+ * operation catches what overtakes us while saving, with its own message.
+ */
 static void
 pagina_inwoner_bewaar(struct req *r)
 {
@@ -563,6 +600,9 @@ pagina_inwoner_bewaar(struct req *r)
 
 /* ------------------------------------------------------------ trajecten */
 
+/* The traject form's fields: only the themas, opdrachten and wijkteams the
+ * scope may use, values from the form (re-shown after errors). NULL after
+ * answering a database error; fouten is not taken. */
 static struct json_object *
 traject_velden(struct req *r, const struct scope *s,
     struct json_object *fouten)
@@ -602,6 +642,8 @@ traject_velden(struct req *r, const struct scope *s,
 	return arr;
 }
 
+/* The traject form for the inwoner of the path (status 200, or 422 with
+ * fouten, which are taken either way). */
 static void
 traject_formulier(struct req *r, int status, struct json_object *fouten)
 {
@@ -672,6 +714,9 @@ onderdeel_inwoner(struct req *r, struct scope *s)
 	return 0;
 }
 
+/* POST /registratie/inwoners/{id}/trajecten/nieuw: see onderdeel_klaar for
+ * the answers. The inwoner is read first so that an id out of scope answers
+ * 404, not a field error. */
 static void
 pagina_traject_maak(struct req *r)
 {
@@ -858,6 +903,8 @@ fout:
 	json_object_put(inw);
 }
 
+/* GET /registratie/inwoners/{id}/gebeurtenissen/nieuw: the form, first
+ * without a type. */
 static void
 pagina_gebeurtenis_nieuw(struct req *r)
 {
@@ -905,6 +952,12 @@ form_gegevens(struct req *r, const struct gebeurtenis_type *t)
 	return g;
 }
 
+/*
+ * POST /registratie/inwoners/{id}/gebeurtenissen/nieuw: see
+ * onderdeel_klaar. The payload is built from the form fields of the chosen
+ * type only (form_gegevens); an unknown type leaves it NULL for the
+ * operation to refuse. The payload is ours to put.
+ */
 static void
 pagina_gebeurtenis_maak(struct req *r)
 {

@@ -110,6 +110,12 @@ link_uitgeven(struct ops_ctx *c, int64_t id, struct wachtwoordlink *link,
 	return 0;
 }
 
+/*
+ * Unlike the other operations the field errors come first, before any
+ * transaction: there is no existing user that could answer 404. A taken
+ * gebruikersnaam is left to the unique key (no look-up first that a
+ * concurrent insert could overtake).
+ */
 enum ops_uitkomst
 gebruiker_maak(struct ops_ctx *c, const struct gebruiker_invoer *in,
     int64_t *id, struct wachtwoordlink *link)
@@ -144,6 +150,12 @@ gebruiker_maak(struct ops_ctx *c, const struct gebruiker_invoer *in,
 	return OPS_OK;
 }
 
+/*
+ * The order of the answers is the contract of the file: 404 for an unknown
+ * id, then 422 for the fields, then 409 for a stale versie. Switching a
+ * user off ends their sessions in the same transaction, so that no session
+ * outlives the audit row that says it ended.
+ */
 enum ops_uitkomst
 gebruiker_wijzig(struct ops_ctx *c, const struct gebruiker_invoer *in,
     int64_t id, int64_t versie)
@@ -252,6 +264,12 @@ wachtwoordlink_zoek(struct ops_ctx *c, const char *token, size_t len,
 	return link_opzoeken(c, token, len, hash, gebruiker_id, gebruikersnaam);
 }
 
+/*
+ * The password is hashed before the transaction opens: hashing is slow on
+ * purpose, and no row should be locked meanwhile. On OPS_VELDEN
+ * *gebruikersnaam is set, so that the page can show whose password is being
+ * set.
+ */
 enum ops_uitkomst
 wachtwoord_instellen(struct ops_ctx *c, const struct wachtwoord_invoer *in,
     const char **gebruikersnaam)
@@ -331,6 +349,9 @@ scope_rule(enum rol rol)
 	return "Deze reikwijdte past niet bij de rol.";
 }
 
+/* The user's existence is checked inside the transaction and before the
+ * field errors are reported (404 before 422); the scope_id is only looked up
+ * when rol and scope are sound, since an error there would be noise. */
 enum ops_uitkomst
 toekenning_maak(struct ops_ctx *c, const struct toekenning_invoer *in,
     int64_t gebruiker_id, int64_t *tid)
@@ -383,6 +404,8 @@ toekenning_maak(struct ops_ctx *c, const struct toekenning_invoer *in,
 	return OPS_OK;
 }
 
+/* A beheerder cannot take away their own role beheerder: another one
+ * must, so that a slip cannot leave the gemeente without a beheerder. */
 enum ops_uitkomst
 toekenning_verwijder(struct ops_ctx *c, int64_t gebruiker_id, int64_t tid)
 {
@@ -419,6 +442,9 @@ toekenning_verwijder(struct ops_ctx *c, int64_t gebruiker_id, int64_t tid)
 
 /* ------------------------------------------------------------ API tokens */
 
+/* The clear token goes out through token only (the caller shows it once);
+ * only its hash is stored, and the clear value is wiped on every failure
+ * after it was made. */
 enum ops_uitkomst
 token_maak(struct ops_ctx *c, const struct token_invoer *in, int64_t *id,
     char token[TOKEN_LEN + 1])
@@ -466,6 +492,8 @@ token_maak(struct ops_ctx *c, const struct token_invoer *in, int64_t *id,
 	return OPS_OK;
 }
 
+/* Revoking is idempotent: a token revoked before answers OPS_OK with nothing
+ * written. */
 enum ops_uitkomst
 token_intrekken(struct ops_ctx *c, int64_t id)
 {

@@ -54,6 +54,9 @@ const struct workflow import_workflow = {
 	"geupload"
 };
 
+/* JSON text as a new object the caller puts; NULL for NULL or for text that
+ * does not parse, so that a stored column that is empty or damaged reads as
+ * "none". */
 static struct json_object *
 parse_json(const char *s)
 {
@@ -122,6 +125,12 @@ struct sleutelset {
 	size_t    cap;    /* power of two */
 };
 
+/*
+ * An empty set for about n keys, at most half full so that probing stays
+ * short. Memory from malloc, not an arena: a file of many rows would
+ * otherwise grow the request arena; run_file frees it. Returns 0, or -1
+ * when out of memory.
+ */
 static int
 set_init(struct sleutelset *s, size_t n)
 {
@@ -173,6 +182,9 @@ struct run {
 	struct buf                 woorden;   /* "[[id,\"woord\"],..." */
 };
 
+/* Counts an error of line regel and keeps its {regel, veld, melding} while
+ * fewer than IMPORT_MAX_FOUTEN are kept: the count stays exact
+ * (fouten_aantal), the list is bounded whatever the size of the file. */
 static void
 rij_fout(struct run *x, size_t regel, const char *veld, const char *melding)
 {
@@ -212,6 +224,8 @@ paar_cmp(const void *a, const void *b)
 	return x->inw < y->inw ? -1 : x->inw > y->inw;
 }
 
+/* The id paired with inwoner inw in p (sorted by paar_cmp), or 0 when it has
+ * none: for a traject, the row whose wijkteam the organisatie did not run. */
 static int64_t
 paar_zoek(const struct import_paar *p, size_t n, int64_t inw)
 {
@@ -318,7 +332,12 @@ flush(struct run *x, struct batch_rij *b, size_t n)
 	}
 	if ((tp = paren(x, 0, ids_s, &ntp)) == NULL)
 		goto out;
+	/* Until the rows' trajecten are checked a failure is one of the
+	 * rows (1), not of the database; the writes after it are -1 again. */
 	ret = 1;
+	/* More trajecten than rows: a wijkteam had overlapping periods for
+	 * the organisatie, and a row's traject can no longer be told apart.
+	 */
 	if (aff > n) {
 		rij_fout(x, b[0].regel, "wijkteam", "Voor een wijkteam in deze "
 		    "regels zijn de perioden van de organisatie niet eenduidig.");
@@ -466,6 +485,12 @@ db:
 	return -1;
 }
 
+/*
+ * The CSV reader's callback for one row: checks it and, with commit, writes
+ * it (schrijf). Row errors are reported and return 0 so that reading goes
+ * on and every error of the file is found; 1 stops the reader, only on a
+ * database error (x->dberr). The clear BSN is wiped on every way out.
+ */
 static int
 run_rij(void *arg, const struct csvread_row *row)
 {
@@ -604,6 +629,8 @@ laad_refs(struct ops_ctx *c, struct run *x)
 	struct tm tm;
 	enum db_err rc;
 
+	/* The current year bounds a geboortejaar; UTC is enough for a year,
+	 * and the same for every worker. */
 	gmtime_r(&now, &tm);
 	x->refs.org = c->scope->wijkteam_org;
 	x->refs.jaar_nu = tm.tm_year + 1900;
@@ -712,6 +739,12 @@ out:
 	return ret;
 }
 
+/*
+ * The result of a run as a new object (caller puts): the counts, the kept
+ * errors (with whether more were found than kept) and, for a dry run, the
+ * preview. The arrays are shared with x by reference, so run_vrij may
+ * follow.
+ */
 static struct json_object *
 resultaat_json(const struct run *x, int met_voorbeeld)
 {
@@ -760,6 +793,8 @@ run_maak(struct ops_ctx *c, struct run *x, const struct import_rij *imp,
 	return nf;
 }
 
+/* Drops the run's references to its error and preview arrays; a result made
+ * by resultaat_json keeps its own. */
 static void
 run_vrij(struct run *x)
 {
@@ -975,6 +1010,9 @@ import_uitvoeren(struct ops_ctx *c, int64_t id, struct json_object **res)
 	run_vrij(&x);
 	rc = store_import_ingelezen(c->db, id, json_object_to_json_string_ext(*res,
 	    JSON_C_TO_STRING_PLAIN), &affected);
+	/* Another request imported the same file between our check and this
+	 * update (the unique sha256, or the status moved on): all of this
+	 * run is rolled back. */
 	if (rc == DB_DUPLICATE || (rc == DB_OK && affected == 0))
 		return ops_weiger(c, OPS_CONFLICT, "Dit bestand is al ingelezen: er "
 		    "is niets opnieuw aangemaakt.");

@@ -38,6 +38,9 @@ audit_vul(const struct ops_ctx *c, struct audit_rec *a, const char *actie,
 	a->toelichting = toelichting;
 }
 
+/* A failed audit row: logged with the database's text (never shown to the
+ * client) and recorded as DB_ERR, so that the handler answers 500 after the
+ * caller's rollback. Returns -1 for the callers' return statements. */
 static int
 audit_fout(struct ops_ctx *c)
 {
@@ -47,6 +50,8 @@ audit_fout(struct ops_ctx *c)
 	return -1;
 }
 
+/* An audit row about no inwoner: ops_audit_persoon with inwoner_id 0 and no
+ * doel, so that both kinds share one insert. */
 int
 ops_audit(struct ops_ctx *c, const char *actie, const char *object_soort,
     int64_t object_id, const char *resultaat, const char *toelichting)
@@ -83,6 +88,9 @@ ops_audit_inzage(struct ops_ctx *c, const char *ids, const char *doel)
 	    audit_fout(c);
 }
 
+/* db_rc never stays DB_OK here: a caller that reports a failure with rc
+ * DB_OK (an audit row, a missing allocation) must still get a 5xx from the
+ * handler. */
 enum ops_uitkomst
 ops_storing(struct ops_ctx *c, enum db_err rc, const char *where)
 {
@@ -114,6 +122,8 @@ ops_weiger(struct ops_ctx *c, enum ops_uitkomst u, const char *melding)
 	return ops_terug(c, u);
 }
 
+/* A failed BEGIN is taken as a lost connection (DB_LOST): nothing was
+ * asked of the data yet, so the handler answers 503 (try again), not 500. */
 enum ops_uitkomst
 ops_begin(struct ops_ctx *c)
 {
@@ -154,6 +164,9 @@ ops_heeft_fouten(const struct ops_ctx *c)
 	return c->fouten != NULL && json_object_array_length(c->fouten) > 0;
 }
 
+/* Runs inside the caller's transaction, so that an event and the ketenstatus
+ * it changes are committed together or not at all; on failure the
+ * transaction is rolled back by ops_storing. */
 enum ops_uitkomst
 ops_projecties_bijwerken(struct ops_ctx *c, int64_t inwoner_id, int herzien)
 {

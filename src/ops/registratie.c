@@ -84,12 +84,18 @@ lees(struct ops_ctx *c, const struct veld *f, struct ops_tekst in,
 	return 0;
 }
 
+/* A field's value as a NUL-terminated copy in the request arena (NULL: out
+ * of memory); veld_waarde points into the caller's input, which may not
+ * outlive the operation. */
 static char *
 kopie(struct ops_ctx *c, const struct veld_waarde *w)
 {
 	return arena_strndup(c->arena, w->tekst, w->len);
 }
 
+/* This year by the local clock, the upper bound of a geboortejaar; 2026 when
+ * the clock cannot be read, so that a broken clock narrows the range rather
+ * than rejecting every year. */
 static int
 huidig_jaar(void)
 {
@@ -210,6 +216,12 @@ inwoner_rec(struct ops_ctx *c, const struct inwoner_invoer *in,
 	return inwoner_bsn(c, in->bsn, rec);
 }
 
+/*
+ * The organisatie is taken from the scope, never from the input: a caller
+ * creates inwoners only for the wijkteamorganisatie they register for. A
+ * duplicate BSN can only be seen by the unique key, so it comes back as a
+ * field error after the insert (ops_veldfout rolls back).
+ */
 enum ops_uitkomst
 inwoner_maak(struct ops_ctx *c, const struct inwoner_invoer *in, int64_t *id)
 {
@@ -239,6 +251,12 @@ inwoner_maak(struct ops_ctx *c, const struct inwoner_invoer *in, int64_t *id)
 	return OPS_OK;
 }
 
+/*
+ * No row changed means the version moved on or the inwoner left the
+ * caller's scope; both answer OPS_VEROUDERD, so that a caller learns
+ * nothing about inwoners outside their scope. The BSN is only replaced when
+ * the input gave one (bsn_gegeven): an empty field keeps the sealed value.
+ */
 enum ops_uitkomst
 inwoner_wijzig(struct ops_ctx *c, const struct inwoner_invoer *in, int64_t id,
     int64_t versie)
@@ -330,6 +348,9 @@ traject_klaar(struct ops_ctx *c, const struct traject_invoer *in, int nieuw,
 	return ops_begin(c);
 }
 
+/* *id == 0 from the store means the insert found no period in which the
+ * caller's organisatie ran the wijkteam on the startdatum; only the database
+ * can judge that, so it is a field error after the fact. */
 enum ops_uitkomst
 traject_maak(struct ops_ctx *c, const struct traject_invoer *in,
     int64_t inwoner_id, int64_t *id)
@@ -351,6 +372,13 @@ traject_maak(struct ops_ctx *c, const struct traject_invoer *in,
 	return OPS_OK;
 }
 
+/*
+ * The wijkteam is not changed here (traject_rec with nieuw 0). When no row
+ * changed the transaction is rolled back before the traject is read again,
+ * so that the re-read sees committed state and not our own half-done
+ * update; only then can a stale version be told apart from dates that do
+ * not fit.
+ */
 enum ops_uitkomst
 traject_wijzig(struct ops_ctx *c, const struct traject_invoer *in,
     int64_t inwoner_id, int64_t id, int64_t versie)

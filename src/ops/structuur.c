@@ -36,6 +36,9 @@ structuur_refs_toets(struct ops_ctx *c, const struct veld *velden, size_t n,
 				if (!ja) {
 					fout_toevoegen(in->fouten, f->naam, f,
 					    VELD_ONBEKEND);
+					/* One unknown id rejects the list:
+					 * one error per field, and the rest
+					 * are not looked up. */
 					break;
 				}
 			}
@@ -98,6 +101,8 @@ structuur_schrijf(struct ops_ctx *c, enum structuur_soort s,
 		return u;
 	rc = nieuw ? store_structuur_nieuw(c->db, s, vals, n, id) :
 	    store_structuur_wijzig(c->db, s, *id, versie, vals, n, &gelukt);
+	/* The only unique key a user can hit is the code; a duplicate on a
+	 * kind without one falls through to OPS_STORING. */
 	if (rc == DB_DUPLICATE && (f = veld_zoek(velden, nvelden, "code")) !=
 	    NULL) {
 		fout_toevoegen(in->fouten, f->naam, f, VELD_DUBBEL);
@@ -125,6 +130,9 @@ budget_schrijf(struct ops_ctx *c, int64_t id, int64_t versie,
 
 	if ((u = ops_begin(c)) != OPS_OK)
 		return u;
+	/* The opdracht's versie is bumped first: the budget rows have no
+	 * version of their own, so this row is the lock that makes a stale
+	 * form lose before anything is replaced. */
 	if ((rc = store_opdracht_ophogen(c->db, id, versie, &gelukt)) == DB_OK &&
 	    !gelukt)
 		return ops_terug(c, OPS_VEROUDERD);

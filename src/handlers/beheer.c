@@ -227,6 +227,8 @@ tekst_uit_json(struct req *r, const char *naam, int *bad)
 	return json_tekst(v, bad);
 }
 
+/* A form field as text: a form holds only strings, so nothing is ever of the
+ * wrong type (*bad 0), unlike a JSON member. */
 static const char *
 tekst_uit_form(struct req *r, const char *naam, int *bad)
 {
@@ -472,6 +474,9 @@ bron_versie(struct json_object *obj)
 	    json_object_get_int64(v) : 0;
 }
 
+/* The links of a wijkteam (organisaties or wijken, id names the id member)
+ * as a new array, each with its period; the caller adds it to an object,
+ * which then owns it. */
 static struct json_object *
 koppelingen_json(const char *id, const struct wijkteam_koppeling *k, size_t n)
 {
@@ -490,6 +495,8 @@ koppelingen_json(const char *id, const struct wijkteam_koppeling *k, size_t n)
 	return arr;
 }
 
+/* Adds to obj the wijkteam's links with their history ("historie"); obj owns
+ * the new object. DB_OK or the store's error, obj unchanged then. */
 static enum db_err
 wijkteam_historie(struct req *r, int64_t id, struct json_object *obj)
 {
@@ -508,6 +515,8 @@ wijkteam_historie(struct req *r, int64_t id, struct json_object *obj)
 	return DB_OK;
 }
 
+/* Adds to obj the regisseurs of keten id; the array is put on failure, so
+ * obj never holds half a list. */
 static enum db_err
 keten_regisseurs(struct req *r, int64_t id, struct json_object *obj)
 {
@@ -532,6 +541,12 @@ keten_regisseurs(struct req *r, int64_t id, struct json_object *obj)
 	return DB_OK;
 }
 
+/*
+ * Adds to obj the budget lines of opdracht id that the caller may see: all
+ * of them for a role that sees all budgets, else only those of the caller's
+ * organisaties and wijkteams. The filter is in the query, so that lines of
+ * others never reach this process.
+ */
 static enum db_err
 opdracht_budgetten(struct req *r, int64_t id, struct json_object *obj)
 {
@@ -566,12 +581,15 @@ opdracht_budgetten(struct req *r, int64_t id, struct json_object *obj)
 
 /* ------------------------------------------------------------ JSON API */
 
+/* The resource (table, fields, path) the matched route was declared with. */
 static const struct bron *
 route_bron(struct req *r)
 {
 	return r->match.route->data;
 }
 
+/* GET /api/v1/<res>: a page of records by id, limit (1..WZ_LIST_MAX) and
+ * cursor (the last id of the page before); 400 for either out of range. */
 static void
 api_lijst(struct req *r)
 {
@@ -609,6 +627,8 @@ api_lijst(struct req *r)
 	resp_json(r, 200, o);
 }
 
+/* GET /api/v1/<res>/{id}: the full record with its versie as ETag; 404 when
+ * there is none. */
 static void
 api_lees(struct req *r)
 {
@@ -665,6 +685,12 @@ antwoord_na_schrijven(struct req *r, const struct bron *b, struct ops_ctx *c,
 		api_antwoord(r, b, id, status);
 }
 
+/*
+ * POST /api/v1/<res>: 201 with the record and its Location, 422 with the
+ * field errors, or the problem of the operation. A retried request with the
+ * same Idempotency-Key gets the first answer again (idem_replay) and writes
+ * nothing.
+ */
 static void
 api_maak(struct req *r)
 {
@@ -686,6 +712,14 @@ api_maak(struct req *r)
 	antwoord_na_schrijven(r, b, &c, u, &in, id, 201);
 }
 
+/*
+ * PUT /api/v1/<res>/{id}: 428 without If-Match, 400 for one that is no
+ * versie, 404, 412 when the versie is not the stored one, 422, or 200 with
+ * the record. The existence and the versie are checked before the body is
+ * judged, so that a stale or absent record answers as such, not with field
+ * errors; the operation checks the versie again in its UPDATE, for a change
+ * that overtakes us.
+ */
 static void
 api_wijzig(struct req *r)
 {

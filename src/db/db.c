@@ -100,6 +100,23 @@ db_check_lost(struct db *db, unsigned err)
 	}
 }
 
+/*
+ * Whether the result columns fields (n) have the types def declares; the
+ * letters found go to out. A statement that declares no types has no
+ * result columns to check (a write).
+ */
+static int
+typen_kloppen(const struct stmt_def *def, const MYSQL_FIELD *fields,
+    unsigned n, char *out, size_t len)
+{
+	unsigned k;
+
+	for (k = 0; k < n && k + 1 < len; k++)
+		out[k] = stmt_type_letter((int)fields[k].type);
+	out[k] = '\0';
+	return def->typen != NULL && strcmp(def->typen, out) == 0;
+}
+
 MYSQL_STMT *
 db_stmt(struct db *db, stmt_id id)
 {
@@ -107,6 +124,8 @@ db_stmt(struct db *db, stmt_id id)
 	MYSQL_STMT *st;
 	MYSQL_RES *meta;
 	unsigned ncols = 0, err;
+	char gevonden[64];
+	int typen_ok;
 
 	if (def == NULL)
 		return NULL;
@@ -128,7 +147,19 @@ db_stmt(struct db *db, stmt_id id)
 	}
 	if ((meta = mysql_stmt_result_metadata(st)) != NULL) {
 		ncols = mysql_num_fields(meta);
+		typen_ok = typen_kloppen(def, mysql_fetch_fields(meta), ncols,
+		    gevonden, sizeof(gevonden));
 		mysql_free_result(meta);
+	} else {
+		typen_ok = def->typen == NULL || def->typen[0] == '\0';
+	}
+	if (!typen_ok) {
+		snprintf(db->error, sizeof(db->error),
+		    "statement %s: result columns of type \"%s\", declared \"%s\"",
+		    def->name, gevonden, def->typen ? def->typen : "");
+		log_error("db_stmt", "%s", db->error);
+		mysql_stmt_close(st);
+		return NULL;
 	}
 	if (mysql_stmt_param_count(st) != def->nparams || ncols != def->ncols) {
 		snprintf(db->error, sizeof(db->error),

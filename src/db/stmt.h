@@ -26,7 +26,21 @@ struct stmt_def {
 	const char   *sql;
 	unsigned      nparams;      /* '?' placeholders */
 	unsigned      ncols;        /* result columns; 0 for writes */
+	const char   *typen;        /* the type of each result column, one
+				     * letter each (stmt_type_letter): "iitd"
+				     * for id, versie, naam, datum; NULL for
+				     * writes */
 };
+
+/*
+ * The letter of a result column's MariaDB type (enum enum_field_types):
+ * 'i' integer, 'g' decimal or floating point, 'd' date, 'm' date and time,
+ * 't' text (also ENUM, JSON and blobs), 'n' the NULL of a constant; '?'
+ * for anything else. db/ checks each statement's typen against the
+ * prepared statement, so a store reading a column as an id or a date reads
+ * what the database hands it.
+ */
+char	stmt_type_letter(int field_type);
 
 /* A module's table: defs[i].id must be STMT_ID(module, i). */
 struct stmt_table {

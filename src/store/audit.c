@@ -33,7 +33,7 @@ static const struct stmt_def defs[] = {
 	{ STMT_AUDIT_INSERT, "audit_insert",
 	  "INSERT INTO audit (gebruiker_id, namens_id, token_id, actie, object_soort,"
 	  " object_id, inwoner_id, doel, route, resultaat, adres, toelichting)"
-	  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 12, 0 },
+	  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", 12, 0, NULL },
 	{ STMT_AUDIT_LIST, "audit_list",
 	  "SELECT a.id, DATE_FORMAT(a.tijdstip, '%Y-%m-%dT%H:%i:%sZ'), a.gebruiker_id,"
 	  " g.gebruikersnaam, a.namens_id, a.token_id, a.actie, a.object_soort,"
@@ -46,18 +46,18 @@ static const struct stmt_def defs[] = {
 	  " AND (? IS NULL OR a.tijdstip >= ?)"
 	  " AND (? IS NULL OR a.tijdstip < ? + INTERVAL 1 DAY)"
 	  " AND (? IS NULL OR a.id < ?)"
-	  " ORDER BY a.id DESC LIMIT ?", 15, AUDIT__NCOLS },
+	  " ORDER BY a.id DESC LIMIT ?", 15, AUDIT__NCOLS, "ititiittitttt" },
 	{ STMT_AUDIT_ACTIES, "audit_acties",
-	  "SELECT DISTINCT actie FROM audit ORDER BY actie LIMIT ?", 1, 1 },
+	  "SELECT DISTINCT actie FROM audit ORDER BY actie LIMIT ?", 1, 1, "t" },
 	{ STMT_AUDIT_GEBRUIKERS, "audit_gebruikers",
 	  "SELECT id, gebruikersnaam, naam FROM gebruiker"
-	  " ORDER BY gebruikersnaam LIMIT ?", 1, 3 },
+	  " ORDER BY gebruikersnaam LIMIT ?", 1, 3, "itt" },
 	{ STMT_AUDIT_INZAGE, "audit_inzage",
 	  "INSERT INTO audit (gebruiker_id, token_id, actie, object_soort,"
 	  " object_id, inwoner_id, doel, route, resultaat, adres, toelichting)"
 	  " SELECT ?, ?, ?, 'inwoner', j.id, j.id, ?, ?, 'gelukt', ?, ?"
 	  " FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) j",
-	  8, 0 },
+	  8, 0, NULL },
 };
 const struct stmt_table audit_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 

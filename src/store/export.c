@@ -91,7 +91,7 @@ static const struct stmt_def defs[] = {
 	  "SELECT (SELECT COUNT(*) FROM traject t WHERE" PERIODE "),"
 	  " (SELECT COUNT(*) FROM traject t"
 	  " JOIN gebeurtenis g ON g.traject_id = t.id WHERE" PERIODE
-	  " AND g.datum BETWEEN ? AND ?)", 14, 2 },
+	  " AND g.datum BETWEEN ? AND ?)", 14, 2, "ii" },
 	/* By id through the primary key, the other tables looked up per row
 	 * by theirs: the next page starts where the last ended, so each page
 	 * reads only its own rows. The hints are needed: left free, the
@@ -109,7 +109,7 @@ static const struct stmt_def defs[] = {
 	  " STRAIGHT_JOIN opdracht op FORCE INDEX (PRIMARY) ON op.id = t.opdracht_id"
 	  " STRAIGHT_JOIN wijkteam wt FORCE INDEX (PRIMARY) ON wt.id = t.wijkteam_id"
 	  " WHERE" PERIODE " AND t.id > ?"
-	  " ORDER BY t.id LIMIT ?", 8, ET__NCOLS },
+	  " ORDER BY t.id LIMIT ?", 8, ET__NCOLS, "iititttttdd" },
 	/* By (traject_id, id), the order of the gebeurtenis_traject index
 	 * (InnoDB appends the primary key to it): a range scan from the
 	 * cursor, no sort (STRAIGHT_JOIN keeps gebeurtenis the driving
@@ -125,31 +125,31 @@ static const struct stmt_def defs[] = {
 	  " STRAIGHT_JOIN inwoner i FORCE INDEX (PRIMARY) ON i.id = g.inwoner_id"
 	  " WHERE" PERIODE " AND g.datum BETWEEN ? AND ?"
 	  " AND g.traject_id >= ? AND (g.traject_id > ? OR g.id > ?)"
-	  " ORDER BY g.traject_id, g.id LIMIT ?", 12, EG__NCOLS },
+	  " ORDER BY g.traject_id, g.id LIMIT ?", 12, EG__NCOLS, "iiittdtitt" },
 	{ STMT_EXPORT_AUDIT_TRAJECTEN, "export_audit_trajecten",
 	  AUDIT_KOLOMMEN
 	  " SELECT ?, ?, ?, 'inwoner', x.inwoner_id, x.inwoner_id, ?, ?,"
 	  " 'gelukt', ?, ?"
 	  " FROM (SELECT DISTINCT t.inwoner_id FROM traject t WHERE" PERIODE
-	  ") x", 13, 0 },
+	  ") x", 13, 0, NULL },
 	{ STMT_EXPORT_AUDIT_GEBEURTENISSEN, "export_audit_gebeurtenissen",
 	  AUDIT_KOLOMMEN
 	  " SELECT ?, ?, ?, 'inwoner', x.inwoner_id, x.inwoner_id, ?, ?,"
 	  " 'gelukt', ?, ?"
 	  " FROM (SELECT DISTINCT t.inwoner_id FROM traject t WHERE" PERIODE
 	  " AND EXISTS (SELECT 1 FROM gebeurtenis g WHERE g.traject_id = t.id"
-	  " AND g.datum BETWEEN ? AND ?)) x", 15, 0 },
+	  " AND g.datum BETWEEN ? AND ?)) x", 15, 0, NULL },
 	{ STMT_EXPORT_INWONER, "export_inwoner",
 	  "SELECT i.id, i.versie, i.naam, i.geboortejaar, i.wijk_id, w.naam,"
 	  " i.bsn_versleuteld, i.organisatie_id, o.naam,"
 	  " DATE_FORMAT(i.aangemaakt, '%Y-%m-%dT%H:%i:%sZ')"
 	  " FROM inwoner i JOIN wijk w ON w.id = i.wijk_id"
 	  " JOIN organisatie o ON o.id = i.organisatie_id"
-	  " WHERE i.id = ?", 1, EI__NCOLS },
+	  " WHERE i.id = ?", 1, EI__NCOLS, "iitiittitt" },
 	{ STMT_EXPORT_BSN_ZOEK, "export_bsn_zoek",
 	  "SELECT i.id, o.naam, i.bsn_versleuteld"
 	  " FROM inwoner i JOIN organisatie o ON o.id = i.organisatie_id"
-	  " WHERE i.bsn_hash = ? ORDER BY i.id LIMIT ?", 2, 3 },
+	  " WHERE i.bsn_hash = ? ORDER BY i.id LIMIT ?", 2, 3, "itt" },
 	{ STMT_EXPORT_TOEGANG, "export_toegang",
 	  "SELECT a.id, DATE_FORMAT(a.tijdstip, '%Y-%m-%dT%H:%i:%sZ'),"
 	  " a.gebruiker_id, g.gebruikersnaam, a.namens_id, a.token_id, "
@@ -157,7 +157,7 @@ static const struct stmt_def defs[] = {
 	  " a.doel, a.route, a.resultaat"
 	  " FROM audit a LEFT JOIN gebruiker g ON g.id = a.gebruiker_id"
 	  " WHERE a.inwoner_id = ? AND (? IS NULL OR a.id < ?)"
-	  " ORDER BY a.id DESC LIMIT ?", 4, TG__NCOLS },
+	  " ORDER BY a.id DESC LIMIT ?", 4, TG__NCOLS, "ititiitttittt" },
 	{ STMT_EXPORT_AVG_TRAJECTEN, "avg_trajecten",
 	  "SELECT t.id, t.soort, th.naam, op.naam, wt.naam, o.naam,"
 	  " t.startdatum, t.einddatum,"
@@ -166,24 +166,24 @@ static const struct stmt_def defs[] = {
 	  " JOIN opdracht op ON op.id = t.opdracht_id"
 	  " JOIN wijkteam wt ON wt.id = t.wijkteam_id"
 	  " JOIN organisatie o ON o.id = t.organisatie_id"
-	  " WHERE t.inwoner_id = ? ORDER BY t.id", 1, AT__NCOLS },
+	  " WHERE t.inwoner_id = ? ORDER BY t.id", 1, AT__NCOLS, "itttttddt" },
 	{ STMT_EXPORT_AVG_GEBEURTENISSEN, "avg_gebeurtenissen",
 	  "SELECT g.id, g.traject_id, g.type, g.datum, g.gegevens, g.vervalt_id,"
 	  " g.partij, o.naam,"
 	  " DATE_FORMAT(g.geregistreerd, '%Y-%m-%dT%H:%i:%sZ')"
 	  " FROM gebeurtenis g JOIN organisatie o ON o.id = g.organisatie_id"
-	  " WHERE g.inwoner_id = ? ORDER BY g.datum, g.id", 1, AG__NCOLS },
+	  " WHERE g.inwoner_id = ? ORDER BY g.datum, g.id", 1, AG__NCOLS, "iitdtittt" },
 	{ STMT_EXPORT_AVG_KETENSTATUS, "avg_ketenstatus",
 	  "SELECT k.partij, wt.naam, k.sinds, wl.naam, k.wachtlijst_sinds,"
 	  " k.afgewezen_op, k.overdracht_sinds, k.terug_zonder_overdracht"
 	  " FROM ketenstatus k LEFT JOIN wijkteam wt ON wt.id = k.wijkteam_id"
 	  " LEFT JOIN wijkteam wl ON wl.id = k.wachtlijst_wijkteam_id"
-	  " WHERE k.inwoner_id = ?", 1, AK__NCOLS },
+	  " WHERE k.inwoner_id = ?", 1, AK__NCOLS, "ttdtdddd" },
 	{ STMT_EXPORT_AVG_TOEGANG, "avg_toegang",
 	  "SELECT a.id, DATE_FORMAT(a.tijdstip, '%Y-%m-%dT%H:%i:%sZ'), a.actie,"
 	  " a.doel, " ORGANISATIE_VAN_GEBRUIKER ", a.resultaat"
 	  " FROM audit a WHERE a.inwoner_id = ? AND a.id > ?"
-	  " ORDER BY a.id LIMIT ?", 3, AA__NCOLS },
+	  " ORDER BY a.id LIMIT ?", 3, AA__NCOLS, "ittttt" },
 };
 const struct stmt_table export_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 

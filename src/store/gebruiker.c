@@ -40,65 +40,65 @@
 static const struct stmt_def defs[] = {
 	{ STMT_GEBRUIKER_LOGIN, "gebruiker_login",
 	  "SELECT id, wachtwoord_hash, actief FROM gebruiker WHERE gebruikersnaam = ?",
-	  1, 3 },
+	  1, 3, "iti" },
 	{ STMT_GEBRUIKER_SET_PASSWORD, "gebruiker_set_password",
 	  "UPDATE gebruiker SET wachtwoord_hash = ?, wachtwoord_op = NOW(6),"
-	  " versie = versie + 1 WHERE id = ?", 2, 0 },
+	  " versie = versie + 1 WHERE id = ?", 2, 0, NULL },
 	{ STMT_GEBRUIKER_HASH, "gebruiker_hash",
-	  "SELECT wachtwoord_hash FROM gebruiker WHERE id = ? AND actief = 1", 1, 1 },
+	  "SELECT wachtwoord_hash FROM gebruiker WHERE id = ? AND actief = 1", 1, 1, "t" },
 	{ STMT_GEBRUIKER_LIST, "gebruiker_list",
 	  "SELECT " USER_COLS ", " GRANTS_OF_G " FROM gebruiker g"
-	  " WHERE g.id > ? ORDER BY g.id LIMIT ?", 2, NUSER_COLS + 1 },
+	  " WHERE g.id > ? ORDER BY g.id LIMIT ?", 2, NUSER_COLS + 1, "ittiititt" },
 	{ STMT_GEBRUIKER_GET, "gebruiker_get",
-	  "SELECT " USER_COLS " FROM gebruiker g WHERE g.id = ?", 1, NUSER_COLS },
+	  "SELECT " USER_COLS " FROM gebruiker g WHERE g.id = ?", 1, NUSER_COLS, "ittiitit" },
 	{ STMT_GEBRUIKER_GET_LOCK, "gebruiker_get_lock",
 	  "SELECT " USER_COLS " FROM gebruiker g WHERE g.id = ? FOR UPDATE", 1,
-	  NUSER_COLS },
+	  NUSER_COLS, "ittiitit" },
 	{ STMT_GEBRUIKER_INSERT, "gebruiker_insert",
-	  "INSERT INTO gebruiker (gebruikersnaam, naam) VALUES (?, ?)", 2, 0 },
+	  "INSERT INTO gebruiker (gebruikersnaam, naam) VALUES (?, ?)", 2, 0, NULL },
 	{ STMT_GEBRUIKER_UPDATE, "gebruiker_update",
 	  "UPDATE gebruiker SET naam = ?, actief = ?, versie = versie + 1"
-	  " WHERE id = ? AND versie = ?", 4, 0 },
+	  " WHERE id = ? AND versie = ?", 4, 0, NULL },
 	{ STMT_GEBRUIKER_BUMP, "gebruiker_bump",
-	  "UPDATE gebruiker SET versie = versie + 1 WHERE id = ?", 1, 0 },
+	  "UPDATE gebruiker SET versie = versie + 1 WHERE id = ?", 1, 0, NULL },
 	{ STMT_TOEKENNING_LIST, "toekenning_list",
 	  "SELECT " GRANT_COLS " FROM toekenning t WHERE t.gebruiker_id = ?"
-	  " ORDER BY t.id", 1, NGRANT_COLS },
+	  " ORDER BY t.id", 1, NGRANT_COLS, "ittitt" },
 	{ STMT_TOEKENNING_GET, "toekenning_get",
 	  "SELECT " GRANT_COLS " FROM toekenning t WHERE t.gebruiker_id = ?"
-	  " AND t.id = ?", 2, NGRANT_COLS },
+	  " AND t.id = ?", 2, NGRANT_COLS, "ittitt" },
 	{ STMT_TOEKENNING_INSERT, "toekenning_insert",
 	  "INSERT INTO toekenning (gebruiker_id, rol, scope_soort, scope_id)"
-	  " VALUES (?, ?, ?, ?)", 4, 0 },
+	  " VALUES (?, ?, ?, ?)", 4, 0, NULL },
 	{ STMT_TOEKENNING_DELETE, "toekenning_delete",
-	  "DELETE FROM toekenning WHERE gebruiker_id = ? AND id = ?", 2, 0 },
+	  "DELETE FROM toekenning WHERE gebruiker_id = ? AND id = ?", 2, 0, NULL },
 	{ STMT_SCOPE_EXISTS, "scope_exists",
 	  "SELECT CASE ?"
 	  " WHEN 'organisatie' THEN EXISTS (SELECT 1 FROM organisatie WHERE id = ?)"
 	  " WHEN 'wijkteam' THEN EXISTS (SELECT 1 FROM wijkteam WHERE id = ?)"
 	  " WHEN 'keten' THEN EXISTS (SELECT 1 FROM keten WHERE id = ?)"
-	  " ELSE 0 END", 4, 1 },
+	  " ELSE 0 END", 4, 1, "i" },
 	{ STMT_SCOPE_LIST, "scope_list",
 	  "SELECT 1, o.id, o.naam FROM organisatie o WHERE " CURRENT("o")
 	  " UNION ALL SELECT 2, w.id, w.naam FROM wijkteam w WHERE " CURRENT("w")
 	  " UNION ALL SELECT 3, k.id, k.naam FROM keten k WHERE " CURRENT("k")
-	  " ORDER BY 1, 3, 2", 0, 3 },
+	  " ORDER BY 1, 3, 2", 0, 3, "iit" },
 	{ STMT_LINK_INVALIDATE, "link_invalidate",
 	  "UPDATE wachtwoord_link SET verloopt_op = NOW(6) WHERE gebruiker_id = ?"
-	  " AND gebruikt_op IS NULL AND verloopt_op > NOW(6)", 1, 0 },
+	  " AND gebruikt_op IS NULL AND verloopt_op > NOW(6)", 1, 0, NULL },
 	{ STMT_LINK_INSERT, "link_insert",
 	  "INSERT INTO wachtwoord_link (token_hash, gebruiker_id, verloopt_op)"
-	  " VALUES (?, ?, NOW(6) + INTERVAL ? DAY)", 3, 0 },
+	  " VALUES (?, ?, NOW(6) + INTERVAL ? DAY)", 3, 0, NULL },
 	{ STMT_LINK_LOOKUP, "link_lookup",
 	  "SELECT l.gebruiker_id, g.gebruikersnaam, l.gebruikt_op IS NULL AND"
 	  " l.verloopt_op > NOW(6) AND g.actief = 1, " ISO("l.verloopt_op")
 	  " FROM wachtwoord_link l JOIN gebruiker g ON g.id = l.gebruiker_id"
-	  " WHERE l.token_hash = ?", 1, 4 },
+	  " WHERE l.token_hash = ?", 1, 4, "itit" },
 	{ STMT_LINK_USE, "link_use",
 	  "UPDATE wachtwoord_link l JOIN gebruiker g ON g.id = l.gebruiker_id"
 	  " SET l.gebruikt_op = NOW(6) WHERE l.token_hash = ?"
 	  " AND l.gebruikt_op IS NULL AND l.verloopt_op > NOW(6) AND g.actief = 1",
-	  1, 0 },
+	  1, 0, NULL },
 };
 const struct stmt_table gebruiker_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 

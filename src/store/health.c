@@ -11,7 +11,7 @@
 #include "store/health.h"
 
 static const struct stmt_def defs[] = {
-	{ STMT_HEALTH, "health", "SELECT 1", 0, 1 },
+	{ STMT_HEALTH, "health", "SELECT 1", 0, 1, "i" },
 };
 const struct stmt_table health_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 

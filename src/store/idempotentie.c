@@ -10,13 +10,13 @@
 static const struct stmt_def defs[] = {
 	{ STMT_IDEM_GET, "idem_get",
 	  "SELECT route, status, locatie, body FROM idempotentie"
-	  " WHERE gebruiker_id = ? AND sleutel = ?", 2, 4 },
+	  " WHERE gebruiker_id = ? AND sleutel = ?", 2, 4, "titt" },
 	{ STMT_IDEM_PUT, "idem_put",
 	  "INSERT INTO idempotentie (gebruiker_id, sleutel, route, status, locatie, body)"
-	  " VALUES (?, ?, ?, ?, ?, ?)", 6, 0 },
+	  " VALUES (?, ?, ?, ?, ?, ?)", 6, 0, NULL },
 	{ STMT_IDEM_PRUNE, "idem_prune",
 	  "DELETE FROM idempotentie WHERE aangemaakt_op < NOW(6) - INTERVAL 1 DAY"
-	  " LIMIT 1000", 0, 0 },
+	  " LIMIT 1000", 0, 0, NULL },
 };
 const struct stmt_table idempotentie_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 

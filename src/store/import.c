@@ -35,68 +35,68 @@ static const struct stmt_def defs[] = {
 	{ ST(S_NIEUW), "import_nieuw",
 	  "INSERT INTO import (organisatie_id, gebruiker_id, bestandsnaam,"
 	  " sha256, grootte, rijen, kolommen, status)"
-	  " VALUES (?, ?, ?, '', 0, 0, '[]', 'geupload')", 3, 0 },
+	  " VALUES (?, ?, ?, '', 0, 0, '[]', 'geupload')", 3, 0, NULL },
 	{ ST(S_BLOK), "import_blok",
-	  "INSERT INTO import_blok (import_id, nr, data) VALUES (?, ?, ?)", 3, 0 },
+	  "INSERT INTO import_blok (import_id, nr, data) VALUES (?, ?, ?)", 3, 0, NULL },
 	{ ST(S_KLAAR), "import_klaar",
 	  "UPDATE import SET sha256 = ?, grootte = ?, rijen = ?, kolommen = ?"
-	  " WHERE id = ?", 5, 0 },
+	  " WHERE id = ?", 5, 0, NULL },
 	{ ST(S_LEES), "import_lees",
 	  IMPORT_COLS ", kolommen, mapping, status, resultaat, aangemaakt,"
 	  " ingelezen_op, gebruiker_id FROM import"
-	  " WHERE id = ? AND organisatie_id = ?", 2, IMP__NCOLS },
+	  " WHERE id = ? AND organisatie_id = ?", 2, IMP__NCOLS, "iittiittttmmi" },
 	{ ST(S_LIJST), "import_lijst",
 	  IMPORT_COLS ", NULL, NULL, status, NULL, aangemaakt, ingelezen_op,"
 	  " gebruiker_id FROM import WHERE organisatie_id = ?"
-	  " AND (? IS NULL OR id < ?) ORDER BY id DESC LIMIT ?", 4, IMP__NCOLS },
+	  " AND (? IS NULL OR id < ?) ORDER BY id DESC LIMIT ?", 4, IMP__NCOLS, "iittiinntnmmi" },
 	{ ST(S_BLOK_LEES), "import_blok_lees",
-	  "SELECT data FROM import_blok WHERE import_id = ? AND nr = ?", 2, 1 },
+	  "SELECT data FROM import_blok WHERE import_id = ? AND nr = ?", 2, 1, "t" },
 	{ ST(S_CONTROLE), "import_controle",
 	  "UPDATE import SET mapping = ?, resultaat = ?, status = ?,"
 	  " versie = versie + 1 WHERE id = ? AND organisatie_id = ?"
-	  " AND status <> 'ingelezen'", 5, 0 },
+	  " AND status <> 'ingelezen'", 5, 0, NULL },
 	{ ST(S_INGELEZEN), "import_ingelezen",
 	  "UPDATE import SET status = 'ingelezen', resultaat = ?,"
 	  " ingelezen_sha256 = sha256, ingelezen_op = NOW(), versie = versie + 1"
-	  " WHERE id = ? AND status <> 'ingelezen'", 2, 0 },
+	  " WHERE id = ? AND status <> 'ingelezen'", 2, 0, NULL },
 	{ ST(S_BLOK_WEG), "import_blokken_weg",
-	  "DELETE FROM import_blok WHERE import_id = ?", 1, 0 },
+	  "DELETE FROM import_blok WHERE import_id = ?", 1, 0, NULL },
 	{ ST(S_AL_INGELEZEN), "import_al_ingelezen",
 	  "SELECT id FROM import WHERE organisatie_id = ?"
-	  " AND ingelezen_sha256 = ?", 2, 1 },
+	  " AND ingelezen_sha256 = ?", 2, 1, "i" },
 	{ ST(S_MAP_LEES), "import_mapping_lees",
 	  "SELECT mapping, versie FROM import_mapping WHERE organisatie_id = ?",
-	  1, 2 },
+	  1, 2, "ti" },
 	{ ST(S_MAP_ZET), "import_mapping_zet",
 	  "INSERT INTO import_mapping (organisatie_id, mapping) VALUES (?, ?)"
 	  " ON DUPLICATE KEY UPDATE mapping = VALUES(mapping),"
-	  " versie = versie + 1, gewijzigd = NOW()", 2, 0 },
+	  " versie = versie + 1, gewijzigd = NOW()", 2, 0, NULL },
 	{ ST(S_MAP_WIJZIG), "import_mapping_wijzig",
 	  "UPDATE import_mapping SET mapping = ?, versie = versie + 1,"
-	  " gewijzigd = NOW() WHERE organisatie_id = ? AND versie = ?", 3, 0 },
+	  " gewijzigd = NOW() WHERE organisatie_id = ? AND versie = ?", 3, 0, NULL },
 	{ ST(S_KENMERK), "import_kenmerk",
 	  "SELECT id FROM inwoner WHERE organisatie_id = ?"
-	  " AND extern_kenmerk = ?", 2, 1 },
+	  " AND extern_kenmerk = ?", 2, 1, "i" },
 	{ ST(S_BSN), "import_bsn",
 	  "SELECT id FROM inwoner WHERE organisatie_id = ? AND bsn_hash = ?",
-	  2, 1 },
+	  2, 1, "i" },
 	{ ST(S_WIJKEN), "import_wijken",
-	  "SELECT code, naam, id, 0 FROM wijk ORDER BY id", 0, 4 },
+	  "SELECT code, naam, id, 0 FROM wijk ORDER BY id", 0, 4, "ttii" },
 	{ ST(S_WIJKTEAMS), "import_wijkteams",
 	  "SELECT w.code, w.naam, w.id, COALESCE((SELECT wo.organisatie_id"
 	  " FROM wijkteam_organisatie wo WHERE wo.wijkteam_id = w.id"
 	  " AND wo.geldig_van <= CURDATE() AND (wo.geldig_tot IS NULL"
 	  " OR wo.geldig_tot >= CURDATE()) ORDER BY wo.geldig_van DESC LIMIT 1),"
-	  " 0) FROM wijkteam w ORDER BY w.id", 0, 4 },
+	  " 0) FROM wijkteam w ORDER BY w.id", 0, 4, "ttig" },
 	{ ST(S_THEMAS), "import_themas",
-	  "SELECT code, naam, id, 0 FROM thema ORDER BY id", 0, 4 },
+	  "SELECT code, naam, id, 0 FROM thema ORDER BY id", 0, 4, "ttii" },
 	{ ST(S_OPDRACHTEN), "import_opdrachten",
-	  "SELECT code, naam, id, 0 FROM opdracht ORDER BY id", 0, 4 },
+	  "SELECT code, naam, id, 0 FROM opdracht ORDER BY id", 0, 4, "ttii" },
 	{ ST(S_AUDIT_INW), "import_audit_inwoner",
 	  "INSERT INTO audit (gebruiker_id, token_id, actie, object_soort,"
 	  " object_id, inwoner_id, doel, route, resultaat, adres, toelichting)"
 	  " VALUES (?, ?, 'aanmaken', 'inwoner', ?, ?, 'import', ?, 'gelukt',"
-	  " ?, ?)", 7, 0 },
+	  " ?, ?)", 7, 0, NULL },
 	/* Only where the organisatie ran the wijkteam on the start date, as
 	 * store_traject_nieuw: a row that is not written is a row error. */
 	{ ST(S_TRJ_BATCH), "import_trajecten",
@@ -110,10 +110,10 @@ static const struct stmt_def defs[] = {
 	  " eind DATE PATH '$[6]')) j"
 	  " JOIN wijkteam_organisatie wo ON wo.wijkteam_id = j.wt"
 	  " AND wo.geldig_van <= j.start AND (wo.geldig_tot IS NULL"
-	  " OR wo.geldig_tot >= j.start) AND wo.organisatie_id = ?", 2, 0 },
+	  " OR wo.geldig_tot >= j.start) AND wo.organisatie_id = ?", 2, 0, NULL },
 	{ ST(S_TRJ_IDS), "import_traject_ids",
 	  "SELECT t.inwoner_id, t.id FROM" JT_IDS
-	  " JOIN traject t ON t.inwoner_id = j.inw", 1, 2 },
+	  " JOIN traject t ON t.inwoner_id = j.inw", 1, 2, "ii" },
 	{ ST(S_GEB_BATCH), "import_gebeurtenissen",
 	  "INSERT INTO gebeurtenis (inwoner_id, traject_id, type, datum, gegevens,"
 	  " vervalt_id, partij, organisatie_id, gebruiker_id)"
@@ -121,24 +121,24 @@ static const struct stmt_def defs[] = {
 	  " ?, ? FROM JSON_TABLE(?, '$[*]' COLUMNS ("
 	  " inw BIGINT UNSIGNED PATH '$[0]', trj BIGINT UNSIGNED PATH '$[1]',"
 	  " type VARCHAR(40) PATH '$[2]', datum DATE PATH '$[3]',"
-	  " gegevens LONGTEXT PATH '$[4]')) j", 3, 0 },
+	  " gegevens LONGTEXT PATH '$[4]')) j", 3, 0, NULL },
 	{ ST(S_GEB_IDS), "import_gebeurtenis_ids",
 	  "SELECT g.inwoner_id, g.id FROM" JT_IDS
-	  " JOIN gebeurtenis g ON g.inwoner_id = j.inw", 1, 2 },
+	  " JOIN gebeurtenis g ON g.inwoner_id = j.inw", 1, 2, "ii" },
 	{ ST(S_TOEGANG_ORG), "import_toegang_org",
 	  "INSERT IGNORE INTO inwoner_toegang (organisatie_id, inwoner_id)"
-	  " SELECT ?, j.inw FROM" JT_IDS, 2, 0 },
+	  " SELECT ?, j.inw FROM" JT_IDS, 2, 0, NULL },
 	{ ST(S_TOEGANG_PARTIJ), "import_toegang_partij",
 	  "INSERT IGNORE INTO inwoner_toegang (organisatie_id, inwoner_id)"
 	  " SELECT o.id, j.inw FROM JSON_TABLE(?, '$[*]' COLUMNS ("
 	  " inw BIGINT UNSIGNED PATH '$[0]', zb VARCHAR(64) PATH '$[1]')) j"
 	  " JOIN organisatie o ON o.keten_partij IS NOT NULL"
-	  " AND FIND_IN_SET(o.keten_partij, j.zb)", 1, 0 },
+	  " AND FIND_IN_SET(o.keten_partij, j.zb)", 1, 0, NULL },
 	{ ST(S_AUDIT_BATCH), "import_audit_inwoners",
 	  "INSERT INTO audit (gebruiker_id, token_id, actie, object_soort,"
 	  " object_id, inwoner_id, doel, route, resultaat, adres, toelichting)"
 	  " SELECT ?, ?, 'aanmaken', 'inwoner', j.inw, j.inw, 'import', ?,"
-	  " 'gelukt', ?, ? FROM" JT_IDS, 6, 0 },
+	  " 'gelukt', ?, ? FROM" JT_IDS, 6, 0, NULL },
 };
 const struct stmt_table import_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 

@@ -73,21 +73,21 @@ static const struct stmt_def defs[] = {
 	  "SELECT o.id, o.soort, o.keten_partij FROM organisatie o"
 	  " WHERE FIND_IN_SET(o.id, ?) OR o.id IN (SELECT wo.organisatie_id"
 	  " FROM wijkteam_organisatie wo WHERE FIND_IN_SET(wo.wijkteam_id, ?)"
-	  " AND" WO_VANDAAG ") ORDER BY o.id LIMIT " SCOPE_ORGS_SQL, 2, 3 },
+	  " AND" WO_VANDAAG ") ORDER BY o.id LIMIT " SCOPE_ORGS_SQL, 2, 3, "itt" },
 	{ ST(S_INW_LEES), "inwoner_lees",
-	  INWONER_COLS " WHERE i.id = ? AND" IN_SCOPE("i"), 5, INW__NCOLS },
+	  INWONER_COLS " WHERE i.id = ? AND" IN_SCOPE("i"), 5, INW__NCOLS, "iitiittititdit" },
 	{ ST(S_INW_NIEUW), "inwoner_nieuw",
 	  "INSERT INTO inwoner (naam, geboortejaar, wijk_id, bsn_versleuteld,"
 	  " bsn_hash, organisatie_id, extern_kenmerk)"
-	  " VALUES (?, ?, ?, ?, ?, ?, ?)", 7, 0 },
+	  " VALUES (?, ?, ?, ?, ?, ?, ?)", 7, 0, NULL },
 	{ ST(S_TOEGANG), "inwoner_toegang",
 	  "INSERT IGNORE INTO inwoner_toegang (organisatie_id, inwoner_id)"
-	  " VALUES (?, ?)", 2, 0 },
+	  " VALUES (?, ?)", 2, 0, NULL },
 	{ ST(S_INW_WIJZIG), "inwoner_wijzig",
 	  "UPDATE inwoner i SET i.naam = ?, i.geboortejaar = ?, i.wijk_id = ?,"
 	  " i.bsn_versleuteld = IF(?, ?, i.bsn_versleuteld),"
 	  " i.bsn_hash = IF(?, ?, i.bsn_hash), i.versie = i.versie + 1"
-	  " WHERE i.id = ? AND i.versie = ? AND" IN_SCOPE("i"), 13, 0 },
+	  " WHERE i.id = ? AND i.versie = ? AND" IN_SCOPE("i"), 13, 0, NULL },
 	/* Driven by the caller's access rows, newest first: walking all
 	 * inwoners and checking scope per row took seconds for a party that
 	 * sees few of a million. No DISTINCT (it read every access row into a
@@ -99,7 +99,7 @@ static const struct stmt_def defs[] = {
 	  " WHERE t.organisatie_id" SCOPE_IN " AND (? IS NULL OR i0.wijk_id = ?)"
 	  " AND (? IS NULL OR t.inwoner_id < ?) ORDER BY t.inwoner_id DESC"
 	  " LIMIT ?) m JOIN inwoner i ON i.id = m.id" INWONER_JOINS
-	  " ORDER BY i.id DESC", 9, INW__NCOLS },
+	  " ORDER BY i.id DESC", 9, INW__NCOLS, "iitiittititdit" },
 	/* Walks the first word's index range in order, checks scope, wijk
 	 * and the other words per inwoner, and stops after one page. */
 	{ ST(S_ZOEK_NAAM), "inwoner_zoek_naam",
@@ -109,21 +109,21 @@ static const struct stmt_def defs[] = {
 	  " WHERE t.inwoner_id = nw.inwoner_id AND t.organisatie_id" SCOPE_IN ")"
 	  " AND (? IS NULL OR i0.wijk_id = ?)" NOG_EEN_WOORD("n2")
 	  NOG_EEN_WOORD("n3") " LIMIT ?) m JOIN inwoner i ON i.id = m.id"
-	  INWONER_JOINS, 12, INW__NCOLS },
+	  INWONER_JOINS, 12, INW__NCOLS, "iitiittititdit" },
 	{ ST(S_ZOEK_BSN), "inwoner_zoek_bsn",
 	  INWONER_COLS " WHERE i.bsn_hash = ? AND" IN_SCOPE("i")
 	  " AND (? IS NULL OR i.wijk_id = ?) AND (? IS NULL OR i.id < ?)"
-	  " ORDER BY i.id DESC LIMIT ?", 10, INW__NCOLS },
+	  " ORDER BY i.id DESC LIMIT ?", 10, INW__NCOLS, "iitiittititdit" },
 	{ ST(S_TRJ_NIEUW), "traject_nieuw",
 	  "INSERT INTO traject (inwoner_id, soort, thema_id, opdracht_id,"
 	  " wijkteam_id, organisatie_id, startdatum, einddatum)"
 	  " SELECT ?, ?, ?, ?, wo.wijkteam_id, wo.organisatie_id, ?, ?"
 	  " FROM wijkteam_organisatie wo WHERE wo.wijkteam_id = ?"
 	  " AND wo.geldig_van <= ? AND (wo.geldig_tot IS NULL OR wo.geldig_tot >= ?)"
-	  " AND wo.organisatie_id" SCOPE_IN " LIMIT 1", 13, 0 },
+	  " AND wo.organisatie_id" SCOPE_IN " LIMIT 1", 13, 0, NULL },
 	{ ST(S_TRJ_TOEGANG), "traject_toegang",
 	  "INSERT IGNORE INTO inwoner_toegang (organisatie_id, inwoner_id)"
-	  " SELECT organisatie_id, inwoner_id FROM traject WHERE id = ?", 1, 0 },
+	  " SELECT organisatie_id, inwoner_id FROM traject WHERE id = ?", 1, 0, NULL },
 	/* As at its start: the organisatie ran the wijkteam on the (new)
 	 * start date; and no event of the traject falls outside it. */
 	{ ST(S_TRJ_WIJZIG), "traject_wijzig",
@@ -137,7 +137,7 @@ static const struct stmt_def defs[] = {
 	  " AND (wo.geldig_tot IS NULL OR wo.geldig_tot >= ?))"
 	  " AND NOT EXISTS (SELECT 1 FROM gebeurtenis g"
 	  " WHERE g.traject_id = traject.id AND (g.datum < ? OR g.datum > ?))",
-	  16, 0 },
+	  16, 0, NULL },
 	{ ST(S_TRAJECTEN), "trajecten",
 	  "SELECT t.id, t.versie, t.inwoner_id, t.soort, t.thema_id, th.naam,"
 	  " t.opdracht_id, o.naam, t.wijkteam_id, wt.naam, t.organisatie_id,"
@@ -147,19 +147,19 @@ static const struct stmt_def defs[] = {
 	  " JOIN wijkteam wt ON wt.id = t.wijkteam_id"
 	  " WHERE t.inwoner_id = ? AND t.organisatie_id" SCOPE_IN
 	  " AND (? IS NULL OR t.id = ?) ORDER BY t.startdatum, t.id", 7,
-	  TRJ__NCOLS },
+	  TRJ__NCOLS, "iiititititidd" },
 	{ ST(S_TRJ_REFS), "traject_refs",
 	  "SELECT (SELECT COUNT(*) FROM thema WHERE id = ?),"
 	  " (SELECT COUNT(*) FROM opdracht WHERE id = ?),"
-	  " (SELECT COUNT(*) FROM wijkteam WHERE id = ?)", 3, 3 },
+	  " (SELECT COUNT(*) FROM wijkteam WHERE id = ?)", 3, 3, "iii" },
 	{ ST(S_GEB_NIEUW), "gebeurtenis_nieuw",
 	  "INSERT INTO gebeurtenis (inwoner_id, traject_id, type, datum, gegevens,"
 	  " vervalt_id, partij, organisatie_id, gebruiker_id)"
-	  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", 9, 0 },
+	  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", 9, 0, NULL },
 	{ ST(S_GEB_TOEGANG), "gebeurtenis_toegang",
 	  "INSERT IGNORE INTO inwoner_toegang (organisatie_id, inwoner_id)"
 	  " SELECT o.id, ? FROM organisatie o WHERE o.keten_partij IS NOT NULL"
-	  " AND FIND_IN_SET(o.keten_partij, ?)", 2, 0 },
+	  " AND FIND_IN_SET(o.keten_partij, ?)", 2, 0, NULL },
 	{ ST(S_GEB_LIJST), "gebeurtenissen",
 	  "SELECT g.id, g.traject_id, g.type, g.datum, g.gegevens, g.vervalt_id,"
 	  " g.partij, DATE_FORMAT(g.geregistreerd, '%Y-%m-%dT%H:%i:%s'), o.naam,"
@@ -170,13 +170,13 @@ static const struct stmt_def defs[] = {
 	  " LEFT JOIN gebeurtenis c ON c.vervalt_id = g.id"
 	  " WHERE g.inwoner_id = ? AND (FIND_IN_SET(g.type, ?) > 0"
 	  " OR FIND_IN_SET(v.type, ?) > 0) AND (? IS NULL OR g.id = ?)"
-	  " ORDER BY g.datum, g.id", 5, GEB__NCOLS },
+	  " ORDER BY g.datum, g.id", 5, GEB__NCOLS, "iitdtitttiti" },
 	{ ST(S_KS_EVENTS), "ketenstatus_gebeurtenissen",
 	  "SELECT g.id, g.type, g.datum, t.wijkteam_id,"
 	  " JSON_VALUE(g.gegevens, '$.besluit'), JSON_VALUE(g.gegevens, '$.reden'),"
 	  " g.vervalt_id, g.traject_id FROM gebeurtenis g"
 	  " JOIN traject t ON t.id = g.traject_id"
-	  " WHERE g.inwoner_id = ? ORDER BY g.datum, g.id", 1, 8 },
+	  " WHERE g.inwoner_id = ? ORDER BY g.datum, g.id", 1, 8, "itdittii" },
 	/* Rows from store_ketenstatus_rij(); the wachtlijst's organisatie
 	 * is that of the inwoner's traject on the wachtlijst's wijkteam. */
 	{ ST(S_KS_ZET), "ketenstatus_zet",
@@ -202,7 +202,7 @@ static const struct stmt_def defs[] = {
 	  " afgewezen_op = VALUES(afgewezen_op),"
 	  " overdracht_sinds = VALUES(overdracht_sinds),"
 	  " terug_zonder_overdracht = VALUES(terug_zonder_overdracht),"
-	  " terug_id = VALUES(terug_id), bijgewerkt = NOW()", 1, 0 },
+	  " terug_id = VALUES(terug_id), bijgewerkt = NOW()", 1, 0, NULL },
 	{ ST(S_WACHTLIJST), "wachtlijst",
 	  "SELECT ks.inwoner_id, i.naam, i.geboortejaar, ks.wachtlijst_wijkteam_id,"
 	  " wt.naam, ks.wachtlijst_sinds, DATEDIFF(CURDATE(), ks.wachtlijst_sinds),"
@@ -214,7 +214,7 @@ static const struct stmt_def defs[] = {
 	  " AND (? = 0 OR ks.afgewezen_op IS NOT NULL)"
 	  " AND (? IS NULL OR ks.wachtlijst_sinds > ?"
 	  " OR (ks.wachtlijst_sinds = ? AND ks.inwoner_id > ?))"
-	  " ORDER BY ks.wachtlijst_sinds, ks.inwoner_id LIMIT ?", 16, WL__NCOLS },
+	  " ORDER BY ks.wachtlijst_sinds, ks.inwoner_id LIMIT ?", 16, WL__NCOLS, "itiitdid" },
 	/* Per wijkteam of the organisatie, counted in one covering pass of
 	 * ketenstatus_wachtlijst_telling (sql/007). */
 	{ ST(S_WL_TELLING), "wachtlijst_telling",
@@ -226,7 +226,7 @@ static const struct stmt_def defs[] = {
 	  " FROM ketenstatus ks WHERE ks.wachtlijst_organisatie_id" SCOPE_IN
 	  " GROUP BY ks.wachtlijst_wijkteam_id) k ON k.id = wt.id"
 	  " WHERE wo.organisatie_id" SCOPE_IN " AND" WO_VANDAAG
-	  " ORDER BY wt.naam", 8, 5 },
+	  " ORDER BY wt.naam", 8, 5, "itiii" },
 	{ ST(S_AFSTEMMING), "afstemming",
 	  "(SELECT ks.inwoner_id, i.naam, 'overdracht_open', ks.overdracht_sinds,"
 	  " DATEDIFF(CURDATE(), ks.overdracht_sinds), w.naam FROM ketenstatus ks"
@@ -240,27 +240,27 @@ static const struct stmt_def defs[] = {
 	  " JOIN wijk w ON w.id = i.wijk_id"
 	  " WHERE ks.terug_zonder_overdracht IS NOT NULL AND" IN_SCOPE("i")
 	  " ORDER BY ks.terug_zonder_overdracht LIMIT ?)"
-	  " ORDER BY 4, 1 LIMIT ?", 12, AF__NCOLS },
+	  " ORDER BY 4, 1 LIMIT ?", 12, AF__NCOLS, "ittdit" },
 	{ ST(S_THEMAS), "reg_themas",
 	  "SELECT id, naam FROM thema WHERE geldig_tot IS NULL"
-	  " OR geldig_tot >= CURDATE() ORDER BY naam", 0, 2 },
+	  " OR geldig_tot >= CURDATE() ORDER BY naam", 0, 2, "it" },
 	{ ST(S_WIJKTEAMS), "reg_wijkteams",
 	  "SELECT wt.id, wt.naam FROM wijkteam_organisatie wo"
 	  " JOIN wijkteam wt ON wt.id = wo.wijkteam_id"
 	  " WHERE wo.organisatie_id" SCOPE_IN " AND" WO_VANDAAG
-	  " ORDER BY wt.naam", 4, 2 },
+	  " ORDER BY wt.naam", 4, 2, "it" },
 	{ ST(S_TOEGANG_INTREKKEN), "toegang_intrekken",
 	  "DELETE t FROM inwoner_toegang t JOIN organisatie o"
 	  " ON o.id = t.organisatie_id WHERE t.inwoner_id = ?"
 	  " AND o.keten_partij IS NOT NULL AND FIND_IN_SET(o.keten_partij, ?) = 0",
-	  2, 0 },
+	  2, 0, NULL },
 	{ ST(S_WOORDEN_ZET), "naamwoorden_zet",
 	  "INSERT IGNORE INTO inwoner_naamwoord (woord, inwoner_id)"
 	  " SELECT j.woord, j.inw FROM JSON_TABLE(?, '$[*]' COLUMNS ("
 	  " inw BIGINT UNSIGNED PATH '$[0]', woord VARCHAR(64) PATH '$[1]')) j",
-	  1, 0 },
+	  1, 0, NULL },
 	{ ST(S_WOORDEN_WEG), "naamwoorden_weg",
-	  "DELETE FROM inwoner_naamwoord WHERE inwoner_id = ?", 1, 0 },
+	  "DELETE FROM inwoner_naamwoord WHERE inwoner_id = ?", 1, 0, NULL },
 };
 const struct stmt_table registratie_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 

@@ -16,7 +16,7 @@
 static const struct stmt_def defs[] = {
 	{ STMT_SESSIE_INSERT, "sessie_insert",
 	  "INSERT INTO sessie (id, gebruiker_id, csrf_token, adres) VALUES (?, ?, ?, ?)",
-	  4, 0 },
+	  4, 0, NULL },
 	{ STMT_SESSIE_LOOKUP, "sessie_lookup",
 	  "SELECT g.id, g.gebruikersnaam, g.naam, s.csrf_token,"
 	  " s.laatst_gebruikt_op < NOW(6) - INTERVAL 60 SECOND,"
@@ -26,16 +26,16 @@ static const struct stmt_def defs[] = {
 	  " WHERE s.id = ? AND g.actief = 1"
 	  " AND s.laatst_gebruikt_op > NOW(6) - INTERVAL ? SECOND"
 	  " AND s.aangemaakt_op > NOW(6) - INTERVAL ? SECOND",
-	  3, 8 },
+	  3, 8, "itttitti" },
 	{ STMT_SESSIE_TOUCH, "sessie_touch",
-	  "UPDATE sessie SET laatst_gebruikt_op = NOW(6) WHERE id = ?", 1, 0 },
+	  "UPDATE sessie SET laatst_gebruikt_op = NOW(6) WHERE id = ?", 1, 0, NULL },
 	{ STMT_SESSIE_DELETE, "sessie_delete",
-	  "DELETE FROM sessie WHERE id = ?", 1, 0 },
+	  "DELETE FROM sessie WHERE id = ?", 1, 0, NULL },
 	{ STMT_SESSIE_DELETE_USER, "sessie_delete_user",
-	  "DELETE FROM sessie WHERE gebruiker_id = ?", 1, 0 },
+	  "DELETE FROM sessie WHERE gebruiker_id = ?", 1, 0, NULL },
 	{ STMT_SESSIE_EXPIRE, "sessie_expire",
 	  "DELETE FROM sessie WHERE laatst_gebruikt_op < NOW(6) - INTERVAL ? SECOND "
-	  "OR aangemaakt_op < NOW(6) - INTERVAL ? SECOND LIMIT 1000", 2, 0 },
+	  "OR aangemaakt_op < NOW(6) - INTERVAL ? SECOND LIMIT 1000", 2, 0, NULL },
 };
 const struct stmt_table sessie_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 

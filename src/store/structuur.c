@@ -33,173 +33,173 @@ static const struct stmt_def defs[] = {
 	/* organisatie */
 	{ S(SOORT_ORGANISATIE, LIJST), "organisatie_lijst",
 	  "SELECT id, versie, code, naam, soort, keten_partij, geldig_van,"
-	  " geldig_tot FROM organisatie WHERE id > ? ORDER BY id LIMIT ?", 2, 8 },
+	  " geldig_tot FROM organisatie WHERE id > ? ORDER BY id LIMIT ?", 2, 8, "iittttdd" },
 	{ S(SOORT_ORGANISATIE, LEES), "organisatie_lees",
 	  "SELECT id, versie, code, naam, soort, keten_partij, geldig_van,"
-	  " geldig_tot FROM organisatie WHERE id = ?", 1, 8 },
+	  " geldig_tot FROM organisatie WHERE id = ?", 1, 8, "iittttdd" },
 	{ S(SOORT_ORGANISATIE, NIEUW), "organisatie_nieuw",
 	  "INSERT INTO organisatie (code, naam, soort, keten_partij, geldig_van,"
-	  " geldig_tot) VALUES (?, ?, ?, ?, ?, ?)", 6, 0 },
+	  " geldig_tot) VALUES (?, ?, ?, ?, ?, ?)", 6, 0, NULL },
 	{ S(SOORT_ORGANISATIE, WIJZIG), "organisatie_wijzig",
 	  "UPDATE organisatie SET code = ?, naam = ?, soort = ?, keten_partij = ?,"
 	  " geldig_van = ?, geldig_tot = ?, versie = versie + 1"
-	  " WHERE id = ? AND versie = ?", 8, 0 },
+	  " WHERE id = ? AND versie = ?", 8, 0, NULL },
 	/* wijk */
 	{ S(SOORT_WIJK, LIJST), "wijk_lijst",
 	  "SELECT id, versie, code, naam, geldig_van, geldig_tot"
-	  " FROM wijk WHERE id > ? ORDER BY id LIMIT ?", 2, 6 },
+	  " FROM wijk WHERE id > ? ORDER BY id LIMIT ?", 2, 6, "iittdd" },
 	{ S(SOORT_WIJK, LEES), "wijk_lees",
 	  "SELECT id, versie, code, naam, geldig_van, geldig_tot"
-	  " FROM wijk WHERE id = ?", 1, 6 },
+	  " FROM wijk WHERE id = ?", 1, 6, "iittdd" },
 	{ S(SOORT_WIJK, NIEUW), "wijk_nieuw",
 	  "INSERT INTO wijk (code, naam, geldig_van, geldig_tot)"
-	  " VALUES (?, ?, ?, ?)", 4, 0 },
+	  " VALUES (?, ?, ?, ?)", 4, 0, NULL },
 	{ S(SOORT_WIJK, WIJZIG), "wijk_wijzig",
 	  "UPDATE wijk SET code = ?, naam = ?, geldig_van = ?, geldig_tot = ?,"
-	  " versie = versie + 1 WHERE id = ? AND versie = ?", 6, 0 },
+	  " versie = versie + 1 WHERE id = ? AND versie = ?", 6, 0, NULL },
 	/* wijkteam */
 	{ S(SOORT_WIJKTEAM, LIJST), "wijkteam_lijst",
-	  "SELECT " WIJKTEAM_KOLOMMEN " WHERE w.id > ? ORDER BY w.id LIMIT ?", 2, 8 },
+	  "SELECT " WIJKTEAM_KOLOMMEN " WHERE w.id > ? ORDER BY w.id LIMIT ?", 2, 8, "iittddit" },
 	{ S(SOORT_WIJKTEAM, LEES), "wijkteam_lees",
-	  "SELECT " WIJKTEAM_KOLOMMEN " WHERE w.id = ?", 1, 8 },
+	  "SELECT " WIJKTEAM_KOLOMMEN " WHERE w.id = ?", 1, 8, "iittddit" },
 	{ S(SOORT_WIJKTEAM, NIEUW), "wijkteam_nieuw",
 	  "INSERT INTO wijkteam (code, naam, geldig_van, geldig_tot)"
-	  " VALUES (?, ?, ?, ?)", 4, 0 },
+	  " VALUES (?, ?, ?, ?)", 4, 0, NULL },
 	{ S(SOORT_WIJKTEAM, WIJZIG), "wijkteam_wijzig",
 	  "UPDATE wijkteam SET code = ?, naam = ?, geldig_van = ?, geldig_tot = ?,"
-	  " versie = versie + 1 WHERE id = ? AND versie = ?", 6, 0 },
+	  " versie = versie + 1 WHERE id = ? AND versie = ?", 6, 0, NULL },
 	/* keten */
 	{ S(SOORT_KETEN, LIJST), "keten_lijst",
 	  "SELECT id, versie, code, naam, opgave, geldig_van, geldig_tot"
-	  " FROM keten WHERE id > ? ORDER BY id LIMIT ?", 2, 7 },
+	  " FROM keten WHERE id > ? ORDER BY id LIMIT ?", 2, 7, "iitttdd" },
 	{ S(SOORT_KETEN, LEES), "keten_lees",
 	  "SELECT id, versie, code, naam, opgave, geldig_van, geldig_tot"
-	  " FROM keten WHERE id = ?", 1, 7 },
+	  " FROM keten WHERE id = ?", 1, 7, "iitttdd" },
 	{ S(SOORT_KETEN, NIEUW), "keten_nieuw",
 	  "INSERT INTO keten (code, naam, opgave, geldig_van, geldig_tot)"
-	  " VALUES (?, ?, ?, ?, ?)", 5, 0 },
+	  " VALUES (?, ?, ?, ?, ?)", 5, 0, NULL },
 	{ S(SOORT_KETEN, WIJZIG), "keten_wijzig",
 	  "UPDATE keten SET code = ?, naam = ?, opgave = ?, geldig_van = ?,"
-	  " geldig_tot = ?, versie = versie + 1 WHERE id = ? AND versie = ?", 7, 0 },
+	  " geldig_tot = ?, versie = versie + 1 WHERE id = ? AND versie = ?", 7, 0, NULL },
 	/* thema */
 	{ S(SOORT_THEMA, LIJST), "thema_lijst",
 	  "SELECT id, versie, code, naam, keten_id, geldig_van, geldig_tot"
-	  " FROM thema WHERE id > ? ORDER BY id LIMIT ?", 2, 7 },
+	  " FROM thema WHERE id > ? ORDER BY id LIMIT ?", 2, 7, "iittidd" },
 	{ S(SOORT_THEMA, LEES), "thema_lees",
 	  "SELECT id, versie, code, naam, keten_id, geldig_van, geldig_tot"
-	  " FROM thema WHERE id = ?", 1, 7 },
+	  " FROM thema WHERE id = ?", 1, 7, "iittidd" },
 	{ S(SOORT_THEMA, NIEUW), "thema_nieuw",
 	  "INSERT INTO thema (code, naam, keten_id, geldig_van, geldig_tot)"
-	  " VALUES (?, ?, ?, ?, ?)", 5, 0 },
+	  " VALUES (?, ?, ?, ?, ?)", 5, 0, NULL },
 	{ S(SOORT_THEMA, WIJZIG), "thema_wijzig",
 	  "UPDATE thema SET code = ?, naam = ?, keten_id = ?, geldig_van = ?,"
-	  " geldig_tot = ?, versie = versie + 1 WHERE id = ? AND versie = ?", 7, 0 },
+	  " geldig_tot = ?, versie = versie + 1 WHERE id = ? AND versie = ?", 7, 0, NULL },
 	/* opdracht */
 	{ S(SOORT_OPDRACHT, LIJST), "opdracht_lijst",
 	  "SELECT id, versie, code, naam, soort, keten_id, financiering, geldig_van,"
-	  " geldig_tot FROM opdracht WHERE id > ? ORDER BY id LIMIT ?", 2, 9 },
+	  " geldig_tot FROM opdracht WHERE id > ? ORDER BY id LIMIT ?", 2, 9, "iitttitdd" },
 	{ S(SOORT_OPDRACHT, LEES), "opdracht_lees",
 	  "SELECT id, versie, code, naam, soort, keten_id, financiering, geldig_van,"
-	  " geldig_tot FROM opdracht WHERE id = ?", 1, 9 },
+	  " geldig_tot FROM opdracht WHERE id = ?", 1, 9, "iitttitdd" },
 	{ S(SOORT_OPDRACHT, NIEUW), "opdracht_nieuw",
 	  "INSERT INTO opdracht (code, naam, soort, keten_id, financiering,"
-	  " geldig_van, geldig_tot) VALUES (?, ?, ?, ?, ?, ?, ?)", 7, 0 },
+	  " geldig_van, geldig_tot) VALUES (?, ?, ?, ?, ?, ?, ?)", 7, 0, NULL },
 	{ S(SOORT_OPDRACHT, WIJZIG), "opdracht_wijzig",
 	  "UPDATE opdracht SET code = ?, naam = ?, soort = ?, keten_id = ?,"
 	  " financiering = ?, geldig_van = ?, geldig_tot = ?, versie = versie + 1"
-	  " WHERE id = ? AND versie = ?", 9, 0 },
+	  " WHERE id = ? AND versie = ?", 9, 0, NULL },
 	/* eis */
 	{ S(SOORT_EIS, LIJST), "eis_lijst",
 	  "SELECT id, versie, opdracht_id, code, omschrijving, bron, geldig_van,"
-	  " geldig_tot FROM eis WHERE id > ? ORDER BY id LIMIT ?", 2, 8 },
+	  " geldig_tot FROM eis WHERE id > ? ORDER BY id LIMIT ?", 2, 8, "iiitttdd" },
 	{ S(SOORT_EIS, LEES), "eis_lees",
 	  "SELECT id, versie, opdracht_id, code, omschrijving, bron, geldig_van,"
-	  " geldig_tot FROM eis WHERE id = ?", 1, 8 },
+	  " geldig_tot FROM eis WHERE id = ?", 1, 8, "iiitttdd" },
 	{ S(SOORT_EIS, NIEUW), "eis_nieuw",
 	  "INSERT INTO eis (opdracht_id, code, omschrijving, bron, geldig_van,"
-	  " geldig_tot) VALUES (?, ?, ?, ?, ?, ?)", 6, 0 },
+	  " geldig_tot) VALUES (?, ?, ?, ?, ?, ?)", 6, 0, NULL },
 	{ S(SOORT_EIS, WIJZIG), "eis_wijzig",
 	  "UPDATE eis SET opdracht_id = ?, code = ?, omschrijving = ?, bron = ?,"
 	  " geldig_van = ?, geldig_tot = ?, versie = versie + 1"
-	  " WHERE id = ? AND versie = ?", 8, 0 },
+	  " WHERE id = ? AND versie = ?", 8, 0, NULL },
 
 	{ STMT_STRUCTUUR_TELLINGEN, "structuur_tellingen",
 	  "SELECT (SELECT COUNT(*) FROM organisatie), (SELECT COUNT(*) FROM wijk),"
 	  " (SELECT COUNT(*) FROM wijkteam), (SELECT COUNT(*) FROM keten),"
 	  " (SELECT COUNT(*) FROM thema), (SELECT COUNT(*) FROM opdracht),"
-	  " (SELECT COUNT(*) FROM eis), (SELECT COUNT(*) FROM gebruiker)", 0, 8 },
+	  " (SELECT COUNT(*) FROM eis), (SELECT COUNT(*) FROM gebruiker)", 0, 8, "iiiiiiii" },
 
 	/* Options for <select>s, in the order of enum structuur_ref. */
 	{ STMT_STRUCTUUR_OPTIES(REF_ORGANISATIE), "organisatie_opties",
 	  "SELECT id, code, naam, geldig_tot < CURDATE() FROM organisatie"
-	  " ORDER BY naam, id", 0, 4 },
+	  " ORDER BY naam, id", 0, 4, "itti" },
 	{ STMT_STRUCTUUR_OPTIES(REF_WIJKTEAMORGANISATIE), "wijkteamorganisatie_opties",
 	  "SELECT id, code, naam, geldig_tot < CURDATE() FROM organisatie"
-	  " WHERE soort = 'wijkteamorganisatie' ORDER BY naam, id", 0, 4 },
+	  " WHERE soort = 'wijkteamorganisatie' ORDER BY naam, id", 0, 4, "itti" },
 	{ STMT_STRUCTUUR_OPTIES(REF_WIJK), "wijk_opties",
 	  "SELECT id, code, naam, geldig_tot < CURDATE() FROM wijk"
-	  " ORDER BY naam, id", 0, 4 },
+	  " ORDER BY naam, id", 0, 4, "itti" },
 	{ STMT_STRUCTUUR_OPTIES(REF_KETEN), "keten_opties",
 	  "SELECT id, code, naam, geldig_tot < CURDATE() FROM keten"
-	  " ORDER BY naam, id", 0, 4 },
+	  " ORDER BY naam, id", 0, 4, "itti" },
 	{ STMT_STRUCTUUR_OPTIES(REF_OPDRACHT), "opdracht_opties",
 	  "SELECT id, code, naam, geldig_tot < CURDATE() FROM opdracht"
-	  " ORDER BY naam, id", 0, 4 },
+	  " ORDER BY naam, id", 0, 4, "itti" },
 
 	/* Existence of a reference, in the same order. */
 	{ STMT_STRUCTUUR_BESTAAT(REF_ORGANISATIE), "organisatie_bestaat",
-	  "SELECT COUNT(*) FROM organisatie WHERE id = ?", 1, 1 },
+	  "SELECT COUNT(*) FROM organisatie WHERE id = ?", 1, 1, "i" },
 	{ STMT_STRUCTUUR_BESTAAT(REF_WIJKTEAMORGANISATIE), "wijkteamorganisatie_bestaat",
 	  "SELECT COUNT(*) FROM organisatie WHERE id = ?"
-	  " AND soort = 'wijkteamorganisatie'", 1, 1 },
+	  " AND soort = 'wijkteamorganisatie'", 1, 1, "i" },
 	{ STMT_STRUCTUUR_BESTAAT(REF_WIJK), "wijk_bestaat",
-	  "SELECT COUNT(*) FROM wijk WHERE id = ?", 1, 1 },
+	  "SELECT COUNT(*) FROM wijk WHERE id = ?", 1, 1, "i" },
 	{ STMT_STRUCTUUR_BESTAAT(REF_KETEN), "keten_bestaat",
-	  "SELECT COUNT(*) FROM keten WHERE id = ?", 1, 1 },
+	  "SELECT COUNT(*) FROM keten WHERE id = ?", 1, 1, "i" },
 	{ STMT_STRUCTUUR_BESTAAT(REF_OPDRACHT), "opdracht_bestaat",
-	  "SELECT COUNT(*) FROM opdracht WHERE id = ?", 1, 1 },
+	  "SELECT COUNT(*) FROM opdracht WHERE id = ?", 1, 1, "i" },
 
 	/* A wijkteam's links. "Open" links have no end date yet. */
 	{ STMT_WIJKTEAM_ORG_OPEN, "wijkteam_org_open",
 	  "SELECT organisatie_id, geldig_van FROM wijkteam_organisatie"
 	  " WHERE wijkteam_id = ? AND geldig_tot IS NULL"
-	  " ORDER BY geldig_van DESC, id DESC FOR UPDATE", 1, 2 },
+	  " ORDER BY geldig_van DESC, id DESC FOR UPDATE", 1, 2, "id" },
 	{ STMT_WIJKTEAM_ORG_EINDE, "wijkteam_org_einde",
 	  "UPDATE wijkteam_organisatie SET geldig_tot = DATE_SUB(?, INTERVAL 1 DAY)"
-	  " WHERE wijkteam_id = ? AND geldig_tot IS NULL AND geldig_van < ?", 3, 0 },
+	  " WHERE wijkteam_id = ? AND geldig_tot IS NULL AND geldig_van < ?", 3, 0, NULL },
 	{ STMT_WIJKTEAM_ORG_ZET, "wijkteam_org_zet",
 	  "INSERT INTO wijkteam_organisatie (wijkteam_id, organisatie_id, geldig_van)"
 	  " VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE"
-	  " organisatie_id = VALUES(organisatie_id), geldig_tot = NULL", 3, 0 },
+	  " organisatie_id = VALUES(organisatie_id), geldig_tot = NULL", 3, 0, NULL },
 	{ STMT_WIJKTEAM_WIJK_OPEN, "wijkteam_wijk_open",
 	  "SELECT wijk_id FROM wijkteam_wijk WHERE wijkteam_id = ?"
-	  " AND geldig_tot IS NULL FOR UPDATE", 1, 1 },
+	  " AND geldig_tot IS NULL FOR UPDATE", 1, 1, "i" },
 	/* A link that started on or after the date ends before it started:
 	 * it was never in force (a same-day correction). */
 	{ STMT_WIJKTEAM_WIJK_EINDE, "wijkteam_wijk_einde",
 	  "UPDATE wijkteam_wijk SET geldig_tot = DATE_SUB(?, INTERVAL 1 DAY)"
-	  " WHERE wijkteam_id = ? AND wijk_id = ? AND geldig_tot IS NULL", 3, 0 },
+	  " WHERE wijkteam_id = ? AND wijk_id = ? AND geldig_tot IS NULL", 3, 0, NULL },
 	{ STMT_WIJKTEAM_WIJK_ZET, "wijkteam_wijk_zet",
 	  "INSERT INTO wijkteam_wijk (wijkteam_id, wijk_id, geldig_van)"
-	  " VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE geldig_tot = NULL", 3, 0 },
+	  " VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE geldig_tot = NULL", 3, 0, NULL },
 	{ STMT_WIJKTEAM_ORG_HISTORIE, "wijkteam_org_historie",
 	  "SELECT wo.organisatie_id, o.code, o.naam, wo.geldig_van, wo.geldig_tot"
 	  " FROM wijkteam_organisatie wo JOIN organisatie o ON o.id = wo.organisatie_id"
 	  " WHERE wo.wijkteam_id = ?"
 	  " AND (wo.geldig_tot IS NULL OR wo.geldig_tot >= wo.geldig_van)"
-	  " ORDER BY wo.geldig_van, wo.id", 1, 5 },
+	  " ORDER BY wo.geldig_van, wo.id", 1, 5, "ittdd" },
 	{ STMT_WIJKTEAM_WIJK_HISTORIE, "wijkteam_wijk_historie",
 	  "SELECT ww.wijk_id, k.code, k.naam, ww.geldig_van, ww.geldig_tot"
 	  " FROM wijkteam_wijk ww JOIN wijk k ON k.id = ww.wijk_id"
 	  " WHERE ww.wijkteam_id = ?"
 	  " AND (ww.geldig_tot IS NULL OR ww.geldig_tot >= ww.geldig_van)"
-	  " ORDER BY ww.geldig_van, k.naam, ww.id", 1, 5 },
+	  " ORDER BY ww.geldig_van, k.naam, ww.id", 1, 5, "ittdd" },
 
 	{ STMT_KETEN_REGISSEURS, "keten_regisseurs",
 	  "SELECT g.id, g.gebruikersnaam, g.naam FROM toekenning t"
 	  " JOIN gebruiker g ON g.id = t.gebruiker_id"
 	  " WHERE t.rol = 'regisseur' AND t.scope_soort = 'keten' AND t.scope_id = ?"
-	  " AND g.actief = 1 ORDER BY g.naam, g.id", 1, 3 },
+	  " AND g.actief = 1 ORDER BY g.naam, g.id", 1, 3, "itt" },
 
 	{ STMT_BUDGET_LIJST, "budget_lijst",
 	  "SELECT b.organisatie_id, o.naam, b.jaar, b.bedrag FROM opdracht_budget b"
@@ -208,16 +208,16 @@ static const struct stmt_def defs[] = {
 	  " AND (? = 1 OR FIND_IN_SET(b.organisatie_id, ?) > 0"
 	  "  OR b.organisatie_id IN (SELECT wo.organisatie_id FROM wijkteam_organisatie wo"
 	  "   WHERE FIND_IN_SET(wo.wijkteam_id, ?) > 0 AND wo.geldig_tot IS NULL))"
-	  " ORDER BY b.jaar, o.naam, b.organisatie_id", 4, 4 },
+	  " ORDER BY b.jaar, o.naam, b.organisatie_id", 4, 4, "itig" },
 	{ STMT_BUDGET_LEEG, "budget_leeg",
 	  "UPDATE opdracht_budget SET bedrag = 0, versie = versie + 1"
-	  " WHERE opdracht_id = ? AND bedrag <> 0", 1, 0 },
+	  " WHERE opdracht_id = ? AND bedrag <> 0", 1, 0, NULL },
 	{ STMT_BUDGET_ZET, "budget_zet",
 	  "INSERT INTO opdracht_budget (opdracht_id, organisatie_id, jaar, bedrag)"
 	  " VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE bedrag = VALUES(bedrag),"
-	  " versie = versie + 1", 4, 0 },
+	  " versie = versie + 1", 4, 0, NULL },
 	{ STMT_OPDRACHT_OPHOGEN, "opdracht_ophogen",
-	  "UPDATE opdracht SET versie = versie + 1 WHERE id = ? AND versie = ?", 2, 0 },
+	  "UPDATE opdracht SET versie = versie + 1 WHERE id = ? AND versie = ?", 2, 0, NULL },
 };
 const struct stmt_table structuur_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 

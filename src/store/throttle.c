@@ -10,16 +10,16 @@ static const struct stmt_def defs[] = {
 	  "SELECT COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, NOW(6),"
 	  " MIN(tijdstip) + INTERVAL ? SECOND), 0) FROM inlogpoging"
 	  " WHERE soort = ? AND sleutel = ? AND tijdstip > NOW(6) - INTERVAL ? SECOND",
-	  4, 2 },
+	  4, 2, "ii" },
 	{ STMT_THROTTLE_RECORD, "throttle_record",
-	  "INSERT INTO inlogpoging (soort, sleutel) VALUES (?, ?)", 2, 0 },
+	  "INSERT INTO inlogpoging (soort, sleutel) VALUES (?, ?)", 2, 0, NULL },
 	{ STMT_THROTTLE_CLEAR, "throttle_clear",
-	  "DELETE FROM inlogpoging WHERE soort = ? AND sleutel = ?", 2, 0 },
+	  "DELETE FROM inlogpoging WHERE soort = ? AND sleutel = ?", 2, 0, NULL },
 	{ STMT_THROTTLE_PRUNE, "throttle_prune",
 	  "DELETE FROM inlogpoging WHERE tijdstip < NOW(6) - INTERVAL ? SECOND"
-	  " LIMIT 1000", 1, 0 },
+	  " LIMIT 1000", 1, 0, NULL },
 	{ STMT_THROTTLE_FORGET, "throttle_forget",
-	  "DELETE FROM inlogpoging WHERE id = ?", 1, 0 },
+	  "DELETE FROM inlogpoging WHERE id = ?", 1, 0, NULL },
 };
 const struct stmt_table throttle_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 

@@ -28,18 +28,18 @@ static const struct stmt_def defs[] = {
 	  " FROM api_token t JOIN gebruiker g ON g.id = t.gebruiker_id"
 	  " LEFT JOIN toekenning x ON x.gebruiker_id = g.id"
 	  " WHERE t.token_hash = ? AND t.ingetrokken_op IS NULL AND g.actief = 1",
-	  1, 7 },
+	  1, 7, "ittitti" },
 	{ STMT_TOKEN_LIST, "token_list",
 	  "SELECT " TOKEN_COLS " WHERE t.id > ? ORDER BY t.id LIMIT ?", 2,
-	  NTOKEN_COLS },
+	  NTOKEN_COLS, "iititittt" },
 	{ STMT_TOKEN_GET, "token_get",
-	  "SELECT " TOKEN_COLS " WHERE t.id = ?", 1, NTOKEN_COLS },
+	  "SELECT " TOKEN_COLS " WHERE t.id = ?", 1, NTOKEN_COLS, "iititittt" },
 	{ STMT_TOKEN_INSERT, "token_insert",
 	  "INSERT INTO api_token (naam, token_hash, gebruiker_id, aangemaakt_door)"
-	  " VALUES (?, ?, ?, ?)", 4, 0 },
+	  " VALUES (?, ?, ?, ?)", 4, 0, NULL },
 	{ STMT_TOKEN_REVOKE, "token_revoke",
 	  "UPDATE api_token SET ingetrokken_op = NOW(6), versie = versie + 1"
-	  " WHERE id = ? AND ingetrokken_op IS NULL", 1, 0 },
+	  " WHERE id = ? AND ingetrokken_op IS NULL", 1, 0, NULL },
 };
 const struct stmt_table token_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 

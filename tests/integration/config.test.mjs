@@ -35,3 +35,13 @@ test('check-config masks the keys and refuses a malformed one', async () => {
     (e) => e.code === 1 && /64 hexadecimal characters/.test(e.stderr) && !/abc/.test(e.stderr),
   );
 });
+
+test('check-statements prepares every statement and finds the declared column types', async () => {
+  // db/stmt.h: each statement declares its result columns' types; a
+  // statement whose SQL or schema changed without its declaration fails
+  // here (and when it is first prepared in a worker).
+  const out = (await execFileP(cliPath(), ['-c', conf(), 'check-statements'])).stdout;
+  const m = out.match(/^check-statements: (\d+) statements prepare$/m);
+  assert.ok(m, out);
+  assert.ok(Number(m[1]) > 100, `${m[1]} statements`);
+});

@@ -18,6 +18,7 @@
 #include "ops/gebruikers.h"
 
 struct json_object;
+struct gebruiker_rec;
 struct req;
 struct scope_rec;
 struct toekenning_rec;
@@ -111,5 +112,19 @@ void	pagina_wachtwoordlink_maak(struct req *);
 void	pagina_wachtwoord(struct req *);
 void	pagina_wachtwoord_instellen(struct req *);
 void	api_wachtwoordlink_maak(struct req *);
+
+/* Where a one-time link points: LINK_PREFIX and its token. */
+#define LINK_PREFIX	"/wachtwoord-instellen/"
+
+/*
+ * A user as the API shows it: with_grants (one user) adds the grants t
+ * (n of them); a list row has its roles only. gebruiker_lees_json reads
+ * user id with its grants: NULL when there is none (*rc says whether that
+ * is an error); *versie is the row version.
+ */
+struct json_object *gebruiker_json(const struct gebruiker_rec *g,
+		    const struct toekenning_rec *t, size_t n, int with_grants);
+struct json_object *gebruiker_lees_json(struct req *, int64_t id,
+		    enum db_err *rc, int64_t *versie);
 
 #endif

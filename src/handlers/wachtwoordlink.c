@@ -28,46 +28,6 @@
 #include "http/request.h"
 #include "http/response.h"
 
-#define LINK_PREFIX	"/wachtwoord-instellen/"
-
-const char *
-wachtwoordlink_pad(struct req *r, const char *token)
-{
-	return arena_printf(r->arena, LINK_PREFIX "%s", token);
-}
-
-/* {pad, url, verloopt_op}: what a page shows of a link just made. The URL
- * uses the host the beheerder is on, for them to pass on. */
-static struct json_object *
-link_json(struct req *r, const char *token, const char *verloopt_op)
-{
-	struct json_object *o = json_object_new_object();
-	const char *pad = wachtwoordlink_pad(r, token);
-
-	zet_str(o, "pad", pad);
-	if (r->host != NULL && r->scheme != NULL)
-		zet_str(o, "url", arena_printf(r->arena, "%s://%s%s", r->scheme,
-		    r->host, pad));
-	else
-		zet_str(o, "url", pad);
-	zet_str(o, "verloopt_op", verloopt_op);
-	return o;
-}
-
-void
-wachtwoordlink_pagina(struct req *r, int64_t id, struct wachtwoordlink *link,
-    int nieuw)
-{
-	struct json_object *extra = json_object_new_object();
-
-	json_object_object_add(extra, "link", link_json(r, link->token,
-	    link->verloopt_op));
-	if (nieuw)
-		json_object_object_add(extra, "nieuw", json_object_new_boolean(1));
-	sodium_memzero(link->token, sizeof(link->token));
-	gebruiker_pagina(r, 200, id, extra);
-	geen_opslag(r);
-}
 
 /* POST /beheer/gebruikers/{id}/link — a fresh link, shown once. */
 void

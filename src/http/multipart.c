@@ -23,7 +23,7 @@ enum { ST_START, ST_AFTER, ST_HEADERS, ST_DATA, ST_DONE, ST_ERROR };
 #define MP_MAX_PADDING	64
 
 static int
-lower(int c)
+mp_klein(int c)
 {
 	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
@@ -37,7 +37,7 @@ word_eq(const char *s, size_t n, const char *w)
 	if (strlen(w) != n)
 		return 0;
 	for (i = 0; i < n; i++)
-		if (lower((unsigned char)s[i]) != w[i])
+		if (mp_klein((unsigned char)s[i]) != w[i])
 			return 0;
 	return 1;
 }
@@ -175,7 +175,7 @@ mp_strerror(enum mp_err e)
 }
 
 static enum mp_event
-fail(struct multipart *m, enum mp_err e)
+mp_fout(struct multipart *m, enum mp_err e)
 {
 	m->state = ST_ERROR;
 	m->err = e;
@@ -184,7 +184,7 @@ fail(struct multipart *m, enum mp_err e)
 
 /* First occurrence of pat[0, plen) in s[0, n), or n. */
 static size_t
-find(const char *s, size_t n, const char *pat, size_t plen)
+mp_zoek(const char *s, size_t n, const char *pat, size_t plen)
 {
 	const char *p = s, *end = s + n;
 
@@ -314,7 +314,7 @@ parse_headers(struct multipart *m, const char *s, size_t n)
 
 	memset(&m->part, 0, sizeof(m->part));
 	while (line < end) {
-		eol = line + find(line, (size_t)(end - line), "\r\n", 2);
+		eol = line + mp_zoek(line, (size_t)(end - line), "\r\n", 2);
 		if (eol >= end)
 			return -1;
 		for (v = line; v < eol; v++)
@@ -342,7 +342,7 @@ parse_headers(struct multipart *m, const char *s, size_t n)
 				return -1;
 			for (i = 0; m->part.content_type[i] != '\0'; i++)
 				m->part.content_type[i] =
-				    (char)lower((unsigned char)m->part.content_type[i]);
+				    (char)mp_klein((unsigned char)m->part.content_type[i]);
 		}
 		line = eol + 2;
 	}
@@ -366,7 +366,7 @@ mp_next(struct multipart *m, const char *in, size_t n, int eof, size_t *used,
 			if (m->skipped == 0 && pos == 0 &&
 			    memcmp(in, m->delim + 2, avail < blen ? avail : blen) == 0) {
 				if (avail < blen) {
-					ev = eof ? fail(m, MP_ERR_NO_BOUNDARY) :
+					ev = eof ? mp_fout(m, MP_ERR_NO_BOUNDARY) :
 					    MP_NEED_MORE;
 					goto out;
 				}
@@ -374,11 +374,11 @@ mp_next(struct multipart *m, const char *in, size_t n, int eof, size_t *used,
 				m->state = ST_AFTER;
 				continue;
 			}
-			p = pos + find(in + pos, avail, m->delim, m->dlen);
+			p = pos + mp_zoek(in + pos, avail, m->delim, m->dlen);
 			if (p < n) {
 				m->skipped += p - pos;
 				if (m->skipped > MP_MAX_PREAMBLE) {
-					ev = fail(m, MP_ERR_NO_BOUNDARY);
+					ev = mp_fout(m, MP_ERR_NO_BOUNDARY);
 					goto out;
 				}
 				pos = p + m->dlen;
@@ -389,7 +389,7 @@ mp_next(struct multipart *m, const char *in, size_t n, int eof, size_t *used,
 			m->skipped += p - pos;
 			pos = p;
 			if (m->skipped > MP_MAX_PREAMBLE || eof) {
-				ev = fail(m, MP_ERR_NO_BOUNDARY);
+				ev = mp_fout(m, MP_ERR_NO_BOUNDARY);
 				goto out;
 			}
 			ev = MP_NEED_MORE;
@@ -397,7 +397,7 @@ mp_next(struct multipart *m, const char *in, size_t n, int eof, size_t *used,
 
 		case ST_AFTER:
 			if (avail < 2) {
-				ev = eof ? fail(m, MP_ERR_TRUNCATED) : MP_NEED_MORE;
+				ev = eof ? mp_fout(m, MP_ERR_TRUNCATED) : MP_NEED_MORE;
 				goto out;
 			}
 			if (in[pos] == '-' && in[pos + 1] == '-') {
@@ -410,19 +410,19 @@ mp_next(struct multipart *m, const char *in, size_t n, int eof, size_t *used,
 			    p - pos <= MP_MAX_PADDING; p++)
 				;
 			if (p - pos > MP_MAX_PADDING) {
-				ev = fail(m, MP_ERR_SYNTAX);
+				ev = mp_fout(m, MP_ERR_SYNTAX);
 				goto out;
 			}
 			if (n - p < 2) {
-				ev = eof ? fail(m, MP_ERR_TRUNCATED) : MP_NEED_MORE;
+				ev = eof ? mp_fout(m, MP_ERR_TRUNCATED) : MP_NEED_MORE;
 				goto out;
 			}
 			if (in[p] != '\r' || in[p + 1] != '\n') {
-				ev = fail(m, MP_ERR_SYNTAX);
+				ev = mp_fout(m, MP_ERR_SYNTAX);
 				goto out;
 			}
 			if (++m->nparts > MP_MAX_PARTS) {
-				ev = fail(m, MP_ERR_TOO_MANY);
+				ev = mp_fout(m, MP_ERR_TOO_MANY);
 				goto out;
 			}
 			pos = p + 2;
@@ -431,21 +431,21 @@ mp_next(struct multipart *m, const char *in, size_t n, int eof, size_t *used,
 
 		case ST_HEADERS:
 			if (avail >= 2 && in[pos] == '\r' && in[pos + 1] == '\n') {
-				ev = fail(m, MP_ERR_HEADER);  /* no headers */
+				ev = mp_fout(m, MP_ERR_HEADER);  /* no headers */
 				goto out;
 			}
 			lim = avail < MP_MAX_HEADER + 4 ? avail : MP_MAX_HEADER + 4;
-			p = find(in + pos, lim, "\r\n\r\n", 4);
+			p = mp_zoek(in + pos, lim, "\r\n\r\n", 4);
 			if (p >= lim) {
 				if (avail >= MP_MAX_HEADER + 4)
-					ev = fail(m, MP_ERR_HEADER_LONG);
+					ev = mp_fout(m, MP_ERR_HEADER_LONG);
 				else
-					ev = eof ? fail(m, MP_ERR_TRUNCATED) :
+					ev = eof ? mp_fout(m, MP_ERR_TRUNCATED) :
 					    MP_NEED_MORE;
 				goto out;
 			}
 			if (parse_headers(m, in + pos, p + 2) != 0) {
-				ev = fail(m, MP_ERR_HEADER);
+				ev = mp_fout(m, MP_ERR_HEADER);
 				goto out;
 			}
 			pos += p + 4;
@@ -454,7 +454,7 @@ mp_next(struct multipart *m, const char *in, size_t n, int eof, size_t *used,
 			goto out;
 
 		case ST_DATA:
-			p = pos + find(in + pos, avail, m->delim, m->dlen);
+			p = pos + mp_zoek(in + pos, avail, m->delim, m->dlen);
 			if (p == pos && p < n) {
 				pos += m->dlen;
 				m->state = ST_AFTER;
@@ -470,7 +470,7 @@ mp_next(struct multipart *m, const char *in, size_t n, int eof, size_t *used,
 				ev = MP_DATA;
 				goto out;
 			}
-			ev = eof ? fail(m, MP_ERR_TRUNCATED) : MP_NEED_MORE;
+			ev = eof ? mp_fout(m, MP_ERR_TRUNCATED) : MP_NEED_MORE;
 			goto out;
 
 		case ST_DONE:
@@ -503,7 +503,7 @@ upload_init(struct upload *u, struct arena *a, const char *content_type,
 	if ((e = mp_init(&u->mp, content_type)) != MP_OK)
 		return e;
 	if ((u->buf = arena_alloc(a, MP_BUFFER)) == NULL) {
-		fail(&u->mp, MP_ERR_READ);
+		mp_fout(&u->mp, MP_ERR_READ);
 		return MP_ERR_READ;
 	}
 	return MP_OK;
@@ -528,10 +528,10 @@ upload_next(struct upload *u, const char **data, size_t *len)
 			u->start = 0;
 		}
 		if (u->end >= MP_BUFFER || u->read == NULL)
-			return fail(&u->mp, MP_ERR_READ);
+			return mp_fout(&u->mp, MP_ERR_READ);
 		got = u->read(u->ctx, u->buf + u->end, MP_BUFFER - u->end);
 		if (got < 0)
-			return fail(&u->mp, MP_ERR_READ);
+			return mp_fout(&u->mp, MP_ERR_READ);
 		if (got == 0)
 			u->eof = 1;
 		u->end += (size_t)got;

@@ -91,7 +91,7 @@ static const char *const team_codes[] = {
 	"WT-ASD", "WT-KRM", "WT-WRV", "WT-ZDK", "WT-KAZ", "WT-ZDN",
 	"WT-ZDO", "WT-PLB", "WT-ZDW", "WT-ZDZ", "WT-ZDC",
 };
-_Static_assert(NELEM(team_codes) == NTEAMS, "NTEAMS is the number of team codes");
+_Static_assert(DEMO_AANTAL(team_codes) == NTEAMS, "NTEAMS is the number of team codes");
 
 /* ------------------------------------------------------------ lookups */
 
@@ -208,18 +208,18 @@ lees_structuur(struct ctx *c)
 	}
 	mysql_free_result(res);
 
-	for (i = 0; i < NELEM(themas); i++) {
+	for (i = 0; i < DEMO_AANTAL(themas); i++) {
 		c->thema[i].code = themas[i][0];
 		c->thema[i].id = 0;
 	}
 	if ((res = vraag(c, "SELECT code, id FROM thema")) == NULL)
 		return -1;
 	while ((row = mysql_fetch_row(res)) != NULL)
-		for (i = 0; i < NELEM(themas); i++)
+		for (i = 0; i < DEMO_AANTAL(themas); i++)
 			if (strcmp(row[0], themas[i][1]) == 0)
 				c->thema[i].id = cel(row, 1);
 	mysql_free_result(res);
-	for (i = 0; i < NELEM(themas); i++)
+	for (i = 0; i < DEMO_AANTAL(themas); i++)
 		if (c->thema[i].id == 0 || traject_soort_label(themas[i][0]) == NULL) {
 			fprintf(c->out, "seed-demo: inwoners: thema %s (traject %s) is "
 			    "missing\n", themas[i][1], themas[i][0]);
@@ -294,7 +294,7 @@ zichtbaar_codes(struct ctx *c, unsigned mask)
 	size_t i, n = 0;
 
 	buf[0] = '\0';
-	for (i = 0; i < NELEM(alle); i++)
+	for (i = 0; i < DEMO_AANTAL(alle); i++)
 		if (mask & (unsigned)alle[i])
 			n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s",
 			    n ? "," : "", gebeurtenis_partij_code(alle[i]));

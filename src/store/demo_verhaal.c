@@ -68,7 +68,7 @@ thema_van(const struct ctx *c, const char *soort)
 {
 	size_t i;
 
-	for (i = 0; i < NELEM(c->thema); i++)
+	for (i = 0; i < DEMO_AANTAL(c->thema); i++)
 		if (strcmp(c->thema[i].code, soort) == 0)
 			return c->thema[i].id;
 	return 0;
@@ -107,7 +107,7 @@ g_i(struct json_object *o, const char *k, int64_t v)
  * full. Takes g either way.
  */
 static int
-ev(const struct ctx *c, struct plan *p, int trj, const char *type, int dag,
+plan_gebeurtenis(const struct ctx *c, struct plan *p, int trj, const char *type, int dag,
     struct json_object *g)
 {
 	struct plan_ev *e;
@@ -135,13 +135,13 @@ ev(const struct ctx *c, struct plan *p, int trj, const char *type, int dag,
 
 /* A correctie voiding event i, dagen later. */
 static void
-correctie(const struct ctx *c, struct plan *p, int i, int dagen, const char *reden)
+plan_correctie(const struct ctx *c, struct plan *p, int i, int dagen, const char *reden)
 {
 	int k;
 
 	if (i < 0)
 		return;
-	k = ev(c, p, p->ev[i].trj, GEBEURTENIS_CORRECTIE, p->ev[i].dag + dagen,
+	k = plan_gebeurtenis(c, p, p->ev[i].trj, GEBEURTENIS_CORRECTIE, p->ev[i].dag + dagen,
 	    g_s(g_nieuw(), "reden", reden));
 	if (k >= 0) {
 		p->ev[k].vervalt = i;
@@ -187,20 +187,20 @@ g_besluit(int toegekend)
 
 /* A profiel exists from the end of 2024 (the aanvullende opdracht). */
 static void
-profiel(const struct ctx *c, struct rng *r, struct plan *p, int trj, int dag)
+plan_profiel(const struct ctx *c, struct rng *r, struct plan *p, int trj, int dag)
 {
 	if (dag >= dag_van(2024, 10, 1))
-		(void)ev(c, p, trj, "profiel_toegekend", dag,
+		(void)plan_gebeurtenis(c, p, trj, "profiel_toegekend", dag,
 		    g_i(g_nieuw(), "profiel", rng_tussen(r, 1, 4)));
 }
 
 static void
-plan_van_aanpak(const struct ctx *c, struct rng *r, struct plan *p, int trj, int dag)
+plan_pva(const struct ctx *c, struct rng *r, struct plan *p, int trj, int dag)
 {
 	char d[DATUM_LEN];
 
 	datum_tekst(dag + rng_tussen(r, 60, 120), d);
-	(void)ev(c, p, trj, "plan_van_aanpak", dag,
+	(void)plan_gebeurtenis(c, p, trj, "plan_van_aanpak", dag,
 	    rng_kans(r, 80) ? g_s(g_nieuw(), "evaluatiedatum", d) : NULL);
 }
 
@@ -216,105 +216,105 @@ plan_participatie(const struct ctx *c, struct rng *r, struct plan *p, int d)
 
 	if (v < 25) {
 		/* Overbrugbaar: to Werkom, accepted; some come back. */
-		(void)ev(c, p, 0, "startgesprek", d, g_startgesprek(r, 1));
-		(void)ev(c, p, 0, "uitkeringsbesluit", d + rng_tussen(r, 7, 25), g_besluit(1));
+		(void)plan_gebeurtenis(c, p, 0, "startgesprek", d, g_startgesprek(r, 1));
+		(void)plan_gebeurtenis(c, p, 0, "uitkeringsbesluit", d + rng_tussen(r, 7, 25), g_besluit(1));
 		d += rng_tussen(r, 10, 35);
-		(void)ev(c, p, 0, "overdracht_werkom", d,
+		(void)plan_gebeurtenis(c, p, 0, "overdracht_werkom", d,
 		    g_b(g_nieuw(), "warm", rng_kans(r, 70)));
 		d += rng_tussen(r, 2, 10);
-		(void)ev(c, p, 0, "overdracht_geaccepteerd", d, NULL);
+		(void)plan_gebeurtenis(c, p, 0, "overdracht_geaccepteerd", d, NULL);
 		if (rng_kans(r, 45)) {
 			d += rng_tussen(r, 90, 400);
 			i = rng_kans(r, 60);
-			(void)ev(c, p, 0, "terug_van_werkom", d,
+			(void)plan_gebeurtenis(c, p, 0, "terug_van_werkom", d,
 			    i ? g_b(g_nieuw(), "warme_overdracht", 1)
 			    : g_s(g_b(g_nieuw(), "warme_overdracht", 0), "reden",
 			    "Past niet in een traject van Werkom"));
 			d += rng_tussen(r, 7, 30);
-			plan_van_aanpak(c, r, p, 0, d);
+			plan_pva(c, r, p, 0, d);
 			if (rng_kans(r, 50))
-				(void)ev(c, p, 0, "afgesloten", d + rng_tussen(r, 60, 240),
+				(void)plan_gebeurtenis(c, p, 0, "afgesloten", d + rng_tussen(r, 60, 240),
 				    g_afgesloten(r, NULL));
 		} else if (rng_kans(r, 35)) {
-			(void)ev(c, p, 0, "afgesloten", d + rng_tussen(r, 150, 500),
+			(void)plan_gebeurtenis(c, p, 0, "afgesloten", d + rng_tussen(r, 150, 500),
 			    g_afgesloten(r, "werk"));
 		}
 	} else if (v < 35) {
 		/* Overbrugbaar, handed over, Werkom has not answered (yet):
 		 * the reconciliation list. Mostly recent. */
 		d = dag_van(2025, 1, 1) + rng_tussen(r, 0, 300);
-		(void)ev(c, p, 0, "startgesprek", d, g_startgesprek(r, 1));
-		(void)ev(c, p, 0, "uitkeringsbesluit", d + rng_tussen(r, 5, 20), g_besluit(1));
-		(void)ev(c, p, 0, "overdracht_werkom", d + rng_tussen(r, 14, 40),
+		(void)plan_gebeurtenis(c, p, 0, "startgesprek", d, g_startgesprek(r, 1));
+		(void)plan_gebeurtenis(c, p, 0, "uitkeringsbesluit", d + rng_tussen(r, 5, 20), g_besluit(1));
+		(void)plan_gebeurtenis(c, p, 0, "overdracht_werkom", d + rng_tussen(r, 14, 40),
 		    g_b(g_nieuw(), "warm", rng_kans(r, 50)));
 	} else if (v < 62) {
 		/* Onoverbrugbaar and no room yet: the wachtlijst. */
-		(void)ev(c, p, 0, "startgesprek", d, g_startgesprek(r, 0));
-		(void)ev(c, p, 0, "wachtlijst_in", d + rng_tussen(r, 1, 14),
+		(void)plan_gebeurtenis(c, p, 0, "startgesprek", d, g_startgesprek(r, 0));
+		(void)plan_gebeurtenis(c, p, 0, "wachtlijst_in", d + rng_tussen(r, 1, 14),
 		    rng_kans(r, 50) ? g_s(g_nieuw(), "reden",
 		    "Geen plek bij de trajectbegeleider") : NULL);
 		besluit_dag = d + rng_tussen(r, 15, 45);
 		toegekend = !rng_kans(r, 40);
-		(void)ev(c, p, 0, "uitkeringsbesluit", besluit_dag, g_besluit(toegekend));
+		(void)plan_gebeurtenis(c, p, 0, "uitkeringsbesluit", besluit_dag, g_besluit(toegekend));
 		if (toegekend ? rng_kans(r, 55) : rng_kans(r, 35)) {
 			d = besluit_dag + rng_tussen(r, 20, 200);
-			(void)ev(c, p, 0, "wachtlijst_uit", d,
+			(void)plan_gebeurtenis(c, p, 0, "wachtlijst_uit", d,
 			    g_s(g_nieuw(), "reden", toegekend ? "Begeleiding gestart"
 			    : "Uitkering afgewezen, begeleiding niet meer nodig"));
 			if (toegekend) {
-				plan_van_aanpak(c, r, p, 0, d + rng_tussen(r, 1, 20));
-				profiel(c, r, p, 0, d + rng_tussen(r, 20, 60));
+				plan_pva(c, r, p, 0, d + rng_tussen(r, 1, 20));
+				plan_profiel(c, r, p, 0, d + rng_tussen(r, 20, 60));
 				if (rng_kans(r, 40))
-					(void)ev(c, p, 0, "afgesloten",
+					(void)plan_gebeurtenis(c, p, 0, "afgesloten",
 					    d + rng_tussen(r, 120, 400),
 					    g_afgesloten(r, NULL));
 			} else {
-				(void)ev(c, p, 0, "afgesloten", d + rng_tussen(r, 1, 10),
+				(void)plan_gebeurtenis(c, p, 0, "afgesloten", d + rng_tussen(r, 1, 10),
 				    g_afgesloten(r, "uitkering_beeindigd"));
 			}
 		}
 		/* Otherwise still waiting, afgewezen or not (the audit). */
 	} else if (v < 72) {
 		/* Referred to Meedoen Werkt (Naleving); most come back. */
-		(void)ev(c, p, 0, "startgesprek", d, g_startgesprek(r, 0));
-		(void)ev(c, p, 0, "uitkeringsbesluit", d + rng_tussen(r, 10, 30), g_besluit(1));
+		(void)plan_gebeurtenis(c, p, 0, "startgesprek", d, g_startgesprek(r, 0));
+		(void)plan_gebeurtenis(c, p, 0, "uitkeringsbesluit", d + rng_tussen(r, 10, 30), g_besluit(1));
 		d += rng_tussen(r, 10, 40);
-		(void)ev(c, p, 0, "aanmelding_meedoen_werkt", d, NULL);
+		(void)plan_gebeurtenis(c, p, 0, "aanmelding_meedoen_werkt", d, NULL);
 		if (rng_kans(r, 60)) {
 			d += rng_tussen(r, 30, 150);
-			(void)ev(c, p, 0, "teruggestuurd_door_naleving", d,
+			(void)plan_gebeurtenis(c, p, 0, "teruggestuurd_door_naleving", d,
 			    rng_kans(r, 60) ? g_s(g_nieuw(), "reden",
 			    "Niet in staat om deel te nemen") : NULL);
-			plan_van_aanpak(c, r, p, 0, d + rng_tussen(r, 5, 30));
+			plan_pva(c, r, p, 0, d + rng_tussen(r, 5, 30));
 		}
 	} else if (v < 90) {
 		/* Onoverbrugbaar: the wijkteam guides the inwoner itself. */
-		(void)ev(c, p, 0, "startgesprek", d, g_startgesprek(r, 0));
-		(void)ev(c, p, 0, "uitkeringsbesluit", d + rng_tussen(r, 7, 30), g_besluit(1));
+		(void)plan_gebeurtenis(c, p, 0, "startgesprek", d, g_startgesprek(r, 0));
+		(void)plan_gebeurtenis(c, p, 0, "uitkeringsbesluit", d + rng_tussen(r, 7, 30), g_besluit(1));
 		d += rng_tussen(r, 10, 40);
-		plan_van_aanpak(c, r, p, 0, d);
-		profiel(c, r, p, 0, d + rng_tussen(r, 10, 90));
+		plan_pva(c, r, p, 0, d);
+		plan_profiel(c, r, p, 0, d + rng_tussen(r, 10, 90));
 		if (rng_kans(r, 50))
-			(void)ev(c, p, 0, "afgesloten", d + rng_tussen(r, 90, 500),
+			(void)plan_gebeurtenis(c, p, 0, "afgesloten", d + rng_tussen(r, 90, 500),
 			    g_afgesloten(r, NULL));
 	} else if (v < 95) {
 		/* Werkom sends someone back who was never handed over. */
-		(void)ev(c, p, 0, "startgesprek", d, g_startgesprek(r, 1));
-		(void)ev(c, p, 0, "uitkeringsbesluit", d + rng_tussen(r, 7, 25), g_besluit(1));
-		(void)ev(c, p, 0, "terug_van_werkom", d + rng_tussen(r, 30, 150),
+		(void)plan_gebeurtenis(c, p, 0, "startgesprek", d, g_startgesprek(r, 1));
+		(void)plan_gebeurtenis(c, p, 0, "uitkeringsbesluit", d + rng_tussen(r, 7, 25), g_besluit(1));
+		(void)plan_gebeurtenis(c, p, 0, "terug_van_werkom", d + rng_tussen(r, 30, 150),
 		    g_s(g_b(g_nieuw(), "warme_overdracht", 0), "reden",
 		    "Aangemeld via het UWV, niet via het wijkteam"));
 	} else {
 		/* A mistake corrected: a wachtlijst_in for the wrong inwoner,
 		 * voided a few days later; then the handover goes ahead. */
-		(void)ev(c, p, 0, "startgesprek", d, g_startgesprek(r, 1));
-		i = ev(c, p, 0, "wachtlijst_in", d + rng_tussen(r, 1, 5), NULL);
-		correctie(c, p, i, rng_tussen(r, 1, 6),
+		(void)plan_gebeurtenis(c, p, 0, "startgesprek", d, g_startgesprek(r, 1));
+		i = plan_gebeurtenis(c, p, 0, "wachtlijst_in", d + rng_tussen(r, 1, 5), NULL);
+		plan_correctie(c, p, i, rng_tussen(r, 1, 6),
 		    "Bij de verkeerde inwoner geregistreerd");
-		(void)ev(c, p, 0, "uitkeringsbesluit", d + rng_tussen(r, 12, 25), g_besluit(1));
+		(void)plan_gebeurtenis(c, p, 0, "uitkeringsbesluit", d + rng_tussen(r, 12, 25), g_besluit(1));
 		d += rng_tussen(r, 15, 30);
-		(void)ev(c, p, 0, "overdracht_werkom", d, g_b(g_nieuw(), "warm", 1));
-		(void)ev(c, p, 0, "overdracht_geaccepteerd", d + rng_tussen(r, 2, 8), NULL);
+		(void)plan_gebeurtenis(c, p, 0, "overdracht_werkom", d, g_b(g_nieuw(), "warm", 1));
+		(void)plan_gebeurtenis(c, p, 0, "overdracht_geaccepteerd", d + rng_tussen(r, 2, 8), NULL);
 	}
 }
 
@@ -339,13 +339,13 @@ plan_ander(const struct ctx *c, struct rng *r, struct plan *p, int trj, int d,
 	if (strcmp(soort, "ib_eigen") == 0 ||
 	    strcmp(soort, "maatschappelijke_ondersteuning") == 0) {
 		/* Since 2024 the team gives IB itself; before, the pilot. */
-		(void)ev(c, p, trj, rng_kans(r, d >= dag_van(2024, 1, 1) ? 75 : 45)
+		(void)plan_gebeurtenis(c, p, trj, rng_kans(r, d >= dag_van(2024, 1, 1) ? 75 : 45)
 		    ? "ib_eigen_gestart" : "ib_indicatie_afgegeven", d, NULL);
 	} else {
-		plan_van_aanpak(c, r, p, trj, d);
+		plan_pva(c, r, p, trj, d);
 	}
 	if (sluiten && rng_kans(r, 45))
-		(void)ev(c, p, trj, "afgesloten", d + rng_tussen(r, 60, 420),
+		(void)plan_gebeurtenis(c, p, trj, "afgesloten", d + rng_tussen(r, 60, 420),
 		    g_afgesloten(r, rng_kans(r, 70) ? "doelen_bereikt" : "geen_contact"));
 }
 

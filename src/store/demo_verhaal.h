@@ -17,7 +17,7 @@ struct arena;
 struct db;
 struct json_object;
 
-#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+#define DEMO_AANTAL(a)	(sizeof(a) / sizeof((a)[0]))
 
 #define PLAN_EV_MAX	24
 #define PLAN_TRJ_MAX	2
@@ -37,7 +37,7 @@ int		rng_tussen(struct rng *, int lo, int hi);
 /* True with a chance of pct percent. */
 int		rng_kans(struct rng *, int pct);
 
-#define KIES(r, a)	((a)[rng_next(r) % NELEM(a)])
+#define KIES(r, a)	((a)[rng_next(r) % DEMO_AANTAL(a)])
 
 /* Days since 1970-01-01 (core/datum.h). */
 int		dag_van(int y, int m, int d);

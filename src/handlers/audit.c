@@ -693,9 +693,8 @@ api_audit(struct req *r)
 		json_object_array_add(items, item_json(&rows[i]));
 	o = json_object_new_object();
 	json_object_object_add(o, "items", items);
-	json_object_object_add(o, "volgende", nrows > n ?
-	    json_object_new_string(arena_printf(r->arena, "%lld",
-	    (long long)rows[n - 1].id)) : NULL);
+	json_object_object_add(o, "volgende", volgende_json(r, nrows > n ?
+	    &rows[n - 1].id : NULL));
 	resp_json(r, 200, o);
 	resp_header(r, "Cache-Control", "no-store");
 }

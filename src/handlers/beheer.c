@@ -621,9 +621,8 @@ api_lijst(struct req *r)
 	for (i = 0; i < n && i < (size_t)limit; i++)
 		json_object_array_add(items, rij_json(b, &w[i]));
 	json_object_object_add(o, "items", items);
-	json_object_object_add(o, "volgende", n > (size_t)limit ?
-	    json_object_new_string(arena_printf(r->arena, "%lld",
-	    (long long)w[limit - 1].id)) : NULL);
+	json_object_object_add(o, "volgende", volgende_json(r, n > (size_t)limit ?
+	    &w[limit - 1].id : NULL));
 	resp_json(r, 200, o);
 }
 

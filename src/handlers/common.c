@@ -352,3 +352,10 @@ tekst_of_leeg(const char *s)
 {
 	return json_object_new_string(s != NULL ? s : "");
 }
+
+struct json_object *
+volgende_json(struct req *r, const int64_t *laatste)
+{
+	return laatste != NULL ? json_object_new_string(arena_printf(r->arena,
+	    "%lld", (long long)*laatste)) : NULL;
+}

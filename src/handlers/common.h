@@ -127,4 +127,11 @@ const char *json_tekst(struct json_object *, int *bad);
 struct json_object *tekst_of_null(const char *);
 struct json_object *tekst_of_leeg(const char *);
 
+/*
+ * The "volgende" of a list answer ({items, volgende}): the cursor after
+ * the last row shown (its id, as text) when more rows follow — laatste
+ * points at that id — or null when the list is complete (laatste NULL).
+ */
+struct json_object *volgende_json(struct req *, const int64_t *laatste);
+
 #endif

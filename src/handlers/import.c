@@ -430,9 +430,8 @@ api_lijst(struct req *r)
 		json_object_array_add(items, import_json(r, s.wijkteam_org, &imp[i],
 		    0));
 	json_object_object_add(o, "items", items);
-	json_object_object_add(o, "volgende", n > (size_t)limit ?
-	    json_object_new_string(arena_printf(r->arena, "%lld",
-	    (long long)imp[limit - 1].id)) : NULL);
+	json_object_object_add(o, "volgende", volgende_json(r, n > (size_t)limit ?
+	    &imp[limit - 1].id : NULL));
 	resp_json(r, 200, o);
 }
 

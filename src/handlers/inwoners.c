@@ -343,9 +343,8 @@ lijst_antwoord(struct req *r, const struct scope *s,
 		return;
 	}
 	json_object_object_add(o, "items", items);
-	json_object_object_add(o, "volgende", met_cursor && n > (size_t)limit ?
-	    json_object_new_string(arena_printf(r->arena, "%lld",
-	    (long long)w[limit - 1].id)) : NULL);
+	json_object_object_add(o, "volgende", volgende_json(r, met_cursor &&
+	    n > (size_t)limit ? &w[limit - 1].id : NULL));
 	if (!met_cursor)
 		json_object_object_add(o, "meer_gevonden", json_object_new_boolean(
 		    n > (size_t)limit));

@@ -201,8 +201,8 @@ api_tokens(struct req *r)
 	for (i = 0; i < n && i < (size_t)limit; i++)
 		json_object_array_add(items, token_json(&t[i]));
 	json_object_object_add(o, "items", items);
-	zet_str(o, "volgende", n > (size_t)limit ? arena_printf(r->arena, "%lld",
-	    (long long)t[limit - 1].id) : NULL);
+	json_object_object_add(o, "volgende", volgende_json(r, n > (size_t)limit ?
+	    &t[limit - 1].id : NULL));
 	resp_json(r, 200, o);
 }
 

@@ -128,11 +128,14 @@ optie_label(struct req *r, const struct structuur_optie *o)
 static const char *
 optie_naam(struct req *r, const struct opties *o, const char *id)
 {
+	int64_t v;
 	size_t i;
 
-	for (i = 0; id != NULL && i < o->n; i++)
-		if (strcmp(optie_id(r, &o->o[i]), id) == 0)
-			return o->o[i].naam;
+	/* Compared as numbers: no text per option for every cell of a list. */
+	if (id != NULL && getal_lees_str(id, 1, WZ_MAX_ID, &v) == 0)
+		for (i = 0; i < o->n; i++)
+			if (o->o[i].id == v)
+				return o->o[i].naam;
 	return id != NULL ? arena_printf(r->arena, "#%s", id) : "";
 }
 

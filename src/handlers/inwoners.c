@@ -391,6 +391,8 @@ inwoner_zoek(struct req *r, const struct scope *s, const char *naam,
 	enum db_err rc;
 	int e;
 
+	*rijen = NULL;
+	*n = 0;
 	memset(&z, 0, sizeof(z));
 	z.wijk_id = wijk_id;
 	z.voor_id = voor;
@@ -413,8 +415,6 @@ inwoner_zoek(struct req *r, const struct scope *s, const char *naam,
 			return 0;
 		}
 	}
-	*rijen = NULL;
-	*n = 0;
 	if ((rc = store_inwoner_zoek(r->db, r->arena, s, &z, rijen, n)) != DB_OK) {
 		fail_db(r, rc, "zoeken");
 		return -1;

@@ -182,7 +182,6 @@ pagina_inwoners(struct req *r)
 	const char *ws = kv_get(&r->query, "wijk_id"), *cs = kv_get(&r->query,
 	    "cursor");
 	int64_t wijk = 0, voor = 0;
-	static const struct inwoner_rij leeg[1];
 	struct inwoner_rij *w;
 	struct scope s;
 	size_t n;
@@ -200,7 +199,7 @@ pagina_inwoners(struct req *r)
 	}
 	if (inwoner_zoek(r, &s, NULL, NULL, wijk, voor, 50, NULL, &w, &n) != 0)
 		return;
-	zoekpagina(r, &s, 200, w != NULL ? w : leeg, n, NULL, wijk, NULL, n > 50 ?
+	zoekpagina(r, &s, 200, w, n, NULL, wijk, NULL, n > 50 ?
 	    arena_printf(r->arena, "/registratie/inwoners?wijk_id=%lld&cursor=%lld",
 	    (long long)wijk, (long long)w[49].id) : NULL);
 }
@@ -217,7 +216,6 @@ pagina_zoek(struct req *r)
 	const char *naam = kv_get(&r->form, "naam"), *bsn = kv_get(&r->form, "bsn"),
 	    *ws = kv_get(&r->form, "wijk_id");
 	struct json_object *fouten = json_object_new_array();
-	static const struct inwoner_rij leeg[1];
 	struct inwoner_rij *w = NULL;
 	int64_t wijk = 0;
 	struct scope s;
@@ -243,7 +241,7 @@ pagina_zoek(struct req *r)
 		return;
 	}
 	json_object_put(fouten);
-	zoekpagina(r, &s, 200, w != NULL ? w : leeg, n, naam, wijk, NULL, NULL);
+	zoekpagina(r, &s, 200, w, n, naam, wijk, NULL, NULL);
 }
 
 /* The inwoner form's fields, with values (typed, or stored). */

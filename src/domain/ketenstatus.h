@@ -53,6 +53,9 @@ struct keten_gebeurtenis {
 	const char  *besluit;      /* uitkeringsbesluit: gegevens.besluit */
 	const char  *reden;        /* afgesloten: gegevens.reden (a code) */
 	int64_t      vervalt_id;   /* correctie: gegevens.vervalt_id */
+	int64_t      organisatie_id; /* the organisatie of the event's traject:
+				    * not used here; domain/verloop.h says
+				    * whom a state counts for (0: unknown) */
 	int          vervallen;    /* OUT: set to 1 when a correctie voids
 				    * this event, else 0 */
 };

@@ -54,6 +54,7 @@ static const struct key keys[] = {
 	{ "cookie_secure", INT(cookie_secure, 0, 1), 0 },
 	{ "password_list", STR(password_list), 0 },
 	{ "overdracht_termijn", INT(overdracht_termijn, 1, 365), 0 },
+	{ "kleine_aantallen", INT(kleine_aantallen, 2, 100), 0 },
 	{ "seal_key", STR(seal_key), 1 },
 	{ "seal_lookup_key", STR(seal_lookup_key), 1 },
 };
@@ -78,6 +79,7 @@ config_defaults(struct config *c)
 	c->session_absolute = 12 * 60 * 60;
 	c->cookie_secure = 1;
 	c->overdracht_termijn = 14;
+	c->kleine_aantallen = 5;
 	snprintf(c->password_list, sizeof(c->password_list),
 	    "%s/data/veelgebruikte-wachtwoorden.txt", WZ_DATADIR);
 }

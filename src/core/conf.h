@@ -37,6 +37,9 @@ struct config {
 	char password_list[CONFIG_STR_MAX]; /* the common-password list */
 	int  overdracht_termijn;     /* days Werkom has to accept an overdracht
 	                              * before it is on the reconciliation list */
+	int  kleine_aantallen;       /* figures: counts of inwoners from 1 to
+	                              * this - 1 are withheld from viewers
+	                              * outside the organisatie (issue 10) */
 	char seal_key[65];           /* 64 hex: encrypts personal data (BSN) */
 	char seal_lookup_key[65];    /* 64 hex: keyed hash for exact lookup */
 };

@@ -58,6 +58,9 @@ policy_allows(enum access_rule rule, const struct principal *who)
 	case ACCESS_AFSTEMMING:
 		return principal_has(who, ROL_TEAMLEIDER | ROL_KETENPARTNER) ?
 		    POLICY_ALLOW : POLICY_FORBIDDEN;
+	case ACCESS_CATALOGUS:
+		return principal_has(who, ROL_REGISSEUR | ROL_BEHEERDER) ?
+		    POLICY_ALLOW : POLICY_FORBIDDEN;
 	}
 	/* An unknown rule is a programming error: refuse rather than guess. */
 	return POLICY_FORBIDDEN;

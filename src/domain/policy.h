@@ -31,6 +31,8 @@ enum access_rule {
 	ACCESS_TEAMLEIDER,     /* teamleider: wachtlijst, import, export */
 	ACCESS_AFSTEMMING,     /* teamleider or ketenpartner: the handover
 				* reconciliation list */
+	ACCESS_CATALOGUS,      /* regisseur or beheerder: the indicator
+				* catalogue (which ketens: the operation) */
 };
 
 /* The caller, as the front gate found it. */

@@ -25,6 +25,8 @@ static const struct route_table *const tables[] = {
 	&routes_import,
 	&routes_export,
 	&routes_inzage,
+	&routes_indicatoren,
+	&routes_cijfers,
 };
 
 const struct route *

@@ -12,6 +12,7 @@
 
 #include "core/getal.h"
 #include "core/secret.h"
+#include "domain/periode.h"
 #include "http/router.h"
 
 
@@ -43,6 +44,8 @@ parse_param(const char *p, size_t len, struct route_param *out)
 		out->type = PARAM_SLUG;
 	else if (tlen == 5 && strncmp(colon + 1, "token", 5) == 0)
 		out->type = PARAM_TOKEN;
+	else if (tlen == 7 && strncmp(colon + 1, "periode", 7) == 0)
+		out->type = PARAM_PERIODE;
 	else
 		return -1;
 	return 0;
@@ -61,6 +64,15 @@ param_value(const char *s, size_t len, struct route_param *out)
 		if ((v = getal_id(s, len)) == 0)
 			return 0;
 		out->ival = v;
+		return 1;
+	}
+	if (out->type == PARAM_PERIODE) {
+		struct periode p;
+
+		if (periode_lees(s, len, &p) != 0)
+			return 0;
+		out->sval = s;
+		out->slen = len;
 		return 1;
 	}
 	if (out->type == PARAM_TOKEN) {
@@ -240,7 +252,8 @@ route_param_str(const struct route_match *m, const char *name, size_t *len)
 	*len = 0;
 	for (i = 0; i < m->nparams; i++)
 		if ((m->params[i].type == PARAM_SLUG ||
-		    m->params[i].type == PARAM_TOKEN) &&
+		    m->params[i].type == PARAM_TOKEN ||
+		    m->params[i].type == PARAM_PERIODE) &&
 		    m->params[i].namelen == nlen &&
 		    strncmp(m->params[i].name, name, nlen) == 0) {
 			*len = m->params[i].slen;

@@ -7,7 +7,8 @@
  * numbers can carry exactly), slug ([a-z0-9_-], 1 to 64 bytes) and token
  * (exactly 43 base64url characters [A-Za-z0-9_-]: a secret such as a
  * one-time link, core/secret.h; a path holding one must not be logged, see
- * router_log_path).
+ * router_log_path) and periode (a code domain/periode.h reads: "2024",
+ * "2024-H1", "2024-Q3"; "2024-H3" is no such path).
  * Paths have no trailing slash (the Dutch API design rules), except "/".
  *
  * This file knows nothing of HTTP I/O, sessions or SQL: it only answers
@@ -49,14 +50,14 @@ struct route {
 	const void       *data;     /* handler's own (e.g. which resource) */
 };
 
-enum param_type { PARAM_INT, PARAM_SLUG, PARAM_TOKEN };
+enum param_type { PARAM_INT, PARAM_SLUG, PARAM_TOKEN, PARAM_PERIODE };
 
 struct route_param {
 	const char      *name;      /* points into the pattern; namelen bytes */
 	size_t           namelen;
 	enum param_type  type;
 	int64_t          ival;      /* PARAM_INT */
-	const char      *sval;      /* PARAM_SLUG, PARAM_TOKEN: points into
+	const char      *sval;      /* PARAM_SLUG, _TOKEN, _PERIODE: points into
 				       the path, slen bytes, not terminated */
 	size_t           slen;
 };

@@ -33,6 +33,7 @@
 #include "domain/workflow.h"
 #include "ops/import.h"
 #include "store/import.h"
+#include "store/projectie.h"
 #include "store/registratie.h"
 
 /* Rows of a dry run shown as a preview. */
@@ -203,6 +204,7 @@ rij_fout(struct run *x, size_t regel, const char *veld, const char *melding)
 /* Rows written per batch of the import (one statement each for
  * trajecten, events, ketenstatus, access and audit). */
 #define IMPORT_BATCH	500
+_Static_assert(IMPORT_BATCH <= PROJECTIE_MAX_INWONERS, "one projection call per batch");
 
 struct batch_rij {
 	int64_t                         inw, trj, geb_id;
@@ -258,6 +260,23 @@ woorden_begin(struct run *x)
 	arena_reset(&x->woordenar);
 	buf_init(&x->woorden, &x->woordenar);
 	buf_putc(&x->woorden, '[');
+}
+
+/* The figure projections of the batch's inwoners with an event, by the
+ * one projection writer (store/projectie.h): unlike the ketenstatus above
+ * they need the payload and the wijk history, so they are derived there. */
+static enum db_err
+import_cijfers(struct run *x, const struct batch_rij *b, size_t n)
+{
+	int64_t *ids;
+	size_t i, k = 0;
+
+	if ((ids = arena_calloc(&x->tmp, n + 1, sizeof(*ids))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < n; i++)
+		if (b[i].geb != NULL)
+			ids[k++] = b[i].inw;
+	return store_projectie_cijfers(x->c->db, &x->tmp, ids, k);
 }
 
 /*
@@ -411,6 +430,10 @@ flush(struct run *x, struct batch_rij *b, size_t n)
 			goto out;
 		}
 		if ((rc = store_ketenstatus_zet(x->c->db, ks.data)) != DB_OK) {
+			x->dberr = rc;
+			goto out;
+		}
+		if ((rc = import_cijfers(x, b, n)) != DB_OK) {
 			x->dberr = rc;
 			goto out;
 		}

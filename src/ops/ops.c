@@ -8,12 +8,15 @@
 
 #include <json-c/json.h>
 
+#include "core/arena.h"
 #include "core/log.h"
 #include "db/db.h"
 #include "domain/policy.h"
+#include "domain/veld.h"
 #include "domain/veldfout.h"
 #include "ops/ops.h"
 #include "store/audit.h"
+#include "store/projectie.h"
 #include "store/registratie.h"
 
 static const char *
@@ -164,16 +167,41 @@ ops_heeft_fouten(const struct ops_ctx *c)
 	return c->fouten != NULL && json_object_array_length(c->fouten) > 0;
 }
 
-/* Runs inside the caller's transaction, so that an event and the ketenstatus
- * it changes are committed together or not at all; on failure the
- * transaction is rolled back by ops_storing. */
+/* Runs inside the caller's transaction, so that an event and the
+ * projections it changes (the ketenstatus; the figures' facts and
+ * ketenstatus history, store/projectie.h) are committed together or not at
+ * all; on failure the transaction is rolled back by ops_storing. */
 enum ops_uitkomst
 ops_projecties_bijwerken(struct ops_ctx *c, int64_t inwoner_id, int herzien)
 {
 	enum db_err rc;
 
 	if ((rc = store_ketenstatus_bijwerken(c->db, c->arena, inwoner_id,
-	    herzien)) != DB_OK)
+	    herzien)) != DB_OK ||
+	    (rc = store_projectie_cijfers(c->db, c->arena, &inwoner_id, 1)) !=
+	    DB_OK)
 		return ops_storing(c, rc, "projecties");
 	return OPS_OK;
+}
+
+int
+ops_lees(struct ops_ctx *c, const struct veld *f, struct ops_tekst in,
+    struct veld_waarde *out)
+{
+	enum veld_fout e;
+
+	e = in.ongeldig ? VELD_ONGELDIGE_TEKENS : veld_lees(f, in.tekst, out);
+	if (in.ongeldig && f->type == VELD_REF)
+		e = VELD_GEEN_ID;
+	if (e != VELD_OK) {
+		fout_toevoegen(c->fouten, f->naam, f, e);
+		return -1;
+	}
+	return 0;
+}
+
+char *
+ops_kopie(struct ops_ctx *c, const struct veld_waarde *w)
+{
+	return arena_strndup(c->arena, w->tekst, w->len);
 }

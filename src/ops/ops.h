@@ -50,6 +50,8 @@ enum ops_uitkomst {
 #define DOEL_EXPORT		"export"
 #define DOEL_AVG		"avg-inzage"         /* art. 15 export */
 #define DOEL_TOEZICHT		"toezicht"           /* access history */
+#define DOEL_VERANTWOORDING	"verantwoording"     /* the records behind a
+						      * figure (herkomst) */
 
 /* Audit results. */
 #define GELUKT		"gelukt"
@@ -110,6 +112,26 @@ enum ops_uitkomst ops_veldfout(struct ops_ctx *, const char *veld,
 /* Refusal or conflict with a message (may be NULL): returns u. */
 enum ops_uitkomst ops_weiger(struct ops_ctx *, enum ops_uitkomst u,
 		    const char *melding);
+
+/* One field as sent: its text (NULL: absent or null), or ongeldig when it
+ * came as something that is not text (a JSON object, array or boolean).
+ * Operations take their input as these and judge it themselves with the
+ * declared fields of domain/veld.h, so both faces give the same messages. */
+struct ops_tekst {
+	const char *tekst;
+	int         ongeldig;
+};
+
+struct veld;
+struct veld_waarde;
+
+/* Judges in against declared field f: 0 and *out filled, or -1 with the
+ * field's error appended to c->fouten. */
+int	ops_lees(struct ops_ctx *, const struct veld *f, struct ops_tekst in,
+	    struct veld_waarde *out);
+/* A judged value as a NUL-terminated copy in the arena (NULL: out of
+ * memory): a veld_waarde points into the caller's input. */
+char	*ops_kopie(struct ops_ctx *, const struct veld_waarde *);
 
 /* START TRANSACTION: OPS_OK, or OPS_STORING (DB_LOST). */
 enum ops_uitkomst ops_begin(struct ops_ctx *);

@@ -28,6 +28,7 @@
 #include "domain/veld.h"
 #include "domain/veldfout.h"
 #include "ops/registratie.h"
+#include "store/projectie.h"
 #include "store/registratie.h"
 #include "store/structuur.h"
 
@@ -65,32 +66,6 @@ const char *
 ops_doel(const struct scope *s)
 {
 	return (s->partijen & GP_WIJKTEAM) ? DOEL_REGISTRATIE : DOEL_KETEN;
-}
-
-/* Judges one declared field; adds its error to the context's list. */
-static int
-lees(struct ops_ctx *c, const struct veld *f, struct ops_tekst in,
-    struct veld_waarde *out)
-{
-	enum veld_fout e;
-
-	e = in.ongeldig ? VELD_ONGELDIGE_TEKENS : veld_lees(f, in.tekst, out);
-	if (in.ongeldig && f->type == VELD_REF)
-		e = VELD_GEEN_ID;
-	if (e != VELD_OK) {
-		fout_toevoegen(c->fouten, f->naam, f, e);
-		return -1;
-	}
-	return 0;
-}
-
-/* A field's value as a NUL-terminated copy in the request arena (NULL: out
- * of memory); veld_waarde points into the caller's input, which may not
- * outlive the operation. */
-static char *
-kopie(struct ops_ctx *c, const struct veld_waarde *w)
-{
-	return arena_strndup(c->arena, w->tekst, w->len);
 }
 
 /* This year by the local clock, the upper bound of a geboortejaar; 2026 when
@@ -192,8 +167,8 @@ inwoner_rec(struct ops_ctx *c, const struct inwoner_invoer *in,
 	char buf[160];
 
 	memset(rec, 0, sizeof(*rec));
-	if (lees(c, &v_naam, in->naam, &naam) == 0)
-		rec->naam = kopie(c, &naam);
+	if (ops_lees(c, &v_naam, in->naam, &naam) == 0)
+		rec->naam = ops_kopie(c, &naam);
 	while (jaar != NULL && (*jaar == ' ' || *jaar == '\t'))
 		jaar++;
 	if (in->geboortejaar.ongeldig || jaar == NULL || *jaar == '\0' ||
@@ -205,7 +180,7 @@ inwoner_rec(struct ops_ctx *c, const struct inwoner_invoer *in,
 	} else {
 		rec->geboortejaar = j;
 	}
-	if (lees(c, &v_wijk, in->wijk_id, &wijk) == 0) {
+	if (ops_lees(c, &v_wijk, in->wijk_id, &wijk) == 0) {
 		if ((rc = store_structuur_bestaat(c->db, c->arena, REF_WIJK,
 		    wijk.getal, &ja)) != DB_OK)
 			return ops_storing(c, rc, "inwoner");
@@ -281,6 +256,12 @@ inwoner_wijzig(struct ops_ctx *c, const struct inwoner_invoer *in, int64_t id,
 		return ops_storing(c, rc, "inwoner");
 	if (n == 0)
 		return ops_weiger(c, OPS_VEROUDERD, VEROUDERD);
+	/* A move is dated today in the wijk history; the figures count every
+	 * event for the wijk of its day (sql/009). */
+	if ((rc = store_inwoner_verhuisd(c->db, id, rec.wijk_id)) != DB_OK)
+		return ops_storing(c, rc, "inwoner_wijk");
+	if ((u = ops_projecties_bijwerken(c, id, 0)) != OPS_OK)
+		return u;
 	if (ops_audit_persoon(c, "wijzigen", "inwoner", id, id, DOEL_REGISTRATIE,
 	    GELUKT, in->bsn_gegeven ? "BSN gewijzigd" : NULL) != 0)
 		return ops_storing(c, DB_ERR, "audit");
@@ -299,16 +280,16 @@ traject_rec(struct ops_ctx *c, const struct traject_invoer *in, int nieuw,
 	int ok = 1;
 
 	memset(rec, 0, sizeof(*rec));
-	if (lees(c, &v_soort, in->soort, &soort) == 0)
-		rec->soort = kopie(c, &soort);
-	ok &= lees(c, &v_thema, in->thema_id, &thema) == 0;
-	ok &= lees(c, &v_opdracht, in->opdracht_id, &opdracht) == 0;
+	if (ops_lees(c, &v_soort, in->soort, &soort) == 0)
+		rec->soort = ops_kopie(c, &soort);
+	ok &= ops_lees(c, &v_thema, in->thema_id, &thema) == 0;
+	ok &= ops_lees(c, &v_opdracht, in->opdracht_id, &opdracht) == 0;
 	if (nieuw)
-		ok &= lees(c, &v_wijkteam, in->wijkteam_id, &wijkteam) == 0;
-	if (lees(c, &v_datum_start, in->startdatum, &start) == 0)
-		rec->startdatum = kopie(c, &start);
-	if (lees(c, &v_datum_eind, in->einddatum, &eind) == 0 && !eind.leeg)
-		rec->einddatum = kopie(c, &eind);
+		ok &= ops_lees(c, &v_wijkteam, in->wijkteam_id, &wijkteam) == 0;
+	if (ops_lees(c, &v_datum_start, in->startdatum, &start) == 0)
+		rec->startdatum = ops_kopie(c, &start);
+	if (ops_lees(c, &v_datum_eind, in->einddatum, &eind) == 0 && !eind.leeg)
+		rec->einddatum = ops_kopie(c, &eind);
 	if (rec->startdatum != NULL && rec->einddatum != NULL &&
 	    !veld_periode_ok(rec->startdatum, rec->einddatum))
 		fout_toevoegen(c->fouten, "einddatum", &v_datum_eind,
@@ -510,10 +491,10 @@ gebeurtenis_maak(struct ops_ctx *c, const struct gebeurtenis_invoer *in,
 		    *in->type.tekst == '\0' ? "Kies het soort gebeurtenis." :
 		    "Dit soort gebeurtenis bestaat niet; zie "
 		    "/api/v1/gebeurtenistypes.");
-	gekozen = lees(c, &v_traject, in->traject_id, &traject) == 0 &&
+	gekozen = ops_lees(c, &v_traject, in->traject_id, &traject) == 0 &&
 	    !traject.leeg;
-	if (lees(c, &v_datum, in->datum, &datum) == 0)
-		rec.datum = kopie(c, &datum);
+	if (ops_lees(c, &v_datum, in->datum, &datum) == 0)
+		rec.datum = ops_kopie(c, &datum);
 	if (in->gegevens_ongeldig)
 		return ops_veldfout(c, "gegevens", "gegevens moet een object zijn, "
 		    "bijvoorbeeld {\"uitkomst\": \"overbrugbaar\"}.");

@@ -20,13 +20,6 @@
 struct json_object;
 struct scope;
 
-/* One field as sent: its text (NULL: absent or null), or ongeldig when it
- * came as something that is not text (a JSON object, array or boolean). */
-struct ops_tekst {
-	const char *tekst;
-	int         ongeldig;
-};
-
 struct inwoner_invoer {
 	struct ops_tekst naam, geboortejaar, wijk_id, bsn;
 	int              bsn_gegeven;  /* the input names a BSN at all: when

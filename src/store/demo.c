@@ -50,6 +50,7 @@
 #include "store/audit.h"
 #include "store/demo.h"
 #include "store/demo_verhaal.h"
+#include "store/projectie.h"
 #include "store/registratie.h"
 #include "store/statements.h"
 
@@ -367,7 +368,9 @@ schrijf_ev(struct ctx *c, const struct team *t, int64_t inwoner, struct plan *p,
 		return -1;
 	if ((err = store_gebeurtenis_nieuw(c->db, &rec, zicht, &e->id)) != DB_OK ||
 	    e->id <= 0 || (err = store_ketenstatus_bijwerken(c->db, c->a,
-	    rec.inwoner_id, rec.vervalt_id > 0)) != DB_OK) {
+	    rec.inwoner_id, rec.vervalt_id > 0)) != DB_OK ||
+	    (err = store_projectie_cijfers(c->db, c->a, &rec.inwoner_id, 1)) !=
+	    DB_OK) {
 		fprintf(c->out, "seed-demo: inwoners: %s: %s\n", e->type,
 		    c->db->error[0] ? c->db->error : "not written");
 		return -1;

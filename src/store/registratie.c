@@ -21,6 +21,7 @@
 #include "domain/gebeurtenis.h"
 #include "domain/ketenstatus.h"
 #include "domain/naamwoord.h"
+#include "store/projectie.h"
 #include "store/registratie.h"
 #include "store/structuur.h"
 
@@ -365,10 +366,13 @@ store_inwoner_invoegen(struct db *db, const struct inwoner_rec *in, int64_t *id)
 	};
 	uint64_t nid = 0;
 	enum db_err rc;
+	char ids[24];
 
-	rc = db_exec(db, ST(S_INW_NIEUW), v, 7, NULL, &nid);
+	if ((rc = db_exec(db, ST(S_INW_NIEUW), v, 7, NULL, &nid)) != DB_OK)
+		return rc;
 	*id = (int64_t)nid;
-	return rc;
+	snprintf(ids, sizeof(ids), "[%lld]", (long long)nid);
+	return store_inwoner_wijk_begin(db, ids);  /* sql/009: the history */
 }
 
 enum db_err

@@ -22,6 +22,9 @@ static const struct stmt_table *const tables[MOD__COUNT] = {
 	[MOD_REGISTRATIE] = &registratie_stmts,
 	[MOD_IMPORT] = &import_stmts,
 	[MOD_EXPORT] = &export_stmts,
+	[MOD_PROJECTIE] = &projectie_stmts,
+	[MOD_INDICATOR] = &indicator_stmts,
+	[MOD_CIJFER] = &cijfer_stmts,
 };
 
 _Static_assert(MOD__COUNT <= STMT_MAX_MODULES, "raise STMT_MAX_MODULES");

@@ -27,6 +27,9 @@ enum stmt_module {
 	MOD_REGISTRATIE,     /* store/registratie.c */
 	MOD_IMPORT,          /* store/import.c */
 	MOD_EXPORT,          /* store/export.c */
+	MOD_PROJECTIE,       /* store/projectie.c */
+	MOD_INDICATOR,       /* store/indicator.c */
+	MOD_CIJFER,          /* store/cijfer.c */
 	MOD__COUNT
 };
 
@@ -44,6 +47,7 @@ void	stmt_each(void (*fn)(const struct stmt_def *, void *), void *ctx);
 /* Each module's table (defined in its store file). */
 extern const struct stmt_table health_stmts, sessie_stmts, audit_stmts,
     throttle_stmts, gebruiker_stmts, token_stmts, idempotentie_stmts,
-    structuur_stmts, registratie_stmts, import_stmts, export_stmts;
+    structuur_stmts, registratie_stmts, import_stmts, export_stmts,
+    projectie_stmts, indicator_stmts, cijfer_stmts;
 
 #endif

@@ -147,6 +147,7 @@ test_policy_registration_rules(void **state)
 		{ ACCESS_KETEN, ROL_MEDEWERKER | ROL_TEAMLEIDER | ROL_KETENPARTNER },
 		{ ACCESS_TEAMLEIDER, ROL_TEAMLEIDER },
 		{ ACCESS_AFSTEMMING, ROL_TEAMLEIDER | ROL_KETENPARTNER },
+		{ ACCESS_CATALOGUS, ROL_REGISSEUR | ROL_BEHEERDER },
 	};
 	struct principal p, anon;
 	unsigned bit;

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -24,6 +25,7 @@ static const struct route table[] = {
 	{ "PUT",    "/api/v1/organisaties/{id:int}",   h, ACCESS_PUBLIC, ROUTE_JSON, NULL },
 	{ "GET",    "/api/v1/inwoners/{id:int}/trajecten/{tid:int}", h, ACCESS_PUBLIC, ROUTE_JSON, NULL },
 	{ "GET",    "/periodes/{p:slug}",              h, ACCESS_PUBLIC, ROUTE_HTML, NULL },
+	{ "GET",    "/api/v1/periodes/{code:periode}", h, ACCESS_PUBLIC, ROUTE_JSON, NULL },
 	{ "GET",    "/wachtwoord-instellen/{token:token}", h, ACCESS_PUBLIC, ROUTE_HTML, NULL },
 	{ "POST",   "/wachtwoord-instellen/{token:token}", h, ACCESS_PUBLIC, ROUTE_HTML, NULL },
 };
@@ -104,6 +106,35 @@ test_slug_parameter(void **state)
 	    ROUTER_NOT_FOUND);
 	assert_int_equal(router_match(table, N, "GET", "/periodes/<x>", &m),
 	    ROUTER_NOT_FOUND);
+}
+
+/* A periode parameter is exactly a code domain/periode.h reads: an
+ * impossible half-year or a lower-case spelling is no such path. */
+static void
+test_periode_parameter(void **state)
+{
+	static const char *goed[] = { "2024", "2024-H1", "2024-H2", "2024-Q4" };
+	static const char *fout[] = { "2024-H3", "2024-h1", "2024-Q0", "24-H1",
+	    "2024-H1x", "2024-" };
+	struct route_match m;
+	size_t i, len;
+	const char *v;
+	char pad[64];
+
+	(void)state;
+	for (i = 0; i < sizeof(goed) / sizeof(goed[0]); i++) {
+		snprintf(pad, sizeof(pad), "/api/v1/periodes/%s", goed[i]);
+		assert_int_equal(router_match(table, N, "GET", pad, &m), ROUTER_OK);
+		v = route_param_str(&m, "code", &len);
+		assert_non_null(v);
+		assert_int_equal(len, strlen(goed[i]));
+		assert_memory_equal(v, goed[i], len);
+	}
+	for (i = 0; i < sizeof(fout) / sizeof(fout[0]); i++) {
+		snprintf(pad, sizeof(pad), "/api/v1/periodes/%s", fout[i]);
+		assert_int_equal(router_match(table, N, "GET", pad, &m),
+		    ROUTER_NOT_FOUND);
+	}
 }
 
 static void
@@ -333,6 +364,7 @@ main(void)
 		cmocka_unit_test(test_two_parameters),
 		cmocka_unit_test(test_int_parameter_rejects_bad_values),
 		cmocka_unit_test(test_slug_parameter),
+		cmocka_unit_test(test_periode_parameter),
 		cmocka_unit_test(test_trailing_slash_is_not_found),
 		cmocka_unit_test(test_wrong_method_lists_allowed),
 		cmocka_unit_test(test_head_falls_back_to_get),

@@ -1,0 +1,230 @@
+/*
+ * cijfers.c — the figures in the JSON API (issue 10).
+ *
+ * JSON routes (all may also answer 401 without a session, 500/503):
+ *   GET /api/v1/waarden?periode=&organisatie_id=&keten_id=&indicator_id=
+ *       &wijk_id=                       200 {items}; 404 (unknown
+ *                                       indicator); 422 (a wrong periode
+ *                                       or id, no keten or indicator)
+ *   GET /api/v1/waarden/herkomst?indicator_id=&periode=&organisatie_id=
+ *       &wijk_id=&limit=&cursor=        200 {items, volgende}; 403 (who
+ *                                       sees aggregates only); 404; 422
+ *
+ * What a viewer may see is the figure service's decision (ops/cijfers.h):
+ * this file only reads the question and writes the answer. A withheld
+ * number is null and named in the item's "onderdrukt"; zero is shown.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "core/arena.h"
+#include "core/conf.h"
+#include "core/datum.h"
+#include "core/getal.h"
+#include "core/limits.h"
+#include "domain/periode.h"
+#include "domain/veldfout.h"
+#include "handlers/common.h"
+#include "handlers/gebruikers.h"
+#include "handlers/handlers.h"
+#include "handlers/registratie.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "ops/cijfers.h"
+
+/* A value of the table's schaal as a JSON number: tenths with one
+ * decimal, exactly as computed (no binary rounding in the text). */
+static struct json_object *
+cijfer_getal(int64_t v, int schaal)
+{
+	char s[32];
+
+	if (schaal <= 1)
+		return json_object_new_int64(v);
+	snprintf(s, sizeof(s), "%s%lld.%lld", v < 0 ? "-" : "",
+	    (long long)((v < 0 ? -v : v) / 10), (long long)((v < 0 ? -v : v) % 10));
+	return json_object_new_double_s((double)v / 10.0, s);
+}
+
+/* One item as the API shows it. */
+static struct json_object *
+cijfer_item_json(const struct cijfers_item *it)
+{
+	struct json_object *o = json_object_new_object(), *u, *weg;
+	size_t k;
+	char sleutel[96];
+
+	weg = json_object_new_array();
+	json_object_object_add(o, "indicator_id", json_object_new_int64(
+	    it->ind->id));
+	json_object_object_add(o, "indicator_code", json_object_new_string(
+	    it->ind->code));
+	json_object_object_add(o, "indicator_nummer", json_object_new_int64(
+	    it->ind->nummer));
+	json_object_object_add(o, "eenheid", json_object_new_string(
+	    it->ind->eenheid));
+	json_object_object_add(o, "wijk_id", it->wijk_id > 0 ?
+	    json_object_new_int64(it->wijk_id) : NULL);
+	if (it->weg)
+		json_object_array_add(weg, json_object_new_string("waarde"));
+	json_object_object_add(o, "waarde", it->heeft && !it->weg ?
+	    cijfer_getal(it->waarde, it->schaal) : NULL);
+	u = json_object_new_object();
+	for (k = 0; k < it->ndeel; k++) {
+		json_object_object_add(u, it->deel[k].code, it->deel[k].weg ? NULL :
+		    json_object_new_int64(it->deel[k].waarde));
+		if (it->deel[k].weg) {
+			snprintf(sleutel, sizeof(sleutel), "uitsplitsing.%s",
+			    it->deel[k].code);
+			json_object_array_add(weg, json_object_new_string(sleutel));
+		}
+	}
+	json_object_object_add(o, "uitsplitsing", u);
+	if (it->vorige_weg)
+		json_object_array_add(weg, json_object_new_string("vorige_periode"));
+	json_object_object_add(o, "vorige_periode", it->vorige_heeft &&
+	    !it->vorige_weg ? cijfer_getal(it->vorige, it->schaal) : NULL);
+	json_object_object_add(o, "onderdrukt", weg);
+	return o;
+}
+
+/* An optional id parameter: 0 when absent; -1 (error appended) when it is
+ * no id. */
+static int64_t
+cijfer_id(struct req *r, const char *naam, struct json_object *fouten)
+{
+	const char *s = kv_get(&r->query, naam);
+	int64_t v;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	if (getal_lees_str(s, 1, WZ_MAX_ID, &v) != 0) {
+		fout_melding(fouten, naam, "Geef een id: een geheel getal groter "
+		    "dan 0.");
+		return -1;
+	}
+	return v;
+}
+
+/* The question of the query string; -1 after answering 422. */
+static int
+cijfer_vraag(struct req *r, struct cijfers_vraag *v)
+{
+	struct json_object *fouten = json_object_new_array();
+	const char *p = kv_get(&r->query, "periode");
+
+	memset(v, 0, sizeof(*v));
+	if (p == NULL || *p == '\0')
+		fout_melding(fouten, "periode", "Kies een periode, bijvoorbeeld "
+		    "2024-H1.");
+	else if (periode_lees_str(p, &v->periode) != 0)
+		fout_melding(fouten, "periode", "Dit is geen periode: gebruik een "
+		    "jaar (2024), een halfjaar (2024-H1 of 2024-H2) of een kwartaal "
+		    "(2024-Q1 tot en met 2024-Q4).");
+	v->organisatie_id = cijfer_id(r, "organisatie_id", fouten);
+	if (v->organisatie_id == 0)
+		fout_melding(fouten, "organisatie_id", "Kies een organisatie.");
+	v->keten_id = cijfer_id(r, "keten_id", fouten);
+	v->indicator_id = cijfer_id(r, "indicator_id", fouten);
+	v->wijk_id = cijfer_id(r, "wijk_id", fouten);
+	v->drempel = r->cfg != NULL ? r->cfg->kleine_aantallen : 5;
+	if (json_object_array_length(fouten) > 0) {
+		resp_problem(r, 422, NULL, fouten);
+		return -1;
+	}
+	json_object_put(fouten);
+	return 0;
+}
+
+static void
+api_waarden(struct req *r)
+{
+	struct cijfers_vraag v;
+	struct cijfers_antwoord a;
+	struct json_object *o, *arr;
+	struct ops_ctx c;
+	struct scope s;
+	enum ops_uitkomst u;
+	size_t i;
+
+	if (cijfer_vraag(r, &v) != 0 || registratie_scope(r, &s) != 0)
+		return;
+	ops_ctx_van(r, &s, &c);
+	u = cijfers_lees(&c, &v, &a);
+	antwoord_uitkomst(r, &c, u);
+	if (u != OPS_OK)
+		return;
+	arr = json_object_new_array();
+	for (i = 0; i < a.n; i++)
+		json_object_array_add(arr, cijfer_item_json(&a.items[i]));
+	o = json_object_new_object();
+	json_object_object_add(o, "items", arr);
+	resp_json(r, 200, o);
+}
+
+static void
+api_herkomst(struct req *r)
+{
+	struct cijfers_vraag v;
+	struct cijfers_herkomst *h;
+	struct json_object *o, *arr, *e;
+	struct ops_ctx c;
+	struct scope s;
+	enum ops_uitkomst u;
+	size_t i, n;
+	int64_t na, volgende;
+	int limit, meer = 0;
+	char d[11];
+
+	if (cijfer_vraag(r, &v) != 0 || lijst_grenzen(r, &limit, &na) != 0 ||
+	    registratie_scope(r, &s) != 0)
+		return;
+	if (v.indicator_id == 0) {
+		struct json_object *f = json_object_new_array();
+
+		fout_melding(f, "indicator_id", "Kies de indicator waarvan u de "
+		    "herkomst wilt zien.");
+		resp_problem(r, 422, NULL, f);
+		return;
+	}
+	ops_ctx_van(r, &s, &c);
+	u = cijfers_herkomst(&c, &v, (size_t)na, (size_t)limit, &h, &n, &meer);
+	antwoord_uitkomst(r, &c, u);
+	if (u != OPS_OK)
+		return;
+	arr = json_object_new_array();
+	for (i = 0; i < n; i++) {
+		e = json_object_new_object();
+		json_object_object_add(e, "inwoner_id", json_object_new_int64(
+		    h[i].inwoner_id));
+		json_object_object_add(e, "naam", tekst_of_null(h[i].naam));
+		json_object_object_add(e, "gebeurtenis_id", h[i].gebeurtenis_id > 0 ?
+		    json_object_new_int64(h[i].gebeurtenis_id) : NULL);
+		json_object_object_add(e, "type", tekst_of_null(h[i].type));
+		json_object_object_add(e, "datum", h[i].gebeurtenis_id > 0 ?
+		    json_object_new_string(datum_tekst(h[i].dag, d)) : NULL);
+		json_object_object_add(e, "traject_id", h[i].traject_id > 0 ?
+		    json_object_new_int64(h[i].traject_id) : NULL);
+		json_object_array_add(arr, e);
+	}
+	/* The cursor is the position after this page in the evaluator's
+	 * order of the records. */
+	volgende = na + (int64_t)limit;
+	o = json_object_new_object();
+	json_object_object_add(o, "items", arr);
+	json_object_object_add(o, "volgende", volgende_json(r,
+	    meer ? &volgende : NULL));
+	resp_json(r, 200, o);
+}
+
+#define J	ROUTE_JSON
+static const struct route routes[] = {
+	{ "GET", "/api/v1/waarden", api_waarden, ACCESS_INGELOGD, J, NULL },
+	{ "GET", "/api/v1/waarden/herkomst", api_herkomst, ACCESS_REGISTRATIE, J,
+	  NULL },
+};
+ROUTE_TABLE(routes_cijfers, routes);

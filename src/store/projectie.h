@@ -1,0 +1,66 @@
+/*
+ * projectie.h — the figure projections (sql/009): the wijk history of an
+ * inwoner, the standing events as the figures count them (cijfer_feit)
+ * and the ketenstatus over time (ketenstatus_verloop).
+ *
+ * One writer: store_projectie_cijfers() rewrites both projections of a
+ * set of inwoners from all their events and their wijk history, with the
+ * domain's own derivations (domain/verloop.h, indicator_kenmerken), so a
+ * figure never disagrees with the events. ops_projecties_bijwerken() calls
+ * it for one inwoner in the transaction of every event, correctie and
+ * move; the importer for each batch; seed-demo per event.
+ * store_projectie_controle() recomputes them and reports any difference
+ * (`wijkzicht cijfers-controle`).
+ */
+#ifndef WZ_STORE_PROJECTIE_H
+#define WZ_STORE_PROJECTIE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db/exec.h"
+
+struct arena;
+struct db;
+
+/* Most inwoners in one call (an import batch). */
+#define PROJECTIE_MAX_INWONERS	1000
+
+/*
+ * The first row of the wijk history of the inwoners in ids (a JSON array
+ * text, "[3,17]"), from their inwoner.wijk_id, valid from 1900-01-01: for
+ * a new inwoner, in its transaction. An inwoner that has a history keeps
+ * it.
+ */
+enum db_err	store_inwoner_wijk_begin(struct db *, const char *ids);
+
+/*
+ * Inwoner id lives in wijk_id from today: ends the open row of another
+ * wijk and starts one (a second move on one day replaces the first). No
+ * change when the inwoner already lives there. The caller rewrites the
+ * projections afterwards. In the caller's transaction.
+ */
+enum db_err	store_inwoner_verhuisd(struct db *, int64_t id, int64_t wijk_id);
+
+/*
+ * Rewrites cijfer_feit and ketenstatus_verloop of the n inwoners in ids
+ * (n <= PROJECTIE_MAX_INWONERS) from their events and wijk history. In
+ * the caller's transaction. DB_ERR also when an event in the database is
+ * malformed (logged by the caller).
+ */
+enum db_err	store_projectie_cijfers(struct db *, struct arena *,
+		    const int64_t *ids, size_t n);
+
+/*
+ * Recomputes the projections of the inwoners with id > na, at most limit
+ * (<= PROJECTIE_MAX_INWONERS) of them in id order, and compares them with
+ * what is stored: adds the number of inwoners whose rows differ to
+ * *verschil, sets *eerste_verschil to the first of them (when *verschil
+ * was 0), and *laatste to the last id checked (0: none left). herstel:
+ * writes the recomputation where it differs, in the caller's transaction.
+ */
+enum db_err	store_projectie_controle(struct db *, struct arena *,
+		    int64_t na, size_t limit, int herstel, size_t *verschil,
+		    int64_t *eerste_verschil, int64_t *laatste);
+
+#endif

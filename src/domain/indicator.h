@@ -29,7 +29,9 @@
  *    "statistiek": "mediaan" | "gemiddelde"}
  *      days from an event A to the first event B of the same inwoner on or
  *      after A's day (registered after it), counted in the period in which
- *      B falls: a wait is measured when it ends.
+ *      B falls: a wait is measured when it ends. A second A before that B
+ *      belongs to the same wait (see cijfer.h); A and B are different
+ *      types.
  *
  *   {"soort": "verhouding", "teller": "<indicator code>",
  *    "noemer": "<indicator code>", "procent": true | false}
@@ -153,7 +155,8 @@ struct indicator_regel {
  * as {"veld": "regel.<key>", "melding": <Dutch sentence>}, for example
  * {"veld": "regel.type", "melding": "Onbekend soort gebeurtenis."}; keys
  * the kind does not know are errors too. Messages never repeat a submitted
- * value. Returns the number of errors appended (0: out is filled).
+ * value. Returns the number of errors appended (0: out is filled;
+ * otherwise out is untouched). JSON null counts as an absent key.
  */
 int	indicator_regel_lees(struct json_object *rule, struct indicator_regel *out,
 	    struct json_object *fouten);
@@ -170,6 +173,12 @@ const char *const *indicator_categorieen(const struct regel_uitsplitsing *u,
 const char	*indicator_categorie_label(const struct regel_uitsplitsing *u,
 		    const char *code);
 
+/* Whether two uitsplitsingen have a category code in common (two ja_nee
+ * fields both have "ja"): the figures name a category by its code alone,
+ * so indicator_regel_lees() refuses such a pair. Returns 1 or 0. */
+int	indicator_uitsplitsingen_botsen(const struct regel_uitsplitsing *a,
+	    const struct regel_uitsplitsing *b);
+
 /*
  * The kenmerken of an event as the projection stores them, for the
  * filters and uitsplitsingen: its keuze, ja_nee and getal fields that
@@ -183,7 +192,8 @@ int	indicator_kenmerken(const struct gebeurtenis_type *t,
 	    struct json_object *gegevens, char *out, size_t n);
 
 /* The value of field naam in a kenmerken string, copied into out (n
- * bytes); returns 1, or 0 when the event has no such field (out ""). */
+ * bytes); returns 1, or 0 when the event has no such field or its value
+ * does not fit in n (out "": a cut value must never match a filter). */
 int	indicator_kenmerk(const char *kenmerken, const char *naam, char *out,
 	    size_t n);
 

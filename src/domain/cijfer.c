@@ -25,6 +25,7 @@
 #include "domain/gebeurtenis.h"
 #include "domain/indicator.h"
 #include "domain/ketenstatus.h"
+#include "domain/onderdrukking.h"
 #include "domain/periode.h"
 
 /* Room for one kenmerk value: a filter's waarde and a little more, so a
@@ -662,5 +663,209 @@ cijfer_herkomst(struct arena *ar, const struct indicator_regel *r,
 		return -1;
 	*idx = uit;
 	*nidx = m;
+	return 0;
+}
+
+/* ------------------------------------------------- small-number protection */
+
+/* The rows of t and the cells of verdeling v. */
+#define CF_RIJEN(t)		((t)->nwijk + 1)
+#define CF_VCELLEN(t, v)	(CF_RIJEN(t) * (t)->verdeling[v].ncat)
+
+/* Fail closed: every cell that has a value is withheld. */
+static void
+alles_weg(const struct cijfer_tabel *t, struct cijfer_weg *weg)
+{
+	size_t i, v;
+
+	for (i = 0; i < CF_RIJEN(t); i++)
+		weg->cel[i] = t->cel[i].heeft != 0;
+	for (v = 0; v < t->nverdeling; v++)
+		for (i = 0; i < CF_VCELLEN(t, v); i++)
+			weg->verdeling[v][i] =
+			    t->verdeling[v].cel[i].heeft != 0;
+}
+
+static int
+weg_klaarzetten(struct arena *ar, const struct cijfer_tabel *t,
+    struct cijfer_weg *weg)
+{
+	size_t v;
+
+	memset(weg, 0, sizeof(*weg));
+	if ((weg->cel = cf_rij(ar, CF_RIJEN(t), 1)) == NULL)
+		goto fail;
+	for (v = 0; v < t->nverdeling; v++)
+		if ((weg->verdeling[v] = cf_rij(ar, CF_VCELLEN(t, v), 1)) ==
+		    NULL)
+			goto fail;
+	weg->wijk = t->wijk;
+	weg->nwijk = t->nwijk;
+	return 0;
+fail:
+	memset(weg, 0, sizeof(*weg));
+	return -1;
+}
+
+/* The primary rule alone: an aantal from 1 to drempel - 1. */
+static int
+primair_weg(const struct cijfer_cel *c, int64_t drempel)
+{
+	return c->heeft && c->aantal >= 1 && c->aantal < drempel;
+}
+
+int
+cijfer_onderdruk(struct arena *ar, const struct cijfer_tabel *t,
+    int64_t drempel, struct cijfer_weg *weg)
+{
+	struct ond_relatie *rel;
+	int64_t *waarde;
+	unsigned char *w;
+	size_t *delen, *basis, nrij, ncel, nrel = 0, ndelen, nd = 0, v, r, k, i;
+	int rc;
+
+	memset(weg, 0, sizeof(*weg));
+	if (t == NULL || t->cel == NULL || t->nverdeling > REGEL_UITSPLITSINGEN)
+		return -1;
+	if (weg_klaarzetten(ar, t, weg) != 0)
+		return -1;
+	if (drempel < 1)
+		drempel = 1;
+	nrij = CF_RIJEN(t);
+
+	/* A duur's aantal is never shown: the primary rule is enough. */
+	if (t->schaal != 1) {
+		for (i = 0; i < nrij; i++)
+			weg->cel[i] = primair_weg(&t->cel[i], drempel);
+		for (v = 0; v < t->nverdeling; v++)
+			for (i = 0; i < CF_VCELLEN(t, v); i++)
+				weg->verdeling[v][i] = primair_weg(
+				    &t->verdeling[v].cel[i], drempel);
+		return 0;
+	}
+
+	/* Cells: the values per row, then each verdeling row by row. */
+	if (t->nwijk >= ONDERDRUKKING_MAX_CELLEN) {
+		alles_weg(t, weg);   /* too big to compute: withhold it all */
+		return 0;
+	}
+	ncel = nrij;
+	ndelen = nrij > 1 ? t->nwijk : 0;                 /* total = Σ wijken */
+	nrel = nrij > 1 ? 1 : 0;
+	for (v = 0; v < t->nverdeling; v++) {
+		if (t->verdeling[v].ncat > ONDERDRUKKING_MAX_CELLEN) {
+			alles_weg(t, weg);
+			return 0;
+		}
+		ncel += CF_VCELLEN(t, v);
+		nrel += nrij + (nrij > 1 ? t->verdeling[v].ncat : 0);
+		ndelen += CF_VCELLEN(t, v) * (nrij > 1 ? 2 : 1);
+	}
+	if (ncel > ONDERDRUKKING_MAX_CELLEN ||
+	    nrel > ONDERDRUKKING_MAX_RELATIES) {
+		alles_weg(t, weg);
+		return 0;
+	}
+	waarde = cf_rij(ar, ncel, sizeof(*waarde));
+	w = cf_rij(ar, ncel, 1);
+	rel = cf_rij(ar, nrel, sizeof(*rel));
+	delen = cf_rij(ar, ndelen, sizeof(*delen));
+	basis = cf_rij(ar, REGEL_UITSPLITSINGEN, sizeof(*basis));
+	if (waarde == NULL || w == NULL || rel == NULL || delen == NULL ||
+	    basis == NULL) {
+		alles_weg(t, weg);
+		return -1;
+	}
+	for (i = 0; i < nrij; i++)
+		waarde[i] = t->cel[i].heeft ? t->cel[i].aantal : -1;
+	for (v = 0, k = nrij; v < t->nverdeling; v++) {
+		basis[v] = k;
+		for (i = 0; i < CF_VCELLEN(t, v); i++, k++)
+			waarde[k] = t->verdeling[v].cel[i].heeft ?
+			    t->verdeling[v].cel[i].aantal : -1;
+	}
+
+	nrel = 0;
+	/* the value of the total is the sum of the wijk values */
+	if (nrij > 1) {
+		rel[nrel++] = (struct ond_relatie){ t->nwijk, &delen[nd],
+		    t->nwijk };
+		for (r = 0; r < t->nwijk; r++)
+			delen[nd++] = r;
+	}
+	for (v = 0; v < t->nverdeling; v++) {
+		size_t nc = t->verdeling[v].ncat;
+
+		/* per row, the total row too: the value is the sum of the
+		 * categories (implied by the others for the total, and
+		 * listed anyway: a reader may use it directly) */
+		for (r = 0; r < nrij; r++) {
+			rel[nrel++] = (struct ond_relatie){ r, &delen[nd], nc };
+			for (k = 0; k < nc; k++)
+				delen[nd++] = basis[v] + r * nc + k;
+		}
+		/* per category, the total's is the sum of the wijken' */
+		if (nrij > 1)
+			for (k = 0; k < nc; k++) {
+				rel[nrel++] = (struct ond_relatie){
+				    basis[v] + t->nwijk * nc + k, &delen[nd],
+				    t->nwijk };
+				for (r = 0; r < t->nwijk; r++)
+					delen[nd++] = basis[v] + r * nc + k;
+			}
+	}
+
+	rc = onderdrukking_bereken(waarde, ncel, rel, nrel, drempel, w);
+	if (rc != 0) {
+		alles_weg(t, weg);
+		return -1;
+	}
+	for (i = 0; i < nrij; i++)
+		weg->cel[i] = w[i];
+	for (v = 0; v < t->nverdeling; v++)
+		for (i = 0; i < CF_VCELLEN(t, v); i++)
+			weg->verdeling[v][i] = w[basis[v] + i];
+	return 0;
+}
+
+/* Whether pattern p withholds wijk (or the total); a wijk that is not one
+ * of its rows had nothing counted there, and a zero is shown. */
+static int
+weg_voor(const struct cijfer_weg *p, int64_t wijk, int totaal)
+{
+	long rij;
+
+	if (totaal)
+		return p->cel[p->nwijk] != 0;
+	rij = rij_zoek(p->wijk, p->nwijk, wijk);
+	return rij >= 0 && p->cel[rij] != 0;
+}
+
+int
+cijfer_weg_verhouding(struct arena *ar, const struct cijfer_tabel *t,
+    const struct cijfer_weg *teller, const struct cijfer_weg *noemer,
+    struct cijfer_weg *weg)
+{
+	int64_t wijk;
+	size_t i;
+	int totaal;
+
+	memset(weg, 0, sizeof(*weg));
+	if (t == NULL || t->cel == NULL || weg_klaarzetten(ar, t, weg) != 0)
+		return -1;
+	if (teller == NULL || noemer == NULL || teller->cel == NULL ||
+	    noemer->cel == NULL) {
+		for (i = 0; i < CF_RIJEN(t); i++)   /* fail closed */
+			weg->cel[i] = 1;
+		return -1;
+	}
+	/* Withheld where either is, also where the verhouding has no
+	 * value: a noemer withheld as 0 must not show as "no value". */
+	for (i = 0; i < CF_RIJEN(t); i++) {
+		totaal = i == t->nwijk;
+		wijk = totaal ? 0 : t->wijk[i];
+		weg->cel[i] = weg_voor(teller, wijk, totaal) ||
+		    weg_voor(noemer, wijk, totaal);
+	}
 	return 0;
 }

@@ -159,13 +159,21 @@ int	cijfer_herkomst(struct arena *, const struct indicator_regel *r,
  * rule applies to its aantal, which is never shown, so nothing can be
  * recomputed from it: a median over fewer than drempel inwoners is
  * withheld. Returns 0, or -1 when memory runs out — then everything is
- * withheld. A verhouding is withheld where its teller or its noemer is:
- * cijfer_weg_verhouding() combines the two patterns (each computed over
- * its own table, exactly as that indicator is shown by itself).
+ * withheld (and when even the arrays could not be had they are NULL: the
+ * caller withholds every cell). A table too big for onderdrukking_bereken()
+ * is withheld whole (0). A verhouding is withheld where its teller or its
+ * noemer is: cijfer_weg_verhouding() combines the two patterns (each
+ * computed over its own table, exactly as that indicator is shown by
+ * itself), matching their rows by wijk id, since the two tables need not
+ * have the same rows; also where the verhouding has no value, so that a
+ * withheld noemer of 0 does not show as "no value".
  */
 struct cijfer_weg {
 	unsigned char  *cel;
 	unsigned char  *verdeling[REGEL_UITSPLITSINGEN];
+	const int64_t  *wijk;     /* the rows of the table it was computed
+				   * over (borrowed from it), nwijk of them */
+	size_t          nwijk;
 };
 int	cijfer_onderdruk(struct arena *, const struct cijfer_tabel *t,
 	    int64_t drempel, struct cijfer_weg *weg);

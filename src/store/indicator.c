@@ -22,7 +22,7 @@ enum {
 	" i.naam, i.definitie, i.doel, i.eenheid, i.keten_id, k.naam," \
 	" i.thema_id, th.naam, i.drempel_vorige_periode, i.bron," \
 	" i.aanleverende_partij, i.regel, i.in_gebruik," \
-	" DATE_FORMAT(i.aangemaakt, '%Y-%m-%dT%H:%i:%s')," \
+	" DATE_FORMAT(i.aangemaakt, '%Y-%m-%dT%H:%i:%sZ')," \
 	" (SELECT GROUP_CONCAT(e.eis_id ORDER BY e.eis_id) FROM indicator_eis e" \
 	" WHERE e.indicator_id = i.id)" \
 	" FROM indicator i JOIN keten k ON k.id = i.keten_id" \

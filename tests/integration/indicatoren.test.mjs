@@ -527,6 +527,37 @@ test('versioning: in place until in use; then a change of meaning makes a new ve
   assert.ok(actief.includes(y.id) && !actief.includes(x.id));
 });
 
+test('the teller and noemer of a verhouding whose figures went out are in use too', async () => {
+  const teller = await maakOk('beheerder', berekend('deel_teller', TELLING));
+  const noemer = await maakOk('beheerder', berekend('deel_noemer', { soort: 'telling', tel: 'inwoners', type: 'wachtlijst_in' }));
+  const v = await maakOk('beheerder', berekend('deel_verhouding', {
+    soort: 'verhouding', teller: teller.code, noemer: noemer.code, procent: true,
+  }, { eenheid: 'percentage' }));
+  const q = `periode=2025-H1&organisatie_id=${ids.dock}&indicator_id=${v.id}`;
+  const w = await waarden('beheerder', q);
+  assert.equal(w.res.status, 200, w.text);
+  const n = w.json.items.length;
+  assert.ok(n > 0, 'the verhouding has figures');
+
+  // The verhouding's figures are the teller's and the noemer's: they went
+  // out, so neither may change its meaning in place or lose its code.
+  const t1 = (await lees('beheerder', teller.id)).json;
+  const n1 = (await lees('beheerder', noemer.id)).json;
+  assert.equal(t1.in_gebruik, true, 'the teller is in use');
+  assert.equal(n1.in_gebruik, true, 'the noemer is in use');
+  const hernoemd = await wijzig('beheerder', teller.id, alsInvoer(t1, { code: uniek('hernoemd') }), t1.versie);
+  assert.equal(hernoemd.res.status, 409, hernoemd.text);
+  const nieuw = await wijzig('beheerder', noemer.id, alsInvoer(n1, { regel: { ...n1.regel, tel: 'trajecten' } }), n1.versie);
+  assert.equal(nieuw.res.status, 201, nieuw.text);
+  assert.equal(nieuw.json.nummer, 2);
+  assert.equal((await lees('beheerder', noemer.id)).json.actief, false, 'the old noemer keeps its meaning');
+
+  // The verhouding still answers.
+  const w2 = await waarden('beheerder', q);
+  assert.equal(w2.res.status, 200, w2.text);
+  assert.equal(w2.json.items.length, n);
+});
+
 // ------------------------------------------------------------------ periodes
 
 test('GET /api/v1/periodes/{code}: first and last day and the previous period', async () => {

@@ -699,7 +699,11 @@ run_file(struct ops_ctx *c, struct run *x, int64_t rijen)
 	x->au.adres = c->adres;
 	x->au.toelichting = arena_printf(c->arena, "import %lld",
 	    (long long)x->import_id);
-	if (arena_init(&x->tmp, 16 * 1024, 1024 * 1024) != 0 ||
+	/* tmp holds one row's work, and a batch's at its flush: the
+	 * figure projection of IMPORT_BATCH inwoners alone takes some 3 KiB
+	 * each (their event rows and verloop_bereken's scratch), more than
+	 * the 1 MiB this once had. Reset per row: memory stays bounded. */
+	if (arena_init(&x->tmp, 16 * 1024, 8 * 1024 * 1024) != 0 ||
 	    arena_init(&x->woordenar, 64 * 1024, 4 * 1024 * 1024) != 0 ||
 	    /* db_query holds a block twice: its fetch buffer and the copy. */
 	    arena_init(&blokken, 64 * 1024, 2 * SEAL_B64_LEN(IMPORT_BLOK) +

@@ -22,7 +22,7 @@ enum {
 	" i.naam, i.definitie, i.doel, i.eenheid, i.keten_id, k.naam," \
 	" i.thema_id, th.naam, i.drempel_vorige_periode, i.bron," \
 	" i.aanleverende_partij, i.regel, i.in_gebruik," \
-	" DATE_FORMAT(i.aangemaakt, '%Y-%m-%dT%H:%i:%s')," \
+	" DATE_FORMAT(i.aangemaakt, '%Y-%m-%dT%H:%i:%sZ')," \
 	" (SELECT GROUP_CONCAT(e.eis_id ORDER BY e.eis_id) FROM indicator_eis e" \
 	" WHERE e.indicator_id = i.id)" \
 	" FROM indicator i JOIN keten k ON k.id = i.keten_id" \
@@ -54,9 +54,18 @@ static const struct stmt_def defs[] = {
 	{ ST(I_AFGELOST), "indicator_afgelost",
 	  "UPDATE indicator SET actief = 0, versie = versie + 1"
 	  " WHERE id = ? AND versie = ? AND actief = 1", 2, 0, NULL },
+	/* The versions served and, through every verhouding among them,
+	 * the actief versions of its teller and noemer (by code, as the
+	 * figure service reads them): their figures went out too. UNION
+	 * ends the recursion (the catalogue has no cycles anyway). */
 	{ ST(I_GEBRUIKT), "indicator_gebruikt",
-	  "UPDATE indicator i JOIN JSON_TABLE(?, '$[*]' COLUMNS ("
-	  " id BIGINT UNSIGNED PATH '$')) j ON i.id = j.id"
+	  "UPDATE indicator i JOIN (WITH RECURSIVE d (id, regel) AS ("
+	  " SELECT x.id, x.regel FROM indicator x JOIN JSON_TABLE(?, '$[*]'"
+	  " COLUMNS (id BIGINT UNSIGNED PATH '$')) j ON x.id = j.id"
+	  " UNION SELECT k.id, k.regel FROM d JOIN indicator k ON k.actief = 1"
+	  " AND JSON_VALUE(d.regel, '$.soort') = 'verhouding'"
+	  " AND k.code IN (JSON_VALUE(d.regel, '$.teller'),"
+	  " JSON_VALUE(d.regel, '$.noemer'))) SELECT id FROM d) u ON u.id = i.id"
 	  " SET i.in_gebruik = 1 WHERE i.in_gebruik = 0", 1, 0, NULL },
 	{ ST(I_EISEN_WEG), "indicator_eisen_weg",
 	  "DELETE FROM indicator_eis WHERE indicator_id = ?", 1, 0, NULL },

@@ -83,7 +83,9 @@ enum db_err	store_indicator_wijzig(struct db *, int64_t id, int64_t versie,
  * matches (*affected 0 otherwise). */
 enum db_err	store_indicator_afgelost(struct db *, int64_t id, int64_t versie,
 		    uint64_t *affected);
-/* Marks the versions in ids ("[1,5]") in use: their figures went out. */
+/* Marks the versions in ids ("[1,5]") in use: their figures went out;
+ * so did those of the teller and noemer of a verhouding among them (the
+ * actief versions of their codes, recursively), which are marked too. */
 enum db_err	store_indicator_gebruikt(struct db *, const char *ids);
 
 /* Which references exist: the keten; the thema, within that keten; how

@@ -213,6 +213,28 @@ test('an import writes inwoner, traject, event, ketenstatus, access and audit ro
   assert.equal(read.json.naam, `Import Test ${p}1`);
 });
 
+// A full batch (ops/import.c: 500 rows per commit), each row with an
+// event: the batch's figure projection (store/projectie.c) fits in the
+// import's scratch memory. SMD's, like the big file below.
+test('a full batch of 500 rows with an event each imports, figure projection included', async () => {
+  const s = await login('teamleider.smd');
+  const p = `BATCH-${RUN}-`;
+  const rows = [];
+  for (let i = 0; i < 500; i++) {
+    rows.push(row(`${p}${i}`, { wijk: 'KAZ', wijkteam: 'WT-KAZ', geb: 'startgesprek', gebDatum: '2024-03-04',
+      uitkomst: i % 2 ? 'overbrugbaar' : 'onoverbrugbaar' }));
+  }
+  const up = await upload(s, file(rows));
+  assert.equal(up.res.status, 201, up.text);
+  assert.equal((await proef(s, up.json.id)).res.status, 200);
+  const run = await uitvoeren(s, up.json.id);
+  assert.equal(run.res.status, 200, run.text);
+  assert.equal(run.json.resultaat.nieuw, 500);
+  assert.equal(await count(p), 500);
+  const feiten = await sql(`SELECT COUNT(*) FROM cijfer_feit f JOIN inwoner i ON i.id = f.inwoner_id WHERE i.extern_kenmerk LIKE '${p}%'`);
+  assert.equal(feiten[0][0], '500');
+});
+
 test('importing the same file twice creates nothing the second time', async () => {
   const s = await teamleider();
   const p = `TWICE-${RUN}-`;

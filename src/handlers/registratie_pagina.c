@@ -35,7 +35,7 @@
 /* Whether two texts are equal; NULL equals nothing, so that a code that
  * may be absent compares without a check of its own. */
 static int
-is(const char *a, const char *b)
+tekst_is(const char *a, const char *b)
 {
 	return a != NULL && b != NULL && strcmp(a, b) == 0;
 }
@@ -45,10 +45,10 @@ is(const char *a, const char *b)
  * the inwoner's page (inwoner_id > 0) or to the search; versie > 0 on a
  * change form, where it travels as a hidden field. */
 static void
-formulier(struct req *r, int status, const char *titel, const char *inwoner,
-    int64_t inwoner_id, const char *actie, struct json_object *velden,
-    struct json_object *fouten, int64_t versie, const char *knop,
-    const char *conflict, struct json_object *extra)
+registratie_formulier(struct req *r, int status, const char *titel,
+    const char *inwoner, int64_t inwoner_id, const char *actie,
+    struct json_object *velden, struct json_object *fouten, int64_t versie,
+    const char *knop, const char *conflict, struct json_object *extra)
 {
 	struct json_object *ctx = extra ? extra : json_object_new_object();
 
@@ -84,9 +84,9 @@ partij_tekst(struct req *r, struct json_object *ks)
 
 	if (naam == NULL)
 		naam = "Geen";
-	return sinds != NULL && is(json_object_get_string(json_object_object_get(
-	    p, "soort")), "geen") == 0 ? arena_printf(r->arena, "%s (sinds %s)",
-	    naam, sinds) : naam;
+	return sinds != NULL && tekst_is(json_object_get_string(
+	    json_object_object_get(p, "soort")), "geen") == 0 ?
+	    arena_printf(r->arena, "%s (sinds %s)", naam, sinds) : naam;
 }
 
 /* The rows of a search as the list shows them; audits each. Takes rows'
@@ -115,10 +115,10 @@ lijst_items(struct req *r, const struct scope *s, const struct inwoner_rij *w,
 		/* Who holds the inwoner now, in the list's words: a wijkteam by
 		 * its name, a ketenpartner by its party. */
 		json_object_object_add(o, "status", tekst_of_null(
-		    is(p, "wijkteam") ? w[i].ks_wijkteam :
-		    is(p, "werkom") ? "Werkom" :
-		    is(p, "naleving") ? "Naleving" :
-		    is(p, "uwv") ? "UWV" : "Geen"));
+		    tekst_is(p, "wijkteam") ? w[i].ks_wijkteam :
+		    tekst_is(p, "werkom") ? "Werkom" :
+		    tekst_is(p, "naleving") ? "Naleving" :
+		    tekst_is(p, "uwv") ? "UWV" : "Geen"));
 		json_object_array_add(items, o);
 		buf_printf(&ids, "%s%lld", ids.len ? "," : "", (long long)w[i].id);
 	}
@@ -302,7 +302,7 @@ pagina_inwoner_nieuw(struct req *r)
 	struct json_object *v = inwoner_velden(r, NULL, NULL, NULL, NULL, 0);
 
 	if (v != NULL)
-		formulier(r, 200, "Nieuwe inwoner", NULL, 0,
+		registratie_formulier(r, 200, "Nieuwe inwoner", NULL, 0,
 		    "/registratie/inwoners/nieuw", v, NULL, 0, "Registreren", NULL,
 		    NULL);
 }
@@ -357,14 +357,15 @@ pagina_inwoner_maak(struct req *r)
 		json_object_put(c.fouten);
 		return;
 	}
-	formulier(r, 422, "Nieuwe inwoner", NULL, 0, "/registratie/inwoners/nieuw",
-	    v, c.fouten, 0, "Registreren", NULL, NULL);
+	registratie_formulier(r, 422, "Nieuwe inwoner", NULL, 0,
+	    "/registratie/inwoners/nieuw", v, c.fouten, 0, "Registreren", NULL,
+	    NULL);
 }
 
 /* The inwoner of the path for a page (audited with actie, or not when
  * NULL); NULL after answering 404 or an error. */
 static struct json_object *
-pad_inwoner(struct req *r, const struct scope *s, const char *actie)
+inwoner_van_pad(struct req *r, const struct scope *s, const char *actie)
 {
 	struct json_object *inw;
 
@@ -378,7 +379,7 @@ pad_inwoner(struct req *r, const struct scope *s, const char *actie)
 
 /* Member k of o as text (json-c's, valid while o is), or NULL. */
 static const char *
-veld_tekst(struct json_object *o, const char *k)
+lid_tekst(struct json_object *o, const char *k)
 {
 	return json_object_get_string(json_object_object_get(o, k));
 }
@@ -394,7 +395,7 @@ waarde_tekst(struct req *r, const struct gebeurtenis_veld *v,
 	if (v->soort == GV_JA_NEE)
 		return json_object_get_boolean(w) ? "ja" : "nee";
 	for (i = 0; v->waarden != NULL && v->waarden[i].code != NULL; i++)
-		if (is(v->waarden[i].code, t))
+		if (tekst_is(v->waarden[i].code, t))
 			return v->waarden[i].label;
 	return arena_strdup(r->arena, t ? t : "");
 }
@@ -410,7 +411,7 @@ static struct json_object *
 tijdlijn_item(struct req *r, struct json_object *g, struct json_object *alle,
     enum gebeurtenis_partij p)
 {
-	const struct gebeurtenis_type *t = gebeurtenis_type_find(veld_tekst(g,
+	const struct gebeurtenis_type *t = gebeurtenis_type_find(lid_tekst(g,
 	    "type"));
 	struct json_object *o = json_object_new_object(),
 	    *regels = json_object_new_array(), *gg, *w;
@@ -418,9 +419,9 @@ tijdlijn_item(struct req *r, struct json_object *g, struct json_object *alle,
 
 	json_object_object_add(o, "id", json_object_get(json_object_object_get(g,
 	    "id")));
-	json_object_object_add(o, "label", tekst_of_null(veld_tekst(g, "type_label")));
-	json_object_object_add(o, "datum", tekst_of_null(veld_tekst(g, "datum")));
-	json_object_object_add(o, "door", tekst_of_null(veld_tekst(g, "geregistreerd_door")));
+	json_object_object_add(o, "label", tekst_of_null(lid_tekst(g, "type_label")));
+	json_object_object_add(o, "datum", tekst_of_null(lid_tekst(g, "datum")));
+	json_object_object_add(o, "door", tekst_of_null(lid_tekst(g, "geregistreerd_door")));
 	gg = json_object_object_get(g, "gegevens");
 	for (i = 0; t != NULL && i < t->nvelden; i++) {
 		const struct gebeurtenis_veld *v = &t->velden[i];
@@ -444,7 +445,7 @@ tijdlijn_item(struct req *r, struct json_object *g, struct json_object *alle,
 			struct json_object *x = json_object_array_get_idx(alle, i);
 
 			if (json_object_get_int64(json_object_object_get(x, "id")) == c)
-				json_object_object_add(o, "vervallen_reden", tekst_of_null(veld_tekst(
+				json_object_object_add(o, "vervallen_reden", tekst_of_null(lid_tekst(
 				    json_object_object_get(x, "gegevens"), "reden")));
 		}
 	} else if (t != NULL && !(t->vlag & GT_VOLGT_VERVALLEN) &&
@@ -470,8 +471,8 @@ pagina_inwoner(struct req *r)
 	size_t i, k;
 	int team;
 
-	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, "inzien"))
-	    == NULL)
+	if (registratie_scope(r, &s) != 0 ||
+	    (inw = inwoner_van_pad(r, &s, "inzien")) == NULL)
 		return;
 	team = (s.partijen & GP_WIJKTEAM) != 0;
 	if ((team && trajecten_json(r, &s, id, 0, &trj) != 0) ||
@@ -543,15 +544,16 @@ pagina_inwoner_bewerk(struct req *r)
 	struct scope s;
 	char jaar[16], wijk[24];
 
-	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, "inzien"))
-	    == NULL)
+	if (registratie_scope(r, &s) != 0 ||
+	    (inw = inwoner_van_pad(r, &s, "inzien")) == NULL)
 		return;
-	snprintf(jaar, sizeof(jaar), "%s", veld_tekst(inw, "geboortejaar"));
-	snprintf(wijk, sizeof(wijk), "%s", veld_tekst(inw, "wijk_id"));
-	if ((v = inwoner_velden(r, NULL, veld_tekst(inw, "naam"), jaar, wijk, 1))
+	snprintf(jaar, sizeof(jaar), "%s", lid_tekst(inw, "geboortejaar"));
+	snprintf(wijk, sizeof(wijk), "%s", lid_tekst(inw, "wijk_id"));
+	if ((v = inwoner_velden(r, NULL, lid_tekst(inw, "naam"), jaar, wijk, 1))
 	    != NULL)
-		formulier(r, 200, "Inwoner wijzigen", veld_tekst(inw, "naam"),
-		    route_param_int(&r->match, "id"), r->path, v, NULL,
+		registratie_formulier(r, 200, "Inwoner wijzigen",
+		    lid_tekst(inw, "naam"), route_param_int(&r->match, "id"),
+		    r->path, v, NULL,
 		    json_object_get_int64(json_object_object_get(inw, "versie")),
 		    "Opslaan", NULL, NULL);
 	json_object_put(inw);
@@ -576,7 +578,7 @@ pagina_inwoner_bewaar(struct req *r)
 	enum ops_uitkomst u;
 	int status = 422, voorcheck = 0;
 
-	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, NULL))
+	if (registratie_scope(r, &s) != 0 || (inw = inwoner_van_pad(r, &s, NULL))
 	    == NULL)
 		return;
 	ops_ctx_van(r, &s, &c);
@@ -616,9 +618,10 @@ pagina_inwoner_bewaar(struct req *r)
 	if ((v = inwoner_velden(r, fouten, kv_get(&r->form, "naam"),
 	    kv_get(&r->form, "geboortejaar"), kv_get(&r->form, "wijk_id"), 1))
 	    != NULL)
-		formulier(r, status, "Inwoner wijzigen", veld_tekst(inw, "naam"), id,
-		    r->path, v, fouten, json_object_get_int64(json_object_object_get(
-		    inw, "versie")), "Opslaan", conflict, NULL);
+		registratie_formulier(r, status, "Inwoner wijzigen",
+		    lid_tekst(inw, "naam"), id, r->path, v, fouten,
+		    json_object_get_int64(json_object_object_get(inw, "versie")),
+		    "Opslaan", conflict, NULL);
 	else
 		json_object_put(fouten);
 	json_object_put(inw);
@@ -676,15 +679,15 @@ traject_formulier(struct req *r, int status, struct json_object *fouten)
 	struct json_object *inw, *v;
 	struct scope s;
 
-	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, "inzien"))
-	    == NULL) {
+	if (registratie_scope(r, &s) != 0 ||
+	    (inw = inwoner_van_pad(r, &s, "inzien")) == NULL) {
 		json_object_put(fouten);
 		return;
 	}
 	if ((v = traject_velden(r, &s, fouten)) != NULL)
-		formulier(r, status, "Nieuw traject", veld_tekst(inw, "naam"),
-		    route_param_int(&r->match, "id"), r->path, v, fouten, 0,
-		    "Traject openen", NULL, NULL);
+		registratie_formulier(r, status, "Nieuw traject",
+		    lid_tekst(inw, "naam"), route_param_int(&r->match, "id"),
+		    r->path, v, fouten, 0, "Traject openen", NULL, NULL);
 	else
 		json_object_put(fouten);
 	json_object_put(inw);
@@ -730,11 +733,11 @@ onderdeel_klaar(struct req *r, struct ops_ctx *c, enum ops_uitkomst u,
 
 /* The scope and the inwoner of the path, in scope; -1 after answering. */
 static int
-onderdeel_inwoner(struct req *r, struct scope *s)
+onderdeel_scope(struct req *r, struct scope *s)
 {
 	struct json_object *inw;
 
-	if (registratie_scope(r, s) != 0 || (inw = pad_inwoner(r, s, NULL)) ==
+	if (registratie_scope(r, s) != 0 || (inw = inwoner_van_pad(r, s, NULL)) ==
 	    NULL)
 		return -1;
 	json_object_put(inw);
@@ -753,7 +756,7 @@ pagina_traject_maak(struct req *r)
 	enum ops_uitkomst u;
 	int64_t nieuw = 0;
 
-	if (onderdeel_inwoner(r, &s) != 0)
+	if (onderdeel_scope(r, &s) != 0)
 		return;
 	traject_invoer_lees(r, invoer_form, &in);
 	ops_ctx_van(r, &s, &c);
@@ -785,7 +788,7 @@ payload_velden(struct req *r, const struct gebeurtenis_type *t,
 		const char *w = kv_get(&r->form, v->naam);
 		int req = (v->vlag & GV_VERPLICHT) != 0;
 
-		if (is(v->naam, "vervalt_id") && events != NULL) {
+		if (tekst_is(v->naam, "vervalt_id") && events != NULL) {
 			/* Which event: the ones this caller sees, not voided. */
 			struct structuur_optie *keuze;
 			size_t n = 0;
@@ -798,7 +801,7 @@ payload_velden(struct req *r, const struct gebeurtenis_type *t,
 			    k < json_object_array_length(events); k++) {
 				struct json_object *g = json_object_array_get_idx(events, k);
 				const struct gebeurtenis_type *gt = gebeurtenis_type_find(
-				    veld_tekst(g, "type"));
+				    lid_tekst(g, "type"));
 
 				if (gt == NULL || (gt->vlag & GT_VOLGT_VERVALLEN) ||
 				    json_object_object_get(g, "vervallen_door") != NULL)
@@ -806,7 +809,7 @@ payload_velden(struct req *r, const struct gebeurtenis_type *t,
 				keuze[n].id = json_object_get_int64(
 				    json_object_object_get(g, "id"));
 				keuze[n].naam = arena_printf(r->arena, "%s van %s",
-				    gt->label, veld_tekst(g, "datum"));
+				    gt->label, lid_tekst(g, "datum"));
 				n++;
 			}
 			json_object_array_add(arr, formveld_keuze(r, v->naam, v->label, req,
@@ -863,8 +866,8 @@ gebeurtenis_formulier(struct req *r, int status, struct json_object *fouten)
 	char dag[11];
 	size_t i, ntrj;
 
-	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, "inzien"))
-	    == NULL) {
+	if (registratie_scope(r, &s) != 0 ||
+	    (inw = inwoner_van_pad(r, &s, "inzien")) == NULL) {
 		json_object_put(fouten);
 		return;
 	}
@@ -885,9 +888,10 @@ gebeurtenis_formulier(struct req *r, int status, struct json_object *fouten)
 		}
 		json_object_object_add(extra, "kies_type", kies);
 		json_object_object_add(extra, "kiezen", json_object_new_boolean(1));
-		formulier(r, 200, "Gebeurtenis registreren", veld_tekst(inw, "naam"),
-		    route_param_int(&r->match, "id"), r->path, json_object_new_array(),
-		    fouten, 0, "Verder", NULL, extra);
+		registratie_formulier(r, 200, "Gebeurtenis registreren",
+		    lid_tekst(inw, "naam"), route_param_int(&r->match, "id"),
+		    r->path, json_object_new_array(), fouten, 0, "Verder", NULL,
+		    extra);
 		json_object_put(inw);
 		return;
 	}
@@ -909,8 +913,8 @@ gebeurtenis_formulier(struct req *r, int status, struct json_object *fouten)
 			keuze[i].id = json_object_get_int64(json_object_object_get(x,
 			    "id"));
 			keuze[i].naam = arena_printf(r->arena, "%s (%s, vanaf %s)",
-			    veld_tekst(x, "soort_label"), veld_tekst(x, "wijkteam"),
-			    veld_tekst(x, "startdatum"));
+			    lid_tekst(x, "soort_label"), lid_tekst(x, "wijkteam"),
+			    lid_tekst(x, "startdatum"));
 		}
 		json_object_array_add(v, formveld_keuze(r, "traject_id", "Traject", 1,
 		    ntrj == 0 ? "Deze inwoner heeft nog geen traject: open "
@@ -924,7 +928,7 @@ gebeurtenis_formulier(struct req *r, int status, struct json_object *fouten)
 	    datum_vandaag(dag), 0));
 	payload_velden(r, t, v, fouten, geb);
 	json_object_object_add(extra, "type", tekst_of_null(t->code));
-	formulier(r, status, t->label, veld_tekst(inw, "naam"),
+	registratie_formulier(r, status, t->label, lid_tekst(inw, "naam"),
 	    route_param_int(&r->match, "id"), r->path, v, fouten, 0, "Registreren",
 	    NULL, extra);
 	json_object_put(geb);
@@ -1004,7 +1008,7 @@ pagina_gebeurtenis_maak(struct req *r)
 	enum ops_uitkomst u;
 	int64_t nieuw = 0;
 
-	if (onderdeel_inwoner(r, &s) != 0)
+	if (onderdeel_scope(r, &s) != 0)
 		return;
 	memset(&in, 0, sizeof(in));
 	in.type = invoer_form(r, "type");

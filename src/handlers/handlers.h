@@ -31,10 +31,12 @@ struct route_table {
 extern const struct route_table routes_basis, routes_auth, routes_beheer,
     routes_gebruikers, routes_audit;
 /* Registration (issue 4): inwoners.c (API), registratie_pagina.c (pages),
- * afstemming.c (wachtlijst, reconciliation), import.c, export.c (exports
- * of an organisation's registrations), inzage.c (access history, AVG). */
+ * gebeurtenis_pagina.c (the gebeurtenis form), afstemming.c (wachtlijst,
+ * reconciliation), import.c, export.c (exports of an organisation's
+ * registrations), inzage.c (access history, AVG). */
 extern const struct route_table routes_inwoners, routes_registratie_pagina,
-    routes_afstemming, routes_import, routes_export, routes_inzage;
+    routes_gebeurtenis_pagina, routes_afstemming, routes_import,
+    routes_export, routes_inzage;
 /* Accountability (issue 10): indicatoren.c (the catalogue, periods) and
  * indicatoren_pagina.c (its pages), cijfers.c (figures and their
  * herkomst). */

@@ -2,8 +2,8 @@
  * inwoners.c — inwoners, their trajecten and gebeurtenissen, and their
  * ketenstatus: reading and checking input, writing with audit rows, the
  * JSON of each for each party, and the JSON API (routes_inwoners). The
- * pages (registratie_pagina.c) use the same operations through
- * registratie.h.
+ * pages (registratie_pagina.c, gebeurtenis_pagina.c) use the same
+ * operations through registratie.h.
  *
  * JSON routes (all may also answer 401 without a session, 500/503):
  *   GET  /api/v1/inwoners                 200 {items, volgende}; 400; 403

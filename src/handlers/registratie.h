@@ -1,6 +1,7 @@
 /*
  * registratie.h — what the registration handlers share (inwoners.c,
- * registratie_pagina.c, afstemming.c, import.c, export.c, inzage.c).
+ * registratie_pagina.c, gebeurtenis_pagina.c, afstemming.c, import.c,
+ * export.c, inzage.c).
  *
  * The scope of the caller (which organisaties, which party of the keten)
  * is read once per request by registratie_scope(); every operation and

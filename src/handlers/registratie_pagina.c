@@ -1,11 +1,12 @@
 /*
  * registratie_pagina.c — the pages of the registration: finding and
  * registering inwoners, their page (ketenstatus, trajecten, the timeline
- * of gebeurtenissen), and the forms for an inwoner, a traject and a
- * gebeurtenis. The writes are the operations of ops/registratie.h (the
- * same ones the JSON API of inwoners.c calls); this file only turns them
- * into forms and pages (POST → 303, or the form again with field errors,
- * 422).
+ * of gebeurtenissen), and the forms for an inwoner and a traject; the
+ * gebeurtenis form is gebeurtenis_pagina.c, which uses the helpers this
+ * file shares through registratie_pagina.h. The writes are the
+ * operations of ops/registratie.h (the same ones the JSON API of
+ * inwoners.c calls); this file only turns them into forms and pages
+ * (POST → 303, or the form again with field errors, 422).
  *
  * A search is a POST: names and BSNs must not travel in URLs (they would
  * end up in access logs and browser history).
@@ -27,6 +28,7 @@
 #include "handlers/formveld.h"
 #include "handlers/handlers.h"
 #include "handlers/registratie.h"
+#include "handlers/registratie_pagina.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "store/structuur.h"
@@ -34,8 +36,8 @@
 
 /* Whether two texts are equal; NULL equals nothing, so that a code that
  * may be absent compares without a check of its own. */
-static int
-is(const char *a, const char *b)
+int
+tekst_is(const char *a, const char *b)
 {
 	return a != NULL && b != NULL && strcmp(a, b) == 0;
 }
@@ -44,11 +46,11 @@ is(const char *a, const char *b)
  * extra (the context to start from, may be NULL) is taken. "Back" goes to
  * the inwoner's page (inwoner_id > 0) or to the search; versie > 0 on a
  * change form, where it travels as a hidden field. */
-static void
-formulier(struct req *r, int status, const char *titel, const char *inwoner,
-    int64_t inwoner_id, const char *actie, struct json_object *velden,
-    struct json_object *fouten, int64_t versie, const char *knop,
-    const char *conflict, struct json_object *extra)
+void
+registratie_formulier(struct req *r, int status, const char *titel,
+    const char *inwoner, int64_t inwoner_id, const char *actie,
+    struct json_object *velden, struct json_object *fouten, int64_t versie,
+    const char *knop, const char *conflict, struct json_object *extra)
 {
 	struct json_object *ctx = extra ? extra : json_object_new_object();
 
@@ -84,9 +86,9 @@ partij_tekst(struct req *r, struct json_object *ks)
 
 	if (naam == NULL)
 		naam = "Geen";
-	return sinds != NULL && is(json_object_get_string(json_object_object_get(
-	    p, "soort")), "geen") == 0 ? arena_printf(r->arena, "%s (sinds %s)",
-	    naam, sinds) : naam;
+	return sinds != NULL && tekst_is(json_object_get_string(
+	    json_object_object_get(p, "soort")), "geen") == 0 ?
+	    arena_printf(r->arena, "%s (sinds %s)", naam, sinds) : naam;
 }
 
 /* The rows of a search as the list shows them; audits each. Takes rows'
@@ -115,10 +117,10 @@ lijst_items(struct req *r, const struct scope *s, const struct inwoner_rij *w,
 		/* Who holds the inwoner now, in the list's words: a wijkteam by
 		 * its name, a ketenpartner by its party. */
 		json_object_object_add(o, "status", tekst_of_null(
-		    is(p, "wijkteam") ? w[i].ks_wijkteam :
-		    is(p, "werkom") ? "Werkom" :
-		    is(p, "naleving") ? "Naleving" :
-		    is(p, "uwv") ? "UWV" : "Geen"));
+		    tekst_is(p, "wijkteam") ? w[i].ks_wijkteam :
+		    tekst_is(p, "werkom") ? "Werkom" :
+		    tekst_is(p, "naleving") ? "Naleving" :
+		    tekst_is(p, "uwv") ? "UWV" : "Geen"));
 		json_object_array_add(items, o);
 		buf_printf(&ids, "%s%lld", ids.len ? "," : "", (long long)w[i].id);
 	}
@@ -302,7 +304,7 @@ pagina_inwoner_nieuw(struct req *r)
 	struct json_object *v = inwoner_velden(r, NULL, NULL, NULL, NULL, 0);
 
 	if (v != NULL)
-		formulier(r, 200, "Nieuwe inwoner", NULL, 0,
+		registratie_formulier(r, 200, "Nieuwe inwoner", NULL, 0,
 		    "/registratie/inwoners/nieuw", v, NULL, 0, "Registreren", NULL,
 		    NULL);
 }
@@ -357,14 +359,15 @@ pagina_inwoner_maak(struct req *r)
 		json_object_put(c.fouten);
 		return;
 	}
-	formulier(r, 422, "Nieuwe inwoner", NULL, 0, "/registratie/inwoners/nieuw",
-	    v, c.fouten, 0, "Registreren", NULL, NULL);
+	registratie_formulier(r, 422, "Nieuwe inwoner", NULL, 0,
+	    "/registratie/inwoners/nieuw", v, c.fouten, 0, "Registreren", NULL,
+	    NULL);
 }
 
 /* The inwoner of the path for a page (audited with actie, or not when
  * NULL); NULL after answering 404 or an error. */
-static struct json_object *
-pad_inwoner(struct req *r, const struct scope *s, const char *actie)
+struct json_object *
+inwoner_van_pad(struct req *r, const struct scope *s, const char *actie)
 {
 	struct json_object *inw;
 
@@ -377,8 +380,8 @@ pad_inwoner(struct req *r, const struct scope *s, const char *actie)
 }
 
 /* Member k of o as text (json-c's, valid while o is), or NULL. */
-static const char *
-veld_tekst(struct json_object *o, const char *k)
+const char *
+lid_tekst(struct json_object *o, const char *k)
 {
 	return json_object_get_string(json_object_object_get(o, k));
 }
@@ -394,7 +397,7 @@ waarde_tekst(struct req *r, const struct gebeurtenis_veld *v,
 	if (v->soort == GV_JA_NEE)
 		return json_object_get_boolean(w) ? "ja" : "nee";
 	for (i = 0; v->waarden != NULL && v->waarden[i].code != NULL; i++)
-		if (is(v->waarden[i].code, t))
+		if (tekst_is(v->waarden[i].code, t))
 			return v->waarden[i].label;
 	return arena_strdup(r->arena, t ? t : "");
 }
@@ -410,7 +413,7 @@ static struct json_object *
 tijdlijn_item(struct req *r, struct json_object *g, struct json_object *alle,
     enum gebeurtenis_partij p)
 {
-	const struct gebeurtenis_type *t = gebeurtenis_type_find(veld_tekst(g,
+	const struct gebeurtenis_type *t = gebeurtenis_type_find(lid_tekst(g,
 	    "type"));
 	struct json_object *o = json_object_new_object(),
 	    *regels = json_object_new_array(), *gg, *w;
@@ -418,9 +421,9 @@ tijdlijn_item(struct req *r, struct json_object *g, struct json_object *alle,
 
 	json_object_object_add(o, "id", json_object_get(json_object_object_get(g,
 	    "id")));
-	json_object_object_add(o, "label", tekst_of_null(veld_tekst(g, "type_label")));
-	json_object_object_add(o, "datum", tekst_of_null(veld_tekst(g, "datum")));
-	json_object_object_add(o, "door", tekst_of_null(veld_tekst(g, "geregistreerd_door")));
+	json_object_object_add(o, "label", tekst_of_null(lid_tekst(g, "type_label")));
+	json_object_object_add(o, "datum", tekst_of_null(lid_tekst(g, "datum")));
+	json_object_object_add(o, "door", tekst_of_null(lid_tekst(g, "geregistreerd_door")));
 	gg = json_object_object_get(g, "gegevens");
 	for (i = 0; t != NULL && i < t->nvelden; i++) {
 		const struct gebeurtenis_veld *v = &t->velden[i];
@@ -444,7 +447,7 @@ tijdlijn_item(struct req *r, struct json_object *g, struct json_object *alle,
 			struct json_object *x = json_object_array_get_idx(alle, i);
 
 			if (json_object_get_int64(json_object_object_get(x, "id")) == c)
-				json_object_object_add(o, "vervallen_reden", tekst_of_null(veld_tekst(
+				json_object_object_add(o, "vervallen_reden", tekst_of_null(lid_tekst(
 				    json_object_object_get(x, "gegevens"), "reden")));
 		}
 	} else if (t != NULL && !(t->vlag & GT_VOLGT_VERVALLEN) &&
@@ -470,8 +473,8 @@ pagina_inwoner(struct req *r)
 	size_t i, k;
 	int team;
 
-	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, "inzien"))
-	    == NULL)
+	if (registratie_scope(r, &s) != 0 ||
+	    (inw = inwoner_van_pad(r, &s, "inzien")) == NULL)
 		return;
 	team = (s.partijen & GP_WIJKTEAM) != 0;
 	if ((team && trajecten_json(r, &s, id, 0, &trj) != 0) ||
@@ -543,15 +546,16 @@ pagina_inwoner_bewerk(struct req *r)
 	struct scope s;
 	char jaar[16], wijk[24];
 
-	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, "inzien"))
-	    == NULL)
+	if (registratie_scope(r, &s) != 0 ||
+	    (inw = inwoner_van_pad(r, &s, "inzien")) == NULL)
 		return;
-	snprintf(jaar, sizeof(jaar), "%s", veld_tekst(inw, "geboortejaar"));
-	snprintf(wijk, sizeof(wijk), "%s", veld_tekst(inw, "wijk_id"));
-	if ((v = inwoner_velden(r, NULL, veld_tekst(inw, "naam"), jaar, wijk, 1))
+	snprintf(jaar, sizeof(jaar), "%s", lid_tekst(inw, "geboortejaar"));
+	snprintf(wijk, sizeof(wijk), "%s", lid_tekst(inw, "wijk_id"));
+	if ((v = inwoner_velden(r, NULL, lid_tekst(inw, "naam"), jaar, wijk, 1))
 	    != NULL)
-		formulier(r, 200, "Inwoner wijzigen", veld_tekst(inw, "naam"),
-		    route_param_int(&r->match, "id"), r->path, v, NULL,
+		registratie_formulier(r, 200, "Inwoner wijzigen",
+		    lid_tekst(inw, "naam"), route_param_int(&r->match, "id"),
+		    r->path, v, NULL,
 		    json_object_get_int64(json_object_object_get(inw, "versie")),
 		    "Opslaan", NULL, NULL);
 	json_object_put(inw);
@@ -576,7 +580,7 @@ pagina_inwoner_bewaar(struct req *r)
 	enum ops_uitkomst u;
 	int status = 422, voorcheck = 0;
 
-	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, NULL))
+	if (registratie_scope(r, &s) != 0 || (inw = inwoner_van_pad(r, &s, NULL))
 	    == NULL)
 		return;
 	ops_ctx_van(r, &s, &c);
@@ -616,9 +620,10 @@ pagina_inwoner_bewaar(struct req *r)
 	if ((v = inwoner_velden(r, fouten, kv_get(&r->form, "naam"),
 	    kv_get(&r->form, "geboortejaar"), kv_get(&r->form, "wijk_id"), 1))
 	    != NULL)
-		formulier(r, status, "Inwoner wijzigen", veld_tekst(inw, "naam"), id,
-		    r->path, v, fouten, json_object_get_int64(json_object_object_get(
-		    inw, "versie")), "Opslaan", conflict, NULL);
+		registratie_formulier(r, status, "Inwoner wijzigen",
+		    lid_tekst(inw, "naam"), id, r->path, v, fouten,
+		    json_object_get_int64(json_object_object_get(inw, "versie")),
+		    "Opslaan", conflict, NULL);
 	else
 		json_object_put(fouten);
 	json_object_put(inw);
@@ -676,15 +681,15 @@ traject_formulier(struct req *r, int status, struct json_object *fouten)
 	struct json_object *inw, *v;
 	struct scope s;
 
-	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, "inzien"))
-	    == NULL) {
+	if (registratie_scope(r, &s) != 0 ||
+	    (inw = inwoner_van_pad(r, &s, "inzien")) == NULL) {
 		json_object_put(fouten);
 		return;
 	}
 	if ((v = traject_velden(r, &s, fouten)) != NULL)
-		formulier(r, status, "Nieuw traject", veld_tekst(inw, "naam"),
-		    route_param_int(&r->match, "id"), r->path, v, fouten, 0,
-		    "Traject openen", NULL, NULL);
+		registratie_formulier(r, status, "Nieuw traject",
+		    lid_tekst(inw, "naam"), route_param_int(&r->match, "id"),
+		    r->path, v, fouten, 0, "Traject openen", NULL, NULL);
 	else
 		json_object_put(fouten);
 	json_object_put(inw);
@@ -697,16 +702,12 @@ pagina_traject_nieuw(struct req *r)
 	traject_formulier(r, 200, NULL);
 }
 
-/* How a traject or gebeurtenis form shows itself again with field
- * errors. */
-typedef void (*formulier_fn)(struct req *, int, struct json_object *);
-
 /*
  * After the operation of a traject or gebeurtenis form (c, u): 303 to the
  * inwoner's page at the new item (anker: "traject", "gebeurtenis",
  * nieuw), or the form again with the field errors (422), or the problem.
  */
-static void
+void
 onderdeel_klaar(struct req *r, struct ops_ctx *c, enum ops_uitkomst u,
     int64_t nieuw, formulier_fn opnieuw, const char *anker)
 {
@@ -729,12 +730,12 @@ onderdeel_klaar(struct req *r, struct ops_ctx *c, enum ops_uitkomst u,
 }
 
 /* The scope and the inwoner of the path, in scope; -1 after answering. */
-static int
-onderdeel_inwoner(struct req *r, struct scope *s)
+int
+onderdeel_scope(struct req *r, struct scope *s)
 {
 	struct json_object *inw;
 
-	if (registratie_scope(r, s) != 0 || (inw = pad_inwoner(r, s, NULL)) ==
+	if (registratie_scope(r, s) != 0 || (inw = inwoner_van_pad(r, s, NULL)) ==
 	    NULL)
 		return -1;
 	json_object_put(inw);
@@ -753,269 +754,13 @@ pagina_traject_maak(struct req *r)
 	enum ops_uitkomst u;
 	int64_t nieuw = 0;
 
-	if (onderdeel_inwoner(r, &s) != 0)
+	if (onderdeel_scope(r, &s) != 0)
 		return;
 	traject_invoer_lees(r, invoer_form, &in);
 	ops_ctx_van(r, &s, &c);
 	/* The id is read after the call: argument order is unspecified. */
 	u = traject_maak(&c, &in, route_param_int(&r->match, "id"), &nieuw);
 	onderdeel_klaar(r, &c, u, nieuw, traject_formulier, "traject");
-}
-
-/* ------------------------------------------------------------ gebeurtenissen */
-
-/*
- * The payload fields of type t as form fields (typed values re-shown).
- * A fixed choice is a radio group (few options, all in view); the event
- * a correctie voids is a select of events, taken from events (the
- * inwoner's, as gebeurtenissen_json made them; NULL for other types).
- */
-static void
-payload_velden(struct req *r, const struct gebeurtenis_type *t,
-    struct json_object *arr, struct json_object *fouten,
-    struct json_object *events)
-{
-	static const struct veld_optie ja_nee[] = {
-		{ "ja", "Ja" }, { "nee", "Nee" }, { NULL, NULL },
-	};
-	size_t i, k;
-
-	for (i = 0; i < t->nvelden; i++) {
-		const struct gebeurtenis_veld *v = &t->velden[i];
-		const char *w = kv_get(&r->form, v->naam);
-		int req = (v->vlag & GV_VERPLICHT) != 0;
-
-		if (is(v->naam, "vervalt_id") && events != NULL) {
-			/* Which event: the ones this caller sees, not voided. */
-			struct structuur_optie *keuze;
-			size_t n = 0;
-
-			if (w == NULL)
-				w = kv_get(&r->query, "vervalt_id");
-			keuze = arena_calloc(r->arena, json_object_array_length(
-			    events) + 1, sizeof(*keuze));
-			for (k = 0; keuze != NULL &&
-			    k < json_object_array_length(events); k++) {
-				struct json_object *g = json_object_array_get_idx(events, k);
-				const struct gebeurtenis_type *gt = gebeurtenis_type_find(
-				    veld_tekst(g, "type"));
-
-				if (gt == NULL || (gt->vlag & GT_VOLGT_VERVALLEN) ||
-				    json_object_object_get(g, "vervallen_door") != NULL)
-					continue;
-				keuze[n].id = json_object_get_int64(
-				    json_object_object_get(g, "id"));
-				keuze[n].naam = arena_printf(r->arena, "%s van %s",
-				    gt->label, veld_tekst(g, "datum"));
-				n++;
-			}
-			json_object_array_add(arr, formveld_keuze(r, v->naam, v->label, req,
-			    NULL, fouten, w, keuze, n, NULL, 0));
-			continue;
-		}
-		switch (v->soort) {
-		case GV_KEUZE:
-			json_object_array_add(arr, formveld_keuze(r, v->naam, v->label, req,
-			    NULL, fouten, w, NULL, 0, v->waarden, 1));
-			break;
-		case GV_JA_NEE:
-			json_object_array_add(arr, formveld_keuze(r, v->naam, v->label, req,
-			    NULL, fouten, w, NULL, 0, ja_nee, 1));
-			break;
-		case GV_GETAL:
-			if (v->waarden != NULL)
-				json_object_array_add(arr, formveld_keuze(r, v->naam, v->label,
-				    req, NULL, fouten, w, NULL, 0, v->waarden, 1));
-			else
-				json_object_array_add(arr, formveld_invoer(r, v->naam, v->label,
-				    req, NULL, fouten, "text", w, 0));
-			break;
-		case GV_DATUM:
-			json_object_array_add(arr, formveld_invoer(r, v->naam, v->label, req,
-			    NULL, fouten, "date", w, 0));
-			break;
-		case GV_TEKST:
-			json_object_array_add(arr, formveld_invoer(r, v->naam, v->label, req,
-			    (v->vlag & GV_ALLEEN_WIJKTEAM) ? "Alleen zichtbaar voor het "
-			    "wijkteam." : NULL, fouten, "text", w, (int)v->max));
-			break;
-		}
-	}
-}
-
-/*
- * The event form: without a (valid) type, a choice of the types this
- * party registers; with one, the fields of that type only. The type comes
- * from the form (the form again after errors) or from the query (the
- * link of step 1, or a correctie's ?type=…&vervalt_id=…). Only a wijkteam
- * chooses a traject, preselected when there is one. fouten is taken on
- * every path.
- */
-static void
-gebeurtenis_formulier(struct req *r, int status, struct json_object *fouten)
-{
-	const char *code = kv_get(&r->form, "type");
-	const struct gebeurtenis_type *t;
-	struct json_object *inw, *v, *extra, *geb = NULL, *trj = NULL, *kies;
-	enum gebeurtenis_partij p;
-	struct structuur_optie *keuze = NULL;
-	struct scope s;
-	char dag[11];
-	size_t i, ntrj;
-
-	if (registratie_scope(r, &s) != 0 || (inw = pad_inwoner(r, &s, "inzien"))
-	    == NULL) {
-		json_object_put(fouten);
-		return;
-	}
-	p = ops_partij(&s);
-	if (code == NULL)
-		code = kv_get(&r->query, "type");
-	t = gebeurtenis_type_find(code);
-	extra = json_object_new_object();
-	if (t == NULL) {
-		/* Step 1: which kind of event. */
-		kies = json_object_new_array();
-		for (i = 0; i < gebeurtenis_type_aantal(); i++) {
-			const struct gebeurtenis_type *x = gebeurtenis_type_nr(i);
-
-			if (!(x->vlag & GT_VOLGT_VERVALLEN) &&
-			    gebeurtenis_mag_registreren(x, NULL, p))
-				formveld_optie(kies, x->code, x->label, 0);
-		}
-		json_object_object_add(extra, "kies_type", kies);
-		json_object_object_add(extra, "kiezen", json_object_new_boolean(1));
-		formulier(r, 200, "Gebeurtenis registreren", veld_tekst(inw, "naam"),
-		    route_param_int(&r->match, "id"), r->path, json_object_new_array(),
-		    fouten, 0, "Verder", NULL, extra);
-		json_object_put(inw);
-		return;
-	}
-	v = json_object_new_array();
-	if ((t->vlag & GT_VOLGT_VERVALLEN) && gebeurtenissen_json(r, &s,
-	    route_param_int(&r->match, "id"), 0, &geb) != 0)
-		goto fout;
-	if (p == GP_WIJKTEAM && !(t->vlag & GT_VOLGT_VERVALLEN)) {
-		if (trajecten_json(r, &s, route_param_int(&r->match, "id"), 0, &trj)
-		    != 0)
-			goto fout;
-		ntrj = json_object_array_length(trj);
-		if ((keuze = arena_calloc(r->arena, ntrj + 1, sizeof(*keuze))) ==
-		    NULL)
-			ntrj = 0;
-		for (i = 0; i < ntrj; i++) {
-			struct json_object *x = json_object_array_get_idx(trj, i);
-
-			keuze[i].id = json_object_get_int64(json_object_object_get(x,
-			    "id"));
-			keuze[i].naam = arena_printf(r->arena, "%s (%s, vanaf %s)",
-			    veld_tekst(x, "soort_label"), veld_tekst(x, "wijkteam"),
-			    veld_tekst(x, "startdatum"));
-		}
-		json_object_array_add(v, formveld_keuze(r, "traject_id", "Traject", 1,
-		    ntrj == 0 ? "Deze inwoner heeft nog geen traject: open "
-		    "eerst een traject." : NULL, fouten, kv_get(&r->form, "traject_id") ?
-		    kv_get(&r->form, "traject_id") : ntrj == 1 ?
-		    arena_printf(r->arena, "%lld", (long long)keuze[0].id) : NULL,
-		    keuze, ntrj, NULL, 0));
-	}
-	json_object_array_add(v, formveld_invoer(r, "datum", "Datum", 1, NULL, fouten,
-	    "date", kv_get(&r->form, "datum") ? kv_get(&r->form, "datum") :
-	    datum_vandaag(dag), 0));
-	payload_velden(r, t, v, fouten, geb);
-	json_object_object_add(extra, "type", tekst_of_null(t->code));
-	formulier(r, status, t->label, veld_tekst(inw, "naam"),
-	    route_param_int(&r->match, "id"), r->path, v, fouten, 0, "Registreren",
-	    NULL, extra);
-	json_object_put(geb);
-	json_object_put(trj);
-	json_object_put(inw);
-	return;
-fout:
-	json_object_put(v);
-	json_object_put(extra);
-	json_object_put(geb);
-	json_object_put(fouten);
-	json_object_put(inw);
-}
-
-/* GET /registratie/inwoners/{id}/gebeurtenissen/nieuw: the form, first
- * without a type. */
-static void
-pagina_gebeurtenis_nieuw(struct req *r)
-{
-	gebeurtenis_formulier(r, 200, NULL);
-}
-
-/* The gegevens of a form post as JSON: only the type's declared fields,
- * ja/nee as booleans and numbers as integers (gebeurtenis.h: the form
- * handler converts, the API gets no such leniency). */
-static struct json_object *
-form_gegevens(struct req *r, const struct gebeurtenis_type *t)
-{
-	struct json_object *g = json_object_new_object();
-	size_t i;
-
-	for (i = 0; i < t->nvelden; i++) {
-		const struct gebeurtenis_veld *v = &t->velden[i];
-		const char *w = kv_get(&r->form, v->naam);
-		int64_t n;
-
-		if (w == NULL || *w == '\0')
-			continue;
-		switch (v->soort) {
-		case GV_JA_NEE:
-			if (strcmp(w, "ja") == 0 || strcmp(w, "nee") == 0)
-				json_object_object_add(g, v->naam,
-				    json_object_new_boolean(strcmp(w, "ja") == 0));
-			else
-				json_object_object_add(g, v->naam,
-				    json_object_new_string(w));
-			break;
-		case GV_GETAL:
-			if (getal_lees_str(w, 0, WZ_MAX_ID, &n) == 0)
-				json_object_object_add(g, v->naam,
-				    json_object_new_int64(n));
-			else
-				json_object_object_add(g, v->naam,
-				    json_object_new_string(w));
-			break;
-		default:
-			json_object_object_add(g, v->naam, json_object_new_string(w));
-			break;
-		}
-	}
-	return g;
-}
-
-/*
- * POST /registratie/inwoners/{id}/gebeurtenissen/nieuw: see
- * onderdeel_klaar. The payload is built from the form fields of the chosen
- * type only (form_gegevens); an unknown type leaves it NULL for the
- * operation to refuse. The payload is ours to put.
- */
-static void
-pagina_gebeurtenis_maak(struct req *r)
-{
-	const struct gebeurtenis_type *t;
-	struct gebeurtenis_invoer in;
-	struct ops_ctx c;
-	struct scope s;
-	enum ops_uitkomst u;
-	int64_t nieuw = 0;
-
-	if (onderdeel_inwoner(r, &s) != 0)
-		return;
-	memset(&in, 0, sizeof(in));
-	in.type = invoer_form(r, "type");
-	in.traject_id = invoer_form(r, "traject_id");
-	in.datum = invoer_form(r, "datum");
-	if ((t = gebeurtenis_type_find(in.type.tekst)) != NULL)
-		in.gegevens = form_gegevens(r, t);
-	ops_ctx_van(r, &s, &c);
-	u = gebeurtenis_maak(&c, &in, route_param_int(&r->match, "id"), &nieuw);
-	onderdeel_klaar(r, &c, u, nieuw, gebeurtenis_formulier, "gebeurtenis");
-	json_object_put(in.gegevens);
 }
 
 /* ------------------------------------------------------------ routes */
@@ -1040,9 +785,5 @@ static const struct route routes[] = {
 	  H, NULL },
 	{ "POST", INW "/trajecten/nieuw", pagina_traject_maak, ACCESS_REGISTRATIE,
 	  HF, NULL },
-	{ "GET", INW "/gebeurtenissen/nieuw", pagina_gebeurtenis_nieuw,
-	  ACCESS_KETEN, H, NULL },
-	{ "POST", INW "/gebeurtenissen/nieuw", pagina_gebeurtenis_maak,
-	  ACCESS_KETEN, HF, NULL },
 };
 ROUTE_TABLE(routes_registratie_pagina, routes);

@@ -21,6 +21,7 @@ static const struct route_table *const tables[] = {
 	&routes_audit,
 	&routes_inwoners,
 	&routes_registratie_pagina,
+	&routes_gebeurtenis_pagina,
 	&routes_afstemming,
 	&routes_import,
 	&routes_export,

@@ -34,8 +34,8 @@ extern const struct workflow import_workflow;
 
 /* Most data rows one file may have. */
 #define IMPORT_MAX_RIJEN	500000
-/* Row errors kept in a result (the count is always complete). */
-#define IMPORT_MAX_FOUTEN	1000
+/* A result keeps the first IMPORT_MAX_FOUTEN (1000) row errors and counts
+ * them all; the limit is the run's (ops/import_batch.h). */
 
 /*
  * The dry run of import id with mapping (a JSON object of column name to

@@ -150,7 +150,7 @@ int	ops_heeft_fouten(const struct ops_ctx *);
  * in the open transaction. Every operation that writes an event calls it;
  * the importer, which writes thousands of inwoners' first events per
  * statement, derives the same projection for a whole batch at once (its
- * flush, ops/import.c).
+ * flush, ops/import_batch.c).
  */
 enum ops_uitkomst ops_projecties_bijwerken(struct ops_ctx *,
 		    int64_t inwoner_id, int herzien);

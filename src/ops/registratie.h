@@ -1,8 +1,8 @@
 /*
  * registratie.h — the writes of registration: inwoners, their trajecten
  * and their gebeurtenissen. One operation each, shared by the JSON API
- * (handlers/inwoners.c), the pages (handlers/registratie_pagina.c) and,
- * for the BSN, the importer.
+ * (handlers/inwoners.c), the pages (handlers/registratie_pagina.c,
+ * handlers/gebeurtenis_pagina.c) and, for the BSN, the importer.
  *
  * Input is what the client sent, field by field, before it is checked
  * (struct ops_tekst): the operation judges it with the declared fields of

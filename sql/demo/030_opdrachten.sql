@@ -3,16 +3,24 @@
 -- lumpsum in 2024 for the three organisaties; the aanvullende opdracht
 -- participatie 20% lower in 2025 and 2026), and a few eisen. The split
 -- over the organisaties is illustrative. Idempotent.
+--
+-- As the audit letter has it (Bijlage 2, "Opdrachten van de wijkteams met
+-- betrekking tot participatie"): the brede opdracht spans every keten, so
+-- it has none (migration 010); it holds the startgesprekken, the
+-- begeleiding of "nieuw ingestroomde bijstandsgerechtigden", the plan van
+-- aanpak and the overdracht to Werkom. The aanvullende opdracht
+-- participatie is "gericht op het contact houden met en begeleiden van
+-- mensen die (al langere tijd) een uitkering ontvangen".
 
 INSERT IGNORE INTO opdracht (code, naam, soort, keten_id, financiering, geldig_van)
 SELECT m.code, m.naam, m.soort, k.id, m.fin, m.van
   FROM (SELECT 'BREED' code, 'Brede opdracht Sociale Wijkteams' naam, 'breed' soort,
-               'WMO' keten, 'lumpsum' fin, '2019-01-01' van
+               NULL keten, 'lumpsum' fin, '2019-01-01' van
         UNION ALL SELECT 'AANV-PART', 'Aanvullende opdracht participatie',
                'aanvullend', 'PART', 'incidenteel', '2019-01-01'
         UNION ALL SELECT 'PILOT-IB', 'Pilot individuele begeleiding',
                'aanvullend', 'WMO', 'incidenteel', '2020-01-01') m
-  JOIN keten k ON k.code = m.keten;
+  LEFT JOIN keten k ON k.code = m.keten;
 
 UPDATE opdracht SET geldig_tot = '2023-12-31' WHERE code = 'PILOT-IB' AND geldig_tot IS NULL;
 

@@ -44,11 +44,26 @@ SELECT op.id, o.id, m.jaar, m.bedrag
   JOIN opdracht op ON op.code = m.op
   JOIN organisatie o ON o.code = m.org;
 
+-- The eisen on the startgesprek (P-1) and the overdracht to Werkom (P-3)
+-- belong to the brede opdracht, as the letter says ("De startgesprekken
+-- zijn onderdeel van de brede opdracht"; "de overdracht van
+-- bijstandsgerechtigden naar Werkom" is named among its tasks). An older
+-- demo database had them on AANV-PART: moved first (IGNORE: never a
+-- second P-1 on BREED), then inserted where missing. The wachtlijst (P-2)
+-- stays with the aanvullende opdracht, where the letter places the
+-- wachtlijsten ("werkdruk en wachtlijsten bij de aanvullende opdracht";
+-- footnote pp, the "wachtlijst Zittend Bestand").
+UPDATE IGNORE eis e
+  JOIN opdracht a ON a.id = e.opdracht_id AND a.code = 'AANV-PART'
+  JOIN opdracht b ON b.code = 'BREED'
+   SET e.opdracht_id = b.id, e.versie = e.versie + 1
+ WHERE e.code IN ('P-1', 'P-3');
+
 INSERT IGNORE INTO eis (opdracht_id, code, omschrijving, bron, geldig_van)
 SELECT op.id, m.code, m.oms, m.bron, '2024-01-01'
-  FROM (SELECT 'AANV-PART' op, 'P-1' code, 'Met elke inwoner die een bijstandsuitkering aanvraagt wordt samen met de inkomensconsulent een startgesprek gevoerd.' oms, 'uvo' bron
+  FROM (SELECT 'BREED' op, 'P-1' code, 'Met elke inwoner die een bijstandsuitkering aanvraagt wordt samen met de inkomensconsulent een startgesprek gevoerd.' oms, 'uvo' bron
         UNION ALL SELECT 'AANV-PART', 'P-2', 'Inwoners die na het startgesprek niet direct begeleid kunnen worden, staan op een wachtlijst die het wijkteam bijhoudt.', 'uvo'
-        UNION ALL SELECT 'AANV-PART', 'P-3', 'Een inwoner die naar Werkom gaat, wordt warm overgedragen.', 'uvo'
+        UNION ALL SELECT 'BREED', 'P-3', 'Een inwoner die naar Werkom gaat, wordt warm overgedragen.', 'uvo'
         UNION ALL SELECT 'BREED', 'B-1', 'Het wijkteam is laagdrempelig bereikbaar voor alle inwoners van de wijk.', 'pve'
         UNION ALL SELECT 'BREED', 'B-2', 'Het wijkteam rapporteert halfjaarlijks over de afgesproken indicatoren.', 'pve') m
   JOIN opdracht op ON op.code = m.op;

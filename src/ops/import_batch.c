@@ -172,6 +172,12 @@ flush(struct run *x, struct batch_rij *b, size_t n)
 		x->dberr = DB_NOMEM;
 		goto out;
 	}
+	/* The wijk history of the batch's new inwoners in one statement
+	 * (sql/009): the figures count an event for the wijk of its day. */
+	if ((rc = store_inwoner_wijk_begin(x->c->db, ids_s)) != DB_OK) {
+		x->dberr = rc;
+		goto out;
+	}
 	if ((rc = store_import_trajecten(x->c->db, x->s->wijkteam_org,
 	    json_object_to_json_string_ext(trj, JSON_C_TO_STRING_PLAIN),
 	    &aff)) != DB_OK) {

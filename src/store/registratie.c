@@ -364,13 +364,10 @@ store_inwoner_invoegen(struct db *db, const struct inwoner_rec *in, int64_t *id)
 	};
 	uint64_t nid = 0;
 	enum db_err rc;
-	char ids[24];
 
-	if ((rc = db_exec(db, ST(S_INW_NIEUW), v, 7, NULL, &nid)) != DB_OK)
-		return rc;
+	rc = db_exec(db, ST(S_INW_NIEUW), v, 7, NULL, &nid);
 	*id = (int64_t)nid;
-	snprintf(ids, sizeof(ids), "[%lld]", (long long)nid);
-	return store_inwoner_wijk_begin(db, ids);  /* sql/009: the history */
+	return rc;
 }
 
 enum db_err
@@ -379,9 +376,13 @@ store_inwoner_nieuw(struct db *db, struct arena *ar,
 {
 	enum db_err rc;
 
+	char ids[24];
+
 	if ((rc = store_inwoner_invoegen(db, in, id)) != DB_OK)
 		return rc;
-	if ((rc = store_inwoner_toegang(db, in->organisatie_id, *id)) != DB_OK)
+	snprintf(ids, sizeof(ids), "[%lld]", (long long)*id);
+	if ((rc = store_inwoner_wijk_begin(db, ids)) != DB_OK ||  /* sql/009 */
+	    (rc = store_inwoner_toegang(db, in->organisatie_id, *id)) != DB_OK)
 		return rc;
 	return woorden_schrijf(db, ar, *id, in->naam, 0);
 }

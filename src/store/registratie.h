@@ -67,9 +67,10 @@ struct inwoner_rec {
  * holds this BSN (or kenmerk). */
 enum db_err	store_inwoner_nieuw(struct db *, struct arena *,
 		    const struct inwoner_rec *, int64_t *id);
-/* Only the inwoner's row, for an importer that writes access and name
- * words for a whole batch at once (store_inwoner_toegang,
- * store_naamwoorden_zet). DB_DUPLICATE as above. */
+/* Only the inwoner's row, for an importer that writes access, name words
+ * and the wijk history for a whole batch at once (store_inwoner_toegang,
+ * store_naamwoorden_zet, store_inwoner_wijk_begin). DB_DUPLICATE as
+ * above. */
 enum db_err	store_inwoner_invoegen(struct db *, const struct inwoner_rec *,
 		    int64_t *id);
 /*

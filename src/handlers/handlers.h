@@ -36,8 +36,10 @@ extern const struct route_table routes_basis, routes_auth, routes_beheer,
 extern const struct route_table routes_inwoners, routes_registratie_pagina,
     routes_afstemming, routes_import, routes_export, routes_inzage;
 /* Accountability (issue 10): indicatoren.c (the catalogue, periods),
- * cijfers.c (figures and their herkomst). */
-extern const struct route_table routes_indicatoren, routes_cijfers;
+ * cijfers.c (figures and their herkomst), cijfers_pagina.c (their
+ * pages). */
+extern const struct route_table routes_indicatoren, routes_cijfers,
+    routes_cijfers_pagina;
 
 /*
  * Every route of the application, in match order: built once (malloc) on

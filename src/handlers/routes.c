@@ -27,6 +27,7 @@ static const struct route_table *const tables[] = {
 	&routes_inzage,
 	&routes_indicatoren,
 	&routes_cijfers,
+	&routes_cijfers_pagina,
 };
 
 const struct route *

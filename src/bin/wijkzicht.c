@@ -7,6 +7,8 @@
  *   check-config      read the configuration, templates and OpenAPI document
  *                     and print the effective settings (secrets masked)
  *   check-statements  prepare every SQL statement against the database
+ *   cijfers-controle  recompute the figure projections and compare them
+ *   cijfers-herstel   the same, and repair what differs
  *   routes            print the route table, "METHOD PATTERN" per line
  *   create-beheerder NAAM
  *                     bootstrap of a real installation: makes user NAAM (or
@@ -33,13 +35,15 @@
 #include "store/audit.h"
 #include "store/demo.h"
 #include "store/gebruiker.h"
+#include "store/projectie.h"
 #include "store/statements.h"
 
 static int
 usage(void)
 {
 	fprintf(stderr, "usage: wijkzicht [-c config-file] "
-	    "migrate | seed-demo | check-config | check-statements | routes |\n"
+	    "migrate | seed-demo | check-config | check-statements |\n"
+	    "    cijfers-controle | cijfers-herstel | routes |\n"
 	    "       create-beheerder NAAM\n");
 	return 2;
 }
@@ -108,6 +112,59 @@ cmd_check_statements(const struct config *cfg)
 	if (c.bad == 0)
 		printf("check-statements: %d statements prepare\n", c.n);
 	return c.bad != 0;
+}
+
+/*
+ * Recomputes the figure projections of every inwoner from their events
+ * (store/projectie.h) and compares them with what is stored, a thousand
+ * inwoners per transaction. herstel: writes the recomputation where it
+ * differs. Exit 0 when everything agreed (or was repaired), 1 otherwise.
+ */
+static int
+cmd_cijfers_controle(const struct config *cfg, int herstel)
+{
+	struct arena ar;
+	struct db db;
+	size_t verschil = 0;
+	int64_t na = 0, laatste = 0, eerste = 0;
+	enum db_err rc = DB_OK;
+
+	if (arena_init(&ar, 1024 * 1024, (size_t)512 * 1024 * 1024) != 0)
+		return 1;
+	db_init(&db, cfg, 0, &store_statements);
+	for (;;) {
+		arena_reset(&ar);
+		if (db_begin(&db) != 0) {
+			rc = DB_ERR;
+			break;
+		}
+		rc = store_projectie_controle(&db, &ar, na, PROJECTIE_MAX_INWONERS,
+		    herstel, &verschil, &eerste, &laatste);
+		if (rc != DB_OK || db_commit(&db) != 0) {
+			db_rollback(&db);
+			if (rc == DB_OK)
+				rc = DB_ERR;
+			break;
+		}
+		if (laatste == 0)
+			break;
+		na = laatste;
+	}
+	if (rc != DB_OK) {
+		fprintf(stderr, "cijfers-controle: database: %s\n", db.error);
+		db_close(&db);
+		arena_free(&ar);
+		return 1;
+	}
+	printf("cijfers-controle: inwoners tot en met id %lld vergeleken; %zu met "
+	    "afwijkende projectie%s", (long long)na, verschil,
+	    verschil > 0 ? "" : "\n");
+	if (verschil > 0)
+		printf(" (de eerste: inwoner %lld)%s\n", (long long)eerste,
+		    herstel ? "; hersteld" : "");
+	db_close(&db);
+	arena_free(&ar);
+	return verschil > 0 && !herstel;
 }
 
 /* An audit row for the command line: no user, no address. */
@@ -257,5 +314,9 @@ main(int argc, char *argv[])
 		return demo_seed(&cfg, stdout) == 0 ? 0 : 1;
 	if (strcmp(argv[optind], "check-statements") == 0)
 		return cmd_check_statements(&cfg);
+	if (strcmp(argv[optind], "cijfers-controle") == 0)
+		return cmd_cijfers_controle(&cfg, 0);
+	if (strcmp(argv[optind], "cijfers-herstel") == 0)
+		return cmd_cijfers_controle(&cfg, 1);
 	return usage();
 }

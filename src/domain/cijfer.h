@@ -21,11 +21,15 @@
  *    that holds the inwoner at the end of the period (feit.partij_einde);
  *  - stand: distinct inwoners in cijfer_stand rows (the store read the
  *    state on the last day from the ketenstatus history);
- *  - duur: for each event A, the first event B of the same inwoner with
- *    (dag, id) after A's (same day allowed, registered later); the pair
- *    counts in the period of B's day, in the wijk of B; the statistic over
- *    the pairs; the number of inwoners with a pair is the noemer that
- *    small-number protection looks at;
+ *  - duur: for each event A that begins a wait, the first event B of the
+ *    same inwoner with (dag, id) after A's (same day allowed, registered
+ *    later); an A begins a wait unless an earlier A of that inwoner is
+ *    still waiting for its B (a second A before the B pairs with nothing:
+ *    the wait began at the first, as the ketenstatus counts the wachtlijst
+ *    from the first wachtlijst_in), and a B with no waiting A pairs with
+ *    nothing; the pair counts in the period of B's day, in the wijk of B;
+ *    the statistic over the pairs; the number of inwoners with a pair is
+ *    the noemer that small-number protection looks at;
  *  - verhouding: teller ÷ noemer per wijk and for the total; no value
  *    where the noemer is 0.
  *
@@ -105,14 +109,18 @@ struct cijfer_tabel {
  * organisatie works in, any order, duplicates ignored) together with every
  * wijk a counted fact falls in, ascending. Every function below fills out
  * with those rows; a wijk without counted units has zeros (a duur or
- * verhouding there has heeft 0).
+ * verhouding there has heeft 0). Wijk ids are positive: a fact with
+ * wijk_id 0 (no wijk known) counts in the total only. The table borrows
+ * r's uitsplitsingen (verdeling.u) and allocates the rest in the arena.
  *
  * cijfer_telling: rule r (REGEL_TELLING) over the n facts f for period p.
  * cijfer_stand: the n rows s (REGEL_STAND; the store selected the state).
  * cijfer_duur: r (REGEL_DUUR) over facts of types A and B (any period: the
  *   function picks the pairs whose B lies in p).
  * cijfer_verhouding: teller ÷ noemer, two tables computed over the same
- *   wijken; procent multiplies by 100.
+ *   wijken; procent multiplies by 100. Its rows are those of both; a wijk
+ *   that is not a row of one of them reads as 0 there for a count and as
+ *   no value otherwise.
  *
  * Each returns 0, or -1 when memory runs out or the rule is not of the
  * function's kind (out is then empty).
@@ -151,13 +159,21 @@ int	cijfer_herkomst(struct arena *, const struct indicator_regel *r,
  * rule applies to its aantal, which is never shown, so nothing can be
  * recomputed from it: a median over fewer than drempel inwoners is
  * withheld. Returns 0, or -1 when memory runs out — then everything is
- * withheld. A verhouding is withheld where its teller or its noemer is:
- * cijfer_weg_verhouding() combines the two patterns (each computed over
- * its own table, exactly as that indicator is shown by itself).
+ * withheld (and when even the arrays could not be had they are NULL: the
+ * caller withholds every cell). A table too big for onderdrukking_bereken(),
+ * or one for which it finds no pattern, is withheld whole (0). A verhouding is withheld where its teller or its
+ * noemer is: cijfer_weg_verhouding() combines the two patterns (each
+ * computed over its own table, exactly as that indicator is shown by
+ * itself), matching their rows by wijk id, since the two tables need not
+ * have the same rows; also where the verhouding has no value, so that a
+ * withheld noemer of 0 does not show as "no value".
  */
 struct cijfer_weg {
 	unsigned char  *cel;
 	unsigned char  *verdeling[REGEL_UITSPLITSINGEN];
+	const int64_t  *wijk;     /* the rows of the table it was computed
+				   * over (borrowed from it), nwijk of them */
+	size_t          nwijk;
 };
 int	cijfer_onderdruk(struct arena *, const struct cijfer_tabel *t,
 	    int64_t drempel, struct cijfer_weg *weg);

@@ -404,7 +404,7 @@ filter_waarde(const struct gebeurtenis_veld *v, struct json_object *o,
 /* The payload filters of a telling over type t (NULL: the type was
  * refused, so only the shape is checked). Returns the errors appended. */
 static int
-regel_filters(struct json_object *o, const struct gebeurtenis_type *t,
+lees_filters(struct json_object *o, const struct gebeurtenis_type *t,
     struct indicator_regel *r, struct json_object *fouten)
 {
 	const struct gebeurtenis_veld *v;
@@ -439,6 +439,8 @@ regel_filters(struct json_object *o, const struct gebeurtenis_type *t,
 			nf++;
 			continue;
 		}
+		if (val == NULL)     /* null: no filter, as gebeurtenis.c */
+			continue;
 		if ((waarom = veld_verboden(v)) != NULL) {
 			snprintf(m, sizeof(m), "Op %s kan niet worden "
 			    "gefilterd: %s.", v->label, waarom);
@@ -446,9 +448,8 @@ regel_filters(struct json_object *o, const struct gebeurtenis_type *t,
 			nf++;
 			continue;
 		}
-		if (val == NULL)     /* null: no filter, as gebeurtenis.c */
-			continue;
-		if (filter_waarde(v, val, &r->filter[r->nfilter], fouten) != 0) {
+		if (filter_waarde(v, val, &r->filter[r->nfilter],
+		    fouten) != 0) {
 			nf++;
 			continue;
 		}
@@ -459,7 +460,7 @@ regel_filters(struct json_object *o, const struct gebeurtenis_type *t,
 
 /* A positive id under regel.traject.<key> into *id. */
 static int
-traject_id(struct json_object *o, const char *key, const char *label,
+traject_ref(struct json_object *o, const char *key, const char *label,
     int64_t *id, struct json_object *fouten)
 {
 	char m[IND_MELDING_MAX];
@@ -481,7 +482,7 @@ traject_id(struct json_object *o, const char *key, const char *label,
 /* The traject filters of a telling: {"soort", "thema_id", "opdracht_id"},
  * each optional. Whether the thema or opdracht exists the store checks. */
 static int
-regel_traject(struct json_object *o, struct indicator_regel *r,
+lees_traject(struct json_object *o, struct indicator_regel *r,
     struct json_object *fouten)
 {
 	int i, nf = 0;
@@ -506,10 +507,10 @@ regel_traject(struct json_object *o, struct indicator_regel *r,
 			} else
 				r->traject_soort = traject_soorten[i].code;
 		} else if (strcmp(key, "thema_id") == 0)
-			nf += traject_id(val, key, "Het thema", &r->thema_id,
+			nf += traject_ref(val, key, "Het thema", &r->thema_id,
 			    fouten);
 		else if (strcmp(key, "opdracht_id") == 0)
-			nf += traject_id(val, key, "De opdracht",
+			nf += traject_ref(val, key, "De opdracht",
 			    &r->opdracht_id, fouten);
 		else {
 			regel_fout(fouten, "traject", key, "Op dit gegeven van "
@@ -541,7 +542,7 @@ indicator_uitsplitsingen_botsen(const struct regel_uitsplitsing *a,
 /* The uitsplitsingen of a telling over type t (NULL: refused, so fields
  * are not checked). Every error names regel.uitsplitsing. */
 static int
-regel_uitsplitsing(struct json_object *o, const struct gebeurtenis_type *t,
+lees_uitsplitsing(struct json_object *o, const struct gebeurtenis_type *t,
     struct indicator_regel *r, struct json_object *fouten)
 {
 	const struct gebeurtenis_veld *v;
@@ -629,9 +630,9 @@ regel_indicatorcode(struct json_object *rule, const char *key,
 	/* an embedded NUL would hide the rest of the code */
 	if (s == NULL || strlen(s) != (size_t)json_object_get_string_len(v) ||
 	    !sleutel_veilig(s)) {
-		snprintf(m, sizeof(m), "%s moet de code van een indicator zijn: "
-		    "kleine letters, cijfers en _, hoogstens %d tekens.", wat,
-		    IND_NAAM_MAX);
+		snprintf(m, sizeof(m), "%s moet de code van een indicator "
+		    "zijn: kleine letters, cijfers en _, hoogstens %d tekens.",
+		    wat, IND_NAAM_MAX);
 		regel_fout(fouten, key, NULL, m);
 		return 1;
 	}
@@ -705,11 +706,11 @@ lees_telling(struct json_object *rule, struct indicator_regel *r,
 	else
 		r->type = t->code;
 	if ((o = regel_lid(rule, "filters")) != NULL)
-		nf += regel_filters(o, t, r, fouten);
+		nf += lees_filters(o, t, r, fouten);
 	if ((o = regel_lid(rule, "traject")) != NULL)
-		nf += regel_traject(o, r, fouten);
+		nf += lees_traject(o, r, fouten);
 	if ((o = regel_lid(rule, "uitsplitsing")) != NULL)
-		nf += regel_uitsplitsing(o, t, r, fouten);
+		nf += lees_uitsplitsing(o, t, r, fouten);
 	return nf;
 }
 
@@ -795,7 +796,8 @@ indicator_regel_lees(struct json_object *rule, struct indicator_regel *out,
 	int k, nf;
 
 	if (rule == NULL || !json_object_is_type(rule, json_type_object)) {
-		regel_fout(fouten, NULL, NULL, "De regel moet een object zijn.");
+		regel_fout(fouten, NULL, NULL, "De regel moet een object "
+		    "zijn.");
 		return 1;
 	}
 	if (regel_keuze(rule, "soort", indicator_regelsoorten, &k) != 0) {
@@ -845,8 +847,10 @@ kenmerk_waarde(const struct gebeurtenis_veld *v, struct json_object *o,
 
 	switch (v->soort) {
 	case GV_KEUZE:
-		if (!json_object_is_type(o, json_type_string) ||
-		    (i = optie_plaats(v->waarden, json_object_get_string(o))) < 0)
+		if (!json_object_is_type(o, json_type_string))
+			return 0;
+		if ((i = optie_plaats(v->waarden,
+		    json_object_get_string(o))) < 0)
 			return 0;
 		snprintf(w, n, "%s", v->waarden[i].code);
 		return 1;

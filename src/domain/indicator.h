@@ -166,7 +166,10 @@ int	indicator_regel_lees(struct json_object *rule, struct indicator_regel *out,
  * codes; "ja", "nee" for a ja_nee field; a getal field's waarden; for the
  * ketenstatus the partij codes of domain/ketenstatus.h ("geen",
  * "wijkteam", "werkom", "naleving", "uwv"). *n is set to their number;
- * the codes are static. Labels: indicator_categorie_label().
+ * the codes are static (a keuze or getal list's are gathered into a
+ * static array on its first use: not thread-safe then, and the workers
+ * are single-threaded processes). NULL and *n 0 for a field that has no
+ * categories. Labels: indicator_categorie_label().
  */
 const char *const *indicator_categorieen(const struct regel_uitsplitsing *u,
 		    size_t *n);

@@ -44,7 +44,12 @@
 #define ONDERDRUKKING_MAX_CELLEN	4096
 #define ONDERDRUKKING_MAX_RELATIES	4096
 
-/* "cel totaal = sum of cel delen[0..ndelen-1]". Indexes into the cells. */
+/*
+ * "cel totaal = sum of cel delen[0..ndelen-1]". Indexes into the cells.
+ * Each cell should be named once; a cell named more than once counts as
+ * often as it is named, the equation as written (as totaal and as deel it
+ * cancels), which may pin a cell by itself: see the failure below.
+ */
 struct ond_relatie {
 	size_t         totaal;
 	const size_t  *delen;
@@ -53,15 +58,21 @@ struct ond_relatie {
 
 /*
  * Computes the pattern for the n cells waarde (counts, >= 0; a negative
- * value means "no number here" and is neither withheld nor used) under
- * the nrel relations, with drempel (>= 1; 1 withholds nothing). Sets
- * weg[i] to 1 for each withheld cell and 0 for the others. On return no
- * withheld cell is determined by the shown cells and the relations
- * (onderdrukking_herleidbaar() gives -1).
+ * value means "no number here": never withheld, and known to the
+ * equations if a relation names it) under the nrel relations, with
+ * drempel (>= 1; 1 withholds nothing). Sets weg[i] to 1 for each withheld
+ * cell and 0 for the others. On return no withheld cell is determined by
+ * the shown cells and the relations (onderdrukking_herleidbaar() gives
+ * -1). A zero is withheld only where no positive count can serve: a
+ * withheld zero sits on the bound every reader knows (no count is
+ * negative), which the exact check, being linear, does not weigh.
  *
  * Returns 0, or -1 when n or nrel exceeds the maxima, a relation names a
- * cell out of range, or memory runs out: then every cell with a value
- * is withheld (fail closed).
+ * cell out of range (or has ndelen > 0 and delen NULL), drempel < 1,
+ * memory runs out, the check cannot tell (see below), or no choice of
+ * cells can hide a determined one (relations that pin a cell among
+ * withheld cells alone): then every cell with a value is withheld (fail
+ * closed). With weg NULL it returns -1 and writes nothing.
  */
 int	onderdrukking_bereken(const int64_t *waarde, size_t n,
 	    const struct ond_relatie *rel, size_t nrel, int64_t drempel,
@@ -69,11 +80,16 @@ int	onderdrukking_bereken(const int64_t *waarde, size_t n,
 
 /*
  * The check an attacker would run: treating each relation as an exact
- * linear equation, with the shown cells known and the withheld ones
- * unknown, the index of the first withheld cell whose value follows
- * uniquely from the equations, or -1 when none does (also -1 on bad input
- * as above). Used by onderdrukking_bereken() to verify its pattern and by
- * the tests to attack one.
+ * linear equation, with the shown cells known and the withheld ones (weg
+ * non-zero and a value >= 0) unknown, the index of the first withheld
+ * cell whose value follows uniquely from the equations or any combination
+ * of them, or -1 when none does (also -1 on bad input as above, and with
+ * weg NULL). The arithmetic is exact, in whole numbers; when memory runs
+ * out or an entry of the elimination outgrows its range (2^31; the figure
+ * tables' coefficients stay near 1) it cannot tell, and then names the first
+ * withheld cell rather than vouch for the pattern. Used by
+ * onderdrukking_bereken() to verify its pattern and by the tests to
+ * attack one.
  */
 long	onderdrukking_herleidbaar(const int64_t *waarde, size_t n,
 	    const struct ond_relatie *rel, size_t nrel,

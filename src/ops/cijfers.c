@@ -91,8 +91,9 @@ ber_regel(const struct indicator_rij *ind, struct indicator_regel *r,
 
 /*
  * The facts a rule of kind telling or duur reads for period p: of its
- * type in p; for a duur also the A events before p (a wait that ends in p
- * may have begun years earlier). Into the scratch arena.
+ * type in p; for a duur every A and B up to p's end (a wait that ends in
+ * p may have begun years earlier, and an earlier B closes an earlier A, so
+ * that it does not pair with a later B). Into the scratch arena.
  */
 static int
 ber_feiten(struct ber *b, const struct indicator_regel *r,
@@ -110,7 +111,7 @@ ber_feiten(struct ber *b, const struct indicator_regel *r,
 	if ((b->rc = store_cijfer_feiten(b->c->db, &b->tmp, b->org, r->type,
 	    DAG_1900, tot, tot, &a, &na)) != DB_OK ||
 	    (b->rc = store_cijfer_feiten(b->c->db, &b->tmp, b->org, r->tot_type,
-	    van, tot, tot, &z, &nz)) != DB_OK)
+	    DAG_1900, tot, tot, &z, &nz)) != DB_OK)
 		return -1;
 	if ((*f = arena_calloc(&b->tmp, na + nz + 1, sizeof(**f))) == NULL) {
 		b->rc = DB_NOMEM;

@@ -44,7 +44,7 @@ static const struct stmt_def defs[] = {
 	  " g.vervalt_id, g.traject_id, t.organisatie_id, g.gegevens"
 	  " FROM" IDS_TABEL " JOIN gebeurtenis g ON g.inwoner_id = j.inw"
 	  " JOIN traject t ON t.id = g.traject_id"
-	  " ORDER BY g.inwoner_id, g.datum, g.id", 1, EV__N, "iitditiiiit" },
+	  " ORDER BY g.inwoner_id, g.datum, g.id", 1, EV__N, "iitdittiiit" },
 	{ ST(P_WIJKEN), "projectie_wijken",
 	  "SELECT iw.inwoner_id, iw.van, iw.tot, iw.wijk_id FROM" IDS_TABEL
 	  " JOIN inwoner_wijk iw ON iw.inwoner_id = j.inw"

@@ -265,8 +265,6 @@ static const struct stmt_def defs[] = {
 };
 const struct stmt_table registratie_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 
-static enum db_err ketenstatus_schrijf(struct db *, struct arena *, int64_t,
-    int);
 
 /* Most events one inwoner's ketenstatus is derived from. */
 #define KS_MAX_EVENTS	10000
@@ -796,13 +794,6 @@ toegang_herzien(struct db *db, struct arena *ar, int64_t inwoner_id,
 
 enum db_err
 store_ketenstatus_bijwerken(struct db *db, struct arena *ar, int64_t inwoner_id,
-    int herzien)
-{
-	return ketenstatus_schrijf(db, ar, inwoner_id, herzien);
-}
-
-static enum db_err
-ketenstatus_schrijf(struct db *db, struct arena *ar, int64_t inwoner_id,
     int herzien)
 {
 	struct db_val id = DB_INT(inwoner_id);

@@ -782,7 +782,7 @@ test_every_splitsable_field_of_the_table_has_categories(void **state)
 /* ------------------------------------------------------------ kenmerken */
 
 static int
-kenmerken(const char *type, const char *js, char *out, size_t n)
+kenmerken_van(const char *type, const char *js, char *out, size_t n)
 {
 	struct json_object *g = json_tokener_parse(js);
 	int k;
@@ -799,20 +799,20 @@ test_kenmerken_hold_the_shareable_fields_in_table_order(void **state)
 	char b[128];
 
 	/* JSON order differs from the table's; hulpvragen is left out */
-	assert_int_equal(kenmerken("startgesprek", "{\"hulpvragen\": \"schulden\","
+	assert_int_equal(kenmerken_van("startgesprek", "{\"hulpvragen\": \"schulden\","
 	    " \"met_inkomensconsulent\": true, \"uitkomst\": \"overbrugbaar\"}",
 	    b, sizeof(b)), 46);
 	assert_string_equal(b, "uitkomst=overbrugbaar;met_inkomensconsulent=ja");
-	assert_int_equal(kenmerken("terug_van_werkom",
+	assert_int_equal(kenmerken_van("terug_van_werkom",
 	    "{\"warme_overdracht\": false, \"reden\": \"x=y;z\"}", b,
 	    sizeof(b)), 20);
 	assert_string_equal(b, "warme_overdracht=nee");
-	kenmerken("profiel_toegekend", "{\"profiel\": 3}", b, sizeof(b));
+	kenmerken_van("profiel_toegekend", "{\"profiel\": 3}", b, sizeof(b));
 	assert_string_equal(b, "profiel=3");
-	assert_int_equal(kenmerken("plan_van_aanpak",
+	assert_int_equal(kenmerken_van("plan_van_aanpak",
 	    "{\"evaluatiedatum\": \"2024-05-01\"}", b, sizeof(b)), 0);
 	assert_string_equal(b, "");
-	assert_int_equal(kenmerken("ib_eigen_gestart", "{}", b, sizeof(b)), 0);
+	assert_int_equal(kenmerken_van("ib_eigen_gestart", "{}", b, sizeof(b)), 0);
 }
 
 static void
@@ -821,7 +821,7 @@ test_kenmerken_skip_values_not_of_the_table(void **state)
 	char b[128];
 
 	/* old data must not put a ';' into the string */
-	kenmerken("startgesprek", "{\"uitkomst\": \"a;b=c\","
+	kenmerken_van("startgesprek", "{\"uitkomst\": \"a;b=c\","
 	    " \"met_inkomensconsulent\": \"ja\"}", b, sizeof(b));
 	assert_string_equal(b, "");
 	assert_int_equal(indicator_kenmerken(gebeurtenis_type_find(
@@ -836,15 +836,15 @@ test_kenmerken_that_do_not_fit_give_minus_one(void **state)
 	char b[24];
 
 	/* "uitkomst=onoverbrugbaar" is 23 characters: 24 bytes fit */
-	assert_int_equal(kenmerken("startgesprek",
+	assert_int_equal(kenmerken_van("startgesprek",
 	    "{\"uitkomst\": \"onoverbrugbaar\"}", b, sizeof(b)), 23);
 	assert_string_equal(b, "uitkomst=onoverbrugbaar");
 	memset(b, 'x', sizeof(b));
-	assert_int_equal(kenmerken("startgesprek",
+	assert_int_equal(kenmerken_van("startgesprek",
 	    "{\"uitkomst\": \"onoverbrugbaar\"}", b, 23), -1);
 	assert_string_equal(b, "");
 	/* the second field is what does not fit: still nothing half */
-	assert_int_equal(kenmerken("startgesprek",
+	assert_int_equal(kenmerken_van("startgesprek",
 	    "{\"uitkomst\": \"onoverbrugbaar\","
 	    " \"met_inkomensconsulent\": true}", b, sizeof(b)), -1);
 	assert_string_equal(b, "");
@@ -886,7 +886,7 @@ test_filter_and_kenmerken_round_trip(void **state)
 	    " \"type\": \"startgesprek\","
 	    " \"filters\": {\"uitkomst\": \"onoverbrugbaar\","
 	    "   \"met_inkomensconsulent\": false}}", &r);
-	assert_true(kenmerken("startgesprek", "{\"uitkomst\": \"onoverbrugbaar\","
+	assert_true(kenmerken_van("startgesprek", "{\"uitkomst\": \"onoverbrugbaar\","
 	    " \"met_inkomensconsulent\": false, \"hulpvragen\": \"x\"}", k,
 	    sizeof(k)) > 0);
 	for (i = 0; i < r.nfilter; i++) {
@@ -898,7 +898,7 @@ test_filter_and_kenmerken_round_trip(void **state)
 	lees_goed("{\"soort\": \"telling\", \"tel\": \"inwoners\","
 	    " \"type\": \"profiel_toegekend\", \"filters\": {\"profiel\": 2}}",
 	    &r);
-	kenmerken("profiel_toegekend", "{\"profiel\": 2}", k, sizeof(k));
+	kenmerken_van("profiel_toegekend", "{\"profiel\": 2}", k, sizeof(k));
 	assert_int_equal(indicator_kenmerk(k, r.filter[0].veld, w, sizeof(w)), 1);
 	assert_string_equal(w, r.filter[0].waarde);
 }

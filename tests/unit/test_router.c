@@ -25,9 +25,9 @@ static const struct route table[] = {
 	{ "PUT",    "/api/v1/organisaties/{id:int}",   h, ACCESS_PUBLIC, ROUTE_JSON, NULL },
 	{ "GET",    "/api/v1/inwoners/{id:int}/trajecten/{tid:int}", h, ACCESS_PUBLIC, ROUTE_JSON, NULL },
 	{ "GET",    "/periodes/{p:slug}",              h, ACCESS_PUBLIC, ROUTE_HTML, NULL },
-	{ "GET",    "/api/v1/periodes/{code:periode}", h, ACCESS_PUBLIC, ROUTE_JSON, NULL },
 	{ "GET",    "/wachtwoord-instellen/{token:token}", h, ACCESS_PUBLIC, ROUTE_HTML, NULL },
 	{ "POST",   "/wachtwoord-instellen/{token:token}", h, ACCESS_PUBLIC, ROUTE_HTML, NULL },
+	{ "GET",    "/api/v1/periodes/{code:periode}", h, ACCESS_PUBLIC, ROUTE_JSON, NULL },
 };
 #define N (sizeof(table) / sizeof(table[0]))
 

@@ -163,17 +163,40 @@ eigen_keten(const void *arg, int64_t id)
 	return 0;
 }
 
+/* The catalogue's actief berekende indicators. */
+struct indicator_lijst {
+	const struct indicator_rij  *ind;
+	size_t                       n;
+};
+
+/* Whether keten id has one of them. */
+static int
+met_indicatoren(const void *arg, int64_t id)
+{
+	const struct indicator_lijst *l = arg;
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->ind[i].keten_id == id)
+			return 1;
+	return 0;
+}
+
 /*
  * The choices of the form for this viewer: a teamleider or medewerker
  * their own organisatie(s); whoever sees aggregates every
  * wijkteamorganisatie (their own first); every keten, a regisseur's own
- * first. Returns 0, or -1 after answering a database error.
+ * first, then those with berekende indicators. Returns 0, or -1 after
+ * answering a database error.
  */
 static int
 opties_lees(struct req *r, const struct scope *s, struct opties *o)
 {
+	struct indicator_filter berekend = { 0, "berekend", 1 };
+	struct indicator_lijst lijst;
+	struct indicator_rij *ind;
 	enum db_err rc;
-	size_t i, n;
+	size_t i, n, nind;
 
 	memset(o, 0, sizeof(*o));
 	if ((rc = store_structuur_opties(r->db, r->arena, REF_WIJKTEAMORGANISATIE,
@@ -193,6 +216,16 @@ opties_lees(struct req *r, const struct scope *s, struct opties *o)
 				o->org[n++] = o->org[i];
 		o->norg = n;
 	}
+	/* The ketens with berekende indicators first, then of those a
+	 * regisseur's own: the first keten is the one shown unasked. */
+	if ((rc = store_indicator_lijst(r->db, r->arena, &berekend, 0, 1000,
+	    &ind, &nind)) != DB_OK) {
+		fail_db(r, rc, "cijfers");
+		return -1;
+	}
+	lijst.ind = ind;
+	lijst.n = nind;
+	naar_voren(o->keten, o->nketen, met_indicatoren, &lijst);
 	naar_voren(o->keten, o->nketen, eigen_keten, &r->who);
 	return 0;
 }
@@ -251,8 +284,11 @@ periode_optie(struct req *r, struct json_object *arr, const struct periode *p,
 
 	periode_code(p, code);
 	periode_label(p, label, sizeof(label));
-	formveld_optie(arr, code, arena_printf(r->arena, "%s (%s%s)", label, code,
-	    loopt ? ", loopt nog" : ""), periode_gelijk(p, gekozen));
+	/* A year's label is its code. */
+	formveld_optie(arr, code, strcmp(label, code) == 0 ? arena_printf(
+	    r->arena, "%s%s", label, loopt ? " (loopt nog)" : "") :
+	    arena_printf(r->arena, "%s (%s%s)", label, code, loopt ?
+	    ", loopt nog" : ""), periode_gelijk(p, gekozen));
 }
 
 /* A select of the veld partial with the options arr (ownership taken). */

@@ -35,11 +35,11 @@ extern const struct route_table routes_basis, routes_auth, routes_beheer,
  * of an organisation's registrations), inzage.c (access history, AVG). */
 extern const struct route_table routes_inwoners, routes_registratie_pagina,
     routes_afstemming, routes_import, routes_export, routes_inzage;
-/* Accountability (issue 10): indicatoren.c (the catalogue, periods),
- * cijfers.c (figures and their herkomst), cijfers_pagina.c (their
- * pages). */
-extern const struct route_table routes_indicatoren, routes_cijfers,
-    routes_cijfers_pagina;
+/* Accountability (issue 10): indicatoren.c (the catalogue, periods) and
+ * indicatoren_pagina.c (its pages), cijfers.c (figures and their
+ * herkomst) and cijfers_pagina.c (their pages). */
+extern const struct route_table routes_indicatoren, routes_indicatoren_pagina,
+    routes_cijfers, routes_cijfers_pagina;
 
 /*
  * Every route of the application, in match order: built once (malloc) on

@@ -274,10 +274,8 @@ api_versies(struct req *r)
 	size_t i, n;
 	int gevonden = 0;
 
-	if ((rc = store_indicator_lees(r->db, r->arena, route_param_int(
-	    &r->match, "id"), &rij, &gevonden)) != DB_OK ||
-	    (gevonden && (rc = store_indicator_versies(r->db, r->arena, rij.code,
-	    &v, &n)) != DB_OK)) {
+	if ((rc = store_indicator_met_versies(r->db, r->arena, route_param_int(
+	    &r->match, "id"), &rij, &gevonden, &v, &n)) != DB_OK) {
 		fail_db(r, rc, "indicator");
 		return;
 	}

@@ -26,6 +26,7 @@ static const struct route_table *const tables[] = {
 	&routes_export,
 	&routes_inzage,
 	&routes_indicatoren,
+	&routes_indicatoren_pagina,
 	&routes_cijfers,
 	&routes_cijfers_pagina,
 };

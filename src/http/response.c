@@ -162,6 +162,7 @@ static const struct {
 	{ "Overdrachten", "/registratie/overdrachten", ACCESS_AFSTEMMING },
 	{ "Importeren", "/registratie/import", ACCESS_TEAMLEIDER },
 	{ "Exporteren", "/registratie/export", ACCESS_TEAMLEIDER },
+	{ "Indicatoren", "/indicatoren", ACCESS_INGELOGD },
 	{ "Cijfers", "/cijfers", ACCESS_CIJFERS },
 	{ "Beheer", "/beheer", ACCESS_BEHEER },
 	{ "Gebruikers", "/beheer/gebruikers", ACCESS_BEHEER },

@@ -196,6 +196,21 @@ store_indicator_versies(struct db *db, struct arena *ar, const char *code,
 	return indicator_rijen(db, ar, ST(I_VERSIES), &v, 1, out, n);
 }
 
+enum db_err
+store_indicator_met_versies(struct db *db, struct arena *ar, int64_t id,
+    struct indicator_rij *out, int *gevonden, struct indicator_rij **versies,
+    size_t *n)
+{
+	enum db_err rc;
+
+	*versies = NULL;
+	*n = 0;
+	if ((rc = store_indicator_lees(db, ar, id, out, gevonden)) != DB_OK ||
+	    !*gevonden)
+		return rc;
+	return store_indicator_versies(db, ar, out->code, versies, n);
+}
+
 /* The eisen of rec as a JSON array text ("[3,7]") in buf b. */
 static const char *
 indicator_eisen_json(char *b, size_t len, const int64_t *e, size_t n)

@@ -64,6 +64,10 @@ enum db_err	store_indicator_code(struct db *, struct arena *,
 /* Every version of code, by nummer. */
 enum db_err	store_indicator_versies(struct db *, struct arena *,
 		    const char *code, struct indicator_rij **out, size_t *n);
+/* Version id (*gevonden 0: none, *n 0) and every version of its code. */
+enum db_err	store_indicator_met_versies(struct db *, struct arena *,
+		    int64_t id, struct indicator_rij *out, int *gevonden,
+		    struct indicator_rij **versies, size_t *n);
 
 /*
  * A new row for rec with the given nummer and vorige_id (0: none), actief,

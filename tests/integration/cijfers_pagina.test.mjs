@@ -173,6 +173,56 @@ describe('the herkomst: 403 for aggregate viewers, 404 for others', () => {
   });
 });
 
+describe('the herkomst is paged', () => {
+  test('51 records: 50 and "Volgende pagina", then 1 and "Vorige pagina"', async () => {
+    // One inwoner of DOCK with 51 startgesprekken in 2020-H1 (a period no
+    // other test looks at), counted as events.
+    const mw = await login('medewerker.dock');
+    const wijk = Number((await sql("SELECT id FROM wijk WHERE code = 'PLB'"))[0][0]);
+    const wijkteam = Number((await sql("SELECT id FROM wijkteam WHERE code = 'WT-PLB'"))[0][0]);
+    const thema = Number((await sql(`SELECT MIN(id) FROM thema WHERE keten_id = ${keten}`))[0][0]);
+    const opdracht = Number((await sql("SELECT id FROM opdracht WHERE code = 'AANV-PART'"))[0][0]);
+    const inw = await post(mw, '/api/v1/inwoners', { naam: `Veelgesprek Pagina${RUN}`, geboortejaar: 1975, wijk_id: wijk });
+    assert.equal(inw.res.status, 201, inw.text);
+    const trj = await post(mw, `/api/v1/inwoners/${inw.json.id}/trajecten`, {
+      soort: 'participatie', thema_id: thema, opdracht_id: opdracht, wijkteam_id: wijkteam, startdatum: '2020-01-01',
+    });
+    assert.equal(trj.res.status, 201, trj.text);
+    for (let d = 0; d < 51; d++) {
+      const datum = new Date(Date.UTC(2020, 0, 2 + d)).toISOString().slice(0, 10);
+      const e = await post(mw, `/api/v1/inwoners/${inw.json.id}/gebeurtenissen`, {
+        type: 'startgesprek', datum, traject_id: trj.json.id, gegevens: { uitkomst: 'overbrugbaar' },
+      });
+      assert.equal(e.res.status, 201, e.text);
+    }
+    const r = await post(S.beheer, '/api/v1/indicatoren', {
+      code: `pagina_gesprekken_ev_${RUN}`, naam: `Paginatest gesprekken ${RUN}`, definitie: 'Startgesprekken.',
+      doel: 'Het bladeren testen.', keten_id: keten, bron: 'berekend', eenheid: 'aantal',
+      regel: { soort: 'telling', tel: 'gebeurtenissen', type: 'startgesprek' },
+    });
+    assert.equal(r.res.status, 201, r.text);
+    const rijen = (html) => [...html.matchAll(/<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row"><a class="utrecht-link" href="\/registratie\/inwoners\/(\d+)">/g)].length;
+    const eerste = await page(S.tl, herkomst(`indicator_id=${r.json.id}&periode=2020-H1&organisatie_id=${dock}`));
+    assert.equal(eerste.res.status, 200, eerste.text.slice(0, 300));
+    assert.ok(rijen(eerste.text) === 50, `50 on the first page, not ${rijen(eerste.text)}`);
+    const volgende = /<a class="utrecht-link" href="([^"]+)" rel="next">Volgende pagina<\/a>/.exec(eerste.text);
+    assert.ok(volgende, 'a link to the next page');
+    assert.doesNotMatch(eerste.text, /rel="prev"/);
+    const href = volgende[1].replace(/&amp;/g, '&');
+    assert.match(href, /cursor=50$/);
+    const tweede = await page(S.tl, href);
+    assert.equal(tweede.res.status, 200);
+    assert.equal(rijen(tweede.text), 1);
+    assert.doesNotMatch(tweede.text, /rel="next"/);
+    assert.match(tweede.text, /rel="prev">Vorige pagina/);
+    // Past the end: an empty page, not an error.
+    const leeg = await page(S.tl, herkomst(`indicator_id=${r.json.id}&periode=2020-H1&organisatie_id=${dock}&cursor=500`));
+    assert.equal(leeg.res.status, 200);
+    assert.equal(rijen(leeg.text), 0);
+    assert.match(tekst(leeg.text), /Niemand meer/);
+  });
+});
+
 describe('the page shows the numbers of the figure service', () => {
   test('the teamleider\'s Totaal is the API\'s total, with a herkomst link; the regisseur\'s page has no links', async () => {
     const api = await asSession(S.tl, `/api/v1/waarden?periode=${P}&organisatie_id=${dock}&indicator_id=${ind}`);

@@ -139,6 +139,10 @@ const EXPECT = {
   'POST /inzage/inwoners/{id:int}/avg-export': BEHEERDER,
   'GET /api/v1/inwoners/{id:int}/toegangshistorie': AUDIT,
   'POST /api/v1/inwoners/{id:int}/avg-export': BEHEERDER,
+  // cijfers_pagina.c (routes_cijfers_pagina): ACCESS_CIJFERS, every role
+  // (each demo user holds one); what each sees, the figure service decides
+  'GET /cijfers': SIGNED_IN,
+  'GET /cijfers/herkomst': SIGNED_IN,
 };
 
 // Routes whose success would change the session the matrix is using.

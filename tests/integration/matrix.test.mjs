@@ -31,6 +31,8 @@ const KETEN = (u) => role(u, 'medewerker', 'teamleider', 'ketenpartner');
 const REGISTRATIE = (u) => role(u, 'medewerker', 'teamleider');
 const TEAMLEIDER = (u) => role(u, 'teamleider');
 const AFSTEMMING = (u) => role(u, 'teamleider', 'ketenpartner');
+// The indicator catalogue (issue 10): a regisseur or the beheerder.
+const CATALOGUS = (u) => u === 'beheerder' || role(u, 'regisseur');
 
 // The table. Keys are "METHOD pattern" exactly as `wijkzicht routes` prints.
 const EXPECT = {
@@ -139,6 +141,24 @@ const EXPECT = {
   'POST /inzage/inwoners/{id:int}/avg-export': BEHEERDER,
   'GET /api/v1/inwoners/{id:int}/toegangshistorie': AUDIT,
   'POST /api/v1/inwoners/{id:int}/avg-export': BEHEERDER,
+  // indicatoren.c, indicatoren_pagina.c, cijfers.c (issue 10): the
+  // catalogue is open to everyone signed in, changes to CATALOGUS; figures
+  // to everyone signed in (the figure service decides what each sees), the
+  // records behind them to the wijkteam side only.
+  'GET /api/v1/indicatoren': SIGNED_IN,
+  'POST /api/v1/indicatoren': CATALOGUS,
+  'GET /api/v1/indicatoren/{id:int}': SIGNED_IN,
+  'PUT /api/v1/indicatoren/{id:int}': CATALOGUS,
+  'GET /api/v1/indicatoren/{id:int}/versies': SIGNED_IN,
+  'GET /api/v1/periodes/{code:periode}': SIGNED_IN,
+  'GET /api/v1/waarden': SIGNED_IN,
+  'GET /api/v1/waarden/herkomst': REGISTRATIE,
+  'GET /indicatoren': SIGNED_IN,
+  'GET /indicatoren/nieuw': CATALOGUS,
+  'POST /indicatoren/nieuw': CATALOGUS,
+  'GET /indicatoren/{id:int}': SIGNED_IN,
+  'GET /indicatoren/{id:int}/wijzigen': CATALOGUS,
+  'POST /indicatoren/{id:int}/wijzigen': CATALOGUS,
   // cijfers_pagina.c (routes_cijfers_pagina): ACCESS_CIJFERS, every role
   // (each demo user holds one); what each sees, the figure service decides
   'GET /cijfers': SIGNED_IN,
@@ -152,7 +172,8 @@ const ENDS_SESSION = new Set(['POST /uitloggen', 'DELETE /api/v1/sessies/huidig'
 function concrete(pattern) {
   return pattern.replace(/\{[a-z_]+:int\}/g, '999999')
     .replace(/\{[a-z_]+:slug\}/g, 'bestaat-niet')
-    .replace(/\{[a-z_]+:token\}/g, 'A'.repeat(43));
+    .replace(/\{[a-z_]+:token\}/g, 'A'.repeat(43))
+    .replace(/\{[a-z_]+:periode\}/g, '2024-H1');
 }
 
 function refused(route, r) {

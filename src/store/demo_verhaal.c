@@ -327,10 +327,11 @@ plan_participatie(const struct ctx *c, struct rng *r, struct plan *p, int d)
  * tijd) een uitkering ontvangen", so no startgesprek and no besluit (the
  * uitkering was granted long before). Before 2024 most were not in view:
  * on the wachtlijst Zittend Bestand until the gemeenteraad wanted all of
- * them spoken, with a plan van aanpak, in 2024 (footnote pp); from the
- * end of 2024 each gets one of the four profielen; then, where possible,
- * Werkom ("waar mogelijk doorstromen naar Werkom"), Meedoen Werkt, an end,
- * or simply more contact.
+ * them spoken, with a plan van aanpak, in 2024 (footnote pp); whoever is
+ * seen again from the end of 2024 gets one of the four profielen
+ * (plan_profiel); then, where possible, Werkom ("waar mogelijk
+ * doorstromen naar Werkom"), Meedoen Werkt, an end, or simply more
+ * contact.
  */
 static void
 plan_zittend(const struct ctx *c, struct rng *r, struct plan *p, int d)

@@ -61,6 +61,9 @@ policy_allows(enum access_rule rule, const struct principal *who)
 	case ACCESS_CATALOGUS:
 		return principal_has(who, ROL_REGISSEUR | ROL_BEHEERDER) ?
 		    POLICY_ALLOW : POLICY_FORBIDDEN;
+	case ACCESS_CIJFERS:
+		return principal_has(who, ROL_ALL) ? POLICY_ALLOW :
+		    POLICY_FORBIDDEN;
 	}
 	/* An unknown rule is a programming error: refuse rather than guess. */
 	return POLICY_FORBIDDEN;
@@ -95,4 +98,11 @@ principal_sees_all_budgets(const struct principal *who)
 {
 	return principal_has(who, ROL_BEHEERDER | ROL_CONTRACTMANAGER |
 	    ROL_AUDITOR | ROL_REGISSEUR);
+}
+
+int
+principal_sees_all_figures(const struct principal *who)
+{
+	return principal_has(who, ROL_BEHEERDER | ROL_CONTRACTMANAGER |
+	    ROL_AUDITOR | ROL_REGISSEUR | ROL_KETENPARTNER);
 }

@@ -33,6 +33,8 @@ enum access_rule {
 				* reconciliation list */
 	ACCESS_CATALOGUS,      /* regisseur or beheerder: the indicator
 				* catalogue (which ketens: the operation) */
+	ACCESS_CIJFERS,        /* any role: the figure pages (what each
+				* sees: the figure service, ops/cijfers.h) */
 };
 
 /* The caller, as the front gate found it. */
@@ -81,5 +83,13 @@ const char *principal_scope_ids(const struct principal *, enum scope_soort,
  * only their own organisatie's lines.
  */
 int	principal_sees_all_budgets(const struct principal *);
+
+/*
+ * Which organisaties the figure pages offer: the gemeente-wide roles,
+ * regisseurs and ketenpartners (aggregates) every wijkteamorganisatie; a
+ * teamleider or medewerker only their own. What anyone sees of a chosen
+ * organisatie is the figure service's decision (ops/cijfers.h).
+ */
+int	principal_sees_all_figures(const struct principal *);
 
 #endif

@@ -39,9 +39,9 @@ extern const struct route_table routes_inwoners, routes_registratie_pagina,
     routes_export, routes_inzage;
 /* Accountability (issue 10): indicatoren.c (the catalogue, periods) and
  * indicatoren_pagina.c (its pages), cijfers.c (figures and their
- * herkomst). */
+ * herkomst) and cijfers_pagina.c (their pages). */
 extern const struct route_table routes_indicatoren, routes_indicatoren_pagina,
-    routes_cijfers;
+    routes_cijfers, routes_cijfers_pagina;
 
 /*
  * Every route of the application, in match order: built once (malloc) on

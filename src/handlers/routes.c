@@ -29,6 +29,7 @@ static const struct route_table *const tables[] = {
 	&routes_indicatoren,
 	&routes_indicatoren_pagina,
 	&routes_cijfers,
+	&routes_cijfers_pagina,
 };
 
 const struct route *

@@ -159,6 +159,10 @@ const EXPECT = {
   'GET /indicatoren/{id:int}': SIGNED_IN,
   'GET /indicatoren/{id:int}/wijzigen': CATALOGUS,
   'POST /indicatoren/{id:int}/wijzigen': CATALOGUS,
+  // cijfers_pagina.c (routes_cijfers_pagina): ACCESS_CIJFERS, every role
+  // (each demo user holds one); what each sees, the figure service decides
+  'GET /cijfers': SIGNED_IN,
+  'GET /cijfers/herkomst': SIGNED_IN,
 };
 
 // Routes whose success would change the session the matrix is using.

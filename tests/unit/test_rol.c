@@ -148,6 +148,7 @@ test_policy_registration_rules(void **state)
 		{ ACCESS_TEAMLEIDER, ROL_TEAMLEIDER },
 		{ ACCESS_AFSTEMMING, ROL_TEAMLEIDER | ROL_KETENPARTNER },
 		{ ACCESS_CATALOGUS, ROL_REGISSEUR | ROL_BEHEERDER },
+		{ ACCESS_CIJFERS, ROL_ALL },
 	};
 	struct principal p, anon;
 	unsigned bit;
@@ -217,6 +218,33 @@ test_budgets_all_only_for_gemeente_roles_and_regisseur(void **state)
 	}
 }
 
+/* The figure pages: every role may open them; a signed-in user without a
+ * role may not. */
+static void
+test_policy_cijfers_for_every_role_not_for_none(void **state)
+{
+	struct principal p = as(0);
+
+	assert_int_equal(policy_allows(ACCESS_CIJFERS, &p), POLICY_FORBIDDEN);
+	p = as(ROL_ALL);
+	assert_int_equal(policy_allows(ACCESS_CIJFERS, &p), POLICY_ALLOW);
+}
+
+static void
+test_figures_all_organisaties_for_aggregate_viewers(void **state)
+{
+	struct principal p;
+	unsigned bit;
+
+	for (bit = 1; bit <= ROL_AUDITOR; bit <<= 1) {
+		p = as(bit);
+		assert_int_equal(principal_sees_all_figures(&p),
+		    (bit & (ROL_MEDEWERKER | ROL_TEAMLEIDER)) == 0);
+	}
+	p = as(0);
+	assert_int_equal(principal_sees_all_figures(&p), 0);
+}
+
 int
 main(void)
 {
@@ -234,6 +262,8 @@ main(void)
 		cmocka_unit_test(test_scope_ids_lists_grants_of_one_kind),
 		cmocka_unit_test(test_scope_ids_never_cuts_an_id),
 		cmocka_unit_test(test_budgets_all_only_for_gemeente_roles_and_regisseur),
+		cmocka_unit_test(test_policy_cijfers_for_every_role_not_for_none),
+		cmocka_unit_test(test_figures_all_organisaties_for_aggregate_viewers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

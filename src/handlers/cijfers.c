@@ -50,7 +50,13 @@ cijfer_getal(int64_t v, int schaal)
 	return json_object_new_double_s((double)v / 10.0, s);
 }
 
-/* One item as the API shows it. */
+/*
+ * One item as the API shows it: a withheld number is null and its key is
+ * listed in onderdrukt ("waarde", "uitsplitsing.<code>", "vorige_periode"),
+ * so a client never has to guess whether null means "nothing" or
+ * "withheld"; a value without a number (a duur without pairs) is null
+ * with no key listed.
+ */
 static struct json_object *
 cijfer_item_json(const struct cijfers_item *it)
 {
@@ -92,8 +98,9 @@ cijfer_item_json(const struct cijfers_item *it)
 	return o;
 }
 
-/* An optional id parameter: 0 when absent; -1 (error appended) when it is
- * no id. */
+/* An optional id parameter of the query: 0 when absent or empty; -1 with
+ * a Dutch field error appended to fouten when it is not an id (never the
+ * submitted text in the message). */
 static int64_t
 cijfer_id(struct req *r, const char *naam, struct json_object *fouten)
 {
@@ -110,7 +117,12 @@ cijfer_id(struct req *r, const char *naam, struct json_object *fouten)
 	return v;
 }
 
-/* The question of the query string; -1 after answering 422. */
+/*
+ * The question of the query string, every problem at once as field errors
+ * (422): a periode that periode.h reads, an organisatie, and optional
+ * keten, indicator and wijk ids. The threshold comes from the
+ * configuration, never from the query. Returns 0, or -1 after answering.
+ */
 static int
 cijfer_vraag(struct req *r, struct cijfers_vraag *v)
 {
@@ -140,6 +152,9 @@ cijfer_vraag(struct req *r, struct cijfers_vraag *v)
 	return 0;
 }
 
+/* GET /api/v1/waarden: the figure service's answer as JSON; a viewer who
+ * may see nothing gets an empty list, never another organisation's
+ * numbers. */
 static void
 api_waarden(struct req *r)
 {
@@ -166,6 +181,12 @@ api_waarden(struct req *r)
 	resp_json(r, 200, o);
 }
 
+/*
+ * GET /api/v1/waarden/herkomst: the records behind one number, a page at a
+ * time. The operation audits every inwoner it returns before this answers
+ * (doel verantwoording) and decides 403 (aggregates only) or 404 (nothing
+ * of this organisatie).
+ */
 static void
 api_herkomst(struct req *r)
 {

@@ -111,6 +111,11 @@ indicator_filters(struct req *r, struct indicator_filter *f)
 	return 0;
 }
 
+/*
+ * GET /api/v1/indicatoren: a page of versions in id order, filtered; one
+ * row more than asked is read to know whether a next page exists, and the
+ * cursor is the last id shown (volgende_json).
+ */
 static void
 api_lijst(struct req *r)
 {
@@ -141,7 +146,13 @@ api_lijst(struct req *r)
 	resp_json(r, 200, o);
 }
 
-/* The body of a create or update as the operation's input. */
+/*
+ * The body of a create or update as the operation's input: every field as
+ * text (json_tekst: a number stays as written, an object or array is
+ * marked ongeldig so the operation names the field); regel must be an
+ * object (borrowed from r->json, which outlives the operation); eis_ids a
+ * list of at most INDICATOR_MAX_EISEN ids. Nothing is judged here.
+ */
 static void
 indicator_invoer_lees(struct req *r, struct indicator_invoer *in)
 {
@@ -203,6 +214,12 @@ indicator_antwoord(struct req *r, int64_t id, int status)
 	    NULL);
 }
 
+/*
+ * POST /api/v1/indicatoren: an Idempotency-Key replays the earlier answer;
+ * the operation decides who may (a beheerder, the keten's regisseur) and
+ * leaves its transaction open, so indicator_antwoord stores the key and
+ * commits with the answer.
+ */
 static void
 api_maak(struct req *r)
 {
@@ -221,6 +238,9 @@ api_maak(struct req *r)
 		indicator_antwoord(r, id, 201);
 }
 
+/* GET /api/v1/indicatoren/{id}: any version, old ones included (figures
+ * name the version they were computed with), with its row version as
+ * ETag for a later If-Match. */
 static void
 api_lees(struct req *r)
 {
@@ -241,6 +261,12 @@ api_lees(struct req *r)
 	resp_json(r, 200, indicator_json(&rij));
 }
 
+/*
+ * PUT /api/v1/indicatoren/{id}: If-Match is required (428 without); the
+ * operation compares it with the stored versie (412 when stale). When the
+ * indicator is in use and its meaning changes, the answer is 201 with the
+ * new version's Location; otherwise 200 with the changed row.
+ */
 static void
 api_wijzig(struct req *r)
 {
@@ -265,6 +291,9 @@ api_wijzig(struct req *r)
 		indicator_antwoord(r, nieuw, nieuwe_versie ? 201 : 200);
 }
 
+/* GET /api/v1/indicatoren/{id}/versies: every version of the code of id,
+ * by nummer; the list is short (one row per change of meaning), so it is
+ * never paged and volgende is always null. */
 static void
 api_versies(struct req *r)
 {
@@ -292,12 +321,19 @@ api_versies(struct req *r)
 	resp_json(r, 200, o);
 }
 
+/* The soort of a period as the API names it, by enum periode_soort. */
 static const char *const periode_soorten[] = {
 	[PERIODE_JAAR] = "jaar",
 	[PERIODE_HALFJAAR] = "halfjaar",
 	[PERIODE_KWARTAAL] = "kwartaal",
 };
 
+/*
+ * GET /api/v1/periodes/{code}: the days of a reporting period and the one
+ * before it, so that a client never computes half-years itself. The route
+ * type already refuses "2024-H3" (404, no such path); the code is read
+ * again here into the struct.
+ */
 static void
 api_periode(struct req *r)
 {

@@ -41,7 +41,9 @@
 #include "store/indicator.h"
 #include "store/structuur.h"
 
-/* The rule of a version as a sentence in the arena ("" without one). */
+/* The rule of a version as a sentence in the arena ("" without one, or
+ * when the stored rule no longer reads: the page then shows the raw rule
+ * only, never a sentence that might not match it). */
 static const char *
 catalogus_uitleg(struct req *r, const char *regel)
 {
@@ -61,7 +63,9 @@ catalogus_uitleg(struct req *r, const char *regel)
 	return out != NULL ? out : "";
 }
 
-/* One version as the templates show it. */
+/* One version as the templates show it: labels instead of codes for
+ * eenheid, bron and partij, and the rule both as a sentence and as the
+ * stored JSON text (escaped by the template). */
 static struct json_object *
 catalogus_item(struct req *r, const struct indicator_rij *i)
 {
@@ -93,7 +97,8 @@ catalogus_item(struct req *r, const struct indicator_rij *i)
 	return o;
 }
 
-/* The ketens as {waarde, label, gekozen}, keten_id chosen. */
+/* The ketens as {waarde, label, gekozen} for the list's filter, keten_id
+ * chosen; -1 after answering a database failure. */
 static int
 catalogus_ketens(struct req *r, int64_t keten_id, struct json_object **out)
 {
@@ -115,6 +120,9 @@ catalogus_ketens(struct req *r, int64_t keten_id, struct json_object **out)
 	return 0;
 }
 
+/* GET /indicatoren: the actief versions, of one keten when chosen (a
+ * keten_id that is no id shows all rather than an error: it is a filter,
+ * not input). */
 static void
 pagina_catalogus(struct req *r)
 {
@@ -148,6 +156,9 @@ pagina_catalogus(struct req *r)
 	resp_page(r, 200, "indicatoren", ctx);
 }
 
+/* GET /indicatoren/{id}: one version and every version of its code; the
+ * change link only for the actief version and for whom may change the
+ * catalogue of its keten. */
 static void
 pagina_indicator(struct req *r)
 {
@@ -181,8 +192,13 @@ pagina_indicator(struct req *r)
 	resp_page(r, 200, "indicator", ctx);
 }
 
-/* The form's fields: the values as typed (or stored), the errors beside
- * them. Returns the context, or NULL after answering. */
+/*
+ * The form's fields: after a failed post the values as typed (so nothing
+ * typed is lost), else the stored ones (huidig; NULL for a new indicator);
+ * each field's error beside it and the summary at the top (pagina_fouten
+ * takes fouten). Returns the context, or NULL after answering a database
+ * failure.
+ */
 static struct json_object *
 catalogus_formulier(struct req *r, const char *titel, const char *actie,
     const struct indicator_rij *huidig, struct json_object *fouten)
@@ -259,8 +275,10 @@ catalogus_formulier(struct req *r, const char *titel, const char *actie,
 	return ctx;
 }
 
-/* The form's body as the operation's input; the rule's JSON is parsed
- * here (into *regel, which the caller puts). */
+/* The form's body as the operation's input. The rule arrives as text in
+ * a text area: it is parsed here (into *regel, which the caller puts after
+ * the operation), and text that is no JSON object is marked ongeldig, so
+ * the operation gives the same field error as to the API. */
 static void
 catalogus_invoer(struct req *r, struct indicator_invoer *in,
     struct json_object **regel)
@@ -288,6 +306,8 @@ catalogus_invoer(struct req *r, struct indicator_invoer *in,
 	}
 }
 
+/* GET /indicatoren/nieuw: the empty form (ACCESS_CATALOGUS; the keten is
+ * checked when saving). */
 static void
 pagina_nieuw(struct req *r)
 {
@@ -298,6 +318,9 @@ pagina_nieuw(struct req *r)
 		resp_page(r, 200, "indicator_formulier", ctx);
 }
 
+/* POST /indicatoren/nieuw: 303 to the new indicator once committed
+ * (POST/redirect/GET), the form again with 422 for field errors, any other
+ * outcome as a problem page. */
 static void
 pagina_maak(struct req *r)
 {
@@ -346,6 +369,8 @@ catalogus_huidig(struct req *r, struct indicator_rij *rij)
 	return 0;
 }
 
+/* GET /indicatoren/{id}/wijzigen: the form with the stored values and the
+ * row version in a hidden field. */
 static void
 pagina_wijzig(struct req *r)
 {
@@ -360,6 +385,9 @@ pagina_wijzig(struct req *r)
 		resp_page(r, 200, "indicator_formulier", ctx);
 }
 
+/* POST /indicatoren/{id}/wijzigen: the version from the hidden field
+ * (missing or stale: 412); 303 to the indicator, or to its new version
+ * with ?nieuwe_versie=1 when the change made one. */
 static void
 pagina_wijzig_post(struct req *r)
 {

@@ -97,8 +97,14 @@ ops_audit_inzage(struct ops_ctx *c, const char *ids, const char *doel)
 enum ops_uitkomst
 ops_storing(struct ops_ctx *c, enum db_err rc, const char *where)
 {
-	log_error(where, "req=%s database: %s", req_id(c),
-	    c->db->error[0] ? c->db->error : "(no detail)");
+	/* The text in db->error belongs to the last statement that failed,
+	 * which for a full arena is not this failure: say what it was. */
+	if (rc == DB_NOMEM)
+		log_error(where, "req=%s out of memory (the request's arena or a "
+		    "scratch arena is full)", req_id(c));
+	else
+		log_error(where, "req=%s database: %s", req_id(c),
+		    c->db->error[0] ? c->db->error : "(no detail)");
 	ops_rollback(c);
 	c->db_rc = rc == DB_OK ? DB_ERR : rc;
 	return OPS_STORING;

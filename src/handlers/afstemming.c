@@ -35,6 +35,7 @@
 
 #define PAGINA		WZ_LIST_DEFAULT /* rows of a page */
 
+/* Text, or JSON null when there is none (as tekst_of_null). */
 static struct json_object *
 str(const char *s)
 {
@@ -83,6 +84,9 @@ wachtlijst_filters(struct req *r, int64_t *wijkteam, int *afgewezen,
 	*wijkteam = 0;
 	*limit = PAGINA;
 	*na = kv_get(&r->query, "cursor");
+	/* afgewezen is "1", "0" or empty; any other text is a 400 rather
+	 * than read as "no", so that a typo does not silently widen the
+	 * list. */
 	*afgewezen = af != NULL && strcmp(af, "1") == 0;
 	if ((wt != NULL && *wt != '\0' && getal_lees_str(wt, 1, WZ_MAX_ID, wijkteam)
 	    != 0) || (ls != NULL && getal_lees_str(ls, 1, WZ_LIST_MAX, limit) != 0) ||
@@ -97,6 +101,10 @@ wachtlijst_filters(struct req *r, int64_t *wijkteam, int *afgewezen,
 }
 
 /* The rows of a page of the wachtlijst, and the cursor after them. */
+/* The cursor is the sinds and inwoner_id of the last row shown: the list
+ * runs by how long one has waited, and the id orders those who have
+ * waited since the same day, so no row is shown twice or skipped between
+ * pages. *volgende is NULL on the last page. */
 static struct json_object *
 wachtlijst_items(struct req *r, const struct wachtlijst_rij *rows, size_t n,
     int64_t limit, const char **volgende)
@@ -146,11 +154,15 @@ wachtlijst_lees(struct req *r, struct scope *s, int64_t *wijkteam,
 		return -1;
 	}
 	buf_init(&ids, r->arena);
+	/* Only the rows that are shown are read: the extra row that tells
+	 * whether a next page exists is not audited. */
 	for (i = 0; i < *n && i < (size_t)*limit; i++)
 		id_bij(&ids, (*rows)[i].inwoner_id);
 	return audit_ids(r, &ids);
 }
 
+/* The cursor is text ("2025-03-01,17") rather than volgende_json's id:
+ * this list is not ordered by id. */
 static void
 api_wachtlijst(struct req *r)
 {
@@ -171,6 +183,10 @@ api_wachtlijst(struct req *r)
 	resp_json(r, 200, o);
 }
 
+/* The counts per wijkteam are a query of their own over the whole scope,
+ * not a sum over the page: every team's tab shows its total however far
+ * one has paged or whichever team is chosen. The next link keeps the
+ * filters. */
 static void
 pagina_wachtlijst(struct req *r)
 {
@@ -230,6 +246,13 @@ pagina_wachtlijst(struct req *r)
 }
 
 /* Reads the reconciliation list; -1 after answering. */
+/*
+ * *betrokken 0: the caller is a ketenpartner that is no party to
+ * handovers to Werkom. The route's rule lets every ketenpartner in, and
+ * such a caller gets an empty list (the page explains why) rather than a
+ * 403. At most 500 rows, without paging: the list is of what still needs
+ * action.
+ */
 static int
 overdrachten_lees(struct req *r, struct afstemming_rij **rows, size_t *n,
     int *betrokken)
@@ -261,6 +284,8 @@ overdrachten_lees(struct req *r, struct afstemming_rij **rows, size_t *n,
 	return audit_ids(r, &ids);
 }
 
+/* soort is "overdracht_open" (sent, not accepted within the termijn) or
+ * "terug_zonder_overdracht"; soort_label says it for the page. */
 static struct json_object *
 overdracht_items(const struct afstemming_rij *rows, size_t n)
 {
@@ -287,6 +312,8 @@ overdracht_items(const struct afstemming_rij *rows, size_t n)
 	return items;
 }
 
+/* volgende is always null (one page, see overdrachten_lees), but the
+ * answer keeps the shape of every list: {items, volgende}. */
 static void
 api_overdrachten(struct req *r)
 {
@@ -303,6 +330,8 @@ api_overdrachten(struct req *r)
 	resp_json(r, 200, o);
 }
 
+/* betrokken lets the page tell "nothing to reconcile" apart from "this
+ * list is not about your organisatie". */
 static void
 pagina_overdrachten(struct req *r)
 {

@@ -14,12 +14,12 @@
  *   DELETE /api/v1/sessies/huidig 204
  *   GET  /api/v1/mij             200
  *
+ * The writes are the operations of ops/sessie.h (log-in, log-out, the
+ * password change, and the throttling of guesses at a secret that the
+ * log-in and the password form share); this file reads the bodies, sets
+ * or clears the cookie once the operation is committed, and answers.
  * Log-in never says whether the account exists: a wrong name and a wrong
- * password get the same answer after the same amount of work. Attempts
- * are counted per account and per address in MariaDB (5 failures per
- * account, 20 per address, in 15 minutes), recorded before the password
- * is checked, so every worker and host throttles alike, also for guesses
- * sent all at once.
+ * password get the same answer after the same amount of work.
  */
 #include "config.h"
 
@@ -31,227 +31,69 @@
 
 #include "core/arena.h"
 #include "core/conf.h"
-#include "core/log.h"
-#include "core/passhash.h"
-#include "core/secret.h"
-#include "db/db.h"
-#include "domain/password.h"
 #include "domain/policy.h"
 #include "handlers/common.h"
 #include "handlers/handlers.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "http/session.h"
+#include "ops/sessie.h"
 #include "store/gebruiker.h"
-#include "store/sessie.h"
-#include "store/throttle.h"
 
-#define WINDOW_S		(15 * 60)
-#define MAX_PER_ACCOUNT		5
-#define MAX_PER_ADDRESS		20
-#define MAX_NAME		64
-#define MAX_PASSWORD		1024
-
-enum login_result { LOGIN_OK, LOGIN_BAD, LOGIN_THROTTLED, LOGIN_ERROR };
-
-/*
- * Starts a session for the user (a new token: no fixation), in the
- * caller's transaction, and sets the cookie. Fills r->who. Returns 0 or -1.
- */
-static int
-session_start(struct req *r, int64_t gebruiker_id)
+/* Retry-After: the seconds until a throttled caller may try again. */
+static void
+zet_retry_after(struct req *r, int seconden)
 {
-	char token[TOKEN_LEN + 1], csrf[TOKEN_LEN + 1], hash[TOKEN_HASH_LEN + 1];
-	int found = 0, touch = 0;
+	char secs[16];
 
-	token_new(token);
-	token_new(csrf);
-	token_hash(token, hash);
-	if (store_sessie_insert(r->db, hash, gebruiker_id, csrf,
-	    r->remote_addr) != DB_OK)
-		return -1;
-	if (store_sessie_lookup(r->db, r->arena, hash, r->cfg->session_idle,
-	    r->cfg->session_absolute, &r->who, &found, &touch) != DB_OK || !found)
-		return -1;
-	session_cookie_set(r, token);
-	return 0;
-}
-
-/* Ends the current session (row and cookie). Returns 0 or -1. */
-static int
-session_end(struct req *r)
-{
-	session_cookie_set(r, NULL);
-	if (r->who.sessie_id == NULL)
-		return 0;
-	return store_sessie_delete(r->db, r->who.sessie_id) == DB_OK ? 0 : -1;
-}
-
-
-/* Account names compare case-insensitively for throttling. */
-static const char *
-throttle_key(struct req *r, const char *naam)
-{
-	char *k = arena_strdup(r->arena, naam);
-
-	for (char *p = k; p != NULL && *p; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-	return k;
-}
-
-/* One attempt at a secret (log-in, or the current password on the
- * password-change form), as recorded for throttling. */
-struct attempt {
-	const char *key;       /* the account name, lower case */
-	int64_t     acc_row;   /* its inlogpoging rows */
-	int64_t     addr_row;
-};
-
-enum guard { GUARD_OK, GUARD_THROTTLED, GUARD_ERROR };
-
-/*
- * Records this attempt, for the account and for the client address, and
- * commits that before counting: requests arriving at the same moment on
- * other workers each see the others, so no more than MAX_PER_ACCOUNT
- * guesses reach the password check in a window, however many are sent at
- * once. A refused attempt stays counted (an attacker keeps the lock
- * closed); only the first refusal in a window is audited, so a flood of
- * refused attempts cannot grow the append-only audit log. On GUARD_ERROR a
- * problem has been answered.
- */
-static enum guard
-attempt_begin(struct req *r, const char *naam, const char *actie,
-    struct attempt *at, int *retry_after)
-{
-	const char *addr = r->remote_addr ? r->remote_addr : "";
-	int n_acc, n_addr, wait_acc, wait_addr;
-	enum db_err rc;
-
-	memset(at, 0, sizeof(*at));
-	at->key = throttle_key(r, naam);
-	if (tx_begin(r) != 0)
-		return GUARD_ERROR;
-	if ((rc = store_throttle_record(r->db, "account", at->key,
-	    &at->acc_row)) != DB_OK ||
-	    (rc = store_throttle_record(r->db, "adres", addr, &at->addr_row))
-	    != DB_OK) {
-		tx_rollback(r);
-		fail_db(r, rc, actie);
-		return GUARD_ERROR;
-	}
-	if (tx_commit(r) != 0)
-		return GUARD_ERROR;
-	if ((rc = store_throttle_count(r->db, r->arena, "account", at->key,
-	    WINDOW_S, &n_acc, &wait_acc)) != DB_OK ||
-	    (rc = store_throttle_count(r->db, r->arena, "adres", addr, WINDOW_S,
-	    &n_addr, &wait_addr)) != DB_OK) {
-		fail_db(r, rc, actie);
-		return GUARD_ERROR;
-	}
-	if (n_acc <= MAX_PER_ACCOUNT && n_addr <= MAX_PER_ADDRESS)
-		return GUARD_OK;
-	*retry_after = n_acc > MAX_PER_ACCOUNT ? wait_acc : wait_addr;
-	if (n_acc == MAX_PER_ACCOUNT + 1 || n_addr == MAX_PER_ADDRESS + 1) {
-		if (tx_begin(r) != 0)
-			return GUARD_ERROR;
-		if (audit(r, actie, "gebruiker", 0, GEWEIGERD, "te veel pogingen")
-		    != 0) {
-			tx_rollback(r);
-			fail_db(r, DB_ERR, actie);
-			return GUARD_ERROR;
-		}
-		if (tx_commit(r) != 0)
-			return GUARD_ERROR;
-	}
-	return GUARD_THROTTLED;
-}
-
-/* A wrong secret: the attempt stays counted, and is audited. Returns 0, or
- * -1 after answering (fail closed: no audit row, no answer but an error). */
-static int
-attempt_failed(struct req *r, const char *actie, int64_t account_id)
-{
-	if (tx_begin(r) != 0)
-		return -1;
-	if (audit(r, actie, "gebruiker", account_id, MISLUKT,
-	    "onjuiste gegevens") != 0) {
-		tx_rollback(r);
-		fail_db(r, DB_ERR, actie);
-		return -1;
-	}
-	return tx_commit(r);
-}
-
-/* The right secret: this attempt counts against nobody, and earlier
- * failures of the account are forgotten. In the caller's transaction. */
-static enum db_err
-attempt_succeeded(struct req *r, const struct attempt *at)
-{
-	enum db_err rc;
-
-	if ((rc = store_throttle_forget(r->db, at->acc_row)) != DB_OK ||
-	    (rc = store_throttle_forget(r->db, at->addr_row)) != DB_OK)
-		return rc;
-	return store_throttle_clear(r->db, "account", at->key);
+	snprintf(secs, sizeof(secs), "%d", seconden);
+	resp_header(r, "Retry-After", secs);
 }
 
 /*
- * Checks name and password and, when they are right, starts a session.
- * On LOGIN_THROTTLED *retry_after is set. On LOGIN_ERROR a problem has
- * been answered already.
+ * Signs in with naam and pw (ops_inloggen) and, once that is committed,
+ * makes the new session this request's: r->who and the cookie. Returns
+ * OPS_OK, or OPS_GEWEIGERD for the face to answer in its own way
+ * (*melding; res->te_vaak and res->retry_after when throttled). Every
+ * other outcome has been answered. The token is wiped before returning.
  */
-static enum login_result
-login(struct req *r, const char *naam, const char *pw, int *retry_after)
+static enum ops_uitkomst
+auth_inloggen(struct req *r, const char *naam, const char *pw,
+    struct inlog_resultaat *res, const char **melding)
 {
-	struct login_account acc;
-	struct attempt at;
-	enum db_err rc;
-	int found, ok;
+	struct inlog_invoer in;
+	struct ops_ctx c;
+	enum ops_uitkomst u;
 
-	*retry_after = 0;
-	if (naam == NULL || pw == NULL || *naam == '\0' || *pw == '\0' ||
-	    strlen(naam) > MAX_NAME || strlen(pw) > MAX_PASSWORD)
-		return LOGIN_BAD;
-	switch (attempt_begin(r, naam, "inloggen", &at, retry_after)) {
-	case GUARD_OK:
-		break;
-	case GUARD_THROTTLED:
-		return LOGIN_THROTTLED;
-	case GUARD_ERROR:
-		return LOGIN_ERROR;
+	in.gebruikersnaam = naam;
+	in.wachtwoord = pw;
+	in.duur.idle_s = r->cfg->session_idle;
+	in.duur.max_s = r->cfg->session_absolute;
+	ops_ctx_van(r, NULL, &c);
+	u = ops_inloggen(&c, &in, res);
+	*melding = c.melding;
+	if (u == OPS_GEWEIGERD) {
+		json_object_put(c.fouten);
+		return u;
 	}
-	if ((rc = store_gebruiker_login(r->db, r->arena, naam, &acc, &found))
-	    != DB_OK) {
-		fail_db(r, rc, "login");
-		return LOGIN_ERROR;
+	antwoord_uitkomst(r, &c, u);
+	if (u == OPS_OK && tx_commit(r) != 0)
+		u = OPS_STORING;
+	if (u == OPS_OK) {
+		r->who = res->wie;
+		session_cookie_set(r, res->token);
 	}
-	if (found && acc.actief && acc.wachtwoord_hash != NULL)
-		ok = passhash_verify(acc.wachtwoord_hash, pw);
-	else
-		ok = passhash_verify_nothing(pw);
-	if (!ok)
-		return attempt_failed(r, "inloggen", found ? acc.id : 0) == 0 ?
-		    LOGIN_BAD : LOGIN_ERROR;
-	if (tx_begin(r) != 0)
-		return LOGIN_ERROR;
-	if (store_sessie_expire(r->db, r->cfg->session_idle,
-	    r->cfg->session_absolute) != DB_OK ||
-	    store_throttle_prune(r->db, WINDOW_S) != DB_OK ||
-	    attempt_succeeded(r, &at) != DB_OK ||
-	    session_start(r, acc.id) != 0 ||
-	    audit(r, "inloggen", "gebruiker", acc.id, GELUKT, "") != 0) {
-		tx_rollback(r);
-		r->res.nheaders = 0;     /* no Set-Cookie for a session not made */
-		fail_db(r, DB_ERR, "login");
-		return LOGIN_ERROR;
-	}
-	if (tx_commit(r) != 0)
-		return LOGIN_ERROR;
-	return LOGIN_OK;
+	sodium_memzero(res->token, sizeof(res->token));
+	return u;
 }
 
-/* A local path to go back to after log-in, or "/": never another site. */
+/*
+ * A local path to go back to after log-in, or "/": never another site.
+ * It must start with one "/" ("//host" is another site to a browser), be
+ * at most 512 bytes, and hold only letters, digits and "/._-": no query,
+ * no fragment, no percent-escape, no backslash (which some browsers read
+ * as "/"), so that nothing in it can turn it into another address.
+ */
 static const char *
 safe_return(const char *t)
 {
@@ -266,6 +108,13 @@ safe_return(const char *t)
 	return t;
 }
 
+/*
+ * The log-in form with status. terug comes from the query on the GET
+ * (where the gate's redirect to /inloggen put it) and from the form when
+ * the form comes back (422, 429), so it survives a wrong password. naam
+ * is shown again so that only the password has to be typed anew; the
+ * password itself never is.
+ */
 static void
 login_page(struct req *r, int status, const char *naam, const char *fout)
 {
@@ -287,6 +136,7 @@ login_page(struct req *r, int status, const char *naam, const char *fout)
 	resp_page(r, status, "inloggen", ctx);
 }
 
+/* Signed in already: straight on to where the user was going. */
 static void
 pagina_inloggen(struct req *r)
 {
@@ -297,35 +147,36 @@ pagina_inloggen(struct req *r)
 	login_page(r, 200, NULL, NULL);
 }
 
-static const char msg_bad[] =
-    "De combinatie van gebruikersnaam en wachtwoord is onjuist.";
-
+/* A wrong name and a wrong password get the same page and status (422);
+ * only throttling is told apart (429 with Retry-After). */
 static void
 pagina_inloggen_post(struct req *r)
 {
-	const char *naam = kv_get(&r->form, "gebruikersnaam");
-	char secs[16];
-	int wait;
+	const char *naam = kv_get(&r->form, "gebruikersnaam"), *melding;
+	struct inlog_resultaat res;
 
-	switch (login(r, naam, kv_get(&r->form, "wachtwoord"), &wait)) {
-	case LOGIN_OK:
+	switch (auth_inloggen(r, naam, kv_get(&r->form, "wachtwoord"), &res,
+	    &melding)) {
+	case OPS_OK:
 		resp_redirect(r, safe_return(kv_get(&r->form, "terug")));
 		return;
-	case LOGIN_BAD:
-		login_page(r, 422, naam, msg_bad);
+	case OPS_GEWEIGERD:
+		login_page(r, res.te_vaak ? 429 : 422, naam, melding);
+		if (res.te_vaak)
+			zet_retry_after(r, res.retry_after);
 		return;
-	case LOGIN_THROTTLED:
-		snprintf(secs, sizeof(secs), "%d", wait);
-		login_page(r, 429, naam, "Er is te vaak geprobeerd in te loggen. "
-		    "Wacht een kwartier en probeer het dan opnieuw.");
-		resp_header(r, "Retry-After", secs);
-		return;
-	case LOGIN_ERROR:
+	default:
 		return;
 	}
 }
 
-/* {"id", "gebruikersnaam", "naam", "rollen": [...], "toekenningen": [...]} */
+/*
+ * {"id", "gebruikersnaam", "naam", "rollen": [...], "toekenningen": [...]}
+ * of the principal as the gate read it (or as the log-in just made it).
+ * The grants carry ids, not the names of what they apply to: those cost
+ * a query, which only the account page makes. A new object, the
+ * caller's.
+ */
 static struct json_object *
 me_json(const struct principal *who)
 {
@@ -361,12 +212,16 @@ me_json(const struct principal *who)
 	return o;
 }
 
+/* Both members must be strings: a number as a password is a malformed
+ * body (400), not a wrong password. The CSRF token is in the answer
+ * because a client that goes on with the cookie must send it as
+ * X-CSRF-Token with every unsafe request (http/session.h). */
 static void
 api_inloggen(struct req *r)
 {
 	struct json_object *naam = NULL, *pw = NULL, *o;
-	char secs[16];
-	int wait;
+	struct inlog_resultaat res;
+	const char *melding;
 
 	if (!json_object_is_type(r->json, json_type_object) ||
 	    !json_object_object_get_ex(r->json, "gebruikersnaam", &naam) ||
@@ -377,53 +232,55 @@ api_inloggen(struct req *r)
 		    NULL);
 		return;
 	}
-	switch (login(r, json_object_get_string(naam), json_object_get_string(pw),
-	    &wait)) {
-	case LOGIN_OK:
+	switch (auth_inloggen(r, json_object_get_string(naam),
+	    json_object_get_string(pw), &res, &melding)) {
+	case OPS_OK:
 		o = json_object_new_object();
 		json_object_object_add(o, "csrf_token",
 		    json_object_new_string(r->who.csrf_token));
 		json_object_object_add(o, "gebruiker", me_json(&r->who));
 		resp_json(r, 201, o);
+		/* The session made, which DELETE on the same path ends. */
 		resp_header(r, "Location", "/api/v1/sessies/huidig");
 		return;
-	case LOGIN_BAD:
-		resp_problem(r, 401, msg_bad, NULL);
+	case OPS_GEWEIGERD:
+		resp_problem(r, res.te_vaak ? 429 : 401, melding, NULL);
+		if (res.te_vaak)
+			zet_retry_after(r, res.retry_after);
 		return;
-	case LOGIN_THROTTLED:
-		snprintf(secs, sizeof(secs), "%d", wait);
-		resp_problem(r, 429, "Er is te vaak geprobeerd in te loggen. Wacht een "
-		    "kwartier en probeer het dan opnieuw.", NULL);
-		resp_header(r, "Retry-After", secs);
-		return;
-	case LOGIN_ERROR:
+	default:
 		return;
 	}
 }
 
-/* Ends the session in a transaction with its audit row. Returns 0 or -1
- * (answered). */
+/* Ends the session (ops_uitloggen) and, once that is committed, clears
+ * the cookie. Returns 0, or -1 after answering. */
 static int
-logout(struct req *r)
+auth_uitloggen(struct req *r)
 {
-	if (tx_begin(r) != 0)
+	struct ops_ctx c;
+	enum ops_uitkomst u;
+
+	ops_ctx_van(r, NULL, &c);
+	u = ops_uitloggen(&c);
+	antwoord_uitkomst(r, &c, u);
+	if (u != OPS_OK || tx_commit(r) != 0)
 		return -1;
-	if (session_end(r) != 0 ||
-	    audit(r, "uitloggen", "gebruiker", r->who.gebruiker_id, GELUKT, "") != 0) {
-		tx_rollback(r);
-		fail_db(r, DB_ERR, "logout");
-		return -1;
-	}
-	return tx_commit(r);
+	session_cookie_set(r, NULL);
+	return 0;
 }
 
+/* A POST with the CSRF token, never a GET: another site cannot sign
+ * someone out with a link or an image. */
 static void
 pagina_uitloggen(struct req *r)
 {
-	if (logout(r) == 0)
+	if (auth_uitloggen(r) == 0)
 		resp_redirect(r, "/inloggen?uitgelogd=1");
 }
 
+/* An API token has no session to end: a 400 that says how to stop it
+ * rather than a 204 that changes nothing. */
 static void
 api_uitloggen(struct req *r)
 {
@@ -432,18 +289,21 @@ api_uitloggen(struct req *r)
 		    "het intrekken.", NULL);
 		return;
 	}
-	if (logout(r) == 0) {
+	if (auth_uitloggen(r) == 0) {
 		r->res.status = 204;
 		r->res.content_type = "application/json";
 	}
 }
 
+/* Who the credential belongs to, as the gate read it: no query. */
 static void
 api_mij(struct req *r)
 {
 	resp_json(r, 200, me_json(&r->who));
 }
 
+/* The account page: the user, and their grants by the names of what they
+ * apply to. ?gewijzigd says the password was just changed. */
 static void
 pagina_account(struct req *r)
 {
@@ -465,6 +325,7 @@ pagina_account(struct req *r)
 		g = json_object_new_object();
 		json_object_object_add(g, "rol_naam",
 		    json_object_new_string(rol_label(t[i].rol)));
+		/* A gemeente grant has no scope record to give it a name. */
 		json_object_object_add(g, "scope_naam", json_object_new_string(
 		    t[i].scope_naam ? t[i].scope_naam : "gemeente"));
 		json_object_array_add(rollen, g);
@@ -478,6 +339,8 @@ pagina_account(struct req *r)
 	resp_page(r, 200, "account", ctx);
 }
 
+/* The password form with status; fouten (NULL for the empty form) is
+ * taken. */
 static void
 password_page(struct req *r, int status, struct json_object *fouten)
 {
@@ -495,84 +358,55 @@ pagina_account_wachtwoord(struct req *r)
 	password_page(r, 200, NULL);
 }
 
+/*
+ * The form sends the current password and the new one twice: 303 to the
+ * account page, the form again with its field errors (422), or with the
+ * throttling said at the current password (429 with Retry-After).
+ */
 static void
 pagina_account_wachtwoord_post(struct req *r)
 {
-	const char *oud = kv_get(&r->form, "huidig"), *nieuw = kv_get(&r->form, "nieuw"),
-	    *herhaal = kv_get(&r->form, "herhaling"), *hash;
+	struct wachtwoord_wijziging in;
+	struct inlog_resultaat res;
 	struct json_object *fouten;
-	char newhash[PASSHASH_MAX], secs[16];
-	enum password_problem pp;
-	struct attempt at;
-	enum db_err rc;
-	int wait = 0, oud_ok;
+	struct ops_ctx c;
+	enum ops_uitkomst u;
 
-	/* The current password is a secret like the log-in's: guesses at it
-	 * are throttled and audited the same way (one account key for both). */
-	switch (attempt_begin(r, r->who.gebruikersnaam, "wachtwoord_wijzigen", &at,
-	    &wait)) {
-	case GUARD_OK:
+	in.huidig = kv_get(&r->form, "huidig");
+	in.nieuw = kv_get(&r->form, "nieuw");
+	in.herhaling = kv_get(&r->form, "herhaling");
+	in.veelgebruikt = r->passwords;
+	in.duur.idle_s = r->cfg->session_idle;
+	in.duur.max_s = r->cfg->session_absolute;
+	ops_ctx_van(r, NULL, &c);
+	/* The new session replaces this request's only once it is committed:
+	 * after a failure the browser keeps the cookie it had, whose session
+	 * the rollback left in place. */
+	switch ((u = ops_wachtwoord_wijzigen(&c, &in, &res))) {
+	case OPS_OK:
+		antwoord_uitkomst(r, &c, u);
+		if (tx_commit(r) == 0) {
+			r->who = res.wie;
+			session_cookie_set(r, res.token);
+			resp_redirect(r, "/account?gewijzigd=1");
+		}
 		break;
-	case GUARD_THROTTLED:
-		snprintf(secs, sizeof(secs), "%d", wait);
+	case OPS_VELDEN:
+		password_page(r, 422, c.fouten);
+		break;
+	case OPS_GEWEIGERD:
+		/* Throttled: said at the field of the current password. */
+		json_object_put(c.fouten);
 		fouten = json_object_new_array();
-		fout_melding(fouten, "huidig", "Er is te vaak een verkeerd wachtwoord "
-		    "ingevuld. Wacht een kwartier en probeer het dan opnieuw.");
+		fout_melding(fouten, "huidig", c.melding);
 		password_page(r, 429, fouten);
-		resp_header(r, "Retry-After", secs);
-		return;
-	case GUARD_ERROR:
-		return;
+		zet_retry_after(r, res.retry_after);
+		break;
+	default:
+		antwoord_uitkomst(r, &c, u);
+		break;
 	}
-	if ((rc = store_gebruiker_hash(r->db, r->arena, r->who.gebruiker_id, &hash))
-	    != DB_OK) {
-		fail_db(r, rc, "password");
-		return;
-	}
-	oud_ok = oud != NULL && passhash_verify(hash, oud);
-	if (!oud_ok && attempt_failed(r, "wachtwoord_wijzigen",
-	    r->who.gebruiker_id) != 0)
-		return;
-	fouten = json_object_new_array();
-	if (!oud_ok)
-		fout_melding(fouten, "huidig",
-		    "Uw huidige wachtwoord is niet juist.");
-	pp = password_check(r->passwords, nieuw ? nieuw : "",
-	    r->who.gebruikersnaam);
-	if (pp != PW_OK)
-		fout_melding(fouten, "nieuw", password_problem_text(pp));
-	else if (herhaal == NULL || strcmp(nieuw, herhaal) != 0)
-		fout_melding(fouten, "herhaling",
-		    "De twee nieuwe wachtwoorden zijn niet gelijk.");
-	if (json_object_array_length(fouten) > 0) {
-		password_page(r, 422, fouten);
-		return;
-	}
-	json_object_put(fouten);
-	if (passhash_make(nieuw, newhash) != 0) {
-		resp_problem(r, 500, NULL, NULL);
-		return;
-	}
-	/* Every session of this user ends, this one included (a fresh one
-	 * keeps this browser signed in), and so does every unused one-time
-	 * link: the old way in is closed. */
-	if (tx_begin(r) != 0)
-		return;
-	if (store_gebruiker_set_password(r->db, r->who.gebruiker_id, newhash) != DB_OK ||
-	    store_link_invalidate(r->db, r->who.gebruiker_id) != DB_OK ||
-	    attempt_succeeded(r, &at) != DB_OK ||
-	    store_sessie_delete_user(r->db, r->who.gebruiker_id) != DB_OK ||
-	    session_start(r, r->who.gebruiker_id) != 0 ||
-	    audit(r, "wachtwoord_wijzigen", "gebruiker", r->who.gebruiker_id,
-	    GELUKT, "alle sessies beëindigd") != 0) {
-		tx_rollback(r);
-		r->res.nheaders = 0;
-		fail_db(r, DB_ERR, "password");
-		return;
-	}
-	sodium_memzero(newhash, sizeof(newhash));
-	if (tx_commit(r) == 0)
-		resp_redirect(r, "/account?gewijzigd=1");
+	sodium_memzero(res.token, sizeof(res.token));
 }
 
 static const struct route table[] = {

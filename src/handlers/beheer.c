@@ -81,6 +81,13 @@ static const struct veld_optie eis_bronnen[] = {
 		  "er wordt nooit iets verwijderd." }
 #define KETEN	{ "keten_id", "Keten", VELD_REF, 0, VELD_VERPLICHT, NULL, \
 		  REF_KETEN, NULL }
+/* An opdracht's keten is optional here: the brede opdracht spans every
+ * keten and has none, an aanvullende opdracht has one. The operation
+ * (ops/structuur.c) holds the rule, for every face. */
+#define KETEN_OPDRACHT \
+		{ "keten_id", "Keten", VELD_REF, 0, 0, NULL, REF_KETEN, \
+		  "Leeg voor de brede opdracht: die omvat alle ketens. Een " \
+		  "aanvullende opdracht hoort bij één keten." }
 
 static const struct veld organisatie_velden[] = {
 	CODE, NAAM,
@@ -116,7 +123,7 @@ static const struct veld thema_velden[] = { CODE, NAAM, KETEN, VAN, TOT };
 static const struct veld opdracht_velden[] = {
 	CODE, NAAM,
 	{ "soort", "Soort", VELD_KEUZE, 0, VELD_VERPLICHT, opdracht_soorten, 0, NULL },
-	KETEN,
+	KETEN_OPDRACHT,
 	{ "financiering", "Financiering", VELD_KEUZE, 0, VELD_VERPLICHT,
 	  financieringen, 0, NULL },
 	VAN, TOT,

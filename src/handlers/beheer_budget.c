@@ -29,8 +29,13 @@
 #include "http/request.h"
 #include "http/response.h"
 
+/* Most budget lines one PUT or one form may hold: what a request may make
+ * this file allocate (the arrays of lines below) is bounded by it. */
 #define MAX_REGELS	1000
 
+/* The fields of one line as veld_lees judges them. Their names are the
+ * API's members and the ends of the form's field names (budget_<i>_jaar),
+ * so both faces report an error under the name the client sent. */
 static const struct veld budget_velden[B__N] = {
 	{ "organisatie_id", "Organisatie", VELD_REF, 0, VELD_VERPLICHT, NULL,
 	  REF_ORGANISATIE, NULL },
@@ -39,6 +44,8 @@ static const struct veld budget_velden[B__N] = {
 	  "In euro, bijvoorbeeld 1250000,00." },
 };
 
+/* The page's answer to a stale versie (409, not the API's 412): the form
+ * comes back with everything as it is now, to be done again. */
 static const char conflict_tekst[] = "Iemand anders heeft deze opdracht of "
     "haar budget gewijzigd terwijl u ermee bezig was. Hieronder staat alles "
     "zoals het nu is; breng uw wijziging opnieuw aan.";
@@ -51,7 +58,10 @@ struct regel {
 
 /*
  * Checks the lines into items (*n of them). Errors go to fouten. Returns
- * 0, or -1 after answering a database error.
+ * 0, or -1 after answering a database error. What needs no database is
+ * judged first; that the organisatie exists is asked only for a line that
+ * is otherwise right (one query per line). There is one line per
+ * organisatie and year: a second one is an error at its jaar.
  */
 static int
 regels_lees(struct req *r, const struct regel *rg, size_t nrg,
@@ -140,6 +150,7 @@ budget_json(struct req *r, int64_t id)
 	return o;
 }
 
+/* The ETag is the opdracht's versie: the budget has none of its own. */
 void
 api_budget_lees(struct req *r)
 {
@@ -151,6 +162,16 @@ api_budget_lees(struct req *r)
 	resp_json(r, 200, o);
 }
 
+/*
+ * The If-Match is held against the stored versie before the body is
+ * judged, so a stale client gets its 412 without a list of field errors;
+ * budget_schrijf checks it again in its transaction, for a change that
+ * comes in between (OPS_VEROUDERD, 412 as well). A member of the wrong
+ * JSON type becomes "?", which veld_lees refuses with the field's own
+ * message. An arena that cannot hold the lines is a body too large (413).
+ * The answer is read back inside the transaction and committed after it
+ * is made (a failed commit replaces it with a 500).
+ */
 void
 api_budget_zet(struct req *r)
 {
@@ -234,6 +255,8 @@ api_budget_zet(struct req *r)
 
 /* ------------------------------------------------------------ the page */
 
+/* The text without leading spaces and tabs, or NULL when nothing is left:
+ * a field holding only blanks counts as emptied. */
 static const char *
 veld_tekst(const char *s)
 {
@@ -242,6 +265,14 @@ veld_tekst(const char *s)
 	return s != NULL && *s != '\0' ? s : NULL;
 }
 
+/*
+ * The form's lines are numbered from 0 without a gap (budget_<i>_...);
+ * the first number missing ends them. A line whose bedrag was emptied is
+ * left out, and a line left out becomes 0 euro (no budget) in the write;
+ * the "nieuw_" row adds a line when any of its fields was filled in.
+ * Ownership: budget_ctx only reads fouten (each line's own errors), and
+ * pagina_bewerk_toon then takes fouten, item and the budget context.
+ */
 void
 pagina_budget_bewaar(struct req *r)
 {

@@ -35,12 +35,18 @@
 #include "http/request.h"
 #include "http/response.h"
 
+/* Rows of one list page; one more is read to know whether a next page
+ * exists. */
 #define PAGINA_RIJEN	200
 
+/* The page's answer to a stale versie (409, where the API answers 412):
+ * the form comes back with the record as it is now. */
 static const char conflict_tekst[] = "Iemand anders heeft deze gegevens "
     "gewijzigd terwijl u ermee bezig was. Hieronder staan ze zoals ze nu "
     "zijn; breng uw wijziging opnieuw aan en sla op.";
 
+/* The resource of this route: every route of beheer.c's table carries
+ * its struct bron in data, so that one handler serves all seven. */
 static const struct bron *
 route_bron(struct req *r)
 {
@@ -61,6 +67,8 @@ enkelvoud(struct req *r, const struct bron *b)
 
 /* ------------------------------------------------------------ index */
 
+/* The counts of the seven resources and, in n[SOORT__N], of the users:
+ * one query for the whole index. */
 void
 pagina_index(struct req *r)
 {
@@ -97,6 +105,8 @@ struct opties {
 	size_t                   n;
 };
 
+/* Every option of ref, those that ended included (a record may still
+ * name one). 0, or -1 after answering a database error. */
 static int
 opties_laden(struct req *r, enum structuur_ref ref, struct opties *out)
 {
@@ -117,6 +127,8 @@ optie_id(struct req *r, const struct structuur_optie *o)
 	return arena_printf(r->arena, "%lld", (long long)o->id);
 }
 
+/* How an option reads in a select: "naam (code)", with ", beëindigd"
+ * for one that has ended. */
 static const char *
 optie_label(struct req *r, const struct structuur_optie *o)
 {
@@ -141,7 +153,12 @@ optie_naam(struct req *r, const struct opties *o, const char *id)
 
 /* ------------------------------------------------------------ list */
 
-/* The text of a list cell for field f. */
+/*
+ * The text of a list cell for field f, whose stored text is cel. A keuze
+ * shows its label, a reference the name of what it points at (among o,
+ * the options of that column), and a VELD_LIJST reference, which the
+ * store sends as comma-separated ids ("3,5,8"), the names of them all.
+ */
 static const char *
 cel_tekst(struct req *r, const struct veld *f, const char *cel,
     const struct opties *o)
@@ -171,6 +188,13 @@ cel_tekst(struct req *r, const struct veld *f, const char *cel,
 	return uit;
 }
 
+/*
+ * The options of a reference column are read once for the page, not per
+ * row: a page costs one query per reference column, whatever its length.
+ * The naam (else the code) is the first column and links to the form;
+ * the other columns keep their declared order. The cursor is the id of
+ * the last row shown.
+ */
 void
 pagina_lijst(struct req *r)
 {
@@ -225,6 +249,8 @@ pagina_lijst(struct req *r)
 				    (long long)rows[i].id)));
 				json_object_array_put_idx(cellen, 0, c);
 			} else {
+				/* The link column went to the front: those
+				 * before it move one to the right. */
 				json_object_array_put_idx(cellen, k + (k < link), c);
 			}
 		}
@@ -277,6 +303,8 @@ waarden_uit_item(struct req *r, const struct bron *b, struct json_object *item,
 	for (i = 0; i < b->nvelden; i++) {
 		if (!json_object_object_get_ex(item, b->velden[i].naam, &v) || v == NULL)
 			continue;
+		/* The VELD_LIJST member (an array of ids) becomes the checked
+		 * ids; every other member its text. */
 		if (json_object_is_type(v, json_type_array)) {
 			w->nlijst = json_object_array_length(v);
 			w->lijst = arena_calloc(r->arena, w->nlijst + 1, sizeof(char *));
@@ -291,6 +319,7 @@ waarden_uit_item(struct req *r, const struct bron *b, struct json_object *item,
 	}
 }
 
+/* The values as typed (in->ruw), borrowed: in must outlive the form. */
 static void
 waarden_uit_invoer(const struct structuur_invoer *in, struct waarden *w)
 {
@@ -300,6 +329,9 @@ waarden_uit_invoer(const struct structuur_invoer *in, struct waarden *w)
 	w->nlijst = in->nlijst_ruw;
 }
 
+/* Whether code is chosen in field i of w: its value, or, for the
+ * VELD_LIJST field (a resource has at most one), one of its checked
+ * ids. */
 static int
 gekozen(const struct waarden *w, size_t i, const struct veld *f, const char *code)
 {
@@ -313,7 +345,9 @@ gekozen(const struct waarden *w, size_t i, const struct veld *f, const char *cod
 	return 0;
 }
 
-/* The options of field i: fixed choices, or what the store has. */
+/* The options of field i: fixed choices, or what the store has. A select
+ * starts with an empty "— kies —"; a VELD_LIJST field is a group of check
+ * boxes and has none. NULL after answering a database error. */
 static struct json_object *
 veld_opties(struct req *r, const struct veld *f, const struct waarden *w,
     size_t i)
@@ -340,7 +374,10 @@ veld_opties(struct req *r, const struct veld *f, const struct waarden *w,
 	return arr;
 }
 
-/* The fields of the form; NULL after answering a database error. */
+/* The fields of the form, read from their declarations (domain/veld.h)
+ * into the context of the veld partial, as formveld.h does for the
+ * registration pages; fouten is only read. NULL after answering a
+ * database error. */
 static struct json_object *
 velden_ctx(struct req *r, const struct bron *b, int wijzigen,
     const struct waarden *w, struct json_object *fouten)
@@ -352,6 +389,8 @@ velden_ctx(struct req *r, const struct bron *b, int wijzigen,
 
 	for (i = 0; i < b->nvelden; i++) {
 		f = &b->velden[i];
+		/* A VELD_BIJ_WIJZIGEN field (a wijkteam's wijziging_per: from
+		 * when a change takes effect) means nothing for a new record. */
 		if ((f->vlag & VELD_BIJ_WIJZIGEN) && !wijzigen)
 			continue;
 		o = json_object_new_object();
@@ -433,8 +472,12 @@ formulier(struct req *r, const struct bron *b, int status, int64_t id,
 	if (melding != NULL)
 		json_object_object_add(ctx, "melding", tekst_of_leeg(melding));
 	if (item != NULL) {
+		/* A hidden field: pagina_bewaar holds it against the record
+		 * as it is when the form comes back. */
 		json_object_object_add(ctx, "versie",
 		    json_object_new_int64(bron_versie(item)));
+		/* The read-only parts a resource adds to its record
+		 * (bron.aanvullen): shown beside the form, never sent back. */
 		if (json_object_object_get_ex(item, "historie", &v))
 			json_object_object_add(ctx, "historie", json_object_get(v));
 		if (json_object_object_get_ex(item, "regisseurs", &v)) {
@@ -454,7 +497,9 @@ formulier(struct req *r, const struct bron *b, int status, int64_t id,
 /* The budget part of an opdracht's page (beheer.h): rendered here, with
  * the page it is part of; beheer_budget.c stores it. */
 
-/* Adds a field's value, error and aria-describedby to o. */
+/* Adds a field's value, error and aria-describedby to o: naam is the
+ * form's field name ("budget_3_jaar"), sleutel the template's key
+ * ("jaar"); the first error for naam in fouten (only read) is shown. */
 static void
 budget_veld(struct req *r, struct json_object *o, const char *sleutel,
     const char *naam, const char *waarde, struct json_object *fouten)
@@ -477,6 +522,9 @@ budget_veld(struct req *r, struct json_object *o, const char *sleutel,
 	}
 }
 
+/* The stored or typed lines are text alike, so that one context serves
+ * the form as stored and the form again after errors. A line's
+ * organisatie is named in the page as well as chosen in its select. */
 struct json_object *
 budget_ctx(struct req *r, int64_t id, size_t n, const char **org,
     const char **jaar, const char **bedrag, const char *const nieuw[B__N],
@@ -535,6 +583,7 @@ budget_ctx(struct req *r, int64_t id, size_t n, const char **org,
 	return o;
 }
 
+/* The stored lines as text, as if they had been typed (budget_ctx). */
 struct json_object *
 budget_formulier(struct req *r, struct json_object *item)
 {
@@ -565,6 +614,10 @@ budget_formulier(struct req *r, struct json_object *item)
 	    "id")), n, org, jaar, bedrag, leeg, NULL);
 }
 
+/* typed, when given, wins over the stored record: the form again after
+ * errors. An opdracht's page always has its budget part, the stored
+ * lines unless budget brings typed ones. ?budget=1 is the redirect after
+ * the budget was saved. */
 void
 pagina_bewerk_toon(struct req *r, const struct bron *b, int status,
     struct json_object *item, const struct structuur_invoer *typed,
@@ -589,6 +642,7 @@ pagina_bewerk_toon(struct req *r, const struct bron *b, int status,
 	    "id")), item, &w, fouten, conflict, melding, budget);
 }
 
+/* A new record's geldig_van proposes today. */
 void
 pagina_nieuw(struct req *r)
 {
@@ -603,6 +657,10 @@ pagina_nieuw(struct req *r)
 	formulier(r, b, 200, 0, NULL, &w, NULL, NULL, NULL, NULL);
 }
 
+/* Field errors come from two places, the reading of the form (values,
+ * references) and the write (a taken code, also in in.fouten); either
+ * way the form comes back with what was typed and in.fouten is handed to
+ * it. */
 void
 pagina_maak(struct req *r)
 {
@@ -657,6 +715,13 @@ pagina_bewerk(struct req *r)
 		pagina_bewerk_toon(r, b, 200, item, NULL, NULL, NULL, NULL);
 }
 
+/*
+ * The versie travels in the form. A stale one is a conflict before the
+ * input is judged, and the write checks it again (OPS_VEROUDERD) for a
+ * change that comes in between; either way the record comes back as it
+ * is now, to be changed again. After field errors the form keeps what was
+ * typed, and in.fouten moves to the page.
+ */
 void
 pagina_bewaar(struct req *r)
 {

@@ -1,5 +1,17 @@
 /*
  * common.c — shared handler steps; see common.h.
+ *
+ * The words every file of handlers/ uses for its contracts:
+ *  - "after answering": a function that returns -1 (or NULL) has put a
+ *    problem or a page into r->res already; the caller only returns.
+ *  - "taken": a json-c object passed in is the callee's, which puts it
+ *    or hands it on on every path, errors included (resp_page takes its
+ *    context, resp_json its object, resp_problem its errors); "borrowed"
+ *    or "only read": the caller keeps it.
+ *  - strings made for an answer live in the request arena and are freed
+ *    with it when the worker resets it; nothing is freed by hand.
+ *  - "fail closed": when an audit row cannot be written, what it was to
+ *    record is neither shown nor kept.
  */
 #include "config.h"
 
@@ -19,7 +31,10 @@
 #include "http/response.h"
 #include "store/idempotentie.h"
 
-/* "POST /api/v1/organisaties": the route, for the audit log. */
+/* "POST /api/v1/organisaties": the route, for the audit log. The pattern,
+ * not the path: the record a request is about is the row's object_id,
+ * and a path with a secret in it (/wachtwoord-instellen/{token}) must not
+ * write that secret into the append-only log. */
 static const char *
 route_text(struct req *r)
 {
@@ -36,6 +51,12 @@ request_text(struct req *r)
 	return arena_printf(r->arena, "%s %s", r->method, r->path ? r->path : "");
 }
 
+/*
+ * Everything but the field-error list is borrowed from the request and
+ * lives as long as it does (the arena's strings included). The list is
+ * the one thing the context owns: antwoord_uitkomst frees it, or a face
+ * hands it on to a page (pagina_fouten) or a problem, which take it.
+ */
 void
 ops_ctx_van(struct req *r, const struct scope *s, struct ops_ctx *c)
 {
@@ -51,6 +72,9 @@ ops_ctx_van(struct req *r, const struct scope *s, struct ops_ctx *c)
 	c->fouten = json_object_new_array();
 }
 
+/* A NULL melding leaves resp_problem the status's own sentence. The 422
+ * hands the list to the problem, which takes it: hence the early return
+ * before the put at the end. */
 void
 antwoord_uitkomst(struct req *r, struct ops_ctx *c, enum ops_uitkomst u)
 {
@@ -99,6 +123,9 @@ audit_ctx(struct req *r, struct ops_ctx *c)
 	c->request_id = r->request_id;
 }
 
+/* A handler's own reads are audited through the insert the operations
+ * use (ops_audit and its kin), so a row reads the same whoever wrote it:
+ * the same principal, the same route pattern, the same address. */
 int
 audit(struct req *r, const char *actie, const char *object_soort,
     int64_t object_id, const char *resultaat, const char *toelichting)
@@ -131,6 +158,7 @@ audit_inzage(struct req *r, const char *ids, const char *doel)
 	return ops_audit_inzage(&c, ids, doel);
 }
 
+/* A BEGIN that fails means the connection is gone: 503, try again. */
 int
 tx_begin(struct req *r)
 {
@@ -141,6 +169,8 @@ tx_begin(struct req *r)
 	return 0;
 }
 
+/* After a failed COMMIT the rollback makes sure that nothing stays open
+ * on the connection, which the worker keeps for its next request. */
 int
 tx_commit(struct req *r)
 {
@@ -152,6 +182,8 @@ tx_commit(struct req *r)
 	return 0;
 }
 
+/* conn is NULL once the connection was lost and not yet made again:
+ * there is nothing to roll back then. */
 void
 tx_rollback(struct req *r)
 {
@@ -159,6 +191,8 @@ tx_rollback(struct req *r)
 		(void)db_rollback(r->db);
 }
 
+/* where names the caller in the log line; the client only learns 503
+ * (try again) or 500. */
 void
 fail_db(struct req *r, enum db_err rc, const char *where)
 {
@@ -169,6 +203,8 @@ fail_db(struct req *r, enum db_err rc, const char *where)
 	resp_problem(r, rc == DB_LOST ? 503 : 500, NULL, NULL);
 }
 
+/* The per-field entries are copies; the list itself moves into the
+ * context, for the summary at the top of the form. */
 void
 pagina_fouten(struct req *r, struct json_object *ctx, struct json_object *fouten)
 {
@@ -192,6 +228,9 @@ pagina_fouten(struct req *r, struct json_object *ctx, struct json_object *fouten
 	json_object_object_add(ctx, "fouten", f);
 }
 
+/* The answer is made first and stored second: what idem_store keeps
+ * under the key is this status and body, so a replay is byte for byte
+ * the answer the first request got. */
 int
 answer_created(struct req *r, struct json_object *obj, const char *location)
 {
@@ -204,6 +243,9 @@ answer_created(struct req *r, struct json_object *obj, const char *location)
 	return 0;
 }
 
+/* Eleven digits at most: a longer number is no version this server
+ * handed out, and reading it as malformed (0) keeps the sum from
+ * overflowing. Anything after the closing quote makes it malformed too. */
 int64_t
 if_match_version(const struct req *r)
 {
@@ -226,6 +268,12 @@ if_match_version(const struct req *r)
 	return *p == '\0' ? v : 0;
 }
 
+/*
+ * A key belongs to a user (two users may pick the same one) and is bound
+ * to the request's method and path, not its body: the same key on
+ * another record is refused (422) rather than answered with another
+ * record's answer. A replay says so in Idempotent-Replayed.
+ */
 int
 idem_replay(struct req *r)
 {
@@ -260,6 +308,8 @@ idem_replay(struct req *r)
 	return 1;
 }
 
+/* No key, nothing to store. The answer in r->res is kept as it stands:
+ * call this after the answer is made, in the create's transaction. */
 int
 idem_store(struct req *r, const char *locatie)
 {
@@ -291,6 +341,8 @@ idem_store(struct req *r, const char *locatie)
  * of every handler: dates, ETags, numbers in query strings, field errors,
  * JSON values as text. */
 
+/* A strong ETag, quoted; if_match_version reads it back with or without
+ * the quotes, and in the weak W/ form some proxies make of it. */
 void
 zet_etag(struct req *r, int64_t versie)
 {
@@ -324,6 +376,8 @@ json_tekst(struct json_object *v, int *bad)
 	}
 }
 
+/* A failed commit is answered by tx_commit itself (500), which replaces
+ * the answer made here: the client never sees a success not stored. */
 void
 answer_written(struct req *r, struct json_object *obj, int status,
     const char *location)
@@ -341,6 +395,8 @@ answer_written(struct req *r, struct json_object *obj, int status,
 	(void)tx_commit(r);
 }
 
+/* json-c's NULL is JSON null: added to an object it writes "key": null,
+ * so an absent value keeps its key in the answer. */
 struct json_object *
 tekst_of_null(const char *s)
 {
@@ -353,6 +409,8 @@ tekst_of_leeg(const char *s)
 	return json_object_new_string(s != NULL ? s : "");
 }
 
+/* A string: the client hands the cursor back as ?cursor= without
+ * reading it. */
 struct json_object *
 volgende_json(struct req *r, const int64_t *laatste)
 {

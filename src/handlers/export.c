@@ -87,6 +87,8 @@
 #define XLSX_TYPE \
 	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
+/* What the form chose: the file's format and, for a CSV (one list per
+ * file), which of the two lists. */
 enum formaat { F_XLSX, F_CSV };
 enum soort { S_TRAJECTEN, S_GEBEURTENISSEN };
 
@@ -106,7 +108,13 @@ geldige_datum(const char *s)
 	return s != NULL && xlsx_datum_serieel(s) > 0 && strcmp(s, "9999-12-31") <= 0;
 }
 
-/* Reads and checks the form. Returns the number of errors. */
+/*
+ * Reads and checks the form. Returns the number of errors. Every field is
+ * judged, so that the form shows all of its errors at once; a missing
+ * field reads as "" (an error there), except soort, which only a CSV
+ * uses and which is trajecten unless chosen. v->fouten is v's: formulier
+ * takes it, or the caller puts it.
+ */
 static int
 lees_vraag(struct req *r, struct vraag *v)
 {
@@ -146,7 +154,12 @@ lees_vraag(struct req *r, struct vraag *v)
 
 /* ------------------------------------------------------------ the page */
 
-/* Answers the form: status 200 (fresh) or 422 (with v's errors). */
+/*
+ * Answers the form: status 200 (fresh) or 422 (with v's errors). A fresh
+ * form proposes this year up to today (UTC). With v the values come back
+ * as typed; a format that was not understood falls back to xlsx, the
+ * default. v's field errors are taken (v->fouten is cleared).
+ */
 static void
 formulier(struct req *r, int status, struct vraag *v)
 {
@@ -190,6 +203,9 @@ pagina_export(struct req *r)
 
 /* Appends the payload of an event as "Label: waarde; Label: waarde",
  * in the order its type declares its fields. */
+/* A payload that does not parse, or of a type no longer known, adds
+ * nothing: the export goes on with an empty cell rather than fail on one
+ * old row. A field absent from the payload is left out. */
 static void
 gegevens_tekst(struct buf *b, const char *type, const char *gegevens)
 {
@@ -212,6 +228,8 @@ gegevens_tekst(struct buf *b, const char *type, const char *gegevens)
 		case GV_JA_NEE:
 			s = json_object_get_boolean(val) ? "ja" : "nee";
 			break;
+		/* A getal with declared values is a scale whose steps have
+		 * words: the file shows the word, as the page does. */
 		case GV_KEUZE:
 		case GV_GETAL:
 			for (opt = f->waarden; opt != NULL && opt->code != NULL; opt++)
@@ -230,6 +248,9 @@ gegevens_tekst(struct buf *b, const char *type, const char *gegevens)
 	json_object_put(o);
 }
 
+/* The Dutch label of a code for the file, or the code itself when it has
+ * none (a kind or type since retired): the file shows what is stored
+ * rather than leave it out. type_label and partij_label alike. */
 static const char *
 soort_label(const char *code)
 {
@@ -254,6 +275,9 @@ partij_label(const char *code)
 	return l != NULL ? l : code;
 }
 
+/* The columns of each list, in the order the row functions below fill
+ * them: the header row of the sheet and of the CSV alike, and the widths
+ * of the sheet's columns in characters. */
 static const char *const traject_kop[] = {
 	"Trajectnummer", "Inwonernummer", "Naam", "Geboortejaar", "Wijk",
 	"Soort traject", "Thema", "Opdracht", "Wijkteam", "Startdatum",
@@ -296,12 +320,16 @@ csv_uit(struct uitvoer *u, const char *const *f, size_t n)
 	return 0;
 }
 
+/* The cells of a sheet's row (doc/xlsx.h); a text is borrowed until
+ * xlsx_rij has written the row. */
 static struct xlsx_cel
 tekst(const char *s)
 {
 	return (struct xlsx_cel){ XLSX_TEKST, s, 0 };
 }
 
+/* A number cell. A double holds every integer up to 2^53 exactly, far
+ * above WZ_MAX_ID: ids and years arrive in the sheet as they are. */
 static struct xlsx_cel
 getal(int64_t v)
 {
@@ -332,12 +360,21 @@ id_tekst(char *buf, size_t len, int64_t id)
 	return id > 0 ? getal_tekst(buf, len, id) : NULL;
 }
 
+/* A DATE as MariaDB writes it, which the sheet stores as a date (Excel
+ * sorts and filters it as one), or as text when Excel cannot hold it. */
 static struct xlsx_cel
 datum(const char *s)
 {
 	return (struct xlsx_cel){ XLSX_DATUM, s, 0 };
 }
 
+/*
+ * One traject to the sheet or the CSV: store_export_trajecten_each calls
+ * it per row, in order, with ctx the struct uitvoer. A failed write sets
+ * u->fout and returns 1, which stops the store's loop; the caller tells
+ * that apart from a database error by u->fout. A CSV line is built in
+ * the scratch arena, which is reset after the row.
+ */
 static int
 traject_rij(const struct export_traject *t, void *ctx)
 {
@@ -375,6 +412,8 @@ traject_rij(const struct export_traject *t, void *ctx)
 	return 0;
 }
 
+/* One gebeurtenis, as traject_rij; its payload is made readable text in
+ * the scratch arena, which is reset after every row however it went. */
 static int
 gebeurtenis_rij(const struct export_gebeurtenis *e, void *ctx)
 {
@@ -469,8 +508,14 @@ opruimen(struct uitvoer *u)
 	arena_free(&u->scratch);
 }
 
-/* Writes the rows into the file at path (fd open on it). Returns 0, or
- * -1 after answering the error. */
+/*
+ * Writes the rows into the file at path (fd open on it). Returns 0, or -1
+ * after answering the error. A workbook has both sheets, trajecten first;
+ * a CSV has the one list chosen, after a byte-order mark. The CSV stream
+ * writes through a dup of fd, so that fclose leaves fd open for sending
+ * the file. A failure inside a row (u->fout) is a failure of the file
+ * (500, logged with errno), not of the database.
+ */
 static int
 schrijf_bestand(struct req *r, const struct vraag *v,
     const struct export_filter *f, const char *path, int fd,
@@ -547,7 +592,10 @@ fail_file:
 	return -1;
 }
 
-/* The audit record of this request: who, from where, by which route. */
+/* The audit record of this request: who, from where, by which route. It
+ * is the template of the export's per-inwoner rows, which
+ * store_export_audit writes set-based and audit() cannot: so it is filled
+ * here as ops_audit would fill it. */
 static void
 audit_van(struct req *r, struct audit_rec *a, const char *toelichting)
 {
@@ -563,6 +611,14 @@ audit_van(struct req *r, struct audit_rec *a, const char *toelichting)
 	a->toelichting = toelichting;
 }
 
+/*
+ * The order is the contract of the top of this file: the form, the
+ * caller's organisaties, the count against MAX_RIJEN (before anything is
+ * written or built), a temporary file, then one transaction of the
+ * inwoners' audit rows (which also lock their trajecten while the file is
+ * built), the file and the export's own row. Only after the commit is the
+ * file sent; until then any failure removes it (out). resp_file takes fd.
+ */
 static void
 pagina_export_maak(struct req *r)
 {
@@ -589,6 +645,7 @@ pagina_export_maak(struct req *r)
 	f.tot = v.tot;
 	if ((n = teamleider_organisaties(r, &f)) < 0)
 		return;
+	/* A teamleider of a wijkteam only has no organisatie to export. */
 	if (n == 0) {
 		resp_problem(r, 403, "Exporteren kan alleen een teamleider van een "
 		    "wijkteamorganisatie.", NULL);
@@ -598,6 +655,9 @@ pagina_export_maak(struct req *r)
 		fail_db(r, rc, "export");
 		return;
 	}
+	/* The cap counts what goes into the file: both lists for a
+	 * workbook, the one chosen for a CSV. It is checked before anything
+	 * is locked, written or built. */
 	nrijen = v.formaat == F_XLSX ? ntraj + ngeb :
 	    v.soort == S_TRAJECTEN ? ntraj : ngeb;
 	if (nrijen > MAX_RIJEN) {
@@ -654,6 +714,9 @@ pagina_export_maak(struct req *r)
 		resp_problem(r, 500, NULL, NULL);
 		goto out;
 	}
+	/* Unlinked before it is sent: the open fd keeps it readable, and
+	 * nothing stays on disk once resp_file has closed it, whatever
+	 * becomes of the worker meanwhile. */
 	unlink(path);
 	resp_file(r, 200, v.formaat == F_XLSX ? XLSX_TYPE :
 	    "text/csv; charset=utf-8", fd, (size_t)st.st_size);

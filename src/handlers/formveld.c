@@ -14,6 +14,13 @@
 #include "http/request.h"
 #include "store/structuur.h"
 
+/*
+ * beschreven_door is the field's aria-describedby: the ids of its
+ * explanation ("<naam>-uitleg") and of its error ("<naam>-fout"), space
+ * separated, which veld.html gives those elements, so that a screen
+ * reader reads both with the field. fouten is only read (the caller
+ * keeps it); the new object is the caller's, to add to a page context.
+ */
 struct json_object *
 formveld(struct req *r, const char *naam, const char *label, int verplicht,
     const char *uitleg, struct json_object *fouten)
@@ -37,6 +44,9 @@ formveld(struct req *r, const char *naam, const char *label, int verplicht,
 	return o;
 }
 
+/* Up to 200 characters (names, codes) is one line; a longer text (a
+ * toelichting) gets a textarea. max is also the maxlength the browser
+ * holds the user to; the operation checks the length again. */
 struct json_object *
 formveld_invoer(struct req *r, const char *naam, const char *label, int verplicht,
     const char *uitleg, struct json_object *fouten, const char *type,
@@ -53,6 +63,8 @@ formveld_invoer(struct req *r, const char *naam, const char *label, int verplich
 	return o;
 }
 
+/* Texts are never null ("" instead): every option gets a value and a
+ * label, also the select's empty first choice (value ""). */
 void
 formveld_optie(struct json_object *arr, const char *waarde, const char *label, int aan)
 {
@@ -64,8 +76,13 @@ formveld_optie(struct json_object *arr, const char *waarde, const char *label, i
 	json_object_array_add(arr, o);
 }
 
-/* A select (or radio group) of the rows (id in column 0, its label in
- * column lab) or of fixed options. */
+/*
+ * A select, or a radio group, of the structure options k (id and naam)
+ * followed by the fixed options vast. waarde is what the form sent, so
+ * ids are compared as text. A select starts with an empty "— kies —",
+ * chosen when nothing is: with required on the select the browser will
+ * not send it unchosen. A radio group has no empty option.
+ */
 struct json_object *
 formveld_keuze(struct req *r, const char *naam, const char *label, int verplicht,
     const char *uitleg, struct json_object *fouten, const char *waarde,

@@ -31,12 +31,20 @@ zet_str(struct json_object *o, const char *key, const char *v)
 	json_object_object_add(o, key, tekst_of_null(v));
 }
 
+/* One way to write an id (getal_id: no sign, no leading zero, at most
+ * WZ_MAX_ID), so that "7" and "007" are never two names for one row. */
 int64_t
 lees_id(const char *s)
 {
 	return s != NULL ? getal_id(s, strlen(s)) : 0;
 }
 
+/*
+ * A cursor that is not an id is refused rather than read as "from the
+ * top": a client that mangled it would otherwise get the first page again
+ * and again without noticing. The limit's bounds are core/limits.h's,
+ * the same for every list.
+ */
 int
 lijst_grenzen(struct req *r, int *limit, int64_t *after)
 {
@@ -72,6 +80,9 @@ body_object(struct req *r, const char *shape)
 	return -1;
 }
 
+/* A string with an embedded NUL is refused: every C string function after
+ * this would see it cut short, so what is checked and what is stored
+ * would no longer be the same text. */
 const char *
 body_str(struct req *r, const char *key, struct json_object *fouten)
 {
@@ -95,6 +106,9 @@ geen_opslag(struct req *r)
 	resp_header(r, "Cache-Control", "no-store");
 }
 
+/* The field errors move into the problem (resp_problem takes them); the
+ * headers set for a success that is not sent go, as in
+ * antwoord_uitkomst. */
 void
 gebruikers_antwoord(struct req *r, struct ops_ctx *c, enum ops_uitkomst u)
 {
@@ -143,6 +157,9 @@ gebruiker_json(const struct gebruiker_rec *g, const struct toekenning_rec *t,
 	    json_object_new_boolean(g->wachtwoord_ingesteld));
 	zet_str(o, "aangemaakt_op", g->aangemaakt_op);
 	zet_str(o, "wachtwoord_op", g->wachtwoord_op);
+	/* A list row has only its grants column ("rol:scope:id,...") of the
+	 * list query, read here for its roles: the names of the scopes would
+	 * cost a query per row. */
 	if (!with_grants) {
 		(void)grants_parse(g->toekenningen, gr, MAX_GRANTS, &roles);
 		json_object_object_add(o, "rollen", rollen_json(roles));
@@ -178,6 +195,12 @@ gebruiker_lees_json(struct req *r, int64_t id, enum db_err *rc,
 	return gebruiker_json(&g, t, n, 1);
 }
 
+/*
+ * The three reads (the user, their grants, the scope options) come first,
+ * so that a failure answers before any of the context is built. extra is
+ * merged in last and so wins over what was built here: that is how a
+ * form comes back as it was typed.
+ */
 void
 gebruiker_pagina(struct req *r, int status, int64_t id,
     struct json_object *extra)
@@ -241,6 +264,9 @@ gebruiker_pagina(struct req *r, int status, int64_t id,
 	resp_page(r, status, "gebruiker", ctx);
 }
 
+/* Who owns what: on OPS_VELDEN the errors go into extra (pagina_fouten
+ * takes them) and extra into the page (gebruiker_pagina takes it); every
+ * other branch puts extra itself. */
 void
 gebruiker_formulier_klaar(struct req *r, struct ops_ctx *c,
     enum ops_uitkomst u, int64_t id, struct json_object *extra,
@@ -279,6 +305,8 @@ gebruiker_formulier_klaar(struct req *r, struct ops_ctx *c,
 	}
 }
 
+/* A grant for the API. A gemeente grant has no scope record whose name
+ * the query could give: it is named "Gemeente" here. */
 struct json_object *
 toekenning_json(const struct toekenning_rec *t)
 {
@@ -295,6 +323,10 @@ toekenning_json(const struct toekenning_rec *t)
 	return o;
 }
 
+/* The name the grant's own query gave comes first, then the scope options
+ * read for the form; the code and id are the last resort, so that every
+ * grant row has a label, also when its record's name could not be
+ * found. */
 const char *
 reikwijdte_naam(struct req *r, const struct scope_rec *scopes, size_t n,
     enum scope_soort scope, int64_t id, const char *naam)
@@ -328,7 +360,10 @@ rol_opties(enum rol chosen)
 	return a;
 }
 
-/* The scope options, grouped per kind ("organisatie:12"), chosen marked. */
+/* The scope options, grouped per kind ("organisatie:12"), chosen marked.
+ * A value names the kind and the id together, because the grant form
+ * has one select ("scope") for both; the gemeente is not among them
+ * (toekenningen_op_pagina). */
 static struct json_object *
 scope_groepen(struct req *r, const struct scope_rec *s, size_t n,
     const char *chosen)
@@ -365,6 +400,12 @@ scope_groepen(struct req *r, const struct scope_rec *s, size_t n,
 	return groups;
 }
 
+/*
+ * tf is the grant form as it was sent (its "rol" and "scope" texts), so
+ * that a form with errors keeps what was chosen; it is only read. The
+ * gemeente is the one scope without an id and is chosen through a flag
+ * of its own rather than among the groups.
+ */
 void
 toekenningen_op_pagina(struct req *r, struct json_object *ctx,
     const struct toekenning_rec *t, size_t n, const struct scope_rec *scopes,
@@ -407,6 +448,8 @@ toekenningen_op_pagina(struct req *r, struct json_object *ctx,
 		    json_object_new_boolean(1));
 }
 
+/* The path only, as the API answers it (wachtwoord_link); a page puts
+ * the host the beheerder is on in front of it (link_json). */
 const char *
 wachtwoordlink_pad(struct req *r, const char *token)
 {
@@ -431,6 +474,9 @@ link_json(struct req *r, const char *token, const char *verloopt_op)
 	return o;
 }
 
+/* The token is wiped from the caller's buffer as soon as the context
+ * holds its text; the page itself is sent no-store, so neither a proxy
+ * nor the browser's history keeps it. */
 void
 wachtwoordlink_pagina(struct req *r, int64_t id, struct wachtwoordlink *link,
     int nieuw)

@@ -19,8 +19,11 @@
  * /registratie/import/{id} (mapping, dry run result, import button),
  * POST .../proefimport and .../uitvoeren (forms, 303 back).
  *
- * Memory: the file is never held. The upload streams through
- * http/multipart.h into import_blok rows; the dry run and the import read
+ * Writes: every one is an operation of ops/import.h. The upload streams
+ * through http/multipart.h here, and its bytes go on to import_upload_*,
+ * which stores them in import_blok rows as they come.
+ *
+ * Memory: the file is never held. The dry run and the import read
  * one block at a time into a private arena and feed it to the CSV reader,
  * and every row's scratch memory is another private arena, reset per row.
  * The request arena only holds what one answer needs, whatever the number
@@ -35,14 +38,12 @@
 #include <time.h>
 
 #include <json-c/json.h>
-#include <sodium.h>
 
 #include "core/arena.h"
 #include "core/csvread.h"
 #include "core/getal.h"
 #include "core/limits.h"
 #include "core/log.h"
-#include "core/seal.h"
 #include "domain/bsn.h"
 #include "domain/gebeurtenis.h"
 #include "domain/importmapping.h"
@@ -73,12 +74,18 @@ imp_scope(struct req *r, struct scope *s)
 	return 0;
 }
 
+/* Stored JSON text (a column of the import) as a new object the caller
+ * puts; NULL for NULL or for text that does not parse, which then reads
+ * as "none". */
 static struct json_object *
 parse_json(const char *s)
 {
 	return s != NULL ? json_tokener_parse(s) : NULL;
 }
 
+/* The fields a column may be mapped to, with their labels and whether a
+ * file must have them, for a client's mapping form. IM_NEGEER (0, "Niet
+ * importeren") is the absence of a field and is not listed. */
 static struct json_object *
 velden_json(void)
 {
@@ -125,6 +132,10 @@ import_json(struct req *r, int64_t org, const struct import_rij *imp,
 	k = import_kolommen(r->arena, imp->kolommen, &n);
 	json_object_object_add(o, "kolommen", kol ? kol : json_object_new_array());
 	if (k != NULL) {
+		/* The import's own mapping once a dry run stored one; before
+		 * that a proposal: the organisatie's saved choice per column,
+		 * else a guess from the column's name. mapping_bron says
+		 * which. */
 		ops_ctx_van(r, NULL, &ctx);
 		json_object_object_add(o, "mapping", import_mapping_voorstel(&ctx,
 		    org, imp->mapping, k, n, &bron));
@@ -166,6 +177,9 @@ import_lees(struct req *r, int64_t org, int64_t id, struct import_rij *imp)
 
 /* ------------------------------------------------------------ upload */
 
+/* What tel_rij learns of the file while it streams by: the header's
+ * column names (a JSON array, the caller's), how many rows stand under
+ * it, and the first thing wrong with the header ("" while none). */
 struct telling {
 	size_t               rijen;
 	int                  kop;          /* header seen */
@@ -173,7 +187,14 @@ struct telling {
 	char                 fout[200];
 };
 
-/* The header names, and a count of the rows under it. */
+/*
+ * The header names, and a count of the rows under it. The first row is
+ * the header: its names are trimmed, an empty one is called "Kolom <n>",
+ * and two alike are an error, since a mapping is keyed by column name.
+ * Every later row is only counted; what is wrong inside one is for the
+ * dry run to report, with its line. Always 0: the reader goes on to the
+ * end of the file, whatever its header.
+ */
 static int
 tel_rij(void *arg, const struct csvread_row *row)
 {
@@ -222,148 +243,83 @@ tel_rij(void *arg, const struct csvread_row *row)
 }
 
 /*
- * Stores one block of the uploaded file sealed (core/seal.h): the file
- * holds names and BSNs, and it stays in the database between the upload
- * and the import (or for good, when nobody imports it). box holds
- * SEAL_B64_LEN(IMPORT_BLOK) bytes.
- */
-static enum db_err
-blok_bewaar(struct req *r, int64_t id, int64_t nr, const char *blok,
-    size_t len, char *box)
-{
-	if (seal_encrypt(r->seal, blok, len, box, SEAL_B64_LEN(IMPORT_BLOK))
-	    != 0)
-		return DB_ERR;
-	return store_import_blok(r->db, id, nr, box, strlen(box));
-}
-
-/*
- * Streams the file of the upload into a new import, in the caller's
- * transaction. Returns 0 (*id set), 1 when the file is refused (fouten
- * filled; the caller rolls back), or -1 after answering an error (rolled
- * back).
+ * Streams the file of the upload into a new import through the
+ * operations of ops/import.h (import_upload_*), reading its header and
+ * counting its rows on the way. Returns 0 with *id set and the
+ * transaction open, 1 when the file is refused (c->fouten filled; rolled
+ * back), or -1 after answering an error (rolled back).
  */
 static int
-upload_lees(struct req *r, const struct scope *s, int64_t *id,
-    struct json_object *fouten)
+upload_lees(struct req *r, struct ops_ctx *c, int64_t *id)
 {
 	struct upload *u = r->upload;
-	crypto_hash_sha256_state sha;
-	unsigned char digest[crypto_hash_sha256_BYTES];
-	char hex[crypto_hash_sha256_BYTES * 2 + 1];
+	struct import_upload *up;
+	struct import_kop kop;
 	struct telling t;
 	struct csvread *csv = NULL;
-	const char *d;
-	char *blok, *box = NULL;
-	size_t len, vol = 0, grootte = 0, take;
-	int64_t nr = 0;
+	const char *d, *bestand = NULL;
+	size_t len;
 	enum mp_event ev;
 	enum csvread_err ce = CSVREAD_OK;
-	enum db_err rc;
+	enum ops_uitkomst uk;
 	int ret = -1;
 
 	if (u != NULL && u->fout != 0) {
-		tx_rollback(r);
 		resp_problem(r, u->fout, u->fout_tekst, NULL);
 		return -1;
 	}
 	memset(&t, 0, sizeof(t));
-	if (u == NULL || !u->in_file || strcmp(u->mp.part.name, "bestand") != 0 ||
-	    u->mp.part.filename[0] == '\0') {
-		fout_melding(fouten, "bestand", "Kies een CSV-bestand.");
-		ret = 1;
-		goto out;
-	}
+	/* A part other than "bestand", or a file part without a name
+	 * (nothing chosen in the form), is no file: the operation says so
+	 * ("Kies een CSV-bestand."). */
+	if (u != NULL && u->in_file && strcmp(u->mp.part.name, "bestand") == 0)
+		bestand = u->mp.part.filename;
+	if ((uk = import_upload_begin(c, bestand, &up, id)) != OPS_OK)
+		goto uit;
 	t.kolommen = json_object_new_array();
-	if (!r->seal->loaded) {
-		resp_problem(r, 500, "Importeren kan nu niet: de sleutels voor "
-		    "persoonsgegevens ontbreken in de configuratie.", NULL);
-		goto out;
-	}
-	if ((blok = arena_alloc(r->arena, IMPORT_BLOK)) == NULL ||
-	    (box = arena_alloc(r->arena, SEAL_B64_LEN(IMPORT_BLOK))) == NULL ||
-	    (csv = csvread_new(NULL, tel_rij, &t)) == NULL) {
+	if ((csv = csvread_new(NULL, tel_rij, &t)) == NULL) {
+		ops_rollback(c);
 		resp_problem(r, 500, NULL, NULL);
-		goto out;
+		goto weg;
 	}
-	if ((rc = store_import_nieuw(r->db, s->wijkteam_org, r->who.gebruiker_id,
-	    u->mp.part.filename, id)) != DB_OK) {
-		fail_db(r, rc, "import upload");
-		goto out;
-	}
-	crypto_hash_sha256_init(&sha);
 	for (;;) {
 		ev = upload_next(u, &d, &len);
 		if (ev == MP_PART_END || ev == MP_DONE)
 			break;
 		if (ev == MP_ERROR) {
+			ops_rollback(c);
 			resp_problem(r, 400, mp_strerror(u->mp.err), NULL);
-			goto out;
+			goto weg;
 		}
 		if (ev != MP_DATA)
 			continue;
-		grootte += len;
-		crypto_hash_sha256_update(&sha, (const unsigned char *)d, len);
+		/* After the reader's first error the CSV is no longer read,
+		 * but the rest of the body is still taken in and stored: the
+		 * error is judged with the rest once the file is complete,
+		 * in the order users have always seen (import_upload_klaar). */
 		if (ce == CSVREAD_OK)
 			ce = csvread_feed(csv, d, len);
-		while (len > 0) {
-			take = IMPORT_BLOK - vol < len ? IMPORT_BLOK - vol : len;
-			memcpy(blok + vol, d, take);
-			vol += take;
-			d += take;
-			len -= take;
-			if (vol == IMPORT_BLOK) {
-				if ((rc = blok_bewaar(r, *id, nr++, blok, vol,
-				    box)) != DB_OK) {
-					fail_db(r, rc, "import blok");
-					goto out;
-				}
-				vol = 0;
-			}
-		}
-	}
-	if (vol > 0 && (rc = blok_bewaar(r, *id, nr++, blok, vol, box)) !=
-	    DB_OK) {
-		fail_db(r, rc, "import blok");
-		goto out;
+		if ((uk = import_upload_deel(c, up, d, len)) != OPS_OK)
+			goto uit;
 	}
 	if (ce == CSVREAD_OK)
 		ce = csvread_finish(csv);
-	ret = 1;
-	if (grootte == 0)
-		fout_melding(fouten, "bestand", "Het bestand is leeg.");
-	else if (ce != CSVREAD_OK)
-		fout_melding(fouten, "bestand", csvread_strerror(ce));
-	else if (t.fout[0] != '\0')
-		fout_melding(fouten, "bestand", t.fout);
-	else if (t.rijen == 0)
-		fout_melding(fouten, "bestand", "Het bestand heeft geen rijen onder "
-		    "de kopregel.");
-	else if (t.rijen > IMPORT_MAX_RIJEN)
-		fout_melding(fouten, "bestand", "Het bestand heeft meer dan 500.000 "
-		    "rijen: splits het in delen.");
-	else
+	kop.rijen = t.rijen;
+	kop.fout = ce != CSVREAD_OK ? csvread_strerror(ce) :
+	    t.fout[0] != '\0' ? t.fout : NULL;
+	kop.kolommen = json_object_to_json_string_ext(t.kolommen,
+	    JSON_C_TO_STRING_PLAIN);
+	uk = import_upload_klaar(c, up, &kop);
+uit:
+	if (uk == OPS_OK)
 		ret = 0;
-	if (ret != 0)
-		goto out;
-	crypto_hash_sha256_final(&sha, digest);
-	sodium_bin2hex(hex, sizeof(hex), digest, sizeof(digest));
-	if ((rc = store_import_klaar(r->db, *id, hex, (int64_t)grootte,
-	    (int64_t)t.rijen, json_object_to_json_string_ext(t.kolommen,
-	    JSON_C_TO_STRING_PLAIN))) != DB_OK) {
-		fail_db(r, rc, "import klaar");
-		ret = -1;
-		goto out;
-	}
-	if (audit(r, "uploaden", "import", *id, GELUKT, NULL) != 0) {
-		fail_db(r, DB_ERR, "audit");
-		ret = -1;
-	}
-out:
+	else if (uk == OPS_VELDEN)
+		ret = 1;
+	else
+		antwoord_uitkomst(r, c, uk);
+weg:
 	csvread_free(csv);
 	json_object_put(t.kolommen);
-	if (ret != 0)
-		tx_rollback(r);
 	return ret;
 }
 
@@ -371,6 +327,7 @@ out:
 
 /* ------------------------------------------------------------ JSON API */
 
+/* The {id} of the path, which the router matched as an int. */
 static int64_t
 route_id(struct req *r)
 {
@@ -398,6 +355,8 @@ api_toon(struct req *r, const struct scope *s, int64_t id,
 	resp_json(r, 200, o);
 }
 
+/* The organisatie's imports, newest first, without their details (no
+ * columns, mapping or result); the cursor is the last id shown. */
 static void
 api_lijst(struct req *r)
 {
@@ -410,6 +369,8 @@ api_lijst(struct req *r)
 	enum db_err rc;
 	size_t i, n;
 
+	/* The cursor's bound is 2^53 - 1, the largest integer that every
+	 * JSON client keeps exactly. */
 	if ((ls != NULL && getal_lees_str(ls, 1, WZ_LIST_MAX, &limit) != 0) ||
 	    (cs != NULL && getal_lees_str(cs, 1, INT64_C(9007199254740991),
 	    &voor) != 0)) {
@@ -435,12 +396,16 @@ api_lijst(struct req *r)
 	resp_json(r, 200, o);
 }
 
+/* The Idempotency-Key is looked at first. The new import is read back in
+ * the upload's transaction, answered 201 with Location, and that answer
+ * is stored under the key before the commit: a retry creates nothing. */
 static void
 api_upload(struct req *r)
 {
 	struct scope s;
-	struct json_object *fouten, *o;
+	struct json_object *o;
 	struct import_rij imp;
+	struct ops_ctx c;
 	int64_t id = 0;
 	int rc;
 
@@ -448,19 +413,16 @@ api_upload(struct req *r)
 		return;
 	if ((rc = idem_replay(r)) != 0)
 		return;
-	if (tx_begin(r) != 0)
-		return;
-	fouten = json_object_new_array();
-	rc = upload_lees(r, &s, &id, fouten);
-	if (rc != 0) {
-		if (rc > 0)
-			resp_problem(r, 422, "Het bestand kan niet worden gelezen.",
-			    fouten);
-		else
-			json_object_put(fouten);
+	ops_ctx_van(r, &s, &c);
+	rc = upload_lees(r, &c, &id);
+	if (rc > 0) {
+		resp_problem(r, 422, "Het bestand kan niet worden gelezen.",
+		    c.fouten);
 		return;
 	}
-	json_object_put(fouten);
+	json_object_put(c.fouten);
+	if (rc < 0)
+		return;
 	if (import_lees(r, s.wijkteam_org, id, &imp) != 0) {
 		tx_rollback(r);
 		return;
@@ -473,6 +435,8 @@ api_upload(struct req *r)
 		return;
 }
 
+/* One import with its details; the preview of a dry run in it is audited
+ * as a read of personal data (import_json). */
 static void
 api_lees(struct req *r)
 {
@@ -483,6 +447,9 @@ api_lees(struct req *r)
 	api_toon(r, &s, route_id(r), NULL);
 }
 
+/* The body is optional: without a mapping (or with null) the proposed
+ * one is used. The answer is the import as stored after the run, with
+ * this run's preview in its result. */
 static void
 api_proef(struct req *r)
 {
@@ -517,6 +484,9 @@ api_proef(struct req *r)
 	api_toon(r, &s, route_id(r), vb);
 }
 
+/* Failed rows are a 422 whose errors are those rows ({veld, melding,
+ * regel}); the import is then mislukt, with its result kept, and may be
+ * run again. */
 static void
 api_uitvoeren(struct req *r)
 {
@@ -551,6 +521,9 @@ api_uitvoeren(struct req *r)
 		api_toon(r, &s, route_id(r), NULL);
 }
 
+/* The organisatie's saved mapping with the fields it may use; an ETag
+ * only once there is one (versie 0: never saved, and a PUT without
+ * If-Match creates it). */
 static void
 api_mapping(struct req *r)
 {
@@ -578,6 +551,9 @@ api_mapping(struct req *r)
 	resp_json(r, 200, o);
 }
 
+/* Every member is judged before the scope is read: a column name longer
+ * than IM_MAX_KOLOMNAAM or an unknown field code is an error at that
+ * column. Once a mapping exists a PUT needs If-Match (428). */
 static void
 api_mapping_zet(struct req *r)
 {
@@ -585,7 +561,8 @@ api_mapping_zet(struct req *r)
 	struct json_object *m = NULL, *fouten;
 	const char *tekst;
 	int64_t versie = if_match_version(r), huidig = 0;
-	uint64_t affected = 0;
+	struct ops_ctx c;
+	enum ops_uitkomst u;
 	enum db_err rc;
 
 	if (r->json == NULL || !json_object_is_type(r->json, json_type_object) ||
@@ -624,24 +601,14 @@ api_mapping_zet(struct req *r)
 		    NULL);
 		return;
 	}
-	if (tx_begin(r) != 0)
-		return;
-	rc = store_import_mapping_zet(r->db, s.wijkteam_org,
-	    json_object_to_json_string_ext(m, JSON_C_TO_STRING_PLAIN),
-	    huidig > 0 ? (versie > 0 ? versie : -1) : 0, &affected);
-	if (rc == DB_OK && affected == 0) {
-		tx_rollback(r);
-		resp_problem(r, 412, "De koppeling is intussen gewijzigd; haal "
-		    "haar opnieuw op.", NULL);
-		return;
-	}
-	if (rc != DB_OK || audit(r, "wijzigen", "import_mapping", s.wijkteam_org,
-	    GELUKT, NULL) != 0) {
-		tx_rollback(r);
-		fail_db(r, rc != DB_OK ? rc : DB_ERR, "import mapping");
-		return;
-	}
-	if (tx_commit(r) != 0)
+	/* No mapping yet: version 0 creates it. Once there is one it is
+	 * changed only at the version the client read; a malformed If-Match
+	 * asks for version -1, which matches none (412). */
+	ops_ctx_van(r, &s, &c);
+	u = import_mapping_zet(&c, json_object_to_json_string_ext(m,
+	    JSON_C_TO_STRING_PLAIN), huidig > 0 ? (versie > 0 ? versie : -1) : 0);
+	antwoord_uitkomst(r, &c, u);
+	if (u != OPS_OK || tx_commit(r) != 0)
 		return;
 	api_mapping(r);
 }
@@ -658,6 +625,7 @@ arr_len(struct json_object *o, const char *key)
 	    json_object_array_length(a) : 0;
 }
 
+/* How a status reads on the pages; an unknown one as itself. */
 static const char *
 status_label(const char *st)
 {
@@ -672,6 +640,9 @@ status_label(const char *st)
 	return st;
 }
 
+/* The upload form above the latest 20 imports. fouten (taken) are the
+ * upload's field errors, for a 422. A list that cannot be read shows
+ * none rather than lose the form and its errors. */
 static void
 imp_pagina_lijst(struct req *r, const struct scope *s, int status,
     struct json_object *fouten)
@@ -709,30 +680,37 @@ pagina_import(struct req *r)
 	imp_pagina_lijst(r, &s, 200, NULL);
 }
 
+/* The page face of the upload: 303 to the new import's page, or the list
+ * page again with what was wrong with the file (422). */
 static void
 pagina_upload(struct req *r)
 {
 	struct scope s;
-	struct json_object *fouten;
+	struct ops_ctx c;
 	int64_t id = 0;
 	int rc;
 
-	if (imp_scope(r, &s) != 0 || tx_begin(r) != 0)
+	if (imp_scope(r, &s) != 0)
 		return;
-	fouten = json_object_new_array();
-	rc = upload_lees(r, &s, &id, fouten);
+	ops_ctx_van(r, &s, &c);
+	rc = upload_lees(r, &c, &id);
 	if (rc > 0) {
-		imp_pagina_lijst(r, &s, 422, fouten);
+		imp_pagina_lijst(r, &s, 422, c.fouten);
 		return;
 	}
-	json_object_put(fouten);
+	json_object_put(c.fouten);
 	if (rc < 0 || tx_commit(r) != 0)
 		return;
 	resp_redirect(r, arena_printf(r->arena, "/registratie/import/%lld",
 	    (long long)id));
 }
 
-/* The detail page: mapping form, dry run result, import button. */
+/*
+ * The detail page: mapping form, dry run result, import button. Every
+ * column gets a select of every field with the mapping's choice marked;
+ * the import button is offered only after a dry run without errors.
+ * fouten (taken, may be NULL): the mapping's errors, for a 422.
+ */
 static void
 imp_pagina_detail(struct req *r, const struct scope *s, int64_t id,
     int status, struct json_object *fouten)
@@ -789,6 +767,9 @@ imp_pagina_detail(struct req *r, const struct scope *s, int64_t id,
 	    strcmp(st, "ingelezen") == 0));
 	json_object_object_add(ctx, "te_koppelen", json_object_new_boolean(
 	    strcmp(st, "ingelezen") != 0));
+	/* The import button is offered only after a dry run that found
+	 * nothing wrong: an import of anything else would be refused or
+	 * fail on its rows. */
 	json_object_object_add(ctx, "kan_importeren", json_object_new_boolean(
 	    strcmp(st, "gecontroleerd") == 0 && res != NULL &&
 	    json_object_get_int64(json_object_object_get(res,
@@ -811,6 +792,9 @@ pagina_import_detail(struct req *r)
 	imp_pagina_detail(r, &s, route_id(r), 200, NULL);
 }
 
+/* The mapping as chosen in the form: one select per column, by position
+ * (kolom_<n>, in the order of the stored header); "Niet importeren" is
+ * sent as "", the code of IM_NEGEER. */
 static void
 pagina_proef(struct req *r)
 {
@@ -857,6 +841,9 @@ pagina_proef(struct req *r)
 		    (long long)route_id(r)));
 }
 
+/* A finished import and one that failed on its rows both go back to the
+ * detail page, which shows the stored result; only other outcomes are
+ * answered as errors. */
 static void
 pagina_uitvoeren(struct req *r)
 {

@@ -53,7 +53,10 @@
 
 /* ------------------------------------------------------------ JSON */
 
-/* {"soort", "id", "naam"} of who holds the inwoner, and "sinds". */
+/* {"soort", "id", "naam"} of who holds the inwoner, and "sinds". A
+ * wijkteam, Werkom and Naleving hold an inwoner as a record of their own
+ * (id, naam); the UWV is named but has no record here; "geen" while no
+ * event has placed the inwoner anywhere. */
 static struct json_object *
 ketenstatus_json(const struct inwoner_rij *w)
 {
@@ -84,7 +87,9 @@ ketenstatus_json(const struct inwoner_rij *w)
 	return ks;
 }
 
-/* An inwoner as the API shows it. */
+/* An inwoner as the API shows it: the BSN only masked, and left out
+ * (null) when it cannot be opened; met_status adds the ketenstatus. A
+ * new object, the caller's. */
 static struct json_object *
 inwoner_rij_json(struct req *r, const struct inwoner_rij *w, int met_status)
 {
@@ -104,6 +109,8 @@ inwoner_rij_json(struct req *r, const struct inwoner_rij *w, int met_status)
 	return o;
 }
 
+/* The audit row comes before anything is shown, and when it cannot be
+ * written nothing is (fail closed). */
 int
 inwoner_lees_json(struct req *r, const struct scope *s, int64_t id,
     const char *actie, struct json_object **obj)
@@ -127,6 +134,9 @@ inwoner_lees_json(struct req *r, const struct scope *s, int64_t id,
 	return 0;
 }
 
+/* A traject as the API shows it: the names of its thema, opdracht and
+ * wijkteam beside their ids, and the kind's label beside its code (the
+ * code itself when it has none). A new object, the caller's. */
 static struct json_object *
 traject_rij_json(const struct traject_rij *t)
 {
@@ -173,7 +183,12 @@ trajecten_json(struct req *r, const struct scope *s, int64_t inwoner_id,
 	return 0;
 }
 
-/* An event as party p may see it; NULL when p may not. */
+/*
+ * An event as party p may see it; NULL when p may not. An event of a
+ * type the code no longer knows is not shown: without its declaration
+ * there is no rule for who may see it (deny by default). Its payload is
+ * cut to the fields p may see; an undeclared key is never copied.
+ */
 static struct json_object *
 gebeurtenis_rij_json(const struct gebeurtenis_rij *e, enum gebeurtenis_partij p)
 {
@@ -202,6 +217,9 @@ gebeurtenis_rij_json(const struct gebeurtenis_rij *e, enum gebeurtenis_partij p)
 	return o;
 }
 
+/* The store is asked only for the types p may see, and every row is
+ * judged again with the type of the event it voids: a correctie is seen
+ * exactly by those who see what it corrects. */
 int
 gebeurtenissen_json(struct req *r, const struct scope *s,
     int64_t inwoner_id, int64_t gebeurtenis_id, struct json_object **arr)
@@ -257,6 +275,8 @@ pad_inwoner(struct req *r, const struct scope *s, const char *actie,
 	return 0;
 }
 
+/* 422 with the field errors (taken), as every registration write answers
+ * them. */
 static void
 antwoord_veldfouten(struct req *r, struct json_object *fouten)
 {
@@ -351,6 +371,8 @@ lijst_antwoord(struct req *r, const struct scope *s,
 	resp_json(r, 200, o);
 }
 
+/* The inwoners in scope, newest first, optionally of one wijk; the cursor
+ * is the id of the last one shown. */
 static void
 api_lijst(struct req *r)
 {
@@ -380,6 +402,12 @@ api_lijst(struct req *r)
 	lijst_antwoord(r, &s, w, n, limit, 1);
 }
 
+/*
+ * A BSN, when given, wins over a name: it names one person. Only its
+ * keyed hash goes to the database; the canonical clear text is wiped as
+ * soon as it is sealed. Without a BSN or a name, the wijk (or nothing)
+ * is the whole filter.
+ */
 int
 inwoner_zoek(struct req *r, const struct scope *s, const char *naam,
     const char *bsn, int64_t wijk_id, int64_t voor, int64_t limit,
@@ -422,6 +450,14 @@ inwoner_zoek(struct req *r, const struct scope *s, const char *naam,
 	return 0;
 }
 
+/*
+ * A POST, so that neither a name nor a BSN ever appears in a URL or an
+ * access log. The members may be text or numbers (json_tekst), anything
+ * else is a 400. A search by BSN or by wijk alone pages by cursor; a
+ * search by name does not: it says meer_gevonden instead, and the
+ * client asks for another word (a name shared by more than a page of
+ * people).
+ */
 static void
 api_zoek(struct req *r)
 {
@@ -438,6 +474,8 @@ api_zoek(struct req *r)
 		resp_problem(r, 400, "De body moet een JSON-object zijn.", NULL);
 		return;
 	}
+	/* Each member as text: a number is as good (a wijk_id or BSN sent
+	 * as one); an object, array or boolean makes the body a 400. */
 #define TEKST(k, var) do { v = NULL; json_object_object_get_ex(r->json, k, &v); \
 	var = json_tekst(v, &b); bad |= b; } while (0)
 	TEKST("naam", naam);
@@ -487,6 +525,8 @@ inwoner_antwoord(struct req *r, const struct scope *s, int64_t id,
 		tx_rollback(r);
 		return;
 	}
+	/* The inwoner just written does not read back in the caller's
+	 * scope: nothing of the write is kept (500). */
 	if (obj == NULL) {
 		tx_rollback(r);
 		resp_problem(r, 500, NULL, NULL);
@@ -496,6 +536,8 @@ inwoner_antwoord(struct req *r, const struct scope *s, int64_t id,
 	answer_written(r, obj, status, loc);
 }
 
+/* The body of a write must be a JSON object: 0, or -1 after answering
+ * 400. */
 static int
 moet_object(struct req *r)
 {
@@ -517,6 +559,8 @@ inwoner_uit_json(struct req *r, struct inwoner_invoer *in)
 	in->bsn_gegeven = json_object_object_get_ex(r->json, "bsn", NULL);
 }
 
+/* The Idempotency-Key is looked at first: a retry gets the first answer
+ * before anything is judged again. */
 static void
 api_maak(struct req *r)
 {
@@ -536,6 +580,8 @@ api_maak(struct req *r)
 		inwoner_antwoord(r, &s, id, 201);
 }
 
+/* With the ETag of its version, for the If-Match of a PUT; audited as a
+ * read (inzien). */
 static void
 api_lees(struct req *r)
 {
@@ -561,6 +607,10 @@ versie_eis(struct req *r)
 	return -1;
 }
 
+/* The version is compared for the 412 before the input is judged; the
+ * current record is read without an audit row of its own (the write's
+ * row covers it), and inwoner_wijzig compares again in its transaction,
+ * for a change that comes in between. */
 static void
 api_wijzig(struct req *r)
 {
@@ -643,6 +693,8 @@ onderdeel_antwoord(struct req *r, const struct scope *s, int64_t inwoner_id,
 		tx_rollback(r);
 		return;
 	}
+	/* As in inwoner_antwoord: what was just written must read back as
+	 * one item, or nothing of the write is kept. */
 	if (json_object_array_length(arr) != 1) {
 		json_object_put(arr);
 		tx_rollback(r);
@@ -671,6 +723,8 @@ onderdeel_inwoner(struct req *r, struct scope *s, int64_t *inwoner_id)
 	return 0;
 }
 
+/* The inwoner of the path is read first, so that one out of scope is a
+ * 404 before anything of the body is judged. */
 static void
 api_traject_maak(struct req *r)
 {
@@ -691,6 +745,9 @@ api_traject_maak(struct req *r)
 		    trajecten_json);
 }
 
+/* The traject is read in scope (404 when it is not this inwoner's or not
+ * the caller's to see) for the 412 before the input is judged, as
+ * api_wijzig does. */
 static void
 api_traject_wijzig(struct req *r)
 {
@@ -733,6 +790,8 @@ api_gebeurtenissen(struct req *r)
 	onderdelen_lijst(r, "gebeurtenissen", gebeurtenissen_json);
 }
 
+/* gegevens, when sent, must be an object: anything else is ongeldig
+ * (a field error of the operation), null is the same as absent. */
 static void
 api_gebeurtenis_maak(struct req *r)
 {
@@ -763,6 +822,8 @@ api_gebeurtenis_maak(struct req *r)
 		    gebeurtenissen_json);
 }
 
+/* The ketenstatus is part of the inwoner's read, with an audit row of its
+ * own that says it was the status that was looked at. */
 static void
 api_ketenstatus(struct req *r)
 {
@@ -783,6 +844,8 @@ api_ketenstatus(struct req *r)
 	resp_json(r, 200, ks);
 }
 
+/* The event types and their fields (domain/gebeurtenis.c), from which a
+ * client builds its forms: no personal data, so no audit row. */
 static void
 api_types(struct req *r)
 {

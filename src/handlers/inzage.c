@@ -82,6 +82,8 @@ static const struct {
 	{ DOEL_TOEZICHT, "Toezicht: inzien van de toegangshistorie" },
 };
 
+/* The words of a purpose; an unknown code as itself, and none (NULL or
+ * "") as "Onbekend". */
 static const char *
 doel_label(const char *code)
 {
@@ -102,6 +104,7 @@ leeg(const char *s)
 	return s != NULL ? s : "";
 }
 
+/* Text, or JSON null when there is none (as tekst_of_null). */
 static struct json_object *
 str_of(const char *s)
 {
@@ -117,7 +120,9 @@ id_of(int64_t id)
 
 /* ------------------------------------------------------------ finding */
 
-/* The search page: status, an optional error per field, matches. */
+/* The search page: status, an optional error per field, matches.
+ * fouten and treffers are taken. no-store: it names inwoners (numbers,
+ * masked BSNs), which a shared computer's cache must not keep. */
 static void
 zoekpagina(struct req *r, int status, struct json_object *fouten,
     const char *inwoner, struct json_object *treffers)
@@ -139,6 +144,9 @@ zoekpagina(struct req *r, int status, struct json_object *fouten,
 	resp_header(r, "Cache-Control", "no-store");
 }
 
+/* With ?inwoner=N: a redirect to that history, so that the form works
+ * without JavaScript. An inwonernummer may travel in a URL, a BSN never
+ * does (pagina_inzage_zoek). */
 static void
 pagina_inzage(struct req *r)
 {
@@ -161,6 +169,13 @@ pagina_inzage(struct req *r)
 	    (long long)id));
 }
 
+/*
+ * The BSN is checked and turned into its keyed lookup hash, and the
+ * clear text is wiped at once. Every record found is audited (zoeken,
+ * doel toezicht) in one transaction before anything is shown. One match
+ * goes straight to its history; none or several (one per organisatie
+ * that registered the BSN) are listed with the BSN masked.
+ */
 static void
 pagina_inzage_zoek(struct req *r)
 {
@@ -205,6 +220,7 @@ pagina_inzage_zoek(struct req *r)
 	}
 	if (tx_commit(r) != 0)
 		return;
+	/* One record: straight to its history, as a search by number. */
 	if (n == 1) {
 		resp_redirect(r, arena_printf(r->arena, "/inzage/inwoners/%lld",
 		    (long long)rows[0].id));
@@ -227,7 +243,10 @@ pagina_inzage_zoek(struct req *r)
 
 /* ------------------------------------------------------------ the history */
 
-/* One access row, for the API (and, with words added, for the page). */
+/* One access row, for the API (and, with words added, for the page).
+ * The organisatie is the one the user works for now, not then: the audit
+ * row does not record it (store/export.h), so a page that shows it shows
+ * today's. */
 static struct json_object *
 toegang_json(const struct export_toegang *t)
 {
@@ -292,6 +311,13 @@ lees_historie(struct req *r, int64_t id, int64_t voor, int limit,
 	return 1;
 }
 
+/*
+ * Newest first, PAGINA rows a page, the cursor the id of the last row
+ * shown. A time is shown as "YYYY-MM-DD HH:MM:SS" (the ISO text with a
+ * space for its T), with the ISO text kept beside it for the page's
+ * <time>. Who is the user's name, else their id, else "anoniem". The AVG
+ * button is offered only to whom the export's route lets in.
+ */
 static void
 pagina_toegangshistorie(struct req *r)
 {
@@ -347,6 +373,8 @@ pagina_toegangshistorie(struct req *r)
 	if (voor > 0)
 		json_object_object_add(ctx, "eerste_href", json_object_new_string(
 		    arena_printf(r->arena, "/inzage/inwoners/%lld", (long long)id)));
+	/* Links only when there is another page: the first page without
+	 * them is the whole history. */
 	if (nrows > PAGINA || voor > 0)
 		json_object_object_add(ctx, "paginering", json_object_new_boolean(1));
 	if (policy_allows(ACCESS_BEHEER, &r->who) == POLICY_ALLOW)
@@ -357,6 +385,8 @@ pagina_toegangshistorie(struct req *r)
 	resp_header(r, "Cache-Control", "no-store");
 }
 
+/* Bad parameters are one 400 that names each of them. The limit is
+ * WZ_LIST_MAX at most, as for every list. */
 static void
 api_toegangshistorie(struct req *r)
 {
@@ -398,6 +428,9 @@ api_toegangshistorie(struct req *r)
 
 /* ------------------------------------------------------------ AVG art. 15 */
 
+/* The inwoner in full, the clear BSN included: the document is for the
+ * inwoner themselves. A BSN that cannot be opened says so rather than be
+ * left out, so that the document never claims that none is held. */
 static struct json_object *
 avg_inwoner(struct req *r, const struct export_inwoner *inw)
 {
@@ -419,6 +452,8 @@ avg_inwoner(struct req *r, const struct export_inwoner *inw)
 	return o;
 }
 
+/* Every traject of the inwoner, of whichever organisatie, with the words
+ * of its kind. A new array, the caller's. */
 static struct json_object *
 avg_trajecten(const struct avg_traject *t, size_t n)
 {
@@ -446,6 +481,9 @@ avg_trajecten(const struct avg_traject *t, size_t n)
 	return l;
 }
 
+/* Every event, those ketenpartners registered included, with who
+ * registered it (the party and the organisatie). A new array, the
+ * caller's. */
 static struct json_object *
 avg_gebeurtenissen(const struct avg_gebeurtenis *e, size_t n)
 {
@@ -483,6 +521,8 @@ avg_gebeurtenissen(const struct avg_gebeurtenis *e, size_t n)
 	return l;
 }
 
+/* Where the inwoner stands in the keten now (the projection), or null
+ * when there is none yet. */
 static struct json_object *
 avg_ketenstatus(const struct avg_ketenstatus *k)
 {
@@ -592,6 +632,13 @@ naar_bestand(struct json_object *obj, size_t *len)
 	return fd;
 }
 
+/*
+ * One transaction, as the top of this file says: the inwoner, this
+ * access's own audit row (so that the document lists it too), every part
+ * of the document, then the file. It is committed before it is sent, and
+ * on any failure rolled back with nothing sent. Both routes (the page's
+ * form and the API) get the same download.
+ */
 static void
 avg_export(struct req *r)
 {

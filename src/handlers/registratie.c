@@ -20,6 +20,12 @@
 #include "http/request.h"
 #include "ops/registratie.h"
 
+/*
+ * The two steps of domain/scope.h with the one query between them: a
+ * caller whose grants name no organisatie (a beheerder, an auditor, a
+ * contractmanager) gets the empty scope without asking the database:
+ * their requests cost no query here.
+ */
 int
 registratie_scope(struct req *r, struct scope *s)
 {
@@ -39,7 +45,13 @@ registratie_scope(struct req *r, struct scope *s)
 	return 0;
 }
 
-/* Opens a sealed BSN into out (BSN_LEN + 1). Returns 0 or -1 (logged). */
+/*
+ * Opens a sealed BSN into out (BSN_LEN + 1), the caller's stack buffer,
+ * which the caller must wipe once it has used it: a clear BSN is never
+ * left behind in memory that outlives the call. Returns 0, or -1 when
+ * there is none (nothing is logged: not every inwoner has one) or it
+ * cannot be opened (logged: the key changed or the value is damaged).
+ */
 static int
 bsn_open(struct req *r, const char *sealed, char out[BSN_LEN + 1])
 {
@@ -58,6 +70,8 @@ bsn_open(struct req *r, const char *sealed, char out[BSN_LEN + 1])
 	return 0;
 }
 
+/* Only the masked copy reaches the arena; the clear BSN lives on the
+ * stack for the length of bsn_mask and is wiped before returning. */
 const char *
 registratie_bsn_masker(struct req *r, const char *sealed)
 {
@@ -70,6 +84,9 @@ registratie_bsn_masker(struct req *r, const char *sealed)
 	return arena_strdup(r->arena, masker);
 }
 
+/* The clear BSN in the arena lives until the request ends (the arena is
+ * reset, not wiped): used only for the AVG article 15 document, which
+ * must show it. */
 const char *
 registratie_bsn_open(struct req *r, const char *sealed)
 {
@@ -83,6 +100,9 @@ registratie_bsn_open(struct req *r, const char *sealed)
 	return out;
 }
 
+/* A context with only what ops_bsn_zegel reads (arena, keys, request id):
+ * sealing writes nothing, so it needs no database, principal or audit
+ * route. */
 int
 registratie_bsn_seal(struct req *r, const char *bsn, const char **sealed,
     const char **hash)
@@ -96,6 +116,9 @@ registratie_bsn_seal(struct req *r, const char *bsn, const char **sealed,
 	return ops_bsn_zegel(&c, bsn, sealed, hash);
 }
 
+/* A field that is absent is a NULL text, as in a form; a field of another
+ * JSON type (an object, an array, a boolean) is marked ongeldig so that
+ * the operation can say so at that field rather than read it as empty. */
 struct ops_tekst
 invoer_json(struct req *r, const char *naam)
 {
@@ -108,6 +131,7 @@ invoer_json(struct req *r, const char *naam)
 	return t;
 }
 
+/* A form field is always text: it is never ongeldig. */
 struct ops_tekst
 invoer_form(struct req *r, const char *naam)
 {
@@ -118,6 +142,8 @@ invoer_form(struct req *r, const char *naam)
 	return t;
 }
 
+/* The fields of a traject carry the same names in the JSON body and in
+ * the form, so one reader serves both faces. */
 void
 traject_invoer_lees(struct req *r, invoer_fn lees, struct traject_invoer *in)
 {

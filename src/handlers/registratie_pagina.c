@@ -2,9 +2,10 @@
  * registratie_pagina.c — the pages of the registration: finding and
  * registering inwoners, their page (ketenstatus, trajecten, the timeline
  * of gebeurtenissen), and the forms for an inwoner, a traject and a
- * gebeurtenis. The work is done by the operations of inwoners.c; this file
- * only turns them into forms and pages (POST → 303, or the form again with
- * field errors, 422).
+ * gebeurtenis. The writes are the operations of ops/registratie.h (the
+ * same ones the JSON API of inwoners.c calls); this file only turns them
+ * into forms and pages (POST → 303, or the form again with field errors,
+ * 422).
  *
  * A search is a POST: names and BSNs must not travel in URLs (they would
  * end up in access logs and browser history).
@@ -31,14 +32,18 @@
 #include "store/structuur.h"
 
 
+/* Whether two texts are equal; NULL equals nothing, so that a code that
+ * may be absent compares without a check of its own. */
 static int
 is(const char *a, const char *b)
 {
 	return a != NULL && b != NULL && strcmp(a, b) == 0;
 }
 
-/* Renders the registration form page. Ownership of velden and fouten is
- * taken. terug: where "back" goes; versie > 0 on a change form. */
+/* Renders the registration form page. Ownership of velden, fouten and
+ * extra (the context to start from, may be NULL) is taken. "Back" goes to
+ * the inwoner's page (inwoner_id > 0) or to the search; versie > 0 on a
+ * change form, where it travels as a hidden field. */
 static void
 formulier(struct req *r, int status, const char *titel, const char *inwoner,
     int64_t inwoner_id, const char *actie, struct json_object *velden,
@@ -107,6 +112,8 @@ lijst_items(struct req *r, const struct scope *s, const struct inwoner_rij *w,
 		json_object_object_add(o, "wijk", tekst_of_null(w[i].wijk));
 		json_object_object_add(o, "bsn", tekst_of_null(w[i].bsn_sealed ?
 		    registratie_bsn_masker(r, w[i].bsn_sealed) : NULL));
+		/* Who holds the inwoner now, in the list's words: a wijkteam by
+		 * its name, a ketenpartner by its party. */
 		json_object_object_add(o, "status", tekst_of_null(
 		    is(p, "wijkteam") ? w[i].ks_wijkteam :
 		    is(p, "werkom") ? "Werkom" :
@@ -124,7 +131,14 @@ lijst_items(struct req *r, const struct scope *s, const struct inwoner_rij *w,
 	return items;
 }
 
-/* The search page, with the n results w of a search when w is not NULL. */
+/*
+ * The search page, with the n results w of a search when w is not NULL.
+ * A page shows 50 (the search asked 51, to know whether there are more).
+ * volgende is the link to the next page of a wijk's list; a search by
+ * name or BSN has none, and more than 50 found says "meer" (type another
+ * word) instead. The rows are audited (lijst_items) before the page is
+ * built; fouten is taken.
+ */
 static void
 zoekpagina(struct req *r, const struct scope *s, int status,
     const struct inwoner_rij *w, size_t n, const char *naam, int64_t wijk,
@@ -149,6 +163,8 @@ zoekpagina(struct req *r, const struct scope *s, int status,
 	    wijken, nwijken, NULL, 0);
 	json_object_object_add(ctx, "wijkveld", wv);
 	json_object_object_add(ctx, "naam", tekst_of_null(naam));
+	/* Only a wijkteam registers inwoners: a ketenpartner's search page
+	 * has no button for a new one. */
 	json_object_object_add(ctx, "mag_registreren",
 	    json_object_new_boolean((s->partijen & GP_WIJKTEAM) != 0));
 	if (w != NULL) {
@@ -244,7 +260,10 @@ pagina_zoek(struct req *r)
 	zoekpagina(r, &s, 200, w, n, naam, wijk, NULL, NULL);
 }
 
-/* The inwoner form's fields, with values (typed, or stored). */
+/* The inwoner form's fields, with values (typed, or stored). The BSN
+ * field always starts empty: a stored BSN is never put in a form that
+ * could send it back. fouten is only read; NULL after answering a
+ * database error. */
 static struct json_object *
 inwoner_velden(struct req *r, struct json_object *fouten, const char *naam,
     const char *jaar, const char *wijk, int wijzigen)
@@ -357,6 +376,7 @@ pad_inwoner(struct req *r, const struct scope *s, const char *actie)
 	return inw;
 }
 
+/* Member k of o as text (json-c's, valid while o is), or NULL. */
 static const char *
 veld_tekst(struct json_object *o, const char *k)
 {
@@ -379,7 +399,13 @@ waarde_tekst(struct req *r, const struct gebeurtenis_veld *v,
 	return arena_strdup(r->arena, t ? t : "");
 }
 
-/* An event as the timeline shows it: label, date, payload as text. */
+/*
+ * An event as the timeline shows it: label, date, payload as text. g is
+ * the event as gebeurtenissen_json made it, alle every event of the
+ * inwoner, among which the correctie that voids g is found for its
+ * reason. An event offers a correctie when this party may register one
+ * for it and it is not itself a correctie (GT_VOLGT_VERVALLEN).
+ */
 static struct json_object *
 tijdlijn_item(struct req *r, struct json_object *g, struct json_object *alle,
     enum gebeurtenis_partij p)
@@ -497,6 +523,8 @@ pagina_inwoner(struct req *r)
 		json_object_object_add(ctx, "gebeurtenissen", lijst);
 	}
 	json_object_put(geb);
+	/* The row comes after the page is built and before it is sent: when
+	 * it cannot be written, nothing of the page goes out. */
 	if (audit_persoon(r, "inzien", "gebeurtenissen", id, id,
 	    ops_doel(&s), GELUKT, "inwonerpagina") != 0) {
 		json_object_put(ctx);
@@ -662,6 +690,7 @@ traject_formulier(struct req *r, int status, struct json_object *fouten)
 	json_object_put(inw);
 }
 
+/* The empty traject form; its startdatum proposes today. */
 static void
 pagina_traject_nieuw(struct req *r)
 {
@@ -735,7 +764,12 @@ pagina_traject_maak(struct req *r)
 
 /* ------------------------------------------------------------ gebeurtenissen */
 
-/* The payload fields of type t as form fields (typed values re-shown). */
+/*
+ * The payload fields of type t as form fields (typed values re-shown).
+ * A fixed choice is a radio group (few options, all in view); the event
+ * a correctie voids is a select of events, taken from events (the
+ * inwoner's, as gebeurtenissen_json made them; NULL for other types).
+ */
 static void
 payload_velden(struct req *r, const struct gebeurtenis_type *t,
     struct json_object *arr, struct json_object *fouten,
@@ -811,7 +845,11 @@ payload_velden(struct req *r, const struct gebeurtenis_type *t,
 
 /*
  * The event form: without a (valid) type, a choice of the types this
- * party registers; with one, the fields of that type only.
+ * party registers; with one, the fields of that type only. The type comes
+ * from the form (the form again after errors) or from the query (the
+ * link of step 1, or a correctie's ?type=…&vervalt_id=…). Only a wijkteam
+ * chooses a traject, preselected when there is one. fouten is taken on
+ * every path.
  */
 static void
 gebeurtenis_formulier(struct req *r, int status, struct json_object *fouten)

@@ -79,6 +79,42 @@ wijkteam_koppelen(struct ops_ctx *c, int64_t id,
 	return rc;
 }
 
+/*
+ * The keten of an opdracht follows its soort: the brede opdracht spans
+ * every keten, so it has none; an aanvullende opdracht is given for one
+ * keten (the audit letter, Bijlage 2: the startgesprekken, plan van aanpak
+ * and overdracht of new bijstand recipients are the brede opdracht's, the
+ * aanvullende participatie opdracht has its own budget). Migration 010
+ * holds the same in a CHECK; this says it in Dutch first. Adds the field
+ * error to in->fouten and returns 1, or returns 0.
+ */
+static int
+opdracht_keten_fout(const struct veld *velden, size_t n,
+    const struct structuur_invoer *in)
+{
+	const struct veld *s = veld_zoek(velden, n, "soort");
+	const struct veld *k = veld_zoek(velden, n, "keten_id");
+	const char *soort;
+	int heeft;
+
+	if (s == NULL || k == NULL || (soort = in->tekst[s - velden]) == NULL)
+		return 0;
+	heeft = in->tekst[k - velden] != NULL;
+	if (strcmp(soort, "breed") == 0 && heeft) {
+		fout_melding(in->fouten, k->naam, "Een brede opdracht hoort bij "
+		    "geen enkele keten: zij omvat alle ketens. Laat de keten "
+		    "leeg.");
+		return 1;
+	}
+	if (strcmp(soort, "aanvullend") == 0 && !heeft) {
+		fout_melding(in->fouten, k->naam, "Kies de keten van deze "
+		    "aanvullende opdracht: een aanvullende opdracht hoort bij "
+		    "één keten.");
+		return 1;
+	}
+	return 0;
+}
+
 enum ops_uitkomst
 structuur_schrijf(struct ops_ctx *c, enum structuur_soort s,
     const char *object_soort, const struct veld *velden, size_t nvelden,
@@ -92,6 +128,8 @@ structuur_schrijf(struct ops_ctx *c, enum structuur_soort s,
 	enum ops_uitkomst u;
 	enum db_err rc;
 
+	if (s == SOORT_OPDRACHT && opdracht_keten_fout(velden, nvelden, in))
+		return OPS_VELDEN;
 	for (i = 0; i < n; i++) {
 		f = &velden[i];
 		vals[i] = f->type == VELD_REF || f->type == VELD_JAAR ?

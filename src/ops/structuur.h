@@ -55,9 +55,11 @@ enum ops_uitkomst structuur_refs_toets(struct ops_ctx *,
 /*
  * Writes a record of kind s (id 0: a new one, *id gets its id; otherwise
  * the update of *id at versie) from in — a wijkteam with its links — and
- * its audit row (object_soort: "wijk", ...). OPS_VELDEN: a taken code
- * (the error in in->fouten); OPS_VEROUDERD; OPS_STORING. The transaction
- * stays open on OPS_OK.
+ * its audit row (object_soort: "wijk", ...). OPS_VELDEN: a taken code,
+ * or an opdracht whose keten does not fit its soort (a brede opdracht has
+ * none, an aanvullende one has one; the error in in->fouten, nothing
+ * written); OPS_VEROUDERD; OPS_STORING. The transaction stays open on
+ * OPS_OK.
  */
 enum ops_uitkomst structuur_schrijf(struct ops_ctx *, enum structuur_soort s,
 		    const char *object_soort, const struct veld *velden,

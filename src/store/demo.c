@@ -10,16 +10,19 @@
  * row per write.
  *
  * The stories follow the transitions of domain/ketenstatus.c and the
- * audit letter's situations: a startgesprek with the inkomensconsulent;
- * overbrugbaar → overdracht to Werkom, accepted or (some) still
- * unanswered; onoverbrugbaar → the wijkteam's wachtlijst or its own
- * begeleiding, a plan van aanpak, a profiel (from the end of 2024); the
- * uitkeringsbesluit registered by Uitkeringen, sometimes afgewezen while
- * the inwoner still waits; returns from Werkom with and without a warme
- * overdracht, and a few without any handover; referrals to Meedoen Werkt
- * (Naleving); corrections that void a mistaken event. Every event lies in
- * 2023–2025; a story that would run past 2025 simply stops there, which
- * leaves realistic open ends.
+ * audit letter's situations: for new bijstand recipients (the brede
+ * opdracht) a startgesprek with the inkomensconsulent; overbrugbaar →
+ * overdracht to Werkom, accepted or (some) still unanswered;
+ * onoverbrugbaar → the wijkteam's wachtlijst or its own begeleiding, a
+ * plan van aanpak; the uitkeringsbesluit registered by Uitkeringen,
+ * sometimes afgewezen while the inwoner still waits; returns from Werkom
+ * with and without a warme overdracht, and a few without any handover;
+ * referrals to Meedoen Werkt (Naleving); corrections that void a mistaken
+ * event. For people long on an uitkering (the aanvullende opdracht) the
+ * wachtlijst Zittend Bestand, a plan van aanpak, a profiel (from the end
+ * of 2024) and where possible Werkom. Every event lies in 2023–2025; a
+ * story that would run past 2025 simply stops there, which leaves
+ * realistic open ends.
  *
  * The structure lookups are constant SQL run directly on the connection
  * (like the demo SQL files themselves): this module reads only the demo
@@ -487,8 +490,15 @@ schrijf_inwoner(struct ctx *c, int nr, const struct team *t, struct rng *r,
 		tr.inwoner_id = id;
 		tr.soort = p->trj[i].soort;
 		tr.thema_id = thema_van(c, p->trj[i].soort);
-		tr.opdracht_id = strcmp(tr.soort, "participatie") == 0 ||
-		    strcmp(tr.soort, "plan_van_aanpak") == 0 ? c->opdr_aanv :
+		/* The opdracht as the audit letter has it (Bijlage 2,
+		 * "Opdrachten van de wijkteams met betrekking tot
+		 * participatie"): the startgesprek, plan van aanpak and
+		 * overdracht of new bijstand recipients are the brede
+		 * opdracht's; the aanvullende opdracht participatie is the
+		 * long-term contact with people on an uitkering (the
+		 * zittend bestand of demo_verhaal.c). IB the team gave
+		 * itself before 2024 was the pilot (DESIGN.md). */
+		tr.opdracht_id = p->trj[i].aanvullend ? c->opdr_aanv :
 		    strcmp(tr.soort, "ib_eigen") == 0 &&
 		    p->trj[i].start < dag_van(2024, 1, 1) ? c->opdr_pilot : c->opdr_breed;
 		tr.wijkteam_id = t->id;

@@ -205,9 +205,14 @@ plan_pva(const struct ctx *c, struct rng *r, struct plan *p, int trj, int dag)
 }
 
 /*
- * The participatie story of one inwoner on traject 0, starting at day d.
- * Which story: see the cases; the shares are chosen so that every list
- * of the registration pages has something on it.
+ * The participatie story of a new bijstand recipient on traject 0,
+ * starting at day d with the startgesprek: the brede opdracht (the audit
+ * letter, Bijlage 2: the startgesprekken, the begeleiding of "nieuw
+ * ingestroomde bijstandsgerechtigden", the plan van aanpak and the
+ * overdracht to Werkom fall under it). No profiel here: the profielen
+ * belong to the aanvullende opdracht (plan_zittend). Which story: see the
+ * cases; the shares are chosen so that every list of the registration
+ * pages has something on it.
  */
 static void
 plan_participatie(const struct ctx *c, struct rng *r, struct plan *p, int d)
@@ -263,7 +268,6 @@ plan_participatie(const struct ctx *c, struct rng *r, struct plan *p, int d)
 			    : "Uitkering afgewezen, begeleiding niet meer nodig"));
 			if (toegekend) {
 				plan_pva(c, r, p, 0, d + rng_tussen(r, 1, 20));
-				plan_profiel(c, r, p, 0, d + rng_tussen(r, 20, 60));
 				if (rng_kans(r, 40))
 					(void)plan_gebeurtenis(c, p, 0, "afgesloten",
 					    d + rng_tussen(r, 120, 400),
@@ -293,7 +297,6 @@ plan_participatie(const struct ctx *c, struct rng *r, struct plan *p, int d)
 		(void)plan_gebeurtenis(c, p, 0, "uitkeringsbesluit", d + rng_tussen(r, 7, 30), g_besluit(1));
 		d += rng_tussen(r, 10, 40);
 		plan_pva(c, r, p, 0, d);
-		plan_profiel(c, r, p, 0, d + rng_tussen(r, 10, 90));
 		if (rng_kans(r, 50))
 			(void)plan_gebeurtenis(c, p, 0, "afgesloten", d + rng_tussen(r, 90, 500),
 			    g_afgesloten(r, NULL));
@@ -316,6 +319,49 @@ plan_participatie(const struct ctx *c, struct rng *r, struct plan *p, int d)
 		(void)plan_gebeurtenis(c, p, 0, "overdracht_werkom", d, g_b(g_nieuw(), "warm", 1));
 		(void)plan_gebeurtenis(c, p, 0, "overdracht_geaccepteerd", d + rng_tussen(r, 2, 8), NULL);
 	}
+}
+
+/*
+ * The aanvullende opdracht participatie on traject 0, from day d: the
+ * letter's "contact houden met en begeleiden van mensen die (al langere
+ * tijd) een uitkering ontvangen", so no startgesprek and no besluit (the
+ * uitkering was granted long before). Before 2024 most were not in view:
+ * on the wachtlijst Zittend Bestand until the gemeenteraad wanted all of
+ * them spoken, with a plan van aanpak, in 2024 (footnote pp); from the
+ * end of 2024 each gets one of the four profielen; then, where possible,
+ * Werkom ("waar mogelijk doorstromen naar Werkom"), Meedoen Werkt, an end,
+ * or simply more contact.
+ */
+static void
+plan_zittend(const struct ctx *c, struct rng *r, struct plan *p, int d)
+{
+	int v = rng_tussen(r, 0, 99);
+
+	p->trj[0].aanvullend = 1;
+	if (d < dag_van(2024, 1, 1) && rng_kans(r, 70)) {
+		(void)plan_gebeurtenis(c, p, 0, "wachtlijst_in", d,
+		    g_s(g_nieuw(), "reden", "Zittend bestand, nog niet gesproken"));
+		d = dag_van(2024, 1, 8) + rng_tussen(r, 0, 330);
+		(void)plan_gebeurtenis(c, p, 0, "wachtlijst_uit", d,
+		    g_s(g_nieuw(), "reden", "Gesproken in de aanvullende opdracht"));
+	}
+	plan_pva(c, r, p, 0, d + rng_tussen(r, 1, 30));
+	d += rng_tussen(r, 30, 120);
+	plan_profiel(c, r, p, 0, d);
+	if (v < 20) {
+		d += rng_tussen(r, 30, 200);
+		(void)plan_gebeurtenis(c, p, 0, "overdracht_werkom", d,
+		    g_b(g_nieuw(), "warm", rng_kans(r, 80)));
+		(void)plan_gebeurtenis(c, p, 0, "overdracht_geaccepteerd",
+		    d + rng_tussen(r, 2, 14), NULL);
+	} else if (v < 35) {
+		(void)plan_gebeurtenis(c, p, 0, "aanmelding_meedoen_werkt",
+		    d + rng_tussen(r, 30, 200), NULL);
+	} else if (v < 60) {
+		(void)plan_gebeurtenis(c, p, 0, "afgesloten",
+		    d + rng_tussen(r, 60, 400), g_afgesloten(r, NULL));
+	}
+	/* Otherwise the contact goes on past 2025. */
 }
 
 static const char *const andere_soorten[] = {
@@ -365,6 +411,10 @@ plan_maken(const struct ctx *c, struct rng *r, struct plan *p)
 			p->ntrj = 2;
 			plan_ander(c, r, p, 1, start + rng_tussen(r, 20, 200), 0);
 		}
+	} else if (v < 82) {
+		p->trj[0].soort = "participatie";
+		p->ntrj = 1;
+		plan_zittend(c, r, p, start);
 	} else {
 		p->trj[0].soort = KIES(r, andere_soorten);
 		p->ntrj = 1;

@@ -89,6 +89,9 @@ struct plan_trj {
 	const char  *soort;
 	int          start, eind;       /* eind 0: open */
 	int          gestopt;           /* ran past 2025: nothing more */
+	int          aanvullend;        /* the long-term contact of the
+					 * aanvullende opdracht participatie,
+					 * not the brede opdracht */
 	int64_t      id;
 };
 

@@ -16,8 +16,9 @@
  *                wijk_ids ("3,5,8": the open links; NULL for none)
  *   keten        code, naam, opgave, geldig_van, geldig_tot
  *   thema        code, naam, keten_id, geldig_van, geldig_tot
- *   opdracht     code, naam, soort, keten_id, financiering, geldig_van,
- *                geldig_tot
+ *   opdracht     code, naam, soort, keten_id (NULL for the brede
+ *                opdracht, which spans every keten), financiering,
+ *                geldig_van, geldig_tot
  *   eis          opdracht_id, code, omschrijving, bron, geldig_van,
  *                geldig_tot
  * and writes (nieuw, wijzig) take the same columns in the same order, for a

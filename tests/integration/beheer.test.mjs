@@ -262,6 +262,55 @@ test('an opdracht with eisen and a budget replaced as a whole with If-Match', as
   assert.deepEqual(audits, [['wijzigen', 'gelukt'], ['wijzigen', 'gelukt']]);
 });
 
+// The audit letter (Bijlage 2): the brede opdracht spans every keten, an
+// aanvullende opdracht belongs to one (migration 010, ops/structuur.c).
+test('a brede opdracht has no keten, an aanvullende one has exactly one', async () => {
+  const [[keten]] = await sql("SELECT id FROM keten WHERE code = 'PART'");
+  const basis = { naam: 'Ketentoets', financiering: 'lumpsum', geldig_van: '2024-01-01' };
+
+  const breed = await maak('opdrachten', { ...basis, code: uniek('OPB'), soort: 'breed', keten_id: null });
+  assert.equal(breed.keten_id, null);
+  const zonder = await maak('opdrachten', { ...basis, code: uniek('OPB'), soort: 'breed' });
+  assert.equal(zonder.keten_id, null, 'keten_id left out: none');
+
+  for (const [soort, keten_id] of [['breed', Number(keten)], ['aanvullend', null], ['aanvullend', undefined]]) {
+    const code = uniek('OPX');
+    const r = await api('/opdrachten', { method: 'POST', json: { ...basis, code, soort, keten_id } });
+    assert.equal(r.res.status, 422, `${soort} with keten ${keten_id}: ${r.text}`);
+    assert.deepEqual(r.json.errors.map((e) => e.veld), ['keten_id']);
+    assert.match(r.json.errors[0].melding, soort === 'breed' ? /geen enkele keten/ : /hoort bij één keten/);
+    assert.equal(await aantal('opdracht', code), 0, 'nothing written');
+  }
+
+  // changing the soort without the keten is refused the same way
+  const u = await api(`/opdrachten/${breed.id}`, {
+    method: 'PUT', headers: { 'if-match': '"1"' }, json: { ...basis, code: breed.code, soort: 'aanvullend' },
+  });
+  assert.equal(u.res.status, 422, u.text);
+  assert.deepEqual(u.json.errors.map((e) => e.veld), ['keten_id']);
+  const ok = await api(`/opdrachten/${breed.id}`, {
+    method: 'PUT', headers: { 'if-match': '"1"' },
+    json: { ...basis, code: breed.code, soort: 'aanvullend', keten_id: Number(keten) },
+  });
+  assert.equal(ok.res.status, 200, ok.text);
+  assert.equal(ok.json.keten_id, Number(keten));
+
+  // the form says it too, with the values kept
+  const code = uniek('OPF');
+  const f = await post('/beheer/opdrachten/nieuw', {
+    ...basis, code, soort: 'breed', keten_id: keten, geldig_tot: '',
+  });
+  assert.equal(f.res.status, 422);
+  assert.match(f.text, /href="#keten_id">Een brede opdracht hoort bij geen enkele keten/);
+  assert.equal(await aantal('opdracht', code), 0);
+
+  // the demo's brede opdracht has none (it used to sit on keten WMO)
+  const [[demo]] = await sql("SELECT COUNT(*) FROM opdracht WHERE code = 'BREED' AND keten_id IS NULL");
+  assert.equal(demo, '1');
+  const [[fout]] = await sql("SELECT COUNT(*) FROM opdracht WHERE (soort = 'breed') <> (keten_id IS NULL)");
+  assert.equal(fout, '0');
+});
+
 test('lists page with limit and cursor', async () => {
   for (let i = 0; i < 3; i++) await maak('wijken', { code: uniek('WL'), naam: `Lijst ${i}`, geldig_van: '2024-01-01' });
   const a = await api('/wijken?limit=2');
@@ -418,10 +467,9 @@ test('a form with a stale versie answers 409 with a Dutch message and changes no
 });
 
 test('budgets are edited on the opdracht page', async () => {
-  const [[keten]] = await sql("SELECT id FROM keten WHERE code = 'WMO'");
   const [[smd]] = await sql("SELECT id FROM organisatie WHERE code = 'SMD'");
   const op = await maak('opdrachten', {
-    code: uniek('OPF'), naam: 'Formulieropdracht', soort: 'breed', keten_id: Number(keten),
+    code: uniek('OPF'), naam: 'Formulieropdracht', soort: 'breed',
     financiering: 'lumpsum', geldig_van: '2024-01-01',
   });
   let html = await pagina(`/beheer/opdrachten/${op.id}`);

@@ -3,13 +3,17 @@
 // situations the registration pages list (wachtlijst, refused uitkering,
 // open overdrachten, returns without a handover) present, the ketenstatus
 // projection there for everyone with events, and a second seed-demo
-// changing nothing.
+// changing nothing. The demo indicator catalogue (issue 10,
+// sql/demo/050_indicatoren.sql): the participatie rapportage of the audit
+// letter, every rule accepted by the reader, and figures for DOCK.
 //
 // Runs against a stack started with --seed-demo (scripts/test does).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useStackLock, sql, cli, login, asSession } from './lib.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { useStackLock, sql, cli, login, asSession, ROOT } from './lib.mjs';
 
 useStackLock(before, after);
 
@@ -41,7 +45,11 @@ async function counts() {
     (SELECT COUNT(*) FROM gebeurtenis g JOIN inwoner i ON i.id = g.inwoner_id WHERE ${DEMO}) AS gebeurtenissen,
     (SELECT COUNT(*) FROM ketenstatus k JOIN inwoner i ON i.id = k.inwoner_id WHERE ${DEMO}) AS ketenstatus,
     (SELECT COUNT(*) FROM inwoner_toegang a JOIN inwoner i ON i.id = a.inwoner_id WHERE ${DEMO}) AS toegang,
-    (SELECT COUNT(*) FROM audit WHERE route = 'cli seed-demo') AS audit`);
+    (SELECT COUNT(*) FROM audit WHERE route = 'cli seed-demo') AS audit,
+    (SELECT COUNT(*) FROM indicator) AS indicatoren,
+    (SELECT COUNT(*) FROM indicator_eis) AS indicator_eisen,
+    (SELECT COUNT(*) FROM eis) AS eisen,
+    (SELECT COUNT(*) FROM opdracht) AS opdrachten`);
 }
 
 // The 11 wijkteams of sql/demo/010_zaanstad_structuur.sql (other tests
@@ -142,6 +150,192 @@ test('a medewerker finds demo inwoners of their own organisatie only', async () 
   const ids = r.json.items.map((x) => Number(x.id));
   const orgs = await sql(`SELECT DISTINCT organisatie_id FROM inwoner WHERE id IN (${ids.join(',') || 0})`);
   for (const [o] of orgs) assert.equal(Number(o), Number(row.organisatie_id));
+});
+
+// The audit letter (Bijlage 2): the startgesprek, plan van aanpak and
+// overdracht of new bijstand recipients belong to the brede opdracht; the
+// aanvullende opdracht participatie is the long-term contact with people
+// on an uitkering, which has no startgesprek and is where the profielen are.
+test('demo trajecten are on the opdracht the audit letter gives them', async () => {
+  const r = await one(`SELECT
+      SUM(o.code = 'BREED' AND o.keten_id IS NULL) AS breed,
+      SUM(o.code = 'AANV-PART') AS aanvullend,
+      SUM(o.code = 'AANV-PART' AND t.soort <> 'participatie') AS aanvullend_anders,
+      SUM(o.code <> 'BREED' AND EXISTS (SELECT 1 FROM gebeurtenis g
+        WHERE g.traject_id = t.id AND g.type = 'startgesprek')) AS startgesprek_elders,
+      SUM(o.code <> 'AANV-PART' AND EXISTS (SELECT 1 FROM gebeurtenis g
+        WHERE g.traject_id = t.id AND g.type = 'profiel_toegekend')) AS profiel_elders,
+      SUM(o.code = 'AANV-PART' AND EXISTS (SELECT 1 FROM gebeurtenis g
+        WHERE g.traject_id = t.id AND g.type = 'profiel_toegekend')) AS profielen
+    FROM traject t JOIN inwoner i ON i.id = t.inwoner_id JOIN opdracht o ON o.id = t.opdracht_id
+   WHERE ${DEMO}`);
+  assert.ok(Number(r.breed) >= 100, `brede opdracht: ${r.breed}`);
+  assert.ok(Number(r.aanvullend) >= 10, `aanvullende opdracht participatie: ${r.aanvullend}`);
+  assert.equal(Number(r.aanvullend_anders), 0);
+  assert.equal(Number(r.startgesprek_elders), 0, 'every startgesprek on the brede opdracht');
+  assert.equal(Number(r.profiel_elders), 0, 'profielen only in the aanvullende opdracht');
+  assert.ok(Number(r.profielen) >= 5, `profielen: ${r.profielen}`);
+});
+
+// ------------------------------------------------------------ catalogue
+
+// The indicators of the demo file and their keten, read from the file
+// itself: other tests add indicators to the same ketens, so the demo's
+// are told apart by code.
+function demoCatalogus() {
+  const tekst = fs.readFileSync(path.join(ROOT, 'sql', 'demo', '050_indicatoren.sql'), 'utf8');
+  return tekst.split('INSERT IGNORE INTO indicator (').slice(1).map((st) => ({
+    code: /SELECT '([a-z0-9_]+)',/.exec(st)[1],
+    keten: /WHERE k\.code = '([A-Z]+)';/.exec(st)[1],
+  }));
+}
+
+/** Every actief indicator of keten (an id) through the API, all pages. */
+async function indicatorenVan(s, keten) {
+  const items = [];
+  let cursor = '';
+  for (let guard = 0; guard < 20; guard++) {
+    const r = await asSession(s, `/api/v1/indicatoren?keten_id=${keten}&actief=true&limit=100${cursor}`);
+    assert.equal(r.res.status, 200, r.text);
+    items.push(...r.json.items);
+    if (r.json.volgende === null) return items;
+    cursor = `&cursor=${encodeURIComponent(r.json.volgende)}`;
+  }
+  throw new Error('more pages than expected');
+}
+
+const RULE_EENHEID = { telling: 'aantal', stand: 'aantal', duur: 'dagen' };
+
+test('the demo catalogue: 15–18 participatie indicators, with the three of the audit letter', async () => {
+  const s = await login('regisseur.participatie');
+  const [[part]] = await sql("SELECT id FROM keten WHERE code = 'PART'");
+  const [[wmo]] = await sql("SELECT id FROM keten WHERE code = 'WMO'");
+  const demo = demoCatalogus();
+  const codes = new Set(demo.map((d) => d.code));
+  assert.equal(codes.size, demo.length, 'every code once in the file');
+
+  const alle = [...await indicatorenVan(s, part), ...await indicatorenVan(s, wmo)];
+  const mijn = new Map(alle.filter((i) => codes.has(i.code)).map((i) => [i.code, i]));
+  for (const d of demo) {
+    const i = mijn.get(d.code);
+    assert.ok(i, `${d.code} is in the catalogue, actief`);
+    assert.equal(i.keten_id, Number(d.keten === 'PART' ? part : wmo), `${d.code}: keten ${d.keten}`);
+  }
+  const ind = [...mijn.values()];
+  const partInd = ind.filter((i) => i.keten_id === Number(part));
+  assert.ok(partInd.length >= 15 && partInd.length <= 18, `15 to 18 for the participatie rapportage, got ${partInd.length}`);
+
+  // Footnote ww of the letter.
+  const ww = {
+    startgesprekken_gevoerd: { soort: 'telling', tel: 'inwoners', type: 'startgesprek', uitsplitsing: ['uitkomst', 'ketenstatus'] },
+    inwoners_op_wachtlijst: { soort: 'stand', toestand: 'op_wachtlijst' },
+    terug_van_werkom: { soort: 'telling', tel: 'inwoners', type: 'terug_van_werkom', uitsplitsing: ['warme_overdracht'] },
+  };
+  for (const [code, regel] of Object.entries(ww)) {
+    assert.ok(mijn.has(code), code);
+    assert.deepEqual(mijn.get(code).regel, regel, code);
+  }
+
+  for (const i of ind) {
+    assert.match(i.code, /^[a-z][a-z0-9_]*$/, i.code);
+    assert.ok(i.definitie.length > 40 && i.doel.length > 20, `${i.code}: a definitie and a doel`);
+    assert.equal(i.nummer, 1);
+    if (i.bron === 'berekend') {
+      assert.ok(i.regel && typeof i.regel === 'object', `${i.code}: berekend has a regel`);
+      const verwacht = i.regel.soort === 'verhouding' ? (i.regel.procent ? 'percentage' : 'aantal')
+        : RULE_EENHEID[i.regel.soort];
+      assert.equal(i.eenheid, verwacht, `${i.code}: eenheid of a ${i.regel.soort}`);
+      assert.equal(i.aanleverende_partij, null);
+    } else {
+      assert.equal(i.regel, null, `${i.code}: only a berekende indicator has a regel`);
+      assert.equal(i.aanleverende_partij === null, i.bron === 'handmatig', `${i.code}: partij iff ketenpartner`);
+    }
+  }
+  const van = (bron) => partInd.filter((i) => i.bron === bron);
+  assert.ok(van('handmatig').length >= 2, 'handmatig indicators');
+  assert.ok(van('handmatig').some((i) => i.eenheid === 'fte'), 'an fte inzet');
+  assert.ok(van('handmatig').some((i) => i.eenheid === 'tekst'), 'a text answer');
+  assert.deepEqual([...new Set(van('ketenpartner').map((i) => i.aanleverende_partij))].sort(),
+    ['naleving', 'uitkeringen', 'werkom']);
+  const soorten = new Set(partInd.filter((i) => i.regel).map((i) => i.regel.soort));
+  assert.deepEqual([...soorten].sort(), ['duur', 'stand', 'telling', 'verhouding']);
+
+  // The audit's missing Wmo figure: the IB the teams give, next to the
+  // indicaties they issue.
+  const ib = ind.filter((i) => i.keten_id === Number(wmo) && i.regel);
+  const tel = (type) => ib.find((i) => i.regel.soort === 'telling' && i.regel.type === type);
+  assert.ok(tel('ib_eigen_gestart') && tel('ib_indicatie_afgegeven'));
+  assert.ok(ib.some((i) => i.regel.soort === 'verhouding' && i.regel.teller === tel('ib_eigen_gestart').code
+    && i.regel.noemer === tel('ib_indicatie_afgegeven').code));
+
+  // Eisen where they fit: the startgesprek (P-1), the wachtlijst (P-2),
+  // the overdracht (P-3).
+  const eis = async (code) => Number((await sql(`SELECT id FROM eis WHERE code = '${code}'`))[0][0]);
+  assert.ok(mijn.get('startgesprekken_gevoerd').eis_ids.includes(await eis('P-1')));
+  assert.ok(mijn.get('inwoners_op_wachtlijst').eis_ids.includes(await eis('P-2')));
+  assert.ok(mijn.get('terug_van_werkom').eis_ids.includes(await eis('P-3')));
+});
+
+// The write path reads every rule with indicator_regel_lees() and checks
+// eenheid, bron, partij, keten, thema, eisen and the parts of a
+// verhouding before it looks at the version (ops/indicator.c): an
+// unchanged PUT with a stale If-Match therefore answers 412 for a rule
+// that passes all of it and 422 for one that does not, and writes
+// nothing either way. The broken rule proves that order.
+test('every demo rule passes the reader and the checks of the write path', async () => {
+  const s = await login('beheerder');
+  const codes = new Set(demoCatalogus().map((d) => d.code));
+  const ketens = (await sql("SELECT id FROM keten WHERE code IN ('PART', 'WMO')")).map(([k]) => k);
+  const ind = [];
+  for (const k of ketens) ind.push(...(await indicatorenVan(s, k)).filter((i) => codes.has(i.code)));
+  assert.equal(ind.length, codes.size);
+  const body = (i, regel = i.regel) => ({
+    code: i.code, naam: i.naam, definitie: i.definitie, doel: i.doel, eenheid: i.eenheid,
+    keten_id: i.keten_id, thema_id: i.thema_id, bron: i.bron, aanleverende_partij: i.aanleverende_partij,
+    drempel_vorige_periode: i.drempel_vorige_periode, eis_ids: i.eis_ids, regel,
+  });
+  const put = (i, json) => asSession(s, `/api/v1/indicatoren/${i.id}`, {
+    method: 'PUT', headers: { 'if-match': `"${i.versie + 1000}"` }, json,
+  });
+
+  const kapot = ind.find((i) => i.regel && i.regel.soort === 'telling');
+  const r0 = await put(kapot, body(kapot, { ...kapot.regel, uitsplitsing: ['reden'] }));
+  assert.equal(r0.res.status, 422, `a broken rule is judged before the version: ${r0.text}`);
+  assert.ok(r0.json.errors.some((e) => e.veld.startsWith('regel')), r0.text);
+
+  for (const i of ind) {
+    const r = await put(i, body(i));
+    assert.equal(r.res.status, 412, `${i.code}: ${r.text}`);
+  }
+  const [[n]] = await sql(`SELECT COUNT(*) FROM indicator WHERE code IN (${[...codes].map((c) => `'${c}'`).join(', ')})
+      AND (versie <> 1 OR nummer <> 1)`);
+  assert.equal(n, '0', 'nothing was written');
+});
+
+test('a DOCK teamleider sees the participatie figures of 2025-H1, small counts included', async () => {
+  const s = await login('teamleider.dock');
+  const [[part]] = await sql("SELECT id FROM keten WHERE code = 'PART'");
+  const [[dock]] = await sql("SELECT id FROM organisatie WHERE code = 'DOCK'");
+  const r = await asSession(s, `/api/v1/waarden?periode=2025-H1&organisatie_id=${dock}&keten_id=${part}`);
+  assert.equal(r.res.status, 200, r.text);
+  assert.ok(r.json.items.length > 0, 'items');
+  const codes = new Set(demoCatalogus().map((d) => d.code));
+  const demo = r.json.items.filter((it) => codes.has(it.indicator_code));
+  const berekend = (await sql(`SELECT code FROM indicator WHERE actief = 1 AND bron = 'berekend'
+      AND keten_id = ${part}`)).map(([c]) => c).filter((c) => codes.has(c));
+  for (const c of berekend) {
+    assert.ok(demo.some((it) => it.indicator_code === c && it.wijk_id === null), `${c}: a total`);
+  }
+  // the organisatie itself sees exact figures, nothing withheld
+  for (const it of demo) assert.deepEqual(it.onderdrukt, [], `${it.indicator_code} ${it.wijk_id}`);
+  const [[totaal]] = await sql(`SELECT COUNT(DISTINCT f.inwoner_id) FROM cijfer_feit f
+      WHERE f.organisatie_id = ${dock} AND f.type = 'startgesprek' AND f.datum BETWEEN '2025-01-01' AND '2025-06-30'`);
+  const sg = demo.find((it) => it.indicator_code === 'startgesprekken_gevoerd' && it.wijk_id === null);
+  assert.equal(sg.waarde, Number(totaal), 'startgesprekken: the distinct inwoners of the projection');
+  // the issue: at least one wijk cell between 1 and 4 (what others see as "< 5")
+  const aantallen = new Set((await sql(`SELECT code FROM indicator WHERE eenheid = 'aantal'`)).map(([c]) => c));
+  assert.ok(demo.some((it) => it.wijk_id !== null && aantallen.has(it.indicator_code)
+    && it.waarde >= 1 && it.waarde <= 4), 'a wijk cell with a count of 1 to 4');
 });
 
 test('running seed-demo again changes nothing', async () => {

@@ -67,9 +67,6 @@ struct ber {
 	enum db_err      rc;          /* the first database failure */
 };
 
-/* A day as "YYYY-MM-DD" on the stack. */
-#define DAG_1900	(-25567L)
-
 /* Reads ind's rule into r (scratch: the strings point into *json, which
  * the caller puts). Returns 0, or -1 when the stored rule is unreadable. */
 static int
@@ -89,11 +86,27 @@ ber_regel(const struct indicator_rij *ind, struct indicator_regel *r,
 	return n == 0 ? 0 : -1;
 }
 
+/* What the rule needs of a fact beyond the fact itself. */
+static unsigned
+ber_met(const struct indicator_regel *r)
+{
+	unsigned met = 0;
+	size_t i;
+
+	if (r->traject_soort != NULL || r->thema_id != 0 || r->opdracht_id != 0)
+		met |= CIJFER_MET_TRAJECT;
+	for (i = 0; i < r->nuitsplitsing; i++)
+		if (r->uitsplitsing[i].def == NULL)
+			met |= CIJFER_MET_HOUDER;
+	return met;
+}
+
 /*
  * The facts a rule of kind telling or duur reads for period p: of its
  * type in p; for a duur every A and B up to p's end (a wait that ends in
  * p may have begun years earlier, and an earlier B closes an earlier A, so
- * that it does not pair with a later B). Into the scratch arena.
+ * that it does not pair with a later B) of the inwoners with a B in p (no
+ * other inwoner has a pair that counts in p). Into the scratch arena.
  */
 static int
 ber_feiten(struct ber *b, const struct indicator_regel *r,
@@ -105,13 +118,13 @@ ber_feiten(struct ber *b, const struct indicator_regel *r,
 
 	if (r->soort == REGEL_TELLING) {
 		b->rc = store_cijfer_feiten(b->c->db, &b->tmp, b->org, r->type,
-		    van, tot, tot, f, n);
+		    van, tot, tot, ber_met(r), f, n);
 		return b->rc == DB_OK ? 0 : -1;
 	}
-	if ((b->rc = store_cijfer_feiten(b->c->db, &b->tmp, b->org, r->type,
-	    DAG_1900, tot, tot, &a, &na)) != DB_OK ||
-	    (b->rc = store_cijfer_feiten(b->c->db, &b->tmp, b->org, r->tot_type,
-	    DAG_1900, tot, tot, &z, &nz)) != DB_OK)
+	if ((b->rc = store_cijfer_duurfeiten(b->c->db, &b->tmp, b->org, r->type,
+	    r->tot_type, van, tot, &a, &na)) != DB_OK ||
+	    (b->rc = store_cijfer_duurfeiten(b->c->db, &b->tmp, b->org,
+	    r->tot_type, r->tot_type, van, tot, &z, &nz)) != DB_OK)
 		return -1;
 	if ((*f = arena_calloc(&b->tmp, na + nz + 1, sizeof(**f))) == NULL) {
 		b->rc = DB_NOMEM;

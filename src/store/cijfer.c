@@ -11,22 +11,36 @@
 #include "store/cijfer.h"
 #include "store/statements.h"
 
-enum { C_FEITEN, C_STAND, C_WIJKEN, C_WIJKNAMEN, C_NAMEN, C_WT_WIJKEN };
+enum { C_FEITEN, C_STAND, C_WIJKEN, C_WIJKNAMEN, C_NAMEN, C_WT_WIJKEN,
+    C_FEITEN_KAAL, C_FEITEN_TRAJECT, C_FEITEN_HOUDER, C_DUUR };
 #define ST(n)	STMT_ID(MOD_CIJFER, n)
 
+/* The columns every read of facts returns, then those of the traject
+ * (when the rule filters on it) and the ketenstatus holder at the end of
+ * the period (when it splits by it): a rule that needs neither reads the
+ * facts alone, in the order of the primary key, without a join or a
+ * subquery per row. */
+#define FEIT_KOLOMMEN \
+	" f.gebeurtenis_id, f.inwoner_id, f.traject_id, f.wijk_id," \
+	" f.datum, f.kenmerken"
+#define TRAJECT_KOLOMMEN	", t.soort, t.thema_id, t.opdracht_id"
 /* The holder on a day: the holder states exclude each other, and the
  * history is split at wijk changes without overlap, so at most one row. */
+#define HOUDER_KOLOM \
+	", (SELECT v.toestand FROM ketenstatus_verloop v" \
+	" WHERE v.inwoner_id = f.inwoner_id AND v.van <= ? AND v.tot > ?" \
+	" AND v.toestand IN ('bij_wijkteam', 'bij_werkom', 'bij_naleving'," \
+	" 'bij_uwv') LIMIT 1)"
+#define TRAJECT_JOIN	" JOIN traject t ON t.id = f.traject_id"
+#define FEIT_BEREIK \
+	" WHERE f.organisatie_id = ? AND f.type = ? AND f.datum BETWEEN ? AND ?"
+#define FEIT_VOLGORDE	" ORDER BY f.datum, f.gebeurtenis_id"
+
 static const struct stmt_def defs[] = {
 	{ ST(C_FEITEN), "cijfer_feiten",
-	  "SELECT f.gebeurtenis_id, f.inwoner_id, f.traject_id, f.wijk_id,"
-	  " f.datum, f.kenmerken, t.soort, t.thema_id, t.opdracht_id,"
-	  " (SELECT v.toestand FROM ketenstatus_verloop v"
-	  " WHERE v.inwoner_id = f.inwoner_id AND v.van <= ? AND v.tot > ?"
-	  " AND v.toestand IN ('bij_wijkteam', 'bij_werkom', 'bij_naleving',"
-	  " 'bij_uwv') LIMIT 1)"
-	  " FROM cijfer_feit f JOIN traject t ON t.id = f.traject_id"
-	  " WHERE f.organisatie_id = ? AND f.type = ? AND f.datum BETWEEN ? AND ?"
-	  " ORDER BY f.datum, f.gebeurtenis_id", 6, 10, "iiiidttiit" },
+	  "SELECT" FEIT_KOLOMMEN TRAJECT_KOLOMMEN HOUDER_KOLOM
+	  " FROM cijfer_feit f" TRAJECT_JOIN FEIT_BEREIK FEIT_VOLGORDE,
+	  6, 10, "iiiidttiit" },
 	{ ST(C_STAND), "cijfer_stand",
 	  "SELECT v.inwoner_id, v.wijk_id FROM ketenstatus_verloop v"
 	  " WHERE v.organisatie_id = ? AND v.toestand = ? AND v.tot > ?"
@@ -51,6 +65,22 @@ static const struct stmt_def defs[] = {
 	  " WHERE FIND_IN_SET(ww.wijkteam_id, ?) AND ww.geldig_van <= CURDATE()"
 	  " AND (ww.geldig_tot IS NULL OR ww.geldig_tot >= CURDATE())"
 	  " ORDER BY ww.wijk_id", 1, 1, "i" },
+	{ ST(C_FEITEN_KAAL), "cijfer_feiten_kaal",
+	  "SELECT" FEIT_KOLOMMEN " FROM cijfer_feit f" FEIT_BEREIK FEIT_VOLGORDE,
+	  4, 6, "iiiidt" },
+	{ ST(C_FEITEN_TRAJECT), "cijfer_feiten_traject",
+	  "SELECT" FEIT_KOLOMMEN TRAJECT_KOLOMMEN " FROM cijfer_feit f"
+	  TRAJECT_JOIN FEIT_BEREIK FEIT_VOLGORDE, 4, 9, "iiiidttii" },
+	{ ST(C_FEITEN_HOUDER), "cijfer_feiten_houder",
+	  "SELECT" FEIT_KOLOMMEN HOUDER_KOLOM " FROM cijfer_feit f" FEIT_BEREIK
+	  FEIT_VOLGORDE, 6, 7, "iiiidtt" },
+	/* A duur's facts of one type up to the end of the period, of the
+	 * inwoners whose wait can end in it: those with a B in the period. */
+	{ ST(C_DUUR), "cijfer_duurfeiten",
+	  "SELECT" FEIT_KOLOMMEN " FROM cijfer_feit f" FEIT_BEREIK
+	  " AND f.inwoner_id IN (SELECT b.inwoner_id FROM cijfer_feit b"
+	  " WHERE b.organisatie_id = ? AND b.type = ?"
+	  " AND b.datum BETWEEN ? AND ?)" FEIT_VOLGORDE, 8, 6, "iiiidt" },
 };
 const struct stmt_table cijfer_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 
@@ -103,44 +133,99 @@ cijfer_ids(const struct db_rows *rows, struct arena *ar, int64_t **out,
 	return DB_OK;
 }
 
+/* The facts of rows into *out: the columns of FEIT_KOLOMMEN, then (met)
+ * those of the traject and the holder. */
+static enum db_err
+cijfer_feiten_lees(struct arena *ar, const struct db_rows *rows,
+    const char *type, unsigned met, struct cijfer_feit **out, size_t *n)
+{
+	struct cijfer_feit *f;
+	size_t i, k;
+
+	if (rows->nrows > CIJFER_MAX_FEITEN)
+		return DB_ERR;
+	if ((f = arena_calloc(ar, rows->nrows + 1, sizeof(*f))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows->nrows; i++) {
+		f[i].gebeurtenis_id = db_cell_int(DB_CELL(rows, i, 0), 0);
+		f[i].inwoner_id = db_cell_int(DB_CELL(rows, i, 1), 0);
+		f[i].traject_id = db_cell_int(DB_CELL(rows, i, 2), 0);
+		f[i].wijk_id = db_cell_int(DB_CELL(rows, i, 3), 0);
+		f[i].dag = cijfer_dag(DB_CELL(rows, i, 4));
+		f[i].type = type;
+		f[i].kenmerken = DB_CELL(rows, i, 5);
+		f[i].partij_einde = PARTIJ_GEEN;
+		k = 6;
+		if (met & CIJFER_MET_TRAJECT) {
+			f[i].traject_soort = DB_CELL(rows, i, 6);
+			f[i].thema_id = db_cell_int(DB_CELL(rows, i, 7), 0);
+			f[i].opdracht_id = db_cell_int(DB_CELL(rows, i, 8), 0);
+			k = 9;
+		}
+		if (met & CIJFER_MET_HOUDER)
+			f[i].partij_einde = cijfer_houder(DB_CELL(rows, i, k));
+	}
+	*out = f;
+	*n = rows->nrows;
+	return DB_OK;
+}
+
 enum db_err
 store_cijfer_feiten(struct db *db, struct arena *ar, int64_t org,
-    const char *type, long van, long tot, long einde,
+    const char *type, long van, long tot, long einde, unsigned met,
     struct cijfer_feit **out, size_t *n)
 {
 	struct db_val e = cijfer_datum(ar, einde);
 	struct db_val v[] = { e, e, DB_INT(org), DB_STR(type),
 	    cijfer_datum(ar, van), cijfer_datum(ar, tot) };
 	struct db_rows rows;
-	struct cijfer_feit *f;
 	enum db_err rc;
-	size_t i;
+	stmt_id id;
+	unsigned np = 6;
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = db_query(db, ar, ST(C_FEITEN), v, 6, CIJFER_MAX_FEITEN + 1,
+	met &= CIJFER_MET_TRAJECT | CIJFER_MET_HOUDER;
+	switch (met) {
+	case CIJFER_MET_TRAJECT | CIJFER_MET_HOUDER:
+		id = ST(C_FEITEN);
+		break;
+	case CIJFER_MET_HOUDER:
+		id = ST(C_FEITEN_HOUDER);
+		break;
+	case CIJFER_MET_TRAJECT:
+		id = ST(C_FEITEN_TRAJECT);
+		np = 4;
+		break;
+	default:
+		id = ST(C_FEITEN_KAAL);
+		np = 4;
+		break;
+	}
+	if ((rc = db_query(db, ar, id, v + 6 - np, np, CIJFER_MAX_FEITEN + 1,
 	    &rows)) != DB_OK)
 		return rc;
-	if (rows.nrows > CIJFER_MAX_FEITEN)
-		return DB_ERR;
-	if ((f = arena_calloc(ar, rows.nrows + 1, sizeof(*f))) == NULL)
-		return DB_NOMEM;
-	for (i = 0; i < rows.nrows; i++) {
-		f[i].gebeurtenis_id = db_cell_int(DB_CELL(&rows, i, 0), 0);
-		f[i].inwoner_id = db_cell_int(DB_CELL(&rows, i, 1), 0);
-		f[i].traject_id = db_cell_int(DB_CELL(&rows, i, 2), 0);
-		f[i].wijk_id = db_cell_int(DB_CELL(&rows, i, 3), 0);
-		f[i].dag = cijfer_dag(DB_CELL(&rows, i, 4));
-		f[i].type = type;
-		f[i].kenmerken = DB_CELL(&rows, i, 5);
-		f[i].traject_soort = DB_CELL(&rows, i, 6);
-		f[i].thema_id = db_cell_int(DB_CELL(&rows, i, 7), 0);
-		f[i].opdracht_id = db_cell_int(DB_CELL(&rows, i, 8), 0);
-		f[i].partij_einde = cijfer_houder(DB_CELL(&rows, i, 9));
-	}
-	*out = f;
-	*n = rows.nrows;
-	return DB_OK;
+	return cijfer_feiten_lees(ar, &rows, type, met, out, n);
+}
+
+enum db_err
+store_cijfer_duurfeiten(struct db *db, struct arena *ar, int64_t org,
+    const char *type, const char *tot_type, long van, long tot,
+    struct cijfer_feit **out, size_t *n)
+{
+	struct db_val e = cijfer_datum(ar, tot);
+	struct db_val v[] = { DB_INT(org), DB_STR(type),
+	    cijfer_datum(ar, CIJFER_DAG_1900), e, DB_INT(org), DB_STR(tot_type),
+	    cijfer_datum(ar, van), e };
+	struct db_rows rows;
+	enum db_err rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_query(db, ar, ST(C_DUUR), v, 8, CIJFER_MAX_FEITEN + 1,
+	    &rows)) != DB_OK)
+		return rc;
+	return cijfer_feiten_lees(ar, &rows, type, 0, out, n);
 }
 
 enum db_err

@@ -27,13 +27,33 @@ struct scope;
  * could not be computed completely is not shown. */
 #define CIJFER_MAX_FEITEN	2000000
 
+/* What a read of facts adds to the facts themselves (a rule needs them
+ * only when it filters on the traject or splits by ketenstatus). */
+#define CIJFER_MET_TRAJECT	1u   /* traject_soort, thema_id, opdracht_id */
+#define CIJFER_MET_HOUDER	2u   /* partij_einde */
+
+/* 1900-01-01, the first day a duur's events are read from. */
+#define CIJFER_DAG_1900		(-25567L)
+
 /*
  * The facts of type for organisatie org dated van .. tot (day numbers,
- * inclusive), each with the ketenstatus holder of its inwoner on day
- * einde (partij_einde), ordered by day and event.
+ * inclusive), ordered by day and event; with CIJFER_MET_TRAJECT in met
+ * the traject's soort, thema and opdracht, with CIJFER_MET_HOUDER the
+ * ketenstatus holder of its inwoner on day einde (partij_einde). Without
+ * them those fields are NULL, 0 and PARTIJ_GEEN.
  */
 enum db_err	store_cijfer_feiten(struct db *, struct arena *, int64_t org,
 		    const char *type, long van, long tot, long einde,
+		    unsigned met, struct cijfer_feit **out, size_t *n);
+
+/*
+ * For a duur ending in van .. tot: the facts of type for org dated
+ * 1900-01-01 .. tot, of the inwoners that have a fact of tot_type for org
+ * dated van .. tot, ordered by day and event (no traject, no holder).
+ * The pairs whose B lies in the period are those of these inwoners only.
+ */
+enum db_err	store_cijfer_duurfeiten(struct db *, struct arena *, int64_t org,
+		    const char *type, const char *tot_type, long van, long tot,
 		    struct cijfer_feit **out, size_t *n);
 
 /* The inwoners in toestand ("op_wachtlijst") on day dag counted for org,

@@ -65,7 +65,46 @@ struct ber {
 	int              aggregaat;   /* withhold small numbers */
 	int64_t          drempel;
 	enum db_err      rc;          /* the first database failure */
+	/* The wijken of the organisatie in a period, read once per period
+	 * (every indicator, and both parts of a verhouding, has the same
+	 * rows); in the request arena, which the scratch resets leave alone. */
+	struct {
+		struct periode  p;
+		int64_t        *wijk;
+		size_t          n;
+	} wijken[2];
+	size_t           nwijken;
 };
+
+/* The wijken of b's organisatie in p; -1 with b->rc set on failure. */
+static int
+ber_wijken(struct ber *b, const struct periode *p, const int64_t **w,
+    size_t *n)
+{
+	size_t i;
+
+	for (i = 0; i < b->nwijken; i++)
+		if (b->wijken[i].p.soort == p->soort &&
+		    b->wijken[i].p.jaar == p->jaar &&
+		    b->wijken[i].p.deel == p->deel) {
+			*w = b->wijken[i].wijk;
+			*n = b->wijken[i].n;
+			return 0;
+		}
+	/* A request asks one period and the one before it; a third slot is
+	 * never needed, and a miss only costs a read. */
+	i = b->nwijken < 2 ? b->nwijken++ : 1;
+	b->wijken[i].p = *p;
+	if ((b->rc = store_cijfer_wijken(b->c->db, b->c->arena, b->org,
+	    periode_eerste_dag(p), periode_laatste_dag(p), &b->wijken[i].wijk,
+	    &b->wijken[i].n)) != DB_OK) {
+		b->nwijken = i;
+		return -1;
+	}
+	*w = b->wijken[i].wijk;
+	*n = b->wijken[i].n;
+	return 0;
+}
 
 /* Reads ind's rule into r (scratch: the strings point into *json, which
  * the caller puts). Returns 0, or -1 when the stored rule is unreadable. */
@@ -162,7 +201,7 @@ ber_tabel(struct ber *b, const struct indicator_rij *ind,
 	struct json_object *json;
 	struct cijfer_feit *f;
 	struct cijfer_stand *s;
-	int64_t *wijken;
+	const int64_t *wijken;
 	size_t n, nw;
 	int ok = -1;
 
@@ -171,9 +210,7 @@ ber_tabel(struct ber *b, const struct indicator_rij *ind,
 		json_object_put(json);
 		return -1;
 	}
-	if ((b->rc = store_cijfer_wijken(b->c->db, &b->tmp, b->org,
-	    periode_eerste_dag(p), periode_laatste_dag(p), &wijken, &nw)) !=
-	    DB_OK)
+	if (ber_wijken(b, p, &wijken, &nw) != 0)
 		goto uit;
 	switch (r.soort) {
 	case REGEL_TELLING:
@@ -298,9 +335,8 @@ static enum ops_uitkomst
 ber_indicatoren(struct ops_ctx *c, const struct cijfers_vraag *v,
     struct indicator_rij **ind, size_t *n, unsigned *partijen)
 {
-	struct indicator_filter f = { v->keten_id, "berekend", 1 };
-	struct indicator_filter alle = { 0, NULL, 1 };
-	struct indicator_rij *r, *k;
+	struct indicator_filter alle = { v->keten_id, NULL, 1 };
+	struct indicator_rij *r = NULL, *k;
 	enum db_err rc;
 	size_t i, nk;
 	int gevonden = 0;
@@ -315,23 +351,26 @@ ber_indicatoren(struct ops_ctx *c, const struct cijfers_vraag *v,
 			return ops_storing(c, rc, "cijfers");
 		if (!gevonden || (v->keten_id > 0 && r->keten_id != v->keten_id))
 			return OPS_NIET_GEVONDEN;
-		*ind = r;
-		*n = strcmp(r->bron, "berekend") == 0 ? 1 : 0;
 		alle.keten_id = r->keten_id;
-	} else {
-		if ((rc = store_indicator_lijst(c->db, c->arena, &f, 0, 1000, ind,
-		    n)) != DB_OK)
-			return ops_storing(c, rc, "cijfers");
-		alle.keten_id = v->keten_id;
 	}
-	/* Which parties deliver indicators in this keten (a ketenpartner
-	 * sees the aggregates of its keten). */
+	/* One read of the keten's actief catalogue: which parties deliver
+	 * in it (a ketenpartner sees the aggregates of its keten), and,
+	 * without an indicator_id, its berekende indicators. */
 	if ((rc = store_indicator_lijst(c->db, c->arena, &alle, 0, 1000, &k,
 	    &nk)) != DB_OK)
 		return ops_storing(c, rc, "cijfers");
 	for (i = 0; i < nk; i++)
 		if (k[i].partij != NULL)
 			*partijen |= gebeurtenis_partij_parse(k[i].partij);
+	if (r != NULL) {
+		*ind = r;
+		*n = strcmp(r->bron, "berekend") == 0 ? 1 : 0;
+		return OPS_OK;
+	}
+	for (i = 0; i < nk; i++)
+		if (strcmp(k[i].bron, "berekend") == 0)
+			k[(*n)++] = k[i];
+	*ind = k;
 	return OPS_OK;
 }
 

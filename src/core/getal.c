@@ -65,3 +65,38 @@ getal_bedrag(const char *s, size_t n, int64_t max_euro, int64_t *cent)
 	*cent = euro * 100 + frac;
 	return 0;
 }
+
+char *
+getal_schrijf(int64_t v, int schaal, char komma, char duizend,
+    char out[GETAL_TEKST_MAX])
+{
+	char cijfers[24];
+	uint64_t a = v < 0 ? 0ULL - (uint64_t)v : (uint64_t)v;
+	size_t n = 0, heel, i, k = 0;
+	int dec = 0, s;
+
+	for (s = schaal; s >= 10 && s % 10 == 0 && dec < 6; s /= 10)
+		dec++;
+	if (s != 1)
+		dec = 0;
+	/* The digits backwards, at least one before the decimals. */
+	do {
+		cijfers[n++] = (char)('0' + a % 10);
+		a /= 10;
+	} while (a > 0 || n < (size_t)dec + 1);
+	heel = n - (size_t)dec;
+	if (v < 0)
+		out[k++] = '-';
+	for (i = 0; i < heel; i++) {
+		if (duizend != 0 && i > 0 && (heel - i) % 3 == 0)
+			out[k++] = duizend;
+		out[k++] = cijfers[n - 1 - i];
+	}
+	if (dec > 0) {
+		out[k++] = komma;
+		for (i = heel; i < n; i++)
+			out[k++] = cijfers[n - 1 - i];
+	}
+	out[k] = '\0';
+	return out;
+}

@@ -36,4 +36,18 @@ int	getal_bedrag(const char *s, size_t n, int64_t max_euro, int64_t *cent);
  * zero ("007" names nothing). The id, or 0. */
 int64_t	getal_id(const char *s, size_t n);
 
+/* Room for any text getal_schrijf writes, NUL included. */
+#define GETAL_TEKST_MAX		40
+
+/*
+ * A fixed-point value as text: v in units of 1/schaal (1 for whole
+ * numbers, 10 for tenths, 100, ...; anything else counts as 1), with
+ * komma before the decimals and, when duizend is not 0, duizend between
+ * the groups of three digits of the whole part: (12345, 10, ',', '.')
+ * gives "1.234,5", (-5, 10, '.', 0) "-0.5". No floating point, so a
+ * figure reads exactly as it was computed. Returns out.
+ */
+char	*getal_schrijf(int64_t v, int schaal, char komma, char duizend,
+	    char out[GETAL_TEKST_MAX]);
+
 #endif

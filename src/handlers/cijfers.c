@@ -41,13 +41,12 @@
 static struct json_object *
 cijfer_getal(int64_t v, int schaal)
 {
-	char s[32];
+	char s[GETAL_TEKST_MAX];
 
 	if (schaal <= 1)
 		return json_object_new_int64(v);
-	snprintf(s, sizeof(s), "%s%lld.%lld", v < 0 ? "-" : "",
-	    (long long)((v < 0 ? -v : v) / 10), (long long)((v < 0 ? -v : v) % 10));
-	return json_object_new_double_s((double)v / 10.0, s);
+	return json_object_new_double_s((double)v / schaal,
+	    getal_schrijf(v, schaal, '.', 0, s));
 }
 
 /*

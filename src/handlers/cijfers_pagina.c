@@ -362,39 +362,9 @@ formulier_velden(struct req *r, const struct opties *o, const struct keuze *k,
 static const char *
 getal_tekst(struct req *r, int64_t v, int schaal)
 {
-	char cijfers[32], uit[48];
-	unsigned long long a = v < 0 ? 0ULL - (unsigned long long)v :
-	    (unsigned long long)v;
-	size_t n, i, heel, k = 0;
-	int dec = 0, s;
+	char t[GETAL_TEKST_MAX];
 
-	for (s = schaal; s >= 10 && dec < 6; s /= 10)
-		dec++;
-	/* The digits, with zeros in front to one digit before the comma. */
-	memset(cijfers, '0', 8);
-	snprintf(cijfers + 8, sizeof(cijfers) - 8, "%llu", a);
-	n = strlen(cijfers + 8);
-	if (n < (size_t)dec + 1) {
-		memmove(cijfers, cijfers + 8 - ((size_t)dec + 1 - n), n + 1 +
-		    ((size_t)dec + 1 - n));
-		n = (size_t)dec + 1;
-	} else
-		memmove(cijfers, cijfers + 8, n + 1);
-	heel = n - (size_t)dec;
-	if (v < 0)
-		uit[k++] = '-';
-	for (i = 0; i < heel; i++) {
-		if (i > 0 && (heel - i) % 3 == 0)
-			uit[k++] = '.';
-		uit[k++] = cijfers[i];
-	}
-	if (dec > 0) {
-		uit[k++] = ',';
-		memcpy(uit + k, cijfers + heel, (size_t)dec);
-		k += (size_t)dec;
-	}
-	uit[k] = '\0';
-	return arena_strdup(r->arena, uit);
+	return arena_strdup(r->arena, getal_schrijf(v, schaal, ',', '.', t));
 }
 
 /* A value with its unit, as a cell shows it: "12,5%", "9,0 dagen". */

@@ -101,10 +101,39 @@ test_amounts_in_cents(void **state)
 	assert_int_equal(c, 5);
 }
 
+/* The fixed-point writer both faces of the figures use: the API's "12.5"
+ * and the page's "1.234,5" from the same integer, never via a double. */
+static void
+schrijven(void **state)
+{
+	char b[GETAL_TEKST_MAX];
+
+	(void)state;
+	assert_string_equal(getal_schrijf(0, 1, ',', '.', b), "0");
+	assert_string_equal(getal_schrijf(7, 1, ',', '.', b), "7");
+	assert_string_equal(getal_schrijf(1234567, 1, ',', '.', b), "1.234.567");
+	assert_string_equal(getal_schrijf(1234567, 1, '.', 0, b), "1234567");
+	assert_string_equal(getal_schrijf(125, 10, '.', 0, b), "12.5");
+	assert_string_equal(getal_schrijf(125, 10, ',', '.', b), "12,5");
+	assert_string_equal(getal_schrijf(12345, 10, ',', '.', b), "1.234,5");
+	assert_string_equal(getal_schrijf(5, 10, '.', 0, b), "0.5");
+	assert_string_equal(getal_schrijf(-5, 10, '.', 0, b), "-0.5");
+	assert_string_equal(getal_schrijf(90, 10, ',', '.', b), "9,0");
+	assert_string_equal(getal_schrijf(7, 100, ',', '.', b), "0,07");
+	assert_string_equal(getal_schrijf(-1000, 1, ',', '.', b), "-1.000");
+	assert_string_equal(getal_schrijf(INT64_MIN, 1, '.', 0, b),
+	    "-9223372036854775808");
+	assert_string_equal(getal_schrijf(INT64_MAX, 10, ',', '.', b),
+	    "922.337.203.685.477.580,7");
+	/* A schaal that is no power of ten counts as 1. */
+	assert_string_equal(getal_schrijf(42, 7, ',', '.', b), "42");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(schrijven),
 		cmocka_unit_test(test_digits_in_range),
 		cmocka_unit_test(test_everything_else_refused_out_untouched),
 		cmocka_unit_test(test_ids),

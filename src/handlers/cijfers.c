@@ -29,7 +29,6 @@
 #include "domain/periode.h"
 #include "domain/veldfout.h"
 #include "handlers/common.h"
-#include "handlers/gebruikers.h"
 #include "handlers/handlers.h"
 #include "handlers/registratie.h"
 #include "http/request.h"
@@ -103,16 +102,11 @@ cijfer_item_json(const struct cijfers_item *it)
 static int64_t
 cijfer_id(struct req *r, const char *naam, struct json_object *fouten)
 {
-	const char *s = kv_get(&r->query, naam);
-	int64_t v;
+	int64_t v = query_id(r, naam);
 
-	if (s == NULL || *s == '\0')
-		return 0;
-	if (getal_lees_str(s, 1, WZ_MAX_ID, &v) != 0) {
+	if (v < 0)
 		fout_melding(fouten, naam, "Geef een id: een geheel getal groter "
 		    "dan 0.");
-		return -1;
-	}
 	return v;
 }
 

@@ -230,18 +230,6 @@ opties_lees(struct req *r, const struct scope *s, struct opties *o)
 	return 0;
 }
 
-/* An id of the query: 0 when absent; -1 when it is no id. */
-static int64_t
-query_id(struct req *r, const char *naam)
-{
-	const char *s = kv_get(&r->query, naam);
-	int64_t v;
-
-	if (s == NULL || *s == '\0')
-		return 0;
-	return getal_lees_str(s, 1, WZ_MAX_ID, &v) == 0 ? v : -1;
-}
-
 /*
  * The form's three choices from the query, each defaulting to the first
  * choice offered (the periode: the last half-year that is over). A value

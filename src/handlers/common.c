@@ -23,6 +23,8 @@
 #include <json-c/json.h>
 
 #include "core/arena.h"
+#include "core/getal.h"
+#include "core/limits.h"
 #include "core/log.h"
 #include "db/db.h"
 #include "domain/veld.h"
@@ -416,4 +418,56 @@ volgende_json(struct req *r, const int64_t *laatste)
 {
 	return laatste != NULL ? json_object_new_string(arena_printf(r->arena,
 	    "%lld", (long long)*laatste)) : NULL;
+}
+
+/*
+ * A cursor that is not an id is refused rather than read as "from the
+ * top": a client that mangled it would otherwise get the first page again
+ * and again without noticing. The limit's bounds are core/limits.h's,
+ * the same for every list.
+ */
+int
+lijst_grenzen(struct req *r, int *limit, int64_t *after)
+{
+	const char *l = kv_get(&r->query, "limit"), *c = kv_get(&r->query, "cursor");
+	int64_t v;
+
+	*limit = WZ_LIST_DEFAULT;
+	*after = 0;
+	if (l != NULL) {
+		v = getal_id(l, strlen(l));
+		if (v < 1 || v > WZ_LIST_MAX) {
+			resp_problem(r, 400, "limit moet een geheel getal van 1 tot en "
+			    "met 500 zijn.", NULL);
+			return -1;
+		}
+		*limit = (int)v;
+	}
+	if (c != NULL && (*after = getal_id(c, strlen(c))) == 0) {
+		resp_problem(r, 400, "Deze cursor is ongeldig; gebruik de waarde van "
+		    "'volgende' uit het vorige antwoord.", NULL);
+		return -1;
+	}
+	return 0;
+}
+
+int
+body_object(struct req *r, const char *shape)
+{
+	if (r->json != NULL && json_object_is_type(r->json, json_type_object))
+		return 0;
+	resp_problem(r, 400, arena_printf(r->arena, "Stuur een JSON-object: %s.",
+	    shape), NULL);
+	return -1;
+}
+
+int64_t
+query_id(struct req *r, const char *naam)
+{
+	const char *s = kv_get(&r->query, naam);
+	int64_t v;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	return (v = getal_id(s, strlen(s))) > 0 ? v : -1;
 }

@@ -134,4 +134,14 @@ struct json_object *tekst_of_leeg(const char *);
  */
 struct json_object *volgende_json(struct req *, const int64_t *laatste);
 
+/* The limit and cursor (the last id of the previous page) of a list;
+ * answers 400 for a bad one. Returns 0, or -1 (answered). */
+int	lijst_grenzen(struct req *, int *limit, int64_t *after);
+/* The body must be a JSON object (shape names its members for the
+ * message); answers 400 otherwise. Returns 0 or -1 (answered). */
+int	body_object(struct req *, const char *shape);
+/* An optional id of the query string: 0 when absent or empty, -1 when it
+ * is no id (getal_id's one spelling), else the id. */
+int64_t	query_id(struct req *, const char *naam);
+
 #endif

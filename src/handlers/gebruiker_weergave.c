@@ -39,47 +39,6 @@ lees_id(const char *s)
 	return s != NULL ? getal_id(s, strlen(s)) : 0;
 }
 
-/*
- * A cursor that is not an id is refused rather than read as "from the
- * top": a client that mangled it would otherwise get the first page again
- * and again without noticing. The limit's bounds are core/limits.h's,
- * the same for every list.
- */
-int
-lijst_grenzen(struct req *r, int *limit, int64_t *after)
-{
-	const char *l = kv_get(&r->query, "limit"), *c = kv_get(&r->query, "cursor");
-	int64_t v;
-
-	*limit = WZ_LIST_DEFAULT;
-	*after = 0;
-	if (l != NULL) {
-		v = lees_id(l);
-		if (v < 1 || v > WZ_LIST_MAX) {
-			resp_problem(r, 400, "limit moet een geheel getal van 1 tot en "
-			    "met 500 zijn.", NULL);
-			return -1;
-		}
-		*limit = (int)v;
-	}
-	if (c != NULL && (*after = lees_id(c)) == 0) {
-		resp_problem(r, 400, "Deze cursor is ongeldig; gebruik de waarde van "
-		    "'volgende' uit het vorige antwoord.", NULL);
-		return -1;
-	}
-	return 0;
-}
-
-int
-body_object(struct req *r, const char *shape)
-{
-	if (r->json != NULL && json_object_is_type(r->json, json_type_object))
-		return 0;
-	resp_problem(r, 400, arena_printf(r->arena, "Stuur een JSON-object: %s.",
-	    shape), NULL);
-	return -1;
-}
-
 /* A string with an embedded NUL is refused: every C string function after
  * this would see it cut short, so what is checked and what is stored
  * would no longer be the same text. */

@@ -30,12 +30,6 @@ struct toekenning_rec;
 void	zet_str(struct json_object *, const char *key, const char *v);
 /* A positive id written in decimal without sign or leading zero, or 0. */
 int64_t	lees_id(const char *s);
-/* The limit and cursor (the last id of the previous page) of a list;
- * answers 400 for a bad one. Returns 0, or -1 (answered). */
-int	lijst_grenzen(struct req *, int *limit, int64_t *after);
-/* The body must be a JSON object (shape names its members for the
- * message); answers 400 otherwise. Returns 0 or -1 (answered). */
-int	body_object(struct req *, const char *shape);
 /*
  * String member key of the JSON body (json-c's, valid for the request),
  * or NULL: absent (nothing added), or not a string or one with an

@@ -31,7 +31,6 @@
 #include "domain/indicator.h"
 #include "domain/periode.h"
 #include "handlers/common.h"
-#include "handlers/gebruikers.h"
 #include "handlers/handlers.h"
 #include "handlers/registratie.h"
 #include "http/request.h"

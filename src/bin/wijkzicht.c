@@ -167,6 +167,36 @@ cmd_cijfers_controle(const struct config *cfg, int herstel)
 	return verschil > 0 && !herstel;
 }
 
+/*
+ * After the migrations: a database that had events before the figures
+ * existed (migration 009) gets its projections built now, once, so that
+ * an upgraded installation shows its figures without anyone having to
+ * know about cijfers-herstel. Any later gap is cijfers-controle's to find.
+ */
+static int
+cmd_projecties_na_migratie(const struct config *cfg)
+{
+	struct arena ar;
+	struct db db;
+	int ja = 0;
+	enum db_err rc;
+
+	if (arena_init(&ar, 64 * 1024, 1024 * 1024) != 0)
+		return -1;
+	db_init(&db, cfg, 0, &store_statements);
+	rc = store_projectie_ontbreekt(&db, &ar, &ja);
+	db_close(&db);
+	arena_free(&ar);
+	if (rc != DB_OK) {
+		fprintf(stderr, "migrate: cannot check the figure projections\n");
+		return -1;
+	}
+	if (!ja)
+		return 0;
+	printf("migrate: building the figure projections from the events\n");
+	return cmd_cijfers_controle(cfg, 1) == 0 ? 0 : -1;
+}
+
 /* An audit row for the command line: no user, no address. */
 static int
 cli_audit(struct db *db, const char *actie, int64_t id, const char *toelichting)
@@ -309,7 +339,8 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	if (strcmp(argv[optind], "migrate") == 0)
-		return migrate_run(&cfg, stdout) == 0 ? 0 : 1;
+		return migrate_run(&cfg, stdout) == 0 &&
+		    cmd_projecties_na_migratie(&cfg) == 0 ? 0 : 1;
 	if (strcmp(argv[optind], "seed-demo") == 0)
 		return demo_seed(&cfg, stdout) == 0 ? 0 : 1;
 	if (strcmp(argv[optind], "check-statements") == 0)

@@ -29,7 +29,7 @@
 enum {
 	P_EVENTS, P_WIJKEN, P_FEIT_WEG, P_FEIT_ZET, P_VL_WEG, P_VL_ZET,
 	P_WIJK_BEGIN, P_WIJK_EIND, P_WIJK_NIEUW, P_INWONERS, P_FEIT_LEES,
-	P_VL_LEES,
+	P_VL_LEES, P_ONTBREEKT,
 };
 #define ST(n)	STMT_ID(MOD_PROJECTIE, n)
 
@@ -103,6 +103,9 @@ static const struct stmt_def defs[] = {
 	  " v.wijk_id FROM" IDS_TABEL
 	  " JOIN ketenstatus_verloop v ON v.inwoner_id = j.inw"
 	  " ORDER BY v.inwoner_id, v.toestand, v.van", 1, 6, "itddii" },
+	{ ST(P_ONTBREEKT), "projectie_ontbreekt",
+	  "SELECT EXISTS (SELECT 1 FROM gebeurtenis)"
+	  " AND NOT EXISTS (SELECT 1 FROM cijfer_feit)", 0, 1, "i" },
 };
 const struct stmt_table projectie_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 
@@ -491,6 +494,47 @@ pj_vl_cmp(const void *a, const void *b)
 	    json_object_get_string(json_object_array_get_idx(y, 3)));
 }
 
+/*
+ * Whether the rows of inwoner inw differ between a and b (both sorted by
+ * inwoner, index 4 of every row): advances *i and *j past that inwoner's
+ * rows; rows of the inwoner in a are appended to uit (a new reference)
+ * when uit is not NULL.
+ */
+static int
+pj_anders(struct json_object *a, size_t *i, struct json_object *b, size_t *j,
+    int64_t inw, struct json_object *uit)
+{
+	size_t na = json_object_array_length(a), nb = json_object_array_length(b);
+	struct json_object *x, *y;
+	int anders = 0;
+
+#define PJ_INW(arr, k) json_object_get_int64(json_object_array_get_idx( \
+	json_object_array_get_idx(arr, k), 4))
+	while (*i < na && PJ_INW(a, *i) < inw)
+		(*i)++;
+	while (*j < nb && PJ_INW(b, *j) < inw)
+		(*j)++;
+	for (;;) {
+		x = *i < na && PJ_INW(a, *i) == inw ? json_object_array_get_idx(a,
+		    *i) : NULL;
+		y = *j < nb && PJ_INW(b, *j) == inw ? json_object_array_get_idx(b,
+		    *j) : NULL;
+		if (x == NULL && y == NULL)
+			break;
+		if (x == NULL || y == NULL || !json_object_equal(x, y))
+			anders = 1;
+		if (x != NULL) {
+			if (uit != NULL)
+				json_object_array_add(uit, json_object_get(x));
+			(*i)++;
+		}
+		if (y != NULL)
+			(*j)++;
+	}
+#undef PJ_INW
+	return anders;
+}
+
 enum db_err
 store_projectie_controle(struct db *db, struct arena *ar, int64_t na,
     size_t limit, int herstel, size_t *verschil, int64_t *eerste_verschil,
@@ -498,11 +542,13 @@ store_projectie_controle(struct db *db, struct arena *ar, int64_t na,
 {
 	struct db_val v[] = { DB_INT(na), DB_INT(limit) };
 	struct pj_rijen nu = { NULL, NULL }, moet = { NULL, NULL };
+	struct pj_rijen fix = { NULL, NULL };
 	struct db_rows ir;
 	const char *ids_json;
-	int64_t *ids;
+	int64_t *ids, *fout;
 	enum db_err rc;
-	size_t i;
+	size_t i, nfout = 0, fi = 0, fj = 0, vi = 0, vj = 0;
+	int f, g;
 
 	*laatste = 0;
 	if (limit == 0 || limit > PROJECTIE_MAX_INWONERS)
@@ -512,60 +558,62 @@ store_projectie_controle(struct db *db, struct arena *ar, int64_t na,
 		return rc;
 	if (ir.nrows == 0)
 		return DB_OK;
-	if ((ids = arena_calloc(ar, ir.nrows, sizeof(*ids))) == NULL)
+	ids = arena_calloc(ar, ir.nrows, sizeof(*ids));
+	fout = arena_calloc(ar, ir.nrows, sizeof(*fout));
+	if (ids == NULL || fout == NULL)
 		return DB_NOMEM;
 	for (i = 0; i < ir.nrows; i++)
 		ids[i] = db_cell_int(DB_CELL(&ir, i, 0), 0);
 	*laatste = ids[ir.nrows - 1];
 	if ((ids_json = pj_ids(ar, ids, ir.nrows)) == NULL)
 		return DB_NOMEM;
+	/* One recomputation and one read for the whole batch, compared
+	 * inwoner by inwoner; the repairs are written as one batch too. */
 	if ((rc = pj_bereken(db, ar, ids_json, &moet)) != DB_OK ||
 	    (rc = pj_lees(db, ar, ids_json, &nu)) != DB_OK)
 		goto uit;
 	json_object_array_sort(moet.feiten, pj_feit_cmp);
 	json_object_array_sort(moet.verloop, pj_vl_cmp);
-	if (strcmp(json_object_to_json_string_ext(moet.feiten,
-	    JSON_C_TO_STRING_PLAIN), json_object_to_json_string_ext(nu.feiten,
-	    JSON_C_TO_STRING_PLAIN)) != 0 ||
-	    strcmp(json_object_to_json_string_ext(moet.verloop,
-	    JSON_C_TO_STRING_PLAIN), json_object_to_json_string_ext(nu.verloop,
-	    JSON_C_TO_STRING_PLAIN)) != 0) {
-		/* Which inwoners differ: check them one by one. */
-		for (i = 0; i < ir.nrows; i++) {
-			struct pj_rijen a = { NULL, NULL }, b = { NULL, NULL };
-			const char *een = pj_ids(ar, &ids[i], 1);
-			int anders;
+	for (i = 0; i < ir.nrows; i++) {
+		f = pj_anders(moet.feiten, &fi, nu.feiten, &fj, ids[i], NULL);
+		g = pj_anders(moet.verloop, &vi, nu.verloop, &vj, ids[i], NULL);
+		if (!f && !g)
+			continue;
+		if ((*verschil)++ == 0)
+			*eerste_verschil = ids[i];
+		fout[nfout++] = ids[i];
+	}
+	if (herstel && nfout > 0) {
+		const char *fout_json = pj_ids(ar, fout, nfout);
 
-			if (een == NULL) {
-				rc = DB_NOMEM;
-				goto uit;
-			}
-			if ((rc = pj_bereken(db, ar, een, &a)) != DB_OK ||
-			    (rc = pj_lees(db, ar, een, &b)) != DB_OK) {
-				pj_vrij(&a);
-				pj_vrij(&b);
-				goto uit;
-			}
-			json_object_array_sort(a.feiten, pj_feit_cmp);
-			json_object_array_sort(a.verloop, pj_vl_cmp);
-			anders = strcmp(json_object_to_json_string(a.feiten),
-			    json_object_to_json_string(b.feiten)) != 0 ||
-			    strcmp(json_object_to_json_string(a.verloop),
-			    json_object_to_json_string(b.verloop)) != 0;
-			if (anders) {
-				if ((*verschil)++ == 0)
-					*eerste_verschil = ids[i];
-				if (herstel)
-					rc = pj_schrijf(db, een, &a);
-			}
-			pj_vrij(&a);
-			pj_vrij(&b);
-			if (rc != DB_OK)
-				goto uit;
+		/* The recomputed rows of the differing inwoners only. */
+		fix.feiten = json_object_new_array();
+		fix.verloop = json_object_new_array();
+		fi = fj = vi = vj = 0;
+		for (i = 0; i < nfout; i++) {
+			(void)pj_anders(moet.feiten, &fi, nu.feiten, &fj, fout[i],
+			    fix.feiten);
+			(void)pj_anders(moet.verloop, &vi, nu.verloop, &vj, fout[i],
+			    fix.verloop);
 		}
+		rc = fout_json == NULL ? DB_NOMEM : pj_schrijf(db, fout_json, &fix);
 	}
 uit:
+	pj_vrij(&fix);
 	pj_vrij(&nu);
 	pj_vrij(&moet);
 	return rc;
+}
+
+enum db_err
+store_projectie_ontbreekt(struct db *db, struct arena *ar, int *ja)
+{
+	struct db_rows rows;
+	enum db_err rc;
+
+	*ja = 0;
+	if ((rc = db_query(db, ar, ST(P_ONTBREEKT), NULL, 0, 1, &rows)) != DB_OK)
+		return rc;
+	*ja = rows.nrows == 1 && db_cell_int(DB_CELL(&rows, 0, 0), 0) == 1;
+	return DB_OK;
 }

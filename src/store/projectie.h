@@ -63,4 +63,11 @@ enum db_err	store_projectie_controle(struct db *, struct arena *,
 		    int64_t na, size_t limit, int herstel, size_t *verschil,
 		    int64_t *eerste_verschil, int64_t *laatste);
 
+/*
+ * *ja = 1 when there are events but no figure facts at all: a database
+ * that had events before migration 009, whose projections must be built
+ * once (`wijkzicht migrate` does it then).
+ */
+enum db_err	store_projectie_ontbreekt(struct db *, struct arena *, int *ja);
+
 #endif

@@ -49,7 +49,10 @@ async function counts() {
     (SELECT COUNT(*) FROM indicator) AS indicatoren,
     (SELECT COUNT(*) FROM indicator_eis) AS indicator_eisen,
     (SELECT COUNT(*) FROM eis) AS eisen,
-    (SELECT COUNT(*) FROM opdracht) AS opdrachten`);
+    (SELECT COUNT(*) FROM opdracht) AS opdrachten,
+    (SELECT COUNT(*) FROM formatversie_item) AS format_items,
+    (SELECT COUNT(*) FROM formatversie_reactie) AS reacties,
+    (SELECT COUNT(*) FROM streefwaarde_historie) AS streefwaarde_historie`);
 }
 
 // The 11 wijkteams of sql/demo/010_zaanstad_structuur.sql (other tests
@@ -239,7 +242,8 @@ test('the demo catalogue: 15–18 participatie indicators, with the three of the
   for (const i of ind) {
     assert.match(i.code, /^[a-z][a-z0-9_]*$/, i.code);
     assert.ok(i.definitie.length > 40 && i.doel.length > 20, `${i.code}: a definitie and a doel`);
-    assert.equal(i.nummer, 1);
+    // The 2024 participatie format changed one indicator (060_formats.sql).
+    assert.equal(i.nummer, i.code === 'overdracht_dagen_tot_acceptatie' ? 2 : 1, i.code);
     if (i.bron === 'berekend') {
       assert.ok(i.regel && typeof i.regel === 'object', `${i.code}: berekend has a regel`);
       const verwacht = i.regel.soort === 'verhouding' ? (i.regel.procent ? 'percentage' : 'aantal')
@@ -298,6 +302,10 @@ test('every demo rule passes the reader and the checks of the write path', async
     method: 'PUT', headers: { 'if-match': `"${i.versie + 1000}"` }, json,
   });
 
+  const inList = [...codes].map((c) => `'${c}'`).join(', ');
+  const stand = `SELECT id, versie, nummer FROM indicator WHERE code IN (${inList}) ORDER BY id`;
+  const voor = await sql(stand);
+
   const kapot = ind.find((i) => i.regel && i.regel.soort === 'telling');
   const r0 = await put(kapot, body(kapot, { ...kapot.regel, uitsplitsing: ['reden'] }));
   assert.equal(r0.res.status, 422, `a broken rule is judged before the version: ${r0.text}`);
@@ -307,9 +315,7 @@ test('every demo rule passes the reader and the checks of the write path', async
     const r = await put(i, body(i));
     assert.equal(r.res.status, 412, `${i.code}: ${r.text}`);
   }
-  const [[n]] = await sql(`SELECT COUNT(*) FROM indicator WHERE code IN (${[...codes].map((c) => `'${c}'`).join(', ')})
-      AND (versie <> 1 OR nummer <> 1)`);
-  assert.equal(n, '0', 'nothing was written');
+  assert.deepEqual(await sql(stand), voor, 'nothing was written');
 });
 
 test('a DOCK teamleider sees the participatie figures of 2025-H1, small counts included', async () => {
@@ -336,6 +342,67 @@ test('a DOCK teamleider sees the participatie figures of 2025-H1, small counts i
   const aantallen = new Set((await sql(`SELECT code FROM indicator WHERE eenheid = 'aantal'`)).map(([c]) => c));
   assert.ok(demo.some((it) => it.wijk_id !== null && aantallen.has(it.indicator_code)
     && it.waarde >= 1 && it.waarde <= 4), 'a wijk cell with a count of 1 to 4');
+});
+
+// Issue 11: the participatie format in two published versions, the
+// second consulted and published mid-period with its reason and lineage;
+// fifteen eisen in each; targets for some indicators and none for others.
+test('the demo formats: participatie 2023 and 2024 with lineage and consultation, a Wmo format', async () => {
+  const versies = await rowsOf(`SELECT f.code AS fmt, v.nummer AS nummer, v.status AS status,
+      v.eerste_periode AS periode, v.midden_in_periode AS midden, v.publicatie_reden AS reden,
+      v.consultatie_van AS cons, k.code AS keten,
+      (SELECT COUNT(*) FROM formatversie_item i WHERE i.formatversie_id = v.id AND i.soort = 'indicator') AS ind,
+      (SELECT COUNT(*) FROM formatversie_item i WHERE i.formatversie_id = v.id AND i.soort = 'eis') AS eisen,
+      (SELECT COUNT(*) FROM formatversie_item i JOIN indicator x ON x.id = i.indicator_id
+        WHERE i.formatversie_id = v.id AND x.keten_id <> f.keten_id) AS vreemd,
+      (SELECT COUNT(*) FROM formatversie_reactie r WHERE r.formatversie_id = v.id) AS reacties,
+      (SELECT COUNT(DISTINCT r.organisatie_id) FROM formatversie_reactie r WHERE r.formatversie_id = v.id) AS orgs
+    FROM format f JOIN formatversie v ON v.format_id = f.id JOIN keten k ON k.id = f.keten_id
+   WHERE f.code IN ('participatie', 'wmo_ib') ORDER BY f.code, v.nummer`);
+  const kort = versies.map((v) => [v.fmt, Number(v.nummer), v.status, v.periode, v.keten]);
+  assert.deepEqual(kort, [
+    ['participatie', 1, 'gepubliceerd', '2023-H1', 'PART'],
+    ['participatie', 2, 'gepubliceerd', '2024-H1', 'PART'],
+    ['wmo_ib', 1, 'gepubliceerd', '2024-H1', 'WMO']]);
+  const [p1, p2, w1] = versies;
+  for (const v of versies) assert.equal(Number(v.vreemd), 0, `${v.fmt} ${v.nummer}: only its keten's indicators`);
+  assert.ok(Number(p1.ind) >= 14 && Number(p2.ind) >= 15 && Number(p2.ind) <= 18, 'the letter: 15 to 18 indicators');
+  assert.equal(Number(p1.eisen), 15, 'fifteen eisen in 2023');
+  assert.equal(Number(p2.eisen), 15, 'fifteen eisen in 2024');
+  assert.equal(Number(p1.midden), 0);
+  assert.equal(Number(p2.midden), 1, 'the 2024 version was published after 2024-H1 began');
+  assert.ok(p2.reden && p2.reden.length > 40, 'with its reason');
+  assert.ok(p2.cons !== 'NULL' && p2.cons, 'consulted');
+  assert.ok(Number(p2.reacties) >= 3 && Number(p2.orgs) >= 2, 'comments of two organisaties');
+  assert.equal(Number(w1.eisen), 0);
+
+  // Lineage: every indicator of version 2 says it; vergelijkbaar points
+  // to an indicator that is an item of version 1; the changed one breaks.
+  const lijn = await rowsOf(`SELECT x.code AS code, x.nummer AS nummer, i.lijn AS lijn,
+      (SELECT COUNT(*) FROM formatversie_item o JOIN formatversie v1 ON v1.id = o.formatversie_id
+        WHERE v1.format_id = v.format_id AND v1.nummer = 1 AND o.indicator_id = i.vorige_indicator_id) AS in_vorige
+    FROM formatversie_item i JOIN formatversie v ON v.id = i.formatversie_id
+    JOIN format f ON f.id = v.format_id JOIN indicator x ON x.id = i.indicator_id
+   WHERE f.code = 'participatie' AND v.nummer = 2 AND i.soort = 'indicator'`);
+  for (const r of lijn) {
+    assert.ok(r.lijn === 'vergelijkbaar' || r.lijn === 'niet_vergelijkbaar', `${r.code}: lineage said`);
+    if (r.lijn === 'vergelijkbaar') assert.equal(Number(r.in_vorige), 1, `${r.code}: continues an item of version 1`);
+  }
+  const changed = lijn.find((r) => r.code === 'overdracht_dagen_tot_acceptatie');
+  assert.deepEqual([Number(changed.nummer), changed.lijn], [2, 'niet_vergelijkbaar']);
+  assert.ok(lijn.filter((r) => r.lijn === 'vergelijkbaar').length >= 10);
+
+  // Targets for some, and deliberately none for others (and none for IB).
+  const sw = await rowsOf(`SELECT x.code AS code, x.keten_id AS keten, s.versie AS versie,
+      (SELECT COUNT(*) FROM streefwaarde_historie h WHERE h.streefwaarde_id = s.id) AS hist
+    FROM streefwaarde s JOIN indicator x ON x.id = s.indicator_id
+   WHERE s.periode LIKE '2024%' AND x.id <= (SELECT MAX(id) FROM indicator WHERE code = 'overdracht_dagen_tot_acceptatie')`);
+  const met = new Set(sw.map((r) => r.code));
+  assert.ok(met.size >= 4, 'several indicators have a target');
+  assert.ok(met.size < Number(p2.ind), 'and some have none');
+  assert.ok(!met.has('ib_eigen_gestart') && !met.has('ib_indicaties_afgegeven'), 'none for IB');
+  for (const r of sw) assert.equal(Number(r.hist), Number(r.versie), `${r.code}: every state in the history`);
+  assert.ok(sw.some((r) => Number(r.versie) === 2), 'one target changed once');
 });
 
 test('running seed-demo again changes nothing', async () => {

@@ -266,7 +266,7 @@ streefwaarde_maak(struct ops_ctx *c, const struct streefwaarde_invoer *in,
 }
 
 /* Whether the input names another value of a fixed field than stored
- * (absent: the same). */
+ * (absent or null: the same — a client may send back what it read). */
 static int
 ander_id(struct ops_ctx *c, const struct veld *f, struct ops_tekst t,
     int64_t stored)
@@ -274,11 +274,9 @@ ander_id(struct ops_ctx *c, const struct veld *f, struct ops_tekst t,
 	struct veld_waarde w;
 
 	if (!t.ongeldig && (t.tekst == NULL || t.tekst[0] == '\0'))
-		return f == &v_indicator ? 0 : stored != 0;
-	if (t.tekst == NULL)
 		return 0;
 	if (ops_lees(c, f, t, &w) != 0)
-		return 0;
+		return 0;       /* its own error is in c->fouten */
 	return w.getal != stored;
 }
 

@@ -251,6 +251,11 @@ streefwaarde_maak(struct ops_ctx *c, const struct streefwaarde_invoer *in,
 	if (!indicator_mag_beheren(c->who, ind.keten_id))
 		return ops_weiger(c, OPS_GEWEIGERD, "U stelt de streefwaarden van "
 		    "deze keten niet vast.");
+	/* A new target changes the status of a periode as much as a changed
+	 * one does. */
+	if ((u = streefwaarde_rapportage_vrij(c, rec.indicator_id, rec.periode)) !=
+	    OPS_OK)
+		return u;
 	rec.door = c->who->gebruiker_id;
 	if ((u = ops_begin(c)) != OPS_OK)
 		return u;

@@ -49,11 +49,11 @@ enum ops_uitkomst streefwaarde_wijzig(struct ops_ctx *,
 int	streefwaarde_mag_lezen(const struct principal *who);
 
 /*
- * Whether the target of indicator_id for periode may still change: no
- * rapportage of that periode is ingediend (unless heropend). Rapportages
- * arrive with issue 12, which fills this in; until then no rapportage
- * exists and every target may change (returns OPS_OK; OPS_CONFLICT with
- * a melding once one is ingediend).
+ * Whether the target of indicator_id for periode may still be set or
+ * changed: no rapportage of that periode is ingediend (unless heropend).
+ * Rapportages arrive with issue 12, which fills this in; until then no
+ * rapportage exists and every target may change (returns OPS_OK;
+ * OPS_CONFLICT with a melding once one is ingediend).
  */
 enum ops_uitkomst streefwaarde_rapportage_vrij(struct ops_ctx *,
 		    int64_t indicator_id, const char *periode);

@@ -181,11 +181,7 @@ describe('status per richting and tolerance, against hand-counted figures', () =
     assert.equal(f.tekst, undefined);
   });
 
-  test('the gemeente target where nothing more specific exists', async () => {
-    // Another organisatie's view has no A targets: B's total would use the
-    // gemeente's 7; here: a wijk without its own target, in 2025-H1, for
-    // the keten catalogue (no version): W2 of a regisseur is withheld,
-    // so look at the gemeente target through the list instead.
+  test('the list filters by indicator and periode: the four 2025-H1 targets', async () => {
     const r = await asSession(S.tl, `${SW}?indicator_id=${I.tel}&periode=2025-H1`);
     assert.equal(r.res.status, 200, r.text);
     await assertDocumented('GET', SW, r);

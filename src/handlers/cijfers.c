@@ -3,9 +3,14 @@
  *
  * JSON routes (all may also answer 401 without a session, 500/503):
  *   GET /api/v1/waarden?periode=&organisatie_id=&keten_id=&indicator_id=
- *       &wijk_id=                       200 {items}; 404 (unknown
- *                                       indicator); 422 (a wrong periode
- *                                       or id, no keten or indicator)
+ *       &wijk_id=&formatversie_id=&formaat=
+ *                                       200 {items}, or with formaat=dhis2
+ *                                       a DHIS2 dataValueSet; 404
+ *                                       (unknown indicator, a formatversie
+ *                                       the caller may not see); 422 (a
+ *                                       wrong periode or id, no keten or
+ *                                       indicator, a periode before the
+ *                                       version's first, a wrong formaat)
  *   GET /api/v1/waarden/herkomst?indicator_id=&periode=&organisatie_id=
  *       &wijk_id=&limit=&cursor=        200 {items, volgende}; 403 (who
  *                                       sees aggregates only); 404; 422
@@ -27,6 +32,7 @@
 #include "core/getal.h"
 #include "core/limits.h"
 #include "domain/periode.h"
+#include "domain/streefwaarde.h"
 #include "domain/veldfout.h"
 #include "handlers/common.h"
 #include "handlers/handlers.h"
@@ -34,6 +40,7 @@
 #include "http/request.h"
 #include "http/response.h"
 #include "ops/cijfers.h"
+#include "store/structuur.h"
 
 /* A value of the table's schaal as a JSON number: tenths with one
  * decimal, exactly as computed (no binary rounding in the text). */
@@ -46,6 +53,57 @@ cijfer_getal(int64_t v, int schaal)
 		return json_object_new_int64(v);
 	return json_object_new_double_s((double)v / schaal,
 	    getal_schrijf(v, schaal, '.', 0, s));
+}
+
+/* A shown target value (units of 1/STREEFWAARDE_TOON_SCHAAL) as an
+ * exact JSON number. */
+static struct json_object *
+streef_getal(int64_t v)
+{
+	char b[40];
+
+	streefwaarde_getal_tekst(v, STREEFWAARDE_TOON_SCHAAL, b);
+	return json_object_new_double_s((double)v / STREEFWAARDE_TOON_SCHAAL, b);
+}
+
+/*
+ * The target that applies to a cell as shown there: a year target of a
+ * telling divided for a half-year or quarter (pro_rata true), with an
+ * absolute tolerance divided alike (a percentage stays); periode is the
+ * periode it was set for. null without one.
+ */
+static struct json_object *
+streef_json(const struct sw_cel *c)
+{
+	const struct streefwaarde *sw = c->sw;
+	struct json_object *o;
+	char pc[PERIODE_CODE_MAX];
+	int band;
+
+	if (sw == NULL)
+		return NULL;
+	band = sw->richting == SW_BANDBREEDTE;
+	o = json_object_new_object();
+	json_object_object_add(o, "id", json_object_new_int64(sw->id));
+	json_object_object_add(o, "periode", json_object_new_string(
+	    periode_code(&sw->periode, pc)));
+	json_object_object_add(o, "richting", json_object_new_string(
+	    streefwaarde_richting_code(sw->richting)));
+	json_object_object_add(o, "waarde", band ? NULL :
+	    streef_getal(streefwaarde_toon(c, sw->waarde)));
+	json_object_object_add(o, "ondergrens", band ?
+	    streef_getal(streefwaarde_toon(c, sw->ondergrens)) : NULL);
+	json_object_object_add(o, "bovengrens", band ?
+	    streef_getal(streefwaarde_toon(c, sw->bovengrens)) : NULL);
+	json_object_object_add(o, "tolerantie", !sw->heeft_tolerantie ? NULL :
+	    sw->tolerantie_soort == SW_PROCENT ? streef_getal(sw->tolerantie *
+	    (STREEFWAARDE_TOON_SCHAAL / STREEFWAARDE_SCHAAL)) :
+	    streef_getal(streefwaarde_toon(c, sw->tolerantie)));
+	json_object_object_add(o, "tolerantie_soort", json_object_new_string(
+	    streefwaarde_tolerantie_code(sw->tolerantie_soort)));
+	json_object_object_add(o, "pro_rata", json_object_new_boolean(
+	    c->deler > 1));
+	return o;
 }
 
 /*
@@ -92,6 +150,11 @@ cijfer_item_json(const struct cijfers_item *it)
 		json_object_array_add(weg, json_object_new_string("vorige_periode"));
 	json_object_object_add(o, "vorige_periode", it->vorige_heeft &&
 	    !it->vorige_weg ? cijfer_getal(it->vorige, it->schaal) : NULL);
+	json_object_object_add(o, "streefwaarde", streef_json(&it->streef));
+	if (it->status == SW_ONDERDRUKT)
+		json_object_array_add(weg, json_object_new_string("status"));
+	json_object_object_add(o, "status", tekst_of_null(
+	    streefwaarde_status_code(it->status)));
 	json_object_object_add(o, "onderdrukt", weg);
 	return o;
 }
@@ -120,7 +183,7 @@ static int
 cijfer_vraag(struct req *r, struct cijfers_vraag *v)
 {
 	struct json_object *fouten = json_object_new_array();
-	const char *p = kv_get(&r->query, "periode");
+	const char *p = kv_get(&r->query, "periode"), *f;
 
 	memset(v, 0, sizeof(*v));
 	if (p == NULL || *p == '\0')
@@ -133,9 +196,16 @@ cijfer_vraag(struct req *r, struct cijfers_vraag *v)
 	v->organisatie_id = cijfer_id(r, "organisatie_id", fouten);
 	if (v->organisatie_id == 0)
 		fout_melding(fouten, "organisatie_id", "Kies een organisatie.");
+	f = kv_get(&r->query, "formaat");
+	if (f != NULL && *f != '\0' && strcmp(f, "json") != 0 &&
+	    strcmp(f, "dhis2") != 0)
+		fout_melding(fouten, "formaat", "Kies json of dhis2.");
 	v->keten_id = cijfer_id(r, "keten_id", fouten);
 	v->indicator_id = cijfer_id(r, "indicator_id", fouten);
 	v->wijk_id = cijfer_id(r, "wijk_id", fouten);
+	v->formatversie_id = cijfer_id(r, "formatversie_id", fouten);
+	if (v->formatversie_id < 0)
+		v->formatversie_id = 0;
 	v->drempel = r->cfg != NULL ? r->cfg->kleine_aantallen : 5;
 	if (json_object_array_length(fouten) > 0) {
 		resp_problem(r, 422, NULL, fouten);
@@ -143,6 +213,103 @@ cijfer_vraag(struct req *r, struct cijfers_vraag *v)
 	}
 	json_object_put(fouten);
 	return 0;
+}
+
+/* The code of the option id in o (n), or NULL. */
+static const char *
+optie_code(const struct structuur_optie *o, size_t n, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (o[i].id == id)
+			return o[i].code;
+	return NULL;
+}
+
+/* p in DHIS2's period form: 2024, 2024S1, 2024Q3. */
+static char *
+dhis2_periode(const struct periode *p, char out[PERIODE_CODE_MAX])
+{
+	snprintf(out, PERIODE_CODE_MAX, p->soort == PERIODE_HALFJAAR ?
+	    "%04dS%d" : p->soort == PERIODE_KWARTAAL ? "%04dQ%d" : "%04d",
+	    p->jaar, p->deel);
+	return out;
+}
+
+/* One dataValue. */
+static void
+dhis2_waarde(struct json_object *arr, const char *element, const char *per,
+    const char *wijk, const char *org, const char *cat, int64_t v, int schaal)
+{
+	struct json_object *o = json_object_new_object();
+	char b[GETAL_TEKST_MAX];
+
+	json_object_object_add(o, "dataElement", json_object_new_string(element));
+	json_object_object_add(o, "period", json_object_new_string(per));
+	json_object_object_add(o, "orgUnit", json_object_new_string(wijk));
+	json_object_object_add(o, "categoryOptionCombo",
+	    json_object_new_string(cat));
+	json_object_object_add(o, "attributeOptionCombo",
+	    json_object_new_string(org));
+	json_object_object_add(o, "value", json_object_new_string(
+	    getal_schrijf(v, schaal, '.', 0, b)));
+	json_object_array_add(arr, o);
+}
+
+/*
+ * The figures as a DHIS2 dataValueSet: per wijk (orgUnit: the wijk code)
+ * and indicator (dataElement: its code) the value (categoryOptionCombo
+ * "default") and each category of its uitsplitsingen (the category
+ * code), attributeOptionCombo the organisatie's code. The totals are
+ * left out: DHIS2 adds up its own orgUnit tree. A withheld number is left
+ * out too, and counted in "onderdrukt", so the receiver knows something
+ * is missing without learning what.
+ */
+static void
+dhis2_antwoord(struct req *r, const struct cijfers_vraag *v,
+    const struct cijfers_antwoord *a)
+{
+	struct structuur_optie *wijken, *orgs;
+	struct json_object *o, *arr;
+	enum db_err rc;
+	const char *org, *wijk;
+	size_t i, k, nw, no;
+	int64_t weg = 0;
+	char per[PERIODE_CODE_MAX];
+
+	if ((rc = store_structuur_opties(r->db, r->arena, REF_WIJK, &wijken,
+	    &nw)) != DB_OK || (rc = store_structuur_opties(r->db, r->arena,
+	    REF_WIJKTEAMORGANISATIE, &orgs, &no)) != DB_OK) {
+		fail_db(r, rc, "dhis2");
+		return;
+	}
+	org = optie_code(orgs, no, v->organisatie_id);
+	dhis2_periode(&v->periode, per);
+	arr = json_object_new_array();
+	for (i = 0; i < a->n && org != NULL; i++) {
+		const struct cijfers_item *it = &a->items[i];
+
+		if (it->wijk_id <= 0 ||
+		    (wijk = optie_code(wijken, nw, it->wijk_id)) == NULL)
+			continue;
+		if (it->weg)
+			weg++;
+		else if (it->heeft)
+			dhis2_waarde(arr, it->ind->code, per, wijk, org, "default",
+			    it->waarde, it->schaal);
+		for (k = 0; k < it->ndeel; k++) {
+			if (it->deel[k].weg)
+				weg++;
+			else
+				dhis2_waarde(arr, it->ind->code, per, wijk, org,
+				    it->deel[k].code, it->deel[k].waarde, 1);
+		}
+	}
+	o = json_object_new_object();
+	json_object_object_add(o, "dataValues", arr);
+	json_object_object_add(o, "onderdrukt", json_object_new_int64(weg));
+	resp_json(r, 200, o);
 }
 
 /* GET /api/v1/waarden: the figure service's answer as JSON; a viewer who
@@ -157,6 +324,7 @@ api_waarden(struct req *r)
 	struct ops_ctx c;
 	struct scope s;
 	enum ops_uitkomst u;
+	const char *f;
 	size_t i;
 
 	if (cijfer_vraag(r, &v) != 0 || registratie_scope(r, &s) != 0)
@@ -166,6 +334,11 @@ api_waarden(struct req *r)
 	antwoord_uitkomst(r, &c, u);
 	if (u != OPS_OK)
 		return;
+	f = kv_get(&r->query, "formaat");
+	if (f != NULL && strcmp(f, "dhis2") == 0) {
+		dhis2_antwoord(r, &v, &a);
+		return;
+	}
 	arr = json_object_new_array();
 	for (i = 0; i < a.n; i++)
 		json_object_array_add(arr, cijfer_item_json(&a.items[i]));
@@ -197,6 +370,8 @@ api_herkomst(struct req *r)
 	if (cijfer_vraag(r, &v) != 0 || lijst_grenzen(r, &limit, &na) != 0 ||
 	    registratie_scope(r, &s) != 0)
 		return;
+	/* The records behind one indicator's number: no version asked. */
+	v.formatversie_id = 0;
 	if (v.indicator_id == 0) {
 		struct json_object *f = json_object_new_array();
 

@@ -23,7 +23,10 @@
 #include "domain/scope.h"
 #include "domain/verloop.h"
 #include "ops/cijfers.h"
+#include "ops/indicator.h"
+#include "ops/streefwaarde.h"
 #include "store/cijfer.h"
+#include "store/streefwaarde.h"
 
 /* The scratch arena of one figure request: big enough for the facts of
  * the largest organisatie in a half-year at ten million events. */
@@ -329,20 +332,103 @@ ber_item(struct ber *b, const struct indicator_rij *ind,
 	return 0;
 }
 
-/* The versions of v's request: one indicator, or the actief berekende
- * ones of the keten. */
+/* The parties that deliver in keten_id's actief catalogue (a
+ * ketenpartner sees the aggregates of its keten); the catalogue itself
+ * into *k. */
+static enum ops_uitkomst
+ber_partijen(struct ops_ctx *c, int64_t keten_id, struct indicator_rij **k,
+    size_t *nk, unsigned *partijen)
+{
+	struct indicator_filter alle = { keten_id, NULL, 1 };
+	enum db_err rc;
+	size_t i;
+
+	*partijen = 0;
+	if ((rc = store_indicator_lijst(c->db, c->arena, &alle, 0, 1000, k,
+	    nk)) != DB_OK)
+		return ops_storing(c, rc, "cijfers");
+	for (i = 0; i < *nk; i++)
+		if ((*k)[i].partij != NULL)
+			*partijen |= gebeurtenis_partij_parse((*k)[i].partij);
+	return OPS_OK;
+}
+
+/* Whether who may see formatversie fv: a concept is for whoever shapes
+ * or checks formats (the regisseur of its keten, beheerder,
+ * contractmanager, auditor); a version in consultatie or gepubliceerd for
+ * every role but a ketenpartner. */
+static int
+ber_versie_zichtbaar(const struct principal *who,
+    const struct streefwaarde_versie *fv)
+{
+	if (!streefwaarde_mag_lezen(who))
+		return 0;
+	if (fv->status != NULL && strcmp(fv->status, "concept") != 0)
+		return 1;
+	return principal_has(who, ROL_BEHEERDER | ROL_CONTRACTMANAGER |
+	    ROL_AUDITOR) || indicator_mag_beheren(who, fv->keten_id);
+}
+
+/* The berekende indicators of v's formatversie, as pinned by its items
+ * (a later version of an indicator does not change a published format). */
+static enum ops_uitkomst
+ber_versie(struct ops_ctx *c, const struct cijfers_vraag *v,
+    struct indicator_rij **ind, size_t *n, unsigned *partijen)
+{
+	struct streefwaarde_versie fv;
+	struct indicator_rij *k, *r;
+	struct periode eerste;
+	enum ops_uitkomst u;
+	enum db_err rc;
+	size_t i, nk;
+	int gevonden = 0;
+
+	if ((rc = store_streefwaarde_versie_indicatoren(c->db, c->arena,
+	    v->formatversie_id, &fv, &gevonden)) != DB_OK)
+		return ops_storing(c, rc, "cijfers");
+	if (!gevonden || !ber_versie_zichtbaar(c->who, &fv))
+		return OPS_NIET_GEVONDEN;
+	if (periode_lees_str(fv.eerste_periode, &eerste) != 0)
+		return ops_storing(c, DB_ERR, "cijfers");
+	if (periode_eerste_dag(&v->periode) < periode_eerste_dag(&eerste)) {
+		char m[160];
+
+		snprintf(m, sizeof(m), "Deze versie van het format geldt vanaf %s; "
+		    "kies die periode of een latere.", fv.eerste_periode);
+		return ops_veldfout(c, "periode", m);
+	}
+	if ((u = ber_partijen(c, fv.keten_id, &k, &nk, partijen)) != OPS_OK)
+		return u;
+	if ((r = arena_calloc(c->arena, fv.n + 1, sizeof(*r))) == NULL)
+		return ops_storing(c, DB_NOMEM, "cijfers");
+	for (i = 0, *n = 0; i < fv.n; i++) {
+		if ((rc = store_indicator_lees(c->db, c->arena,
+		    fv.indicator_ids[i], &r[*n], &gevonden)) != DB_OK)
+			return ops_storing(c, rc, "cijfers");
+		if (gevonden && strcmp(r[*n].bron, "berekend") == 0)
+			(*n)++;
+	}
+	*ind = r;
+	return OPS_OK;
+}
+
+/* The versions of v's request: those of its formatversie, one
+ * indicator, or the actief berekende ones of the keten. */
 static enum ops_uitkomst
 ber_indicatoren(struct ops_ctx *c, const struct cijfers_vraag *v,
     struct indicator_rij **ind, size_t *n, unsigned *partijen)
 {
-	struct indicator_filter alle = { v->keten_id, NULL, 1 };
 	struct indicator_rij *r = NULL, *k;
+	enum ops_uitkomst u;
 	enum db_err rc;
+	int64_t keten_id = v->keten_id;
 	size_t i, nk;
 	int gevonden = 0;
 
 	*n = 0;
 	*partijen = 0;
+	if (v->formatversie_id > 0)
+		return ber_versie(c, v, ind, n, partijen);
 	if (v->indicator_id > 0) {
 		if ((r = arena_calloc(c->arena, 1, sizeof(*r))) == NULL)
 			return ops_storing(c, DB_NOMEM, "cijfers");
@@ -351,17 +437,12 @@ ber_indicatoren(struct ops_ctx *c, const struct cijfers_vraag *v,
 			return ops_storing(c, rc, "cijfers");
 		if (!gevonden || (v->keten_id > 0 && r->keten_id != v->keten_id))
 			return OPS_NIET_GEVONDEN;
-		alle.keten_id = r->keten_id;
+		keten_id = r->keten_id;
 	}
-	/* One read of the keten's actief catalogue: which parties deliver
-	 * in it (a ketenpartner sees the aggregates of its keten), and,
+	/* One read of the keten's actief catalogue: its parties, and,
 	 * without an indicator_id, its berekende indicators. */
-	if ((rc = store_indicator_lijst(c->db, c->arena, &alle, 0, 1000, &k,
-	    &nk)) != DB_OK)
-		return ops_storing(c, rc, "cijfers");
-	for (i = 0; i < nk; i++)
-		if (k[i].partij != NULL)
-			*partijen |= gebeurtenis_partij_parse(k[i].partij);
+	if ((u = ber_partijen(c, keten_id, &k, &nk, partijen)) != OPS_OK)
+		return u;
 	if (r != NULL) {
 		*ind = r;
 		*n = strcmp(r->bron, "berekend") == 0 ? 1 : 0;
@@ -371,6 +452,87 @@ ber_indicatoren(struct ops_ctx *c, const struct cijfers_vraag *v,
 		if (strcmp(k[i].bron, "berekend") == 0)
 			k[(*n)++] = k[i];
 	*ind = k;
+	return OPS_OK;
+}
+
+/* Whether ind counts (a telling): only its year target is divided for a
+ * half-year or quarter. */
+static int
+ber_telling(const struct indicator_rij *ind)
+{
+	struct indicator_regel r;
+	struct json_object *json;
+	int t;
+
+	t = ber_regel(ind, &r, &json) == 0 && r.soort == REGEL_TELLING;
+	json_object_put(json);
+	return t;
+}
+
+/*
+ * The target and status of every item: the targets of the n indicators
+ * for v's periode and its year, one read; per indicator the one that
+ * applies to each cell (domain/streefwaarde.h). A withheld value gets a
+ * withheld status: "afwijking" next to a hidden number would say which
+ * side of the target a small count lies.
+ */
+static enum ops_uitkomst
+ber_streef(struct ops_ctx *c, const struct cijfers_vraag *v,
+    const struct indicator_rij *ind, size_t n, struct cijfers_item *items,
+    size_t nitems)
+{
+	struct streefwaarde_rij *rij;
+	struct streefwaarde *sw, *eigen;
+	struct periode jaar = { PERIODE_JAAR, v->periode.jaar, 1 };
+	struct buf ids;
+	enum db_err rc;
+	size_t i, j, k, nrij, neigen;
+	char pc[PERIODE_CODE_MAX], jc[PERIODE_CODE_MAX];
+	int telling;
+
+	if (n == 0 || nitems == 0)
+		return OPS_OK;
+	buf_init(&ids, c->arena);
+	buf_putc(&ids, '[');
+	for (i = 0; i < n; i++)
+		buf_printf(&ids, "%s%lld", i ? "," : "", (long long)ind[i].id);
+	buf_putc(&ids, ']');
+	if (ids.failed)
+		return ops_storing(c, DB_NOMEM, "cijfers");
+	if ((rc = store_streefwaarde_voor(c->db, c->arena, ids.data,
+	    periode_code(&v->periode, pc), periode_code(&jaar, jc), &rij,
+	    &nrij)) != DB_OK)
+		return ops_storing(c, rc, "cijfers");
+	if ((sw = arena_calloc(c->arena, nrij + 1, sizeof(*sw))) == NULL)
+		return ops_storing(c, DB_NOMEM, "cijfers");
+	for (i = 0; i < nrij; i++)
+		if (streefwaarde_van_rij(&rij[i], &sw[i]) != 0)
+			return ops_storing(c, DB_ERR, "streefwaarde");
+	for (i = 0; i < n; i++) {
+		/* The targets of this indicator, side by side. */
+		if ((eigen = arena_calloc(c->arena, nrij + 1, sizeof(*eigen))) ==
+		    NULL)
+			return ops_storing(c, DB_NOMEM, "cijfers");
+		for (j = 0, neigen = 0; j < nrij; j++)
+			if (rij[j].indicator_id == ind[i].id)
+				eigen[neigen++] = sw[j];
+		telling = ber_telling(&ind[i]);
+		for (k = 0; k < nitems; k++) {
+			struct cijfers_item *it = &items[k];
+
+			if (it->ind->id != ind[i].id)
+				continue;
+			streefwaarde_kies(eigen, neigen, &v->periode,
+			    v->organisatie_id, it->wijk_id, telling, &it->streef);
+			if (it->weg)
+				it->status = SW_ONDERDRUKT;
+			else if (!it->heeft)
+				it->status = SW_GEEN_WAARDE;
+			else
+				it->status = streefwaarde_status(&it->streef,
+				    it->waarde, it->schaal);
+		}
+	}
 	return OPS_OK;
 }
 
@@ -436,7 +598,7 @@ cijfers_lees(struct ops_ctx *c, const struct cijfers_vraag *v,
 	size_t i, w, n, ntoon = 0, nitems = 0, max = 0;
 
 	memset(out, 0, sizeof(*out));
-	if (v->keten_id <= 0 && v->indicator_id <= 0)
+	if (v->keten_id <= 0 && v->indicator_id <= 0 && v->formatversie_id <= 0)
 		return ops_veldfout(c, "keten_id", "Kies een keten of een "
 		    "indicator.");
 	if ((u = ber_indicatoren(c, v, &ind, &n, &partijen)) != OPS_OK)
@@ -509,6 +671,8 @@ cijfers_lees(struct ops_ctx *c, const struct cijfers_vraag *v,
 	arena_free(&b.tmp);
 	out->items = items;
 	out->n = nitems;
+	if ((u = ber_streef(c, v, ind, n, items, nitems)) != OPS_OK)
+		return u;
 	return ber_in_gebruik(c, ind, n);
 storing:
 	arena_free(&b.tmp);

@@ -29,6 +29,7 @@
 
 #include "domain/cijfer.h"
 #include "domain/periode.h"
+#include "domain/streefwaarde.h"
 #include "ops/ops.h"
 #include "store/indicator.h"
 
@@ -45,6 +46,9 @@ struct cijfers_vraag {
 	int64_t         indicator_id;     /* 0: every actief berekende
 					   * indicator of the keten */
 	int64_t         wijk_id;          /* 0: every wijk and the total */
+	int64_t         formatversie_id;  /* > 0: the indicators of that
+					   * version (its pinned ids), instead
+					   * of keten_id and indicator_id */
 	int             drempel;          /* configuration: kleine_aantallen */
 };
 
@@ -67,6 +71,12 @@ struct cijfers_item {
 	size_t                ndeel;
 	int                   vorige_heeft, vorige_weg;
 	int64_t               vorige;
+	/* The target that applies to this cell as shown here (pro rata for
+	 * a telling), and the status of the value against it: SW_ONDERDRUKT
+	 * where the value is withheld (the status would tell it),
+	 * SW_GEEN_WAARDE where there is no value. */
+	struct sw_cel         streef;
+	enum sw_status        status;
 };
 
 struct cijfers_antwoord {
@@ -82,8 +92,13 @@ enum cijfer_zicht cijfers_zicht(const struct principal *who,
 
 /*
  * The figures for v: OPS_OK with out filled (possibly no items: nothing
- * the caller may see), OPS_VELDEN for a vraag without keten or indicator,
- * OPS_NIET_GEVONDEN for an unknown indicator_id, OPS_STORING. Marks the
+ * the caller may see), OPS_VELDEN for a vraag without keten or indicator
+ * or (with a formatversie) a periode before the version's eerste_periode
+ * (field periode), OPS_NIET_GEVONDEN for an unknown indicator_id or a
+ * formatversie that does not exist or that the caller may not see (a
+ * concept is for the regisseur of its keten, beheerder, contractmanager
+ * and auditor; no version is for a ketenpartner), OPS_STORING. Every
+ * item carries its target and status (domain/streefwaarde.h). Marks the
  * versions served as in use. No transaction is left open.
  */
 enum ops_uitkomst cijfers_lees(struct ops_ctx *, const struct cijfers_vraag *v,

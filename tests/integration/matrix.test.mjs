@@ -33,6 +33,8 @@ const TEAMLEIDER = (u) => role(u, 'teamleider');
 const AFSTEMMING = (u) => role(u, 'teamleider', 'ketenpartner');
 // The indicator catalogue (issue 10): a regisseur or the beheerder.
 const CATALOGUS = (u) => u === 'beheerder' || role(u, 'regisseur');
+// Streefwaarden (issue 11): every role reads but a ketenpartner.
+const GEEN_KETENPARTNER = (u) => u !== null && !role(u, 'ketenpartner');
 
 // The table. Keys are "METHOD pattern" exactly as `wijkzicht routes` prints.
 const EXPECT = {
@@ -153,6 +155,11 @@ const EXPECT = {
   'GET /api/v1/periodes/{code:periode}': SIGNED_IN,
   'GET /api/v1/waarden': SIGNED_IN,
   'GET /api/v1/waarden/herkomst': REGISTRATIE,
+  // streefwaarden.c (issue 11).
+  'GET /api/v1/streefwaarden': GEEN_KETENPARTNER,
+  'POST /api/v1/streefwaarden': CATALOGUS,
+  'GET /api/v1/streefwaarden/{id:int}': GEEN_KETENPARTNER,
+  'PUT /api/v1/streefwaarden/{id:int}': CATALOGUS,
   'GET /indicatoren': SIGNED_IN,
   'GET /indicatoren/nieuw': CATALOGUS,
   'POST /indicatoren/nieuw': CATALOGUS,

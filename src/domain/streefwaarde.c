@@ -209,11 +209,16 @@ zelfde(const struct periode *a, const struct periode *b)
 
 void
 streefwaarde_kies(const struct streefwaarde *sw, size_t n,
-    const struct periode *p, int64_t org, int64_t wijk, int telling,
+    const struct periode *p, int64_t org, int64_t wijk, unsigned soort,
     struct sw_cel *out)
 {
 	size_t i;
 	int best = 0, b, exact_best = 0, exact;
+	/* The least specific scope that may apply to the cell: for a count
+	 * only the cell's own (a wijk cell: a wijk target, with or without
+	 * the organisatie; an organisatie's total: its own target). */
+	int minst = !(soort & SW_OPTELBAAR) ? 1 : wijk != 0 ? 3 :
+	    org != 0 ? 2 : 1;
 
 	out->sw = NULL;
 	out->deler = 1;
@@ -222,7 +227,7 @@ streefwaarde_kies(const struct streefwaarde *sw, size_t n,
 		if (!exact && !(sw[i].periode.soort == PERIODE_JAAR &&
 		    sw[i].periode.jaar == p->jaar))
 			continue;
-		if ((b = bereik(&sw[i], org, wijk)) == 0)
+		if ((b = bereik(&sw[i], org, wijk)) < minst || b == 0)
 			continue;
 		/* The scope first; within one scope the exact periode. */
 		if (b > best || (b == best && exact && !exact_best)) {
@@ -231,7 +236,7 @@ streefwaarde_kies(const struct streefwaarde *sw, size_t n,
 			out->sw = &sw[i];
 		}
 	}
-	if (out->sw != NULL && !exact_best && telling)
+	if (out->sw != NULL && !exact_best && (soort & SW_PRO_RATA))
 		out->deler = p->soort == PERIODE_HALFJAAR ? 2 :
 		    p->soort == PERIODE_KWARTAAL ? 4 : 1;
 }

@@ -109,15 +109,28 @@ char	*streefwaarde_getal_tekst(int64_t v, int schaal, char out[40]);
 int	streefwaarde_controleer(const struct streefwaarde *sw, const char **veld,
 	    const char **melding);
 
+/* How an indicator's values add up, for streefwaarde_kies(). */
+#define SW_PRO_RATA	1u   /* a telling: a year target is divided for
+			      * its half-years (2) and quarters (4); for
+			      * every other kind it applies unchanged */
+#define SW_OPTELBAAR	2u   /* a count (a telling or a stand, or a typed
+			      * aantal, euro or fte): the cells add up to
+			      * the wider scope, so a target of a wider
+			      * scope says nothing about one cell — a
+			      * gemeente target of 120 overdrachten is not
+			      * DOCK's; only a target of the cell's own scope
+			      * applies. A rate or a duration (verhouding,
+			      * duur, percentage, dagen) does not add up: the
+			      * gemeente's target applies to every cell. */
+
 /*
  * The target of the n in sw that applies to the cell of period p,
  * organisatie org and wijk (0: the organisatie's total), as shown there:
- * *out->sw NULL when none applies. telling: whether the indicator is a
- * telling — only then is a year target divided for its half-years (2)
- * and quarters (4); for every other kind it applies unchanged.
+ * *out->sw NULL when none applies. soort: SW_PRO_RATA and SW_OPTELBAAR
+ * as they hold for the indicator.
  */
 void	streefwaarde_kies(const struct streefwaarde *sw, size_t n,
-	    const struct periode *p, int64_t org, int64_t wijk, int telling,
+	    const struct periode *p, int64_t org, int64_t wijk, unsigned soort,
 	    struct sw_cel *out);
 
 /* The value v of a cell shown in units of 1/STREEFWAARDE_TOON_SCHAAL:

@@ -455,18 +455,30 @@ ber_indicatoren(struct ops_ctx *c, const struct cijfers_vraag *v,
 	return OPS_OK;
 }
 
-/* Whether ind counts (a telling): only its year target is divided for a
- * half-year or quarter. */
-static int
-ber_telling(const struct indicator_rij *ind)
+/* How ind's values add up, for the choice of its target
+ * (domain/streefwaarde.h): SW_PRO_RATA for a telling, SW_OPTELBAAR for
+ * any count. */
+static unsigned
+ber_streefsoort(const struct indicator_rij *ind)
 {
 	struct indicator_regel r;
 	struct json_object *json;
-	int t;
+	unsigned soort = 0;
 
-	t = ber_regel(ind, &r, &json) == 0 && r.soort == REGEL_TELLING;
+	if (ber_regel(ind, &r, &json) == 0) {
+		if (r.soort == REGEL_TELLING)
+			soort = SW_PRO_RATA | SW_OPTELBAAR;
+		else if (r.soort == REGEL_STAND)
+			soort = SW_OPTELBAAR;
+	} else if (ind->regel == NULL && ind->eenheid != NULL &&
+	    (strcmp(ind->eenheid, "aantal") == 0 ||
+	    strcmp(ind->eenheid, "euro") == 0 ||
+	    strcmp(ind->eenheid, "fte") == 0)) {
+		/* A typed count adds up like a computed one. */
+		soort = SW_OPTELBAAR;
+	}
 	json_object_put(json);
-	return t;
+	return soort;
 }
 
 /*
@@ -488,7 +500,7 @@ ber_streef(struct ops_ctx *c, const struct cijfers_vraag *v,
 	enum db_err rc;
 	size_t i, j, k, nrij, neigen;
 	char pc[PERIODE_CODE_MAX], jc[PERIODE_CODE_MAX];
-	int telling;
+	unsigned streefsoort;
 
 	if (n == 0 || nitems == 0)
 		return OPS_OK;
@@ -516,14 +528,15 @@ ber_streef(struct ops_ctx *c, const struct cijfers_vraag *v,
 		for (j = 0, neigen = 0; j < nrij; j++)
 			if (rij[j].indicator_id == ind[i].id)
 				eigen[neigen++] = sw[j];
-		telling = ber_telling(&ind[i]);
+		streefsoort = ber_streefsoort(&ind[i]);
 		for (k = 0; k < nitems; k++) {
 			struct cijfers_item *it = &items[k];
 
 			if (it->ind->id != ind[i].id)
 				continue;
 			streefwaarde_kies(eigen, neigen, &v->periode,
-			    v->organisatie_id, it->wijk_id, telling, &it->streef);
+			    v->organisatie_id, it->wijk_id, streefsoort,
+			    &it->streef);
 			if (it->weg)
 				it->status = SW_ONDERDRUKT;
 			else if (!it->heeft)

@@ -155,10 +155,12 @@ describe('status per richting and tolerance, against hand-counted figures', () =
     await streef({ indicator_id: I.tel, periode: '2025-H1', organisatie_id: A, wijk_id: W.W2, richting: 'bandbreedte', ondergrens: 3, bovengrens: 5, tolerantie: 50, tolerantie_soort: 'procent' });
     // 4: A, lager_beter 6, procent 25: up to 7.5.
     org = await streef({ indicator_id: I.tel, periode: '2025-H1', organisatie_id: A, richting: 'lager_beter', waarde: 6, tolerantie: 25, tolerantie_soort: 'procent' });
-    // The year 2025 for the gemeente: hoger_beter 20, absoluut 4 (a
-    // quarter: 5 ± 1); and for the stand hoger_beter 5, absoluut 0.
-    await streef({ indicator_id: I.tel, periode: '2025', richting: 'hoger_beter', waarde: 20, tolerantie: 4 });
-    await streef({ indicator_id: I.stand, periode: '2025', richting: 'hoger_beter', waarde: 5, tolerantie: 0 });
+    // The year 2025 for wijk W1: hoger_beter 20, absoluut 4 (a quarter:
+    // 5 ± 1); and for the stand hoger_beter 5, absoluut 0. (A count adds
+    // up: the gemeente's target 1 applies to no organisatie's or wijk's
+    // cell, only to the gemeente's own total.)
+    await streef({ indicator_id: I.tel, periode: '2025', wijk_id: W.W1, richting: 'hoger_beter', waarde: 20, tolerantie: 4 });
+    await streef({ indicator_id: I.stand, periode: '2025', wijk_id: W.W1, richting: 'hoger_beter', waarde: 5, tolerantie: 0 });
   });
 
   test('the most specific target applies, and each status is the hand-computed one', async () => {
@@ -199,8 +201,11 @@ describe('status per richting and tolerance, against hand-counted figures', () =
     assert.equal(q.tel.W1.streefwaarde.tolerantie, 1);
     assert.equal(q.tel.W1.streefwaarde.pro_rata, true);
     assert.equal(q.tel.W1.status, 'op_koers');     // unchanged 20 − 4 = 16 would be afwijking
+    // W2 has only a half-year target, which no quarter takes, and the
+    // gemeente's is no wijk's: none.
     assert.equal(q.tel.W2.waarde, 0);
-    assert.equal(q.tel.W2.status, 'afwijking');
+    assert.equal(q.tel.W2.streefwaarde, null);
+    assert.equal(q.tel.W2.status, 'geen_streefwaarde');
     // The stand is no telling: its year target 5 applies to 2025-H1 as
     // it is; W1 3 < 5: afwijking (pro rata 2.5 would be op koers).
     const h = await waarden(S.tl, `periode=2025-H1&formatversie_id=${versie}`);

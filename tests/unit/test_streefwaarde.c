@@ -154,7 +154,7 @@ test_no_target_is_geen_streefwaarde(void **state)
 	struct periode q = p("2025-H1");
 
 	(void)state;
-	streefwaarde_kies(NULL, 0, &q, 1, 2, 1, &c);
+	streefwaarde_kies(NULL, 0, &q, 1, 2, SW_PRO_RATA, &c);
 	assert_null(c.sw);
 	assert_int_equal(streefwaarde_status(&c, 5, 1), SW_GEEN_STREEFWAARDE);
 }
@@ -255,6 +255,44 @@ test_percent_of_a_negative_target(void **state)
 	assert_int_equal(st(&s, 1, -12, 1), SW_AFWIJKING);
 }
 
+/*
+ * A count adds up: the gemeente's target of 120 is not one organisatie's,
+ * nor an organisatie's target one wijk's. Only a target of the cell's own
+ * scope applies; a rate takes the wider one.
+ */
+static void
+test_count_takes_only_its_own_scope(void **state)
+{
+	struct streefwaarde s[3];
+	struct periode h1 = p("2025-H1");
+	struct sw_cel c;
+
+	(void)state;
+	s[0] = sw(SW_HOGER_BETER, 120 * E, 0, -1, SW_ABSOLUUT);  /* gemeente */
+	s[1] = s[0]; s[1].organisatie_id = 7; s[1].waarde = 40 * E;
+	s[2] = s[0]; s[2].wijk_id = 3; s[2].waarde = 9 * E;
+	/* The total of organisatie 8, which has no target of its own. */
+	streefwaarde_kies(s, 3, &h1, 8, 0, SW_OPTELBAAR, &c);
+	assert_null(c.sw);
+	assert_int_equal(streefwaarde_status(&c, 200, 1), SW_GEEN_STREEFWAARDE);
+	streefwaarde_kies(s, 3, &h1, 8, 0, 0, &c);
+	assert_ptr_equal(c.sw, &s[0]);
+	/* Organisatie 7's total: its own; a wijk of it without a wijk
+	 * target: none (40 is the whole organisatie's). */
+	streefwaarde_kies(s, 3, &h1, 7, 0, SW_OPTELBAAR | SW_PRO_RATA, &c);
+	assert_ptr_equal(c.sw, &s[1]);
+	streefwaarde_kies(s, 3, &h1, 7, 4, SW_OPTELBAAR, &c);
+	assert_null(c.sw);
+	streefwaarde_kies(s, 3, &h1, 7, 4, 0, &c);
+	assert_ptr_equal(c.sw, &s[1]);
+	/* Wijk 3 has one: it applies to that wijk's cell. */
+	streefwaarde_kies(s, 3, &h1, 7, 3, SW_OPTELBAAR, &c);
+	assert_ptr_equal(c.sw, &s[2]);
+	/* The gemeente's own total (organisatie 0, wijk 0): the gemeente's. */
+	streefwaarde_kies(s, 3, &h1, 0, 0, SW_OPTELBAAR, &c);
+	assert_ptr_equal(c.sw, &s[0]);
+}
+
 /* The most specific scope wins, the exact periode within it. */
 static void
 test_most_specific_scope_applies(void **state)
@@ -271,30 +309,30 @@ test_most_specific_scope_applies(void **state)
 	s[3].waarde = 4 * E;
 	/* A year target of the gemeente: less apt than its half-year one. */
 	s[4] = s[0]; s[4].periode = p("2025"); s[4].waarde = 100 * E;
-	streefwaarde_kies(s, 5, &h1, 7, 3, 1, &c);
+	streefwaarde_kies(s, 5, &h1, 7, 3, SW_PRO_RATA, &c);
 	assert_ptr_equal(c.sw, &s[3]);
-	streefwaarde_kies(s, 5, &h1, 8, 3, 1, &c);
+	streefwaarde_kies(s, 5, &h1, 8, 3, SW_PRO_RATA, &c);
 	assert_ptr_equal(c.sw, &s[2]);
-	streefwaarde_kies(s, 5, &h1, 7, 4, 1, &c);
+	streefwaarde_kies(s, 5, &h1, 7, 4, SW_PRO_RATA, &c);
 	assert_ptr_equal(c.sw, &s[1]);
-	streefwaarde_kies(s, 5, &h1, 8, 4, 1, &c);
+	streefwaarde_kies(s, 5, &h1, 8, 4, SW_PRO_RATA, &c);
 	assert_ptr_equal(c.sw, &s[0]);
 	assert_int_equal(c.deler, 1);
 	/* The total of organisatie 7 (wijk 0): no wijk target applies. */
-	streefwaarde_kies(s, 5, &h1, 7, 0, 1, &c);
+	streefwaarde_kies(s, 5, &h1, 7, 0, SW_PRO_RATA, &c);
 	assert_ptr_equal(c.sw, &s[1]);
 	/* Only the year target left for the gemeente: it applies, ÷ 2. */
-	streefwaarde_kies(&s[4], 1, &h1, 8, 4, 1, &c);
+	streefwaarde_kies(&s[4], 1, &h1, 8, 4, SW_PRO_RATA, &c);
 	assert_ptr_equal(c.sw, &s[4]);
 	assert_int_equal(c.deler, 2);
 	/* Another year's target never applies. */
 	s[4].periode = p("2024");
-	streefwaarde_kies(&s[4], 1, &h1, 8, 4, 1, &c);
+	streefwaarde_kies(&s[4], 1, &h1, 8, 4, SW_PRO_RATA, &c);
 	assert_null(c.sw);
 	/* A half-year target does not apply to the year. */
 	s[4] = s[0];
 	h1 = p("2025");
-	streefwaarde_kies(&s[4], 1, &h1, 8, 4, 1, &c);
+	streefwaarde_kies(&s[4], 1, &h1, 8, 4, SW_PRO_RATA, &c);
 	assert_null(c.sw);
 }
 
@@ -311,17 +349,17 @@ test_pro_rata_for_telling_only(void **state)
 
 	(void)state;
 	s.periode = p("2025");
-	streefwaarde_kies(&s, 1, &h, 1, 1, 1, &c);
+	streefwaarde_kies(&s, 1, &h, 1, 1, SW_PRO_RATA, &c);
 	assert_int_equal(c.deler, 2);
 	assert_int_equal(streefwaarde_toon(&c, s.waarde), 50 * 1000000LL);
 	assert_int_equal(streefwaarde_status(&c, 45, 1), SW_OP_KOERS);
 	assert_int_equal(streefwaarde_status(&c, 44, 1), SW_AFWIJKING);
-	streefwaarde_kies(&s, 1, &q, 1, 1, 1, &c);
+	streefwaarde_kies(&s, 1, &q, 1, 1, SW_PRO_RATA, &c);
 	assert_int_equal(c.deler, 4);
 	assert_int_equal(streefwaarde_toon(&c, s.waarde), 25 * 1000000LL);
 	assert_int_equal(streefwaarde_status(&c, 225, 10), SW_OP_KOERS);
 	assert_int_equal(streefwaarde_status(&c, 224, 10), SW_AFWIJKING);
-	streefwaarde_kies(&s, 1, &j, 1, 1, 1, &c);
+	streefwaarde_kies(&s, 1, &j, 1, 1, SW_PRO_RATA, &c);
 	assert_int_equal(c.deler, 1);
 	assert_int_equal(streefwaarde_status(&c, 90, 1), SW_OP_KOERS);
 	/* Not a telling (a percentage, a duur): unchanged. */
@@ -332,7 +370,7 @@ test_pro_rata_for_telling_only(void **state)
 	assert_int_equal(streefwaarde_status(&c, 90, 1), SW_OP_KOERS);
 	/* Pro rata is exact: 0.0001 a year is 0.000025 a quarter. */
 	s.waarde = 1;
-	streefwaarde_kies(&s, 1, &q, 1, 1, 1, &c);
+	streefwaarde_kies(&s, 1, &q, 1, 1, SW_PRO_RATA, &c);
 	assert_int_equal(streefwaarde_toon(&c, s.waarde), 25);
 }
 
@@ -353,6 +391,7 @@ main(void)
 		cmocka_unit_test(test_bandbreedte_each_tolerance),
 		cmocka_unit_test(test_percent_of_a_negative_target),
 		cmocka_unit_test(test_most_specific_scope_applies),
+		cmocka_unit_test(test_count_takes_only_its_own_scope),
 		cmocka_unit_test(test_pro_rata_for_telling_only),
 	};
 

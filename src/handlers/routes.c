@@ -30,6 +30,7 @@ static const struct route_table *const tables[] = {
 	&routes_indicatoren_pagina,
 	&routes_cijfers,
 	&routes_cijfers_pagina,
+	&routes_format_analyse,
 };
 
 const struct route *

@@ -41,7 +41,8 @@ extern const struct route_table routes_inwoners, routes_registratie_pagina,
  * indicatoren_pagina.c (its pages), cijfers.c (figures and their
  * herkomst) and cijfers_pagina.c (their pages). */
 extern const struct route_table routes_indicatoren, routes_indicatoren_pagina,
-    routes_cijfers, routes_cijfers_pagina, routes_streefwaarden;
+    routes_cijfers, routes_cijfers_pagina, routes_streefwaarden,
+    routes_format_analyse;
 
 /*
  * Every route of the application, in match order: built once (malloc) on

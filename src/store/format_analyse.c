@@ -1,0 +1,186 @@
+/*
+ * format_analyse.c — the reads of the format diff and coverage; see
+ * format_analyse.h.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "store/format_analyse.h"
+#include "store/statements.h"
+
+enum { FA_VERSIE, FA_ITEMS, FA_EISEN };
+#define ST(n)	STMT_ID(MOD_FORMAT_ANALYSE, n)
+
+static const struct stmt_def defs[] = {
+	{ ST(FA_VERSIE), "format_analyse_versie",
+	  "SELECT fv.id, fv.format_id, f.keten_id, fv.nummer, fv.status,"
+	  " fv.eerste_periode, DATE_FORMAT(fv.eerste_dag, '%Y-%m-%d')"
+	  " FROM formatversie fv JOIN format f ON f.id = fv.format_id"
+	  " WHERE fv.format_id = ? AND fv.nummer = ?", 2, 7, "iiiittt" },
+	/* A target for the first periode, or for the year that holds it
+	 * (the one that applies when the periode has none of its own). */
+	{ ST(FA_ITEMS), "format_analyse_items",
+	  "SELECT i.soort, s.titel, i.indicator_id, ind.code, ind.naam,"
+	  " ind.definitie, ind.doel, ind.eenheid, ind.bron,"
+	  " ind.aanleverende_partij, ind.regel, i.lijn, i.vorige_indicator_id,"
+	  " vi.code, i.eis_id, e.code, e.omschrijving, i.vraag,"
+	  " (SELECT GROUP_CONCAT(ie.eis_id ORDER BY ie.eis_id)"
+	  " FROM indicator_eis ie WHERE ie.indicator_id = i.indicator_id),"
+	  " (SELECT COUNT(*) FROM streefwaarde sw"
+	  " WHERE sw.indicator_id = i.indicator_id AND sw.periode IN"
+	  " (fv.eerste_periode, LEFT(fv.eerste_periode, 4)))"
+	  " FROM formatversie_item i"
+	  " JOIN formatversie fv ON fv.id = i.formatversie_id"
+	  " JOIN formatversie_sectie s ON s.id = i.sectie_id"
+	  " LEFT JOIN indicator ind ON ind.id = i.indicator_id"
+	  " LEFT JOIN indicator vi ON vi.id = i.vorige_indicator_id"
+	  " LEFT JOIN eis e ON e.id = i.eis_id"
+	  " WHERE i.formatversie_id = ? ORDER BY s.volgorde, i.volgorde", 1, 20,
+	  "ttitttttttttititttti" },
+	{ ST(FA_EISEN), "format_analyse_eisen",
+	  "SELECT e.id, e.code, e.omschrijving, e.bron, o.code FROM eis e"
+	  " JOIN opdracht o ON o.id = e.opdracht_id"
+	  " WHERE (o.soort = 'breed' OR o.keten_id = ?)"
+	  " AND o.geldig_van <= ? AND (o.geldig_tot IS NULL OR o.geldig_tot >= ?)"
+	  " AND e.geldig_van <= ? AND (e.geldig_tot IS NULL OR e.geldig_tot >= ?)"
+	  " ORDER BY o.code, e.code, e.id", 5, 5, "itttt" },
+};
+const struct stmt_table format_analyse_stmts = { defs,
+	sizeof(defs) / sizeof(defs[0]) };
+
+/* Most items of one version, most eisen that apply. */
+#define FA_MAX_ITEMS	1000
+#define FA_MAX_EISEN	1000
+
+enum db_err
+store_fa_versie(struct db *db, struct arena *ar, int64_t format_id,
+    int64_t nummer, struct fa_versie *out, int *gevonden)
+{
+	struct db_val v[] = { DB_INT(format_id), DB_INT(nummer) };
+	struct db_rows rows;
+	enum db_err rc;
+
+	*gevonden = 0;
+	memset(out, 0, sizeof(*out));
+	if ((rc = db_query(db, ar, ST(FA_VERSIE), v, 2, 1, &rows)) != DB_OK)
+		return rc;
+	if (rows.nrows == 0)
+		return DB_OK;
+	out->id = db_cell_int(DB_CELL(&rows, 0, 0), 0);
+	out->format_id = db_cell_int(DB_CELL(&rows, 0, 1), 0);
+	out->keten_id = db_cell_int(DB_CELL(&rows, 0, 2), 0);
+	out->nummer = db_cell_int(DB_CELL(&rows, 0, 3), 0);
+	out->status = DB_CELL(&rows, 0, 4);
+	out->eerste_periode = DB_CELL(&rows, 0, 5);
+	out->eerste_dag = DB_CELL(&rows, 0, 6);
+	*gevonden = out->status != NULL;
+	return DB_OK;
+}
+
+/* The soort column as enum fv_soort (0 for anything else: the ENUM of
+ * sql/011 allows nothing else). */
+static enum fv_soort
+soort_van(const char *s)
+{
+	if (s == NULL)
+		return 0;
+	if (strcmp(s, "indicator") == 0)
+		return FV_INDICATOR;
+	if (strcmp(s, "eis") == 0)
+		return FV_EIS;
+	if (strcmp(s, "vraag") == 0)
+		return FV_VRAAG;
+	return 0;
+}
+
+/* "3,7,12" into o->eisen (at most INDICATOR_MAX_EISEN). */
+static void
+eisen_van(const char *s, struct fa_item *o)
+{
+	long long v;
+	int used;
+
+	o->neisen = 0;
+	while (s != NULL && *s != '\0' && o->neisen < INDICATOR_MAX_EISEN &&
+	    sscanf(s, "%lld%n", &v, &used) == 1) {
+		o->eisen[o->neisen++] = (int64_t)v;
+		s += used;
+		if (*s == ',')
+			s++;
+	}
+}
+
+enum db_err
+store_fa_items(struct db *db, struct arena *ar, int64_t versie_id,
+    struct fa_item **out, size_t *n)
+{
+	struct db_val v = DB_INT(versie_id);
+	struct db_rows rows;
+	struct fa_item *o;
+	enum db_err rc;
+	size_t i;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_query(db, ar, ST(FA_ITEMS), &v, 1, FA_MAX_ITEMS,
+	    &rows)) != DB_OK)
+		return rc;
+	if ((*out = arena_calloc(ar, rows.nrows + 1, sizeof(**out))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++) {
+		o = &(*out)[i];
+		o->fv.soort = soort_van(DB_CELL(&rows, i, 0));
+		o->fv.sectie = DB_CELL(&rows, i, 1);
+		o->fv.indicator_id = db_cell_int(DB_CELL(&rows, i, 2), 0);
+		o->fv.code = DB_CELL(&rows, i, 3);
+		o->fv.naam = DB_CELL(&rows, i, 4);
+		o->fv.definitie = DB_CELL(&rows, i, 5);
+		o->fv.doel = DB_CELL(&rows, i, 6);
+		o->fv.eenheid = DB_CELL(&rows, i, 7);
+		o->fv.bron = DB_CELL(&rows, i, 8);
+		o->fv.partij = DB_CELL(&rows, i, 9);
+		o->fv.regel = DB_CELL(&rows, i, 10);
+		o->fv.lijn = DB_CELL(&rows, i, 11);
+		o->fv.vorige_id = db_cell_int(DB_CELL(&rows, i, 12), 0);
+		o->fv.vorige_code = DB_CELL(&rows, i, 13);
+		o->fv.eis_id = db_cell_int(DB_CELL(&rows, i, 14), 0);
+		o->fv.eis_code = DB_CELL(&rows, i, 15);
+		o->fv.eis_omschrijving = DB_CELL(&rows, i, 16);
+		o->fv.vraag = DB_CELL(&rows, i, 17);
+		eisen_van(DB_CELL(&rows, i, 18), o);
+		o->streefwaarde = db_cell_int(DB_CELL(&rows, i, 19), 0) > 0;
+	}
+	*n = rows.nrows;
+	return DB_OK;
+}
+
+enum db_err
+store_fa_eisen(struct db *db, struct arena *ar, int64_t keten_id,
+    const char *dag, struct fa_eis **out, size_t *n)
+{
+	struct db_val d = DB_STR(dag);
+	struct db_val v[] = { DB_INT(keten_id), d, d, d, d };
+	struct db_rows rows;
+	enum db_err rc;
+	size_t i;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = db_query(db, ar, ST(FA_EISEN), v, 5, FA_MAX_EISEN,
+	    &rows)) != DB_OK)
+		return rc;
+	if ((*out = arena_calloc(ar, rows.nrows + 1, sizeof(**out))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++) {
+		(*out)[i].id = db_cell_int(DB_CELL(&rows, i, 0), 0);
+		(*out)[i].code = DB_CELL(&rows, i, 1);
+		(*out)[i].omschrijving = DB_CELL(&rows, i, 2);
+		(*out)[i].bron = DB_CELL(&rows, i, 3);
+		(*out)[i].opdracht = DB_CELL(&rows, i, 4);
+	}
+	*n = rows.nrows;
+	return DB_OK;
+}

@@ -1,0 +1,63 @@
+/*
+ * format_analyse.h — the reads behind comparing two versions of a format
+ * and the coverage of one (issue 11): a version by format and nummer, its
+ * items with the fields of each pinned indicator and eis, and the eisen
+ * that apply to it.
+ *
+ * Reads only; who may see a version is the operation's business
+ * (ops/format_analyse.h), which gets the status and keten from here.
+ * Kept apart from store/format.c (the formats' own reads and writes) on
+ * purpose while both are built; the integrator may fold the version read
+ * into one.
+ */
+#ifndef WZ_STORE_FORMAT_ANALYSE_H
+#define WZ_STORE_FORMAT_ANALYSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db/exec.h"
+#include "domain/format_verschil.h"
+#include "store/indicator.h"
+
+struct arena;
+struct db;
+
+/* One version. Strings live in the arena. */
+struct fa_versie {
+	int64_t      id, format_id, keten_id, nummer;
+	const char  *status;          /* concept, consultatie, gepubliceerd */
+	const char  *eerste_periode;  /* "2024-H1" */
+	const char  *eerste_dag;      /* "2024-01-01" */
+};
+
+/* One item as read: what the diff compares, and for an indicator what the
+ * coverage needs (its eisen; whether a streefwaarde exists for the
+ * version's first periode or the year that holds it, any scope). */
+struct fa_item {
+	struct fv_item  fv;
+	int64_t         eisen[INDICATOR_MAX_EISEN];
+	size_t          neisen;
+	int             streefwaarde;
+};
+
+/* Version nummer of format format_id (*gevonden 0: none). */
+enum db_err	store_fa_versie(struct db *, struct arena *, int64_t format_id,
+		    int64_t nummer, struct fa_versie *out, int *gevonden);
+/* The items of version id, by section and place. */
+enum db_err	store_fa_items(struct db *, struct arena *, int64_t versie_id,
+		    struct fa_item **out, size_t *n);
+
+/* One eis that applies (strings in the arena). */
+struct fa_eis {
+	int64_t      id;
+	const char  *code, *omschrijving, *bron, *opdracht;
+};
+
+/* The eisen of the brede opdracht and of keten_id's aanvullende
+ * opdrachten, eis and opdracht both valid on dag ("YYYY-MM-DD"), by
+ * opdracht code and eis code. */
+enum db_err	store_fa_eisen(struct db *, struct arena *, int64_t keten_id,
+		    const char *dag, struct fa_eis **out, size_t *n);
+
+#endif

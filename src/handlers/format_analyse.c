@@ -142,8 +142,9 @@ verschil_json(const struct fa_versie *van, const struct fa_versie *naar,
 	return o;
 }
 
-/* GET …/versies/{nummer}/verschil?met={nummer}: met is required, a
- * nummer (400 otherwise, before anything is read). */
+/* GET …/versies/{nummer}/verschil?met={nummer}: a caller who may read
+ * no versions is refused first (403); then met is required, a nummer
+ * (400 otherwise, before anything is read). */
 static void
 api_verschil(struct req *r)
 {
@@ -154,6 +155,10 @@ api_verschil(struct req *r)
 	enum ops_uitkomst u;
 	int64_t met = 0;
 
+	if (!format_analyse_mag_lezen(&r->who)) {
+		resp_problem(r, 403, NULL, NULL);
+		return;
+	}
 	if (m == NULL || getal_lees_str(m, 1, NUMMER_MAX, &met) != 0) {
 		resp_problem(r, 400, "Geef met de versie om mee te vergelijken: "
 		    "met=1 bijvoorbeeld.", NULL);

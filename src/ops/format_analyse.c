@@ -32,9 +32,15 @@ regisseur_van(const struct principal *who, int64_t keten_id)
 }
 
 int
+format_analyse_mag_lezen(const struct principal *who)
+{
+	return who != NULL && (who->roles & LEZERS) != 0;
+}
+
+int
 format_analyse_zicht(const struct principal *who, const struct fa_versie *v)
 {
-	if (who == NULL || (who->roles & LEZERS) == 0)
+	if (!format_analyse_mag_lezen(who))
 		return -1;
 	if (v->status == NULL || strcmp(v->status, "concept") != 0)
 		return 1;
@@ -54,7 +60,7 @@ versie_lees(struct ops_ctx *c, int64_t format_id, int64_t nummer,
 	enum db_err rc;
 	int gevonden = 0;
 
-	if (c->who == NULL || (c->who->roles & LEZERS) == 0)
+	if (!format_analyse_mag_lezen(c->who))
 		return ops_weiger(c, OPS_GEWEIGERD, NULL);
 	if ((rc = store_fa_versie(c->db, c->arena, format_id, nummer, v,
 	    &gevonden)) != DB_OK)

@@ -29,6 +29,10 @@ struct principal;
 
 /* Whether who may read version v: 1 yes, 0 it is invisible (answer as
  * not found), -1 not this role at all (forbidden). */
+/* Whether who may read format versions at all (every role but a
+ * ketenpartner): asked first, so a refused caller learns nothing of
+ * the request's other faults. */
+int	format_analyse_mag_lezen(const struct principal *who);
 int	format_analyse_zicht(const struct principal *who,
 	    const struct fa_versie *v);
 

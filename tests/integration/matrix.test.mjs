@@ -160,6 +160,10 @@ const EXPECT = {
   'POST /api/v1/streefwaarden': CATALOGUS,
   'GET /api/v1/streefwaarden/{id:int}': GEEN_KETENPARTNER,
   'PUT /api/v1/streefwaarden/{id:int}': CATALOGUS,
+  // format_analyse.c (issue 11): a version's diff and coverage, for every
+  // role but a ketenpartner (which versions, the operation decides).
+  'GET /api/v1/formats/{id:int}/versies/{nummer:int}/verschil': GEEN_KETENPARTNER,
+  'GET /api/v1/formats/{id:int}/versies/{nummer:int}/dekking': GEEN_KETENPARTNER,
   'GET /indicatoren': SIGNED_IN,
   'GET /indicatoren/nieuw': CATALOGUS,
   'POST /indicatoren/nieuw': CATALOGUS,

@@ -9,6 +9,7 @@
 
 #include "core/arena.h"
 #include "store/format_analyse.h"
+#include "store/indicator.h"
 #include "store/statements.h"
 
 enum { FA_VERSIE, FA_ITEMS, FA_EISEN };
@@ -96,23 +97,6 @@ soort_van(const char *s)
 	return 0;
 }
 
-/* "3,7,12" into o->eisen (at most INDICATOR_MAX_EISEN). */
-static void
-eisen_van(const char *s, struct fa_item *o)
-{
-	long long v;
-	int used;
-
-	o->neisen = 0;
-	while (s != NULL && *s != '\0' && o->neisen < INDICATOR_MAX_EISEN &&
-	    sscanf(s, "%lld%n", &v, &used) == 1) {
-		o->eisen[o->neisen++] = (int64_t)v;
-		s += used;
-		if (*s == ',')
-			s++;
-	}
-}
-
 enum db_err
 store_fa_items(struct db *db, struct arena *ar, int64_t versie_id,
     struct fa_item **out, size_t *n)
@@ -150,7 +134,8 @@ store_fa_items(struct db *db, struct arena *ar, int64_t versie_id,
 		o->fv.eis_code = DB_CELL(&rows, i, 15);
 		o->fv.eis_omschrijving = DB_CELL(&rows, i, 16);
 		o->fv.vraag = DB_CELL(&rows, i, 17);
-		eisen_van(DB_CELL(&rows, i, 18), o);
+		o->neisen = store_indicator_eisen_lees(DB_CELL(&rows, i, 18),
+		    o->eisen);
 		o->streefwaarde = db_cell_int(DB_CELL(&rows, i, 19), 0) > 0;
 	}
 	*n = rows.nrows;

@@ -85,21 +85,21 @@ const struct stmt_table indicator_stmts = { defs, sizeof(defs) / sizeof(defs[0])
 /* Most versions one list or one code returns. */
 #define IND_MAX_ROWS	1000
 
-/* "3,7,12" into o->eisen (at most INDICATOR_MAX_EISEN). */
-static void
-indicator_eisen_van(const char *s, struct indicator_rij *o)
+size_t
+store_indicator_eisen_lees(const char *s, int64_t eisen[INDICATOR_MAX_EISEN])
 {
 	long long v;
 	int used;
+	size_t n = 0;
 
-	o->neisen = 0;
-	while (s != NULL && *s != '\0' && o->neisen < INDICATOR_MAX_EISEN &&
+	while (s != NULL && *s != '\0' && n < INDICATOR_MAX_EISEN &&
 	    sscanf(s, "%lld%n", &v, &used) == 1) {
-		o->eisen[o->neisen++] = (int64_t)v;
+		eisen[n++] = (int64_t)v;
 		s += used;
 		if (*s == ',')
 			s++;
 	}
+	return n;
 }
 
 /* Row i of rows (IND_COLS) as a typed row. */
@@ -127,7 +127,7 @@ indicator_van_rij(const struct db_rows *rows, size_t i, struct indicator_rij *o)
 	o->regel = DB_CELL(rows, i, 17);
 	o->in_gebruik = db_cell_int(DB_CELL(rows, i, 18), 0) != 0;
 	o->aangemaakt = DB_CELL(rows, i, 19);
-	indicator_eisen_van(DB_CELL(rows, i, 20), o);
+	o->neisen = store_indicator_eisen_lees(DB_CELL(rows, i, 20), o->eisen);
 }
 
 /* Every row of a query on IND_COLS as typed rows in the arena. */

@@ -51,6 +51,11 @@ struct indicator_filter {
 	int          actief;           /* -1 any, 0, 1 */
 };
 
+/* The eisen of a GROUP_CONCAT ("3,7,12") into eisen, at most
+ * INDICATOR_MAX_EISEN; returns how many. */
+size_t	store_indicator_eisen_lees(const char *s,
+	    int64_t eisen[INDICATOR_MAX_EISEN]);
+
 /* The versions matching f with id > na, at most limit, by id. */
 enum db_err	store_indicator_lijst(struct db *, struct arena *,
 		    const struct indicator_filter *f, int64_t na, int limit,

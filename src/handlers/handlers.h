@@ -42,6 +42,8 @@ extern const struct route_table routes_inwoners, routes_registratie_pagina,
  * herkomst) and cijfers_pagina.c (their pages). */
 extern const struct route_table routes_indicatoren, routes_indicatoren_pagina,
     routes_cijfers, routes_cijfers_pagina;
+/* Formats in versions (issue 11): formats.c (the JSON API). */
+extern const struct route_table routes_formats;
 
 /*
  * Every route of the application, in match order: built once (malloc) on

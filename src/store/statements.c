@@ -25,6 +25,7 @@ static const struct stmt_table *const tables[MOD__COUNT] = {
 	[MOD_PROJECTIE] = &projectie_stmts,
 	[MOD_INDICATOR] = &indicator_stmts,
 	[MOD_CIJFER] = &cijfer_stmts,
+	[MOD_FORMAT] = &format_stmts,
 };
 
 _Static_assert(MOD__COUNT <= STMT_MAX_MODULES, "raise STMT_MAX_MODULES");

@@ -30,6 +30,7 @@ enum stmt_module {
 	MOD_PROJECTIE,       /* store/projectie.c */
 	MOD_INDICATOR,       /* store/indicator.c */
 	MOD_CIJFER,          /* store/cijfer.c */
+	MOD_FORMAT,          /* store/format.c */
 	MOD__COUNT
 };
 
@@ -48,6 +49,6 @@ void	stmt_each(void (*fn)(const struct stmt_def *, void *), void *ctx);
 extern const struct stmt_table health_stmts, sessie_stmts, audit_stmts,
     throttle_stmts, gebruiker_stmts, token_stmts, idempotentie_stmts,
     structuur_stmts, registratie_stmts, import_stmts, export_stmts,
-    projectie_stmts, indicator_stmts, cijfer_stmts;
+    projectie_stmts, indicator_stmts, cijfer_stmts, format_stmts;
 
 #endif

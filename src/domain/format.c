@@ -84,7 +84,7 @@ format_pad(char out[FORMAT_PAD_MAX], size_t s, size_t j, const char *veld)
 
 /* Appends a message for item j of section s, field veld. */
 static void
-item_fout(struct json_object *fouten, size_t s, size_t j, const char *veld,
+pad_fout(struct json_object *fouten, size_t s, size_t j, const char *veld,
     const char *melding)
 {
 	char pad[FORMAT_PAD_MAX];
@@ -105,7 +105,7 @@ lid(struct json_object *o, const char *naam)
 
 /* An id as the API sends it: a JSON integer 1 .. WZ_MAX_ID. */
 static int
-lees_id(struct json_object *v, int64_t *out)
+json_id(struct json_object *v, int64_t *out)
 {
 	int64_t x;
 
@@ -132,7 +132,7 @@ lees_tekst(struct json_object *o, const struct veld *f, size_t s, size_t j,
 	*tekst = NULL;
 	*len = 0;
 	if (v != NULL && !json_object_is_type(v, json_type_string)) {
-		item_fout(fouten, s, j, f->naam, "Dit veld moet tekst zijn.");
+		pad_fout(fouten, s, j, f->naam, "Dit veld moet tekst zijn.");
 		*fout = 1;
 		return;
 	}
@@ -167,7 +167,7 @@ vreemde_leden(struct json_object *o, enum format_item_soort soort, size_t s,
 			continue;
 		snprintf(m, sizeof(m), "Alleen een onderdeel van soort %s heeft "
 		    "dit veld.", soort_codes[leden[i].van]);
-		item_fout(fouten, s, j, leden[i].naam, m);
+		pad_fout(fouten, s, j, leden[i].naam, m);
 		*fout = 1;
 	}
 }
@@ -180,34 +180,34 @@ lees_indicator(struct json_object *o, struct format_item *it, size_t s,
 {
 	struct json_object *v;
 
-	if ((v = lid(o, "indicator_id")) == NULL || lees_id(v,
+	if ((v = lid(o, "indicator_id")) == NULL || json_id(v,
 	    &it->indicator_id) != 0) {
-		item_fout(fouten, s, j, "indicator_id", v == NULL ? "Kies een "
+		pad_fout(fouten, s, j, "indicator_id", v == NULL ? "Kies een "
 		    "indicator." : "Dit is geen id van een indicator.");
 		*fout = 1;
 	}
 	if ((v = lid(o, "lijn")) != NULL && (!json_object_is_type(v,
 	    json_type_string) || (it->lijn = format_lijn_lees(
 	    json_object_get_string(v))) == LIJN_NIET_GEZEGD)) {
-		item_fout(fouten, s, j, "lijn", "De lijn is vergelijkbaar of "
+		pad_fout(fouten, s, j, "lijn", "De lijn is vergelijkbaar of "
 		    "niet_vergelijkbaar.");
 		*fout = 1;
 		return;
 	}
-	if ((v = lid(o, "vorige_indicator_id")) != NULL && lees_id(v,
+	if ((v = lid(o, "vorige_indicator_id")) != NULL && json_id(v,
 	    &it->vorige_indicator_id) != 0) {
-		item_fout(fouten, s, j, "vorige_indicator_id", "Dit is geen id "
+		pad_fout(fouten, s, j, "vorige_indicator_id", "Dit is geen id "
 		    "van een indicator.");
 		*fout = 1;
 		return;
 	}
 	if (it->lijn == LIJN_VERGELIJKBAAR && it->vorige_indicator_id == 0) {
-		item_fout(fouten, s, j, "vorige_indicator_id", "Noem de indicator "
+		pad_fout(fouten, s, j, "vorige_indicator_id", "Noem de indicator "
 		    "van de vorige versie die deze voortzet.");
 		*fout = 1;
 	} else if (it->lijn != LIJN_VERGELIJKBAAR &&
 	    it->vorige_indicator_id != 0) {
-		item_fout(fouten, s, j, "lijn", "Een vorige indicator hoort bij "
+		pad_fout(fouten, s, j, "lijn", "Een vorige indicator hoort bij "
 		    "lijn vergelijkbaar.");
 		*fout = 1;
 	}
@@ -224,7 +224,7 @@ lees_item(struct json_object *o, struct format_item *it, size_t s, size_t j,
 	it->sectie = s;
 	it->plek = j;
 	if (!json_object_is_type(o, json_type_object)) {
-		item_fout(fouten, s, j, NULL, "Een onderdeel is een object met "
+		pad_fout(fouten, s, j, NULL, "Een onderdeel is een object met "
 		    "een soort.");
 		*fout = 1;
 		return;
@@ -233,7 +233,7 @@ lees_item(struct json_object *o, struct format_item *it, size_t s, size_t j,
 	if (v == NULL || !json_object_is_type(v, json_type_string) ||
 	    (it->soort = format_item_soort_lees(json_object_get_string(v))) ==
 	    0) {
-		item_fout(fouten, s, j, "soort", "De soort is indicator, eis of "
+		pad_fout(fouten, s, j, "soort", "De soort is indicator, eis of "
 		    "vraag.");
 		*fout = 1;
 		return;
@@ -244,9 +244,9 @@ lees_item(struct json_object *o, struct format_item *it, size_t s, size_t j,
 		lees_indicator(o, it, s, j, fouten, fout);
 		break;
 	case ITEM_EIS:
-		if ((v = lid(o, "eis_id")) == NULL || lees_id(v, &it->eis_id) !=
+		if ((v = lid(o, "eis_id")) == NULL || json_id(v, &it->eis_id) !=
 		    0) {
-			item_fout(fouten, s, j, "eis_id", v == NULL ? "Kies een "
+			pad_fout(fouten, s, j, "eis_id", v == NULL ? "Kies een "
 			    "eis." : "Dit is geen id van een eis.");
 			*fout = 1;
 		}
@@ -275,14 +275,14 @@ dubbel_toets(const struct format_inhoud *in, struct json_object *fouten,
 				continue;
 			if (a->soort == ITEM_INDICATOR && a->indicator_id != 0 &&
 			    a->indicator_id == b->indicator_id) {
-				item_fout(fouten, a->sectie, a->plek, "indicator_id",
+				pad_fout(fouten, a->sectie, a->plek, "indicator_id",
 				    "Deze indicator staat al eerder in deze versie.");
 				*fout = 1;
 				break;
 			}
 			if (a->soort == ITEM_EIS && a->eis_id != 0 &&
 			    a->eis_id == b->eis_id) {
-				item_fout(fouten, a->sectie, a->plek, "eis_id",
+				pad_fout(fouten, a->sectie, a->plek, "eis_id",
 				    "Deze eis staat al eerder in deze versie.");
 				*fout = 1;
 				break;
@@ -317,7 +317,7 @@ format_inhoud_lees(struct json_object *secties, struct format_inhoud *out,
 		sec = &out->secties[out->nsecties++];
 		sec->eerste = out->nitems;
 		if (!json_object_is_type(so, json_type_object)) {
-			item_fout(fouten, s, SIZE_MAX, NULL, "Een sectie is een "
+			pad_fout(fouten, s, SIZE_MAX, NULL, "Een sectie is een "
 			    "object met een titel en onderdelen.");
 			fout = 1;
 			continue;
@@ -327,7 +327,7 @@ format_inhoud_lees(struct json_object *secties, struct format_inhoud *out,
 		items = lid(so, "items");
 		if (items == NULL || !json_object_is_type(items, json_type_array) ||
 		    (ni = json_object_array_length(items)) == 0) {
-			item_fout(fouten, s, SIZE_MAX, "items", "Een sectie heeft "
+			pad_fout(fouten, s, SIZE_MAX, "items", "Een sectie heeft "
 			    "minstens één onderdeel.");
 			fout = 1;
 			continue;
@@ -358,12 +358,12 @@ format_lijn_toets(const struct format_inhoud *in, int heeft_vorige,
 		if (it->soort != ITEM_INDICATOR)
 			continue;
 		if (!heeft_vorige && it->lijn != LIJN_NIET_GEZEGD) {
-			item_fout(fouten, it->sectie, it->plek, "lijn", "Een eerste "
+			pad_fout(fouten, it->sectie, it->plek, "lijn", "Een eerste "
 			    "versie heeft geen vorige versie om mee te vergelijken.");
 			n++;
 		} else if (heeft_vorige && verplicht &&
 		    it->lijn == LIJN_NIET_GEZEGD) {
-			item_fout(fouten, it->sectie, it->plek, "lijn", "Zeg of deze "
+			pad_fout(fouten, it->sectie, it->plek, "lijn", "Zeg of deze "
 			    "indicator een indicator van de vorige versie voortzet "
 			    "(vergelijkbaar) of de reeks breekt (niet_vergelijkbaar).");
 			n++;

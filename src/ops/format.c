@@ -349,7 +349,7 @@ item_fout(struct ops_ctx *c, const struct format_item *it, const char *veld,
 
 /* Whether id is among the n ids. */
 static int
-bevat(const int64_t *ids, size_t n, int64_t id)
+id_onder(const int64_t *ids, size_t n, int64_t id)
 {
 	size_t i;
 
@@ -372,7 +372,7 @@ inhoud_ids(struct arena *ar, const struct format_inhoud *in, int eis,
 		return NULL;
 	for (i = 0; i < in->nitems; i++) {
 		id = eis ? in->items[i].eis_id : in->items[i].indicator_id;
-		if (id > 0 && !bevat(ids, *n, id))
+		if (id > 0 && !id_onder(ids, *n, id))
 			ids[(*n)++] = id;
 	}
 	return ids;
@@ -414,7 +414,7 @@ inhoud_refs(struct ops_ctx *c, const struct format_inhoud *in,
 		if (it->soort == ITEM_EIS && neis != (int64_t)ne)
 			item_fout(c, it, "eis_id", "Een van de eisen van deze versie "
 			    "bestaat niet; controleer deze.");
-		if (it->vorige_indicator_id > 0 && !bevat(voor, nv,
+		if (it->vorige_indicator_id > 0 && !id_onder(voor, nv,
 		    it->vorige_indicator_id))
 			item_fout(c, it, "vorige_indicator_id", "Deze indicator staat "
 			    "niet in de vorige versie; een lijn loopt naar een "
@@ -697,7 +697,7 @@ formatversie_consulteren(struct ops_ctx *c, int64_t format_id, int64_t nummer,
 		for (i = 0; i < in->n; i++) {
 			if (ops_lees(c, &v_organisatie, in->ids[i], &w) != 0)
 				return ops_terug(c, OPS_VELDEN);
-			if (!bevat(ids, n, w.getal))
+			if (!id_onder(ids, n, w.getal))
 				ids[n++] = w.getal;
 		}
 		if ((json = ids_json(c->arena, ids, n)) == NULL)

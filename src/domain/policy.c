@@ -61,6 +61,11 @@ policy_allows(enum access_rule rule, const struct principal *who)
 	case ACCESS_CATALOGUS:
 		return principal_has(who, ROL_REGISSEUR | ROL_BEHEERDER) ?
 		    POLICY_ALLOW : POLICY_FORBIDDEN;
+	case ACCESS_STURING:
+		/* What a ketenpartner delivers is figures, not the format the
+		 * wijkteams report in: a grant of any other role lets in. */
+		return principal_has(who, ROL_ALL & ~(unsigned)ROL_KETENPARTNER) ?
+		    POLICY_ALLOW : POLICY_FORBIDDEN;
 	case ACCESS_CIJFERS:
 		return principal_has(who, ROL_ALL) ? POLICY_ALLOW :
 		    POLICY_FORBIDDEN;

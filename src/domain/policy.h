@@ -33,6 +33,9 @@ enum access_rule {
 				* reconciliation list */
 	ACCESS_CATALOGUS,      /* regisseur or beheerder: the indicator
 				* catalogue (which ketens: the operation) */
+	ACCESS_STURING,        /* any role but ketenpartner: formats and
+				* their versions (issue 11; what each sees:
+				* ops/format.h) */
 	ACCESS_CIJFERS,        /* any role: the figure pages (what each
 				* sees: the figure service, ops/cijfers.h) */
 };

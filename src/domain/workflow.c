@@ -217,3 +217,20 @@ workflow_gebrek_tekst(enum workflow_gebrek g)
 	}
 	return "unknown fault";
 }
+
+static const struct workflow_stap formatversie_stappen[] = {
+	{ "concept", "consulteren", "consultatie",
+	    ROL_REGISSEUR | ROL_BEHEERDER, 0 },
+	{ "consultatie", "terugnemen", "concept",
+	    ROL_REGISSEUR | ROL_BEHEERDER, 0 },
+	{ "concept", "publiceren", "gepubliceerd",
+	    ROL_REGISSEUR | ROL_BEHEERDER, 0 },
+	{ "consultatie", "publiceren", "gepubliceerd",
+	    ROL_REGISSEUR | ROL_BEHEERDER, 0 },
+};
+
+const struct workflow formatversie_workflow = {
+	"formatversie", formatversie_stappen,
+	sizeof(formatversie_stappen) / sizeof(formatversie_stappen[0]),
+	"concept"
+};

@@ -99,4 +99,15 @@ int	workflow_geldig(const struct workflow *wf);
 /* The gebrek for a log line (English, as the logs are). */
 const char	*workflow_gebrek_tekst(enum workflow_gebrek);
 
+/*
+ * The life of a formatversie (issue 11): concept --consulteren-->
+ * consultatie --terugnemen--> concept, and publiceren from either to
+ * gepubliceerd, which has no step out (a published version never
+ * changes). All by a regisseur or a beheerder; which keten a regisseur
+ * may act on is the operation's check (ops/format.c), and so is the
+ * reason of a mid-period publication (it depends on the date, not on the
+ * step).
+ */
+extern const struct workflow formatversie_workflow;
+
 #endif

@@ -43,6 +43,9 @@ extern const struct route_table routes_inwoners, routes_registratie_pagina,
 extern const struct route_table routes_indicatoren, routes_indicatoren_pagina,
     routes_cijfers, routes_cijfers_pagina, routes_streefwaarden,
     routes_format_analyse;
+/* Formats in versions (issue 11): formats.c (the JSON API; not yet in
+ * routes.c: its OpenAPI paths and integration test come first). */
+extern const struct route_table routes_formats;
 
 /*
  * Every route of the application, in match order: built once (malloc) on

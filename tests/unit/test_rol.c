@@ -149,6 +149,7 @@ test_policy_registration_rules(void **state)
 		{ ACCESS_AFSTEMMING, ROL_TEAMLEIDER | ROL_KETENPARTNER },
 		{ ACCESS_CATALOGUS, ROL_REGISSEUR | ROL_BEHEERDER },
 		{ ACCESS_CIJFERS, ROL_ALL },
+		{ ACCESS_STURING, ROL_ALL & ~(unsigned)ROL_KETENPARTNER },
 	};
 	struct principal p, anon;
 	unsigned bit;

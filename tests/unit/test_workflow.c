@@ -383,6 +383,53 @@ test_geldig_rejects_empty_or_oversized_table(void **state)
 	assert_non_null(workflow_gebrek_tekst(WFG_ONBEREIKBAAR));
 }
 
+/* The formatversie table of the application (domain/workflow.c), step by
+ * step as doc-issue11-plan.md says. */
+static void
+test_formatversie_workflow(void **state)
+{
+	const struct workflow *wf = &formatversie_workflow;
+	const struct workflow_stap *st = NULL;
+	const unsigned mag = ROL_REGISSEUR | ROL_BEHEERDER;
+	const unsigned niet = ROL_ALL & ~mag;
+	static const struct {
+		const char *van, *actie, *naar;
+	} stappen[] = {
+		{ "concept", "consulteren", "consultatie" },
+		{ "consultatie", "terugnemen", "concept" },
+		{ "concept", "publiceren", "gepubliceerd" },
+		{ "consultatie", "publiceren", "gepubliceerd" },
+	};
+	static const char *const acties[] = { "consulteren", "terugnemen",
+	    "publiceren" };
+	size_t i;
+
+	(void)state;
+	assert_true(workflow_geldig(wf));
+	assert_string_equal(wf->begin, "concept");
+	for (i = 0; i < NUM(stappen); i++) {
+		assert_int_equal(workflow_toets(wf, stappen[i].van,
+		    stappen[i].actie, ROL_REGISSEUR, NULL, &st), WF_MAG);
+		assert_string_equal(st->naar, stappen[i].naar);
+		assert_false(st->reden_verplicht);
+		assert_int_equal(workflow_toets(wf, stappen[i].van,
+		    stappen[i].actie, ROL_BEHEERDER, NULL, NULL), WF_MAG);
+		assert_int_equal(workflow_toets(wf, stappen[i].van,
+		    stappen[i].actie, niet, NULL, &st), WF_ROL_ONTBREEKT);
+		assert_null(st);
+	}
+	/* A published version never changes: nothing leaves gepubliceerd. */
+	for (i = 0; i < NUM(acties); i++)
+		assert_int_equal(workflow_toets(wf, "gepubliceerd", acties[i],
+		    mag, "reden", NULL), WF_NIET_IN_DEZE_STAAT);
+	assert_int_equal(workflow_toets(wf, "concept", "terugnemen", mag, NULL,
+	    NULL), WF_NIET_IN_DEZE_STAAT);
+	assert_int_equal(workflow_toets(wf, "consultatie", "consulteren", mag,
+	    NULL, NULL), WF_NIET_IN_DEZE_STAAT);
+	assert_int_equal(workflow_toets(wf, "concept", "wijzigen", mag, NULL,
+	    NULL), WF_ONBEKENDE_ACTIE);
+}
+
 int
 main(void)
 {
@@ -403,6 +450,7 @@ main(void)
 		cmocka_unit_test(test_geldig_rejects_bad_codes),
 		cmocka_unit_test(test_geldig_rejects_bad_roles),
 		cmocka_unit_test(test_geldig_rejects_empty_or_oversized_table),
+		cmocka_unit_test(test_formatversie_workflow),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

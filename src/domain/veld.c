@@ -249,3 +249,18 @@ veld_zoek(const struct veld *velden, size_t n, const char *naam)
 			return &velden[i];
 	return NULL;
 }
+
+int
+veld_code_geldig(const char *s)
+{
+	size_t i, n;
+
+	if (s == NULL || (n = strlen(s)) == 0 || n > 64 || s[0] < 'a' ||
+	    s[0] > 'z')
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' &&
+		    s[i] <= '9') || s[i] == '_'))
+			return 0;
+	return 1;
+}

@@ -121,4 +121,9 @@ void	veld_opties_tekst(const struct veld_optie *opties, char *buf, size_t n);
 const struct veld *veld_zoek(const struct veld *velden, size_t n,
 		    const char *naam);
 
+/* Whether s is a code as the catalogue stores them (indicators,
+ * formats): ASCII snake_case, 1..64 bytes, a lower-case letter first —
+ * it travels in URLs, exports and DHIS2 data element codes. */
+int	veld_code_geldig(const char *s);
+
 #endif

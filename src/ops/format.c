@@ -83,22 +83,6 @@ format_ziet_concepten(const struct principal *who)
 	    ROL_CONTRACTMANAGER | ROL_AUDITOR);
 }
 
-/* A format code is ASCII snake_case, as an indicator code: it travels in
- * URLs and exports. */
-static int
-code_geldig(const char *s)
-{
-	size_t i, n = strlen(s);
-
-	if (n == 0 || n > 64 || s[0] < 'a' || s[0] > 'z')
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' &&
-		    s[i] <= '9') || s[i] == '_'))
-			return 0;
-	return 1;
-}
-
 /* ids as a JSON array text ("[3,7]") in the arena; NULL: out of memory. */
 static char *
 ids_json(struct arena *ar, const int64_t *ids, size_t n)
@@ -159,7 +143,7 @@ format_maak(struct ops_ctx *c, const struct format_invoer *in, int64_t *id)
 	memset(&rec, 0, sizeof(rec));
 	if (ops_lees(c, &v_code, in->code, &w) == 0) {
 		rec.code = ops_kopie(c, &w);
-		if (rec.code != NULL && !code_geldig(rec.code))
+		if (rec.code != NULL && !veld_code_geldig(rec.code))
 			fout_melding(c->fouten, "code", "Een code bestaat uit kleine "
 			    "letters, cijfers en liggende streepjes en begint met "
 			    "een letter, bijvoorbeeld rapportage_participatie.");

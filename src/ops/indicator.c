@@ -61,22 +61,6 @@ indicator_mag_beheren(const struct principal *who, int64_t keten_id)
 	return 0;
 }
 
-/* A code is ASCII snake_case: it travels in URLs, exports and DHIS2 data
- * element codes, and never changes once the indicator is in use. */
-static int
-code_geldig(const char *s)
-{
-	size_t i, n = strlen(s);
-
-	if (n == 0 || n > 64 || s[0] < 'a' || s[0] > 'z')
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' &&
-		    s[i] <= '9') || s[i] == '_'))
-			return 0;
-	return 1;
-}
-
 /* The lookup of indicator_verhouding_cyclus(): the actief version of
  * code, its rule read into scratch. */
 struct cyclus_ctx {
@@ -177,7 +161,7 @@ indicator_rec_van(struct ops_ctx *c, const struct indicator_invoer *in,
 	*heeft_regel = 0;
 	if (ops_lees(c, &v_code, in->code, &w) == 0) {
 		rec->code = ops_kopie(c, &w);
-		if (rec->code != NULL && !code_geldig(rec->code))
+		if (rec->code != NULL && !veld_code_geldig(rec->code))
 			fout_melding(c->fouten, "code", "Een code bestaat uit kleine "
 			    "letters, cijfers en liggende streepjes en begint met "
 			    "een letter, bijvoorbeeld startgesprekken_gevoerd.");

@@ -371,6 +371,30 @@ test_find_field_by_name(void **state)
 	assert_null(veld_zoek(velden, 3, "versie"));
 }
 
+/* A catalogue code: snake_case, a letter first, at most 64 bytes. */
+static void
+test_code_is_ascii_snake_case(void **state)
+{
+	char lang[66];
+
+	(void)state;
+	assert_true(veld_code_geldig("startgesprekken_gevoerd"));
+	assert_true(veld_code_geldig("p2024_h1"));
+	assert_false(veld_code_geldig(NULL));
+	assert_false(veld_code_geldig(""));
+	assert_false(veld_code_geldig("1e_code"));
+	assert_false(veld_code_geldig("_code"));
+	assert_false(veld_code_geldig("Hoofdletter"));
+	assert_false(veld_code_geldig("met spatie"));
+	assert_false(veld_code_geldig("geëvalueerd"));
+	memset(lang, 'a', 64);
+	lang[64] = '\0';
+	assert_true(veld_code_geldig(lang));
+	lang[64] = 'a';
+	lang[65] = '\0';
+	assert_false(veld_code_geldig(lang));
+}
+
 int
 main(void)
 {
@@ -408,6 +432,7 @@ main(void)
 		cmocka_unit_test(test_message_names_the_field_in_dutch),
 		cmocka_unit_test(test_message_never_overflows_small_buffer),
 		cmocka_unit_test(test_find_field_by_name),
+		cmocka_unit_test(test_code_is_ascii_snake_case),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

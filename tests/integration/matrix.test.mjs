@@ -160,6 +160,23 @@ const EXPECT = {
   'POST /api/v1/streefwaarden': CATALOGUS,
   'GET /api/v1/streefwaarden/{id:int}': GEEN_KETENPARTNER,
   'PUT /api/v1/streefwaarden/{id:int}': CATALOGUS,
+  // formats.c (issue 11): formats, versions, consultation; the writes are
+  // the regisseur's and the beheerder's, a comment a teamleider's.
+  'GET /api/v1/formats': GEEN_KETENPARTNER,
+  'POST /api/v1/formats': CATALOGUS,
+  'GET /api/v1/formats/{id:int}': GEEN_KETENPARTNER,
+  'PUT /api/v1/formats/{id:int}': CATALOGUS,
+  'GET /api/v1/formats/{id:int}/versies': GEEN_KETENPARTNER,
+  'POST /api/v1/formats/{id:int}/versies': CATALOGUS,
+  'GET /api/v1/formats/{id:int}/versies/{nummer:int}': GEEN_KETENPARTNER,
+  'PUT /api/v1/formats/{id:int}/versies/{nummer:int}': CATALOGUS,
+  'POST /api/v1/formats/{id:int}/versies/{nummer:int}/consulteren': CATALOGUS,
+  'POST /api/v1/formats/{id:int}/versies/{nummer:int}/terugnemen': CATALOGUS,
+  'POST /api/v1/formats/{id:int}/versies/{nummer:int}/publiceren': CATALOGUS,
+  'GET /api/v1/formats/{id:int}/versies/{nummer:int}/reacties': GEEN_KETENPARTNER,
+  'POST /api/v1/formats/{id:int}/versies/{nummer:int}/reacties': TEAMLEIDER,
+  'GET /api/v1/formats/{id:int}/versies/{nummer:int}/reacties/{rid:int}': GEEN_KETENPARTNER,
+  'PUT /api/v1/formats/{id:int}/versies/{nummer:int}/reacties/{rid:int}': CATALOGUS,
   // format_analyse.c (issue 11): a version's diff and coverage, for every
   // role but a ketenpartner (which versions, the operation decides).
   'GET /api/v1/formats/{id:int}/versies/{nummer:int}/verschil': GEEN_KETENPARTNER,

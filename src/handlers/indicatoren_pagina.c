@@ -38,6 +38,7 @@
 #include "http/request.h"
 #include "http/response.h"
 #include "ops/indicator.h"
+#include "ops/streefwaarde.h"
 #include "store/indicator.h"
 #include "store/structuur.h"
 
@@ -189,6 +190,9 @@ pagina_indicator(struct req *r)
 	json_object_object_add(ctx, "versies", arr);
 	json_object_object_add(ctx, "mag_wijzigen", json_object_new_boolean(
 	    rij.actief && indicator_mag_beheren(&r->who, rij.keten_id)));
+	/* Its targets (issue 11), for whom may read them. */
+	json_object_object_add(ctx, "mag_streefwaarden", json_object_new_boolean(
+	    streefwaarde_mag_lezen(&r->who)));
 	resp_page(r, 200, "indicator", ctx);
 }
 

@@ -155,8 +155,18 @@ test('the list filters on indicator and periode, and a filter that is no periode
 test('the indicator page links to its targets, for whom may read them', async () => {
   const r = await pagina(S['medewerker.dock'], `/indicatoren/${indicator}`);
   assert.match(r.text, new RegExp(`href="/streefwaarden\\?indicator_id=${indicator}"`));
+  assert.doesNotMatch(r.text, /geen streefwaarde:/, 'it has one');
   const k = await pagina(S['ketenpartner.werkom'], `/indicatoren/${indicator}`);
   assert.doesNotMatch(k.text, /\/streefwaarden/);
+});
+
+test('an indicator without a target says so; a tekst indicator offers none', async () => {
+  const [zonder] = (await sql("SELECT id FROM indicator i WHERE actief AND eenheid <> 'tekst' AND NOT EXISTS (SELECT 1 FROM streefwaarde s WHERE s.indicator_id = i.id) LIMIT 1"))[0];
+  const r = await pagina(S.contractmanager, `/indicatoren/${zonder}`);
+  assert.match(r.text, /Deze indicator heeft \(nog\) geen streefwaarde/);
+  const [tekst] = (await sql("SELECT id FROM indicator WHERE actief AND eenheid = 'tekst' LIMIT 1"))[0];
+  const t = await pagina(S.contractmanager, `/indicatoren/${tekst}`);
+  assert.doesNotMatch(t.text, /streefwaarden\?indicator_id|geen streefwaarde/);
 });
 
 test('a change needs a reason, refuses a stale version keeping what was typed, and shows up in the history', async () => {

@@ -346,6 +346,15 @@ sw_filters(struct req *r, struct streefwaarde_filter *f, const char **fout)
 	}
 }
 
+/* A field that the richting makes needed or not (the uitleg says when):
+ * veld.html then writes no "(niet verplicht)" after its label. Returns f. */
+static struct json_object *
+voorwaardelijk(struct json_object *f)
+{
+	json_object_object_add(f, "voorwaardelijk", json_object_new_boolean(1));
+	return f;
+}
+
 /* Options {waarde, label, gekozen} of structure choices, id chosen. */
 static struct json_object *
 sw_opties(const struct structuur_optie *o, size_t n, int64_t gekozen)
@@ -570,15 +579,16 @@ sw_formulier(struct req *r, const char *titel, const char *actie,
 	json_object_array_add(v, formveld_keuze(r, "richting", "Richting", 1,
 	    NULL, fouten, WAARDE("richting", huidig->richting), NULL, 0,
 	    richtingen, 1));
-	json_object_array_add(v, formveld_invoer(r, "waarde", "Streefwaarde", 0,
-	    "Bij hoger of lager is beter. Een getal, bijvoorbeeld 120 of 12,5.",
-	    fouten, "text", WAARDE("waarde", sw_getal(r, huidig->waarde)), 20));
-	json_object_array_add(v, formveld_invoer(r, "ondergrens", "Ondergrens",
-	    0, "Alleen bij een bandbreedte.", fouten, "text", WAARDE(
-	    "ondergrens", sw_getal(r, huidig->ondergrens)), 20));
-	json_object_array_add(v, formveld_invoer(r, "bovengrens", "Bovengrens",
-	    0, "Alleen bij een bandbreedte.", fouten, "text", WAARDE(
-	    "bovengrens", sw_getal(r, huidig->bovengrens)), 20));
+	json_object_array_add(v, voorwaardelijk(formveld_invoer(r, "waarde",
+	    "Streefwaarde", 0, "Nodig bij hoger of lager is beter. Een getal, "
+	    "bijvoorbeeld 120 of 12,5.", fouten, "text", WAARDE("waarde",
+	    sw_getal(r, huidig->waarde)), 20)));
+	json_object_array_add(v, voorwaardelijk(formveld_invoer(r, "ondergrens",
+	    "Ondergrens", 0, "Nodig bij een bandbreedte, en alleen dan.", fouten,
+	    "text", WAARDE("ondergrens", sw_getal(r, huidig->ondergrens)), 20)));
+	json_object_array_add(v, voorwaardelijk(formveld_invoer(r, "bovengrens",
+	    "Bovengrens", 0, "Nodig bij een bandbreedte, en alleen dan.", fouten,
+	    "text", WAARDE("bovengrens", sw_getal(r, huidig->bovengrens)), 20)));
 	json_object_array_add(v, formveld_invoer(r, "tolerantie", "Tolerantie",
 	    0, "Hoeveel een waarde mag afwijken en toch op koers is. Leeg: "
 	    "geen.", fouten, "text", WAARDE("tolerantie", sw_getal(r,

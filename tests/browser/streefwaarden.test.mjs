@@ -103,7 +103,7 @@ test('without JavaScript: a regisseur filters, sets a target (after an error) an
   res = await follow(page, 'Wijzigen');
   await check(page, 'wijzigen', res);
   await page.getByLabel('Hoger is beter').check();
-  await page.locator('#waarde').fill('5');
+  await page.getByLabel('Streefwaarde', { exact: true }).fill('5');
   await page.locator('#ondergrens').fill('');
   await page.locator('#bovengrens').fill('');
   await page.locator('#tolerantie').fill('');

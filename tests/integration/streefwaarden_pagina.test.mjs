@@ -78,6 +78,9 @@ test('only a regisseur or beheerder is offered and may open the new form', async
   const f = await pagina(S['regisseur.participatie'], `/streefwaarden/nieuw?indicator_id=${indicator}`);
   assert.match(f.text, new RegExp(`<option value="${indicator}" selected>`), 'the indicator of the link is chosen');
   assert.match(f.text, /name="csrf_token" value="[^"]+"/);
+  // Needed or not by the richting: no "(niet verplicht)" after these labels.
+  assert.match(f.text, /<label class="utrecht-form-label" for="waarde">Streefwaarde<\/label>/);
+  assert.match(f.text, /<label class="utrecht-form-label" for="wijk_id">Wijk \(niet verplicht\)<\/label>/);
   // A regisseur is offered the indicators of their own ketens only.
   const wmo = await pagina(S['regisseur.wmo'], '/streefwaarden/nieuw');
   assert.doesNotMatch(wmo.text, /Inzet voor participatie/);

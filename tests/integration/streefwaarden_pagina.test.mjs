@@ -152,6 +152,12 @@ test('the list filters on indicator and periode, and a filter that is no periode
   const fout = await pagina(S.auditor, '/streefwaarden?periode=zomer');
   assert.match(fout.text, /Dit is geen periode/);
   assert.match(fout.text, /id="periode" name="periode" type="text" value="zomer"/);
+  // The cursor is the last id shown: the next page starts after it.
+  const na = await pagina(S.auditor, `/streefwaarden?indicator_id=${indicator}&cursor=${id - 1}`);
+  assert.match(na.text, new RegExp(`href="/streefwaarden/${id}"`));
+  assert.match(na.text, /\(vervolg\)/);
+  assert.doesNotMatch((await pagina(S.auditor, `/streefwaarden?indicator_id=${indicator}&cursor=${id}`)).text,
+    new RegExp(`href="/streefwaarden/${id}"`));
   assert.equal((await asSession(S.auditor, '/streefwaarden?cursor=abc')).res.status, 400);
 });
 

@@ -46,6 +46,9 @@ extern const struct route_table routes_indicatoren, routes_indicatoren_pagina,
 /* Formats in versions (issue 11): formats.c (the JSON API; not yet in
  * routes.c: its OpenAPI paths and integration test come first). */
 extern const struct route_table routes_formats;
+/* Targets (issue 11): streefwaarden_pagina.c (the pages of the targets of
+ * streefwaarden.c). */
+extern const struct route_table routes_streefwaarden_pagina;
 
 /*
  * Every route of the application, in match order: built once (malloc) on

@@ -38,7 +38,9 @@
 #include "http/request.h"
 #include "http/response.h"
 #include "ops/indicator.h"
+#include "ops/streefwaarde.h"
 #include "store/indicator.h"
+#include "store/streefwaarde.h"
 #include "store/structuur.h"
 
 /* The rule of a version as a sentence in the arena ("" without one, or
@@ -189,6 +191,28 @@ pagina_indicator(struct req *r)
 	json_object_object_add(ctx, "versies", arr);
 	json_object_object_add(ctx, "mag_wijzigen", json_object_new_boolean(
 	    rij.actief && indicator_mag_beheren(&r->who, rij.keten_id)));
+	/* Its targets (issue 11), for whom may read them; an indicator
+	 * without one says so (the audit letter's finding), a tekst
+	 * indicator has none by nature. */
+	if (streefwaarde_mag_lezen(&r->who)) {
+		struct streefwaarde_filter sf;
+		struct streefwaarde_rij *sw;
+		size_t nsw = 0;
+
+		memset(&sf, 0, sizeof(sf));
+		sf.indicator_id = rij.id;
+		if ((rc = store_streefwaarde_lijst(r->db, r->arena, &sf, 0, 1, &sw,
+		    &nsw)) != DB_OK) {
+			json_object_put(ctx);
+			fail_db(r, rc, "streefwaarden");
+			return;
+		}
+		json_object_object_add(ctx, "mag_streefwaarden",
+		    json_object_new_boolean(strcmp(rij.eenheid, "tekst") != 0));
+		json_object_object_add(ctx, "geen_streefwaarde",
+		    json_object_new_boolean(nsw == 0 &&
+		    strcmp(rij.eenheid, "tekst") != 0));
+	}
 	resp_page(r, 200, "indicator", ctx);
 }
 

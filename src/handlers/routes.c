@@ -31,6 +31,7 @@ static const struct route_table *const tables[] = {
 	&routes_cijfers,
 	&routes_cijfers_pagina,
 	&routes_streefwaarden,
+	&routes_streefwaarden_pagina,
 	&routes_formats,
 	&routes_format_analyse,
 };

@@ -163,6 +163,7 @@ static const struct {
 	{ "Importeren", "/registratie/import", ACCESS_TEAMLEIDER },
 	{ "Exporteren", "/registratie/export", ACCESS_TEAMLEIDER },
 	{ "Indicatoren", "/indicatoren", ACCESS_INGELOGD },
+	{ "Streefwaarden", "/streefwaarden", ACCESS_STURING },
 	{ "Cijfers", "/cijfers", ACCESS_CIJFERS },
 	{ "Beheer", "/beheer", ACCESS_BEHEER },
 	{ "Gebruikers", "/beheer/gebruikers", ACCESS_BEHEER },

@@ -187,6 +187,13 @@ const EXPECT = {
   'GET /indicatoren/{id:int}': SIGNED_IN,
   'GET /indicatoren/{id:int}/wijzigen': CATALOGUS,
   'POST /indicatoren/{id:int}/wijzigen': CATALOGUS,
+  // streefwaarden_pagina.c (issue 11): read as the API, forms for CATALOGUS.
+  'GET /streefwaarden': GEEN_KETENPARTNER,
+  'GET /streefwaarden/nieuw': CATALOGUS,
+  'POST /streefwaarden/nieuw': CATALOGUS,
+  'GET /streefwaarden/{id:int}': GEEN_KETENPARTNER,
+  'GET /streefwaarden/{id:int}/wijzigen': CATALOGUS,
+  'POST /streefwaarden/{id:int}/wijzigen': CATALOGUS,
   // cijfers_pagina.c (routes_cijfers_pagina): ACCESS_CIJFERS, every role
   // (each demo user holds one); what each sees, the figure service decides
   'GET /cijfers': SIGNED_IN,

@@ -49,6 +49,9 @@ extern const struct route_table routes_formats;
 /* Targets (issue 11): streefwaarden_pagina.c (the pages of the targets of
  * streefwaarden.c). */
 extern const struct route_table routes_streefwaarden_pagina;
+/* Formats (issue 11): formats_pagina.c (the pages of formats.c and
+ * format_analyse.c). */
+extern const struct route_table routes_formats_pagina;
 
 /*
  * Every route of the application, in match order: built once (malloc) on

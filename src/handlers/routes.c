@@ -32,6 +32,7 @@ static const struct route_table *const tables[] = {
 	&routes_cijfers_pagina,
 	&routes_streefwaarden,
 	&routes_streefwaarden_pagina,
+	&routes_formats_pagina,
 	&routes_formats,
 	&routes_format_analyse,
 };

@@ -164,6 +164,7 @@ static const struct {
 	{ "Exporteren", "/registratie/export", ACCESS_TEAMLEIDER },
 	{ "Indicatoren", "/indicatoren", ACCESS_INGELOGD },
 	{ "Streefwaarden", "/streefwaarden", ACCESS_STURING },
+	{ "Formats", "/formats", ACCESS_STURING },
 	{ "Cijfers", "/cijfers", ACCESS_CIJFERS },
 	{ "Beheer", "/beheer", ACCESS_BEHEER },
 	{ "Gebruikers", "/beheer/gebruikers", ACCESS_BEHEER },

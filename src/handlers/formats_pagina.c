@@ -689,13 +689,14 @@ versie_pagina(struct req *r, int status, enum versie_form form,
 	json_object_object_add(ctx, "href", json_object_new_string(versie_href(r,
 	    f.id, v.nummer)));
 
-	arr = json_object_new_array();
-	for (i = 0; i < norg; i++)
-		json_object_array_add(arr, json_object_new_string(
-		    orgs[i].naam != NULL ? orgs[i].naam : ""));
-	json_object_object_add(ctx, "heeft_organisaties", json_object_new_boolean(
-	    norg > 0));
-	json_object_object_add(ctx, "organisaties", arr);
+	{
+		const char *t = NULL;
+
+		for (i = 0; i < norg; i++)
+			t = t == NULL ? orgs[i].naam : arena_printf(r->arena,
+			    "%s, %s", t, orgs[i].naam);
+		json_object_object_add(ctx, "organisaties", tekst_of_null(t));
+	}
 	json_object_object_add(ctx, "secties", secties_obj(r, items, n, &opties,
 	    &nopties));
 	json_object_object_add(ctx, "heeft_items", json_object_new_boolean(

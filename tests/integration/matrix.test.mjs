@@ -194,6 +194,20 @@ const EXPECT = {
   'GET /streefwaarden/{id:int}': GEEN_KETENPARTNER,
   'GET /streefwaarden/{id:int}/wijzigen': CATALOGUS,
   'POST /streefwaarden/{id:int}/wijzigen': CATALOGUS,
+  // formats_pagina.c (issue 11): read as the API, forms for CATALOGUS,
+  // the comment for a teamleider (which versions, the operation decides).
+  'GET /formats': GEEN_KETENPARTNER,
+  'GET /formats/nieuw': CATALOGUS,
+  'POST /formats/nieuw': CATALOGUS,
+  'GET /formats/{id:int}': GEEN_KETENPARTNER,
+  'GET /formats/{id:int}/versies/{nummer:int}': GEEN_KETENPARTNER,
+  'POST /formats/{id:int}/versies/{nummer:int}/consulteren': CATALOGUS,
+  'POST /formats/{id:int}/versies/{nummer:int}/terugnemen': CATALOGUS,
+  'POST /formats/{id:int}/versies/{nummer:int}/publiceren': CATALOGUS,
+  'POST /formats/{id:int}/versies/{nummer:int}/reacties': TEAMLEIDER,
+  'POST /formats/{id:int}/versies/{nummer:int}/reacties/{rid:int}': CATALOGUS,
+  'GET /formats/{id:int}/versies/{nummer:int}/verschil': GEEN_KETENPARTNER,
+  'GET /formats/{id:int}/versies/{nummer:int}/dekking': GEEN_KETENPARTNER,
   // cijfers_pagina.c (routes_cijfers_pagina): ACCESS_CIJFERS, every role
   // (each demo user holds one); what each sees, the figure service decides
   'GET /cijfers': SIGNED_IN,

@@ -125,22 +125,14 @@ before(async () => {
   C.tel = `sw_gesprekken_${RUN}`;
   C.stand = `sw_wachtlijst_${RUN}`;
 
-  // Formats arrive from the formats part; until then the versions these
-  // figures are asked for are written straight into the 011 tables.
-  await sql(`INSERT INTO format (code, naam, omschrijving, keten_id) VALUES ('swtest_${RUN}', 'Streeftest', '', ${keten})`);
-  const fid = (await sql(`SELECT id FROM format WHERE code = 'swtest_${RUN}'`))[0][0];
-  const nieuweVersie = async (nummer, status) => {
-    await sql(`INSERT INTO formatversie (format_id, nummer, eerste_periode, eerste_dag, toelichting, status)
-      VALUES (${fid}, ${nummer}, '2025-H1', '2025-01-01', '', '${status}')`);
-    const vid = (await sql(`SELECT id FROM formatversie WHERE format_id = ${fid} AND nummer = ${nummer}`))[0][0];
-    await sql(`INSERT INTO formatversie_sectie (formatversie_id, volgorde, titel) VALUES (${vid}, 1, 'Cijfers')`);
-    const sid = (await sql(`SELECT id FROM formatversie_sectie WHERE formatversie_id = ${vid}`))[0][0];
-    await sql(`INSERT INTO formatversie_item (formatversie_id, sectie_id, volgorde, soort, indicator_id) VALUES
-      (${vid}, ${sid}, 1, 'indicator', ${I.tel}), (${vid}, ${sid}, 2, 'indicator', ${I.stand}), (${vid}, ${sid}, 3, 'indicator', ${I.tekst})`);
-    return Number(vid);
-  };
-  versie = await nieuweVersie(1, 'gepubliceerd');
-  concept = await nieuweVersie(2, 'concept');
+  // The format the figures are asked for: version 1 published (2025-H1
+  // began long ago, so with a reason), version 2 a concept.
+  const fid = (await maak(S.regisseur, '/api/v1/formats', { code: `swtest_${RUN}`, naam: 'Streeftest', keten_id: keten })).id;
+  const secties = [{ titel: 'Cijfers', items: [I.tel, I.stand, I.tekst].map((id) => ({ soort: 'indicator', indicator_id: id })) }];
+  versie = (await maak(S.regisseur, `/api/v1/formats/${fid}/versies`, { eerste_periode: '2025-H1', secties })).id;
+  const p = await post(S.regisseur, `/api/v1/formats/${fid}/versies/1/publiceren`, { reden: 'Test.' });
+  assert.equal(p.res.status, 200, p.text);
+  concept = (await maak(S.regisseur, `/api/v1/formats/${fid}/versies`, { eerste_periode: '2025-H2', secties })).id;
 });
 
 describe('status per richting and tolerance, against hand-counted figures', () => {
@@ -322,10 +314,10 @@ describe('who may', () => {
 
 describe('a formatversie', () => {
   test('a concept is invisible to a teamleider (404), visible to the regisseur', async () => {
-    const r = await asSession(S.tl, `${WAARDEN}?organisatie_id=${A}&periode=2025-H1&formatversie_id=${concept}`);
+    const r = await asSession(S.tl, `${WAARDEN}?organisatie_id=${A}&periode=2025-H2&formatversie_id=${concept}`);
     assert.equal(r.res.status, 404, r.text);
     await assertDocumented('GET', WAARDEN, r);
-    const g = await asSession(S.regisseur, `${WAARDEN}?organisatie_id=${A}&periode=2025-H1&formatversie_id=${concept}`);
+    const g = await asSession(S.regisseur, `${WAARDEN}?organisatie_id=${A}&periode=2025-H2&formatversie_id=${concept}`);
     assert.equal(g.res.status, 200, g.text);
   });
   test('a version that does not exist: 404', async () => {

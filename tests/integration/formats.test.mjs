@@ -10,7 +10,8 @@
 //
 // The world of this file: keten PART with three indicators of its own
 // (i1, i2, i3) and one of keten WMO (iw); an eis E of opdracht AANV-PART;
-// wijkteamorganisaties A (consulted) and B (not), each with a teamleider.
+// wijkteamorganisaties A and B (consulted) and N (not), each with a
+// teamleider.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -37,6 +38,7 @@ let keten;
 let ketenWmo;
 let A;
 let B;
+let N;
 let fid;                 // the format of this file
 
 const post = (s, p, json, headers = {}) => asSession(s, p, { method: 'POST', json, headers });
@@ -96,8 +98,10 @@ before(async () => {
   })).id;
   A = await org('A');
   B = await org('B');
+  N = await org('N');
   S.tlA = await gebruiker(`fmt.tla.${RUN}`, { rol: 'teamleider', scope_soort: 'organisatie', scope_id: A });
   S.tlB = await gebruiker(`fmt.tlb.${RUN}`, { rol: 'teamleider', scope_soort: 'organisatie', scope_id: B });
+  S.tlN = await gebruiker(`fmt.tln.${RUN}`, { rol: 'teamleider', scope_soort: 'organisatie', scope_id: N });
   S.mwA = await gebruiker(`fmt.mwa.${RUN}`, { rol: 'medewerker', scope_soort: 'organisatie', scope_id: A });
   S.regisseur = await login('regisseur.participatie');
   S.regisseurWmo = await login('regisseur.wmo');
@@ -272,6 +276,15 @@ test('version 2: lineage checked, consultation of one organisatie, comments answ
   const z = await call(S.regisseur, 'POST', `${vpad(2)}/publiceren`, `${V}/publiceren`, {});
   assert.equal(z.res.status, 422, z.text);
   assert.deepEqual(fieldNames(z), ['secties[0].items[1].lijn']);
+  // A line must run to an indicator of the previous version: i3 is not one.
+  const items = await itemsVan();
+  const scheef = inhoud2();
+  scheef[0].items[0].vorige_indicator_id = I.i3;
+  const sc = await call(S.regisseur, 'PUT', vpad(2), V, { eerste_periode: '2031-H1', indientermijn_dagen: 30, secties: scheef },
+    { 'If-Match': r.res.headers.get('etag') });
+  assert.equal(sc.res.status, 422, sc.text);
+  assert.deepEqual(fieldNames(sc), ['secties[0].items[0].vorige_indicator_id']);
+  assert.equal(await itemsVan(), items);
   const heel = await call(S.regisseur, 'PUT', vpad(2), V, { eerste_periode: '2031-H1', indientermijn_dagen: 30, secties: inhoud2() },
     { 'If-Match': r.res.headers.get('etag') });
   assert.equal(heel.res.status, 200, heel.text);
@@ -280,20 +293,20 @@ test('version 2: lineage checked, consultation of one organisatie, comments answ
   assert.equal(i3.lijn, 'vergelijkbaar');
   assert.equal(i3.vorige_indicator_code, `fmt_een_${RUN}`);
 
-  // Consult organisatie A only (B is a wijkteamorganisatie too, but not asked).
+  // Consult organisaties A and B (N is a wijkteamorganisatie too, but not asked).
   const fout = await call(S.regisseur, 'POST', `${vpad(2)}/consulteren`, `${V}/consulteren`, { organisatie_ids: [] });
   assert.equal(fout.res.status, 422, fout.text);
-  const c = await call(S.regisseur, 'POST', `${vpad(2)}/consulteren`, `${V}/consulteren`, { organisatie_ids: [A] });
+  const c = await call(S.regisseur, 'POST', `${vpad(2)}/consulteren`, `${V}/consulteren`, { organisatie_ids: [B, A] });
   assert.equal(c.res.status, 200, c.text);
   assert.equal(c.json.status, 'consultatie');
-  assert.deepEqual(c.json.organisaties.map((o) => o.id), [A]);
+  assert.deepEqual(c.json.organisaties.map((o) => o.id).sort((x, y) => x - y), [A, B].sort((x, y) => x - y));
 
   // In consultatie the teams read it.
   assert.equal((await call(S.mwA, 'GET', vpad(2), V)).res.status, 200);
   const item = i3.id;
   const onduidelijk = { item_id: item, oordeel: 'onduidelijk', opmerking: 'Wat telt als voortzetting?' };
-  const b = await call(S.tlB, 'POST', `${vpad(2)}/reacties`, RS, onduidelijk);
-  assert.equal(b.res.status, 403, b.text);
+  const n = await call(S.tlN, 'POST', `${vpad(2)}/reacties`, RS, onduidelijk);
+  assert.equal(n.res.status, 403, n.text);
   assert.equal((await call(S.mwA, 'POST', `${vpad(2)}/reacties`, RS, onduidelijk)).res.status, 403);
   const slecht = await call(S.tlA, 'POST', `${vpad(2)}/reacties`, RS, { item_id: 999999999, oordeel: 'misschien' });
   assert.equal(slecht.res.status, 422, slecht.text);
@@ -305,12 +318,17 @@ test('version 2: lineage checked, consultation of one organisatie, comments answ
   assert.equal(a.json.antwoord, null);
   const rid = a.json.id;
   assert.equal(a.res.headers.get('location'), `${vpad(2)}/reacties/${rid}`);
+  const eisItem = heel.json.secties[1].items[0].id;
+  const bb = await call(S.tlB, 'POST', `${vpad(2)}/reacties`, RS, { item_id: eisItem, oordeel: 'niet_nodig', opmerking: 'Dit staat al in de jaarrapportage.' });
+  assert.equal(bb.res.status, 201, bb.text);
+  assert.equal(bb.json.organisatie_id, B);
 
-  // Who reads the comments: the regisseur all, B's teamleider none of A's, a medewerker 403.
+  // Who reads the comments: the regisseur all, B's teamleider only B's, a medewerker 403.
   const alle = await call(S.regisseur, 'GET', `${vpad(2)}/reacties`, RS);
   assert.equal(alle.res.status, 200);
-  assert.deepEqual(alle.json.items.map((x) => x.id), [rid]);
-  assert.equal((await call(S.tlB, 'GET', `${vpad(2)}/reacties`, RS)).json.items.length, 0);
+  assert.deepEqual(alle.json.items.map((x) => [x.id, x.organisatie_id]), [[rid, A], [bb.json.id, B]]);
+  assert.deepEqual((await call(S.tlB, 'GET', `${vpad(2)}/reacties`, RS)).json.items.map((x) => x.id), [bb.json.id]);
+  assert.equal((await call(S.tlN, 'GET', `${vpad(2)}/reacties`, RS)).json.items.length, 0);
   assert.equal((await call(S.tlB, 'GET', `${vpad(2)}/reacties/${rid}`, R)).res.status, 404);
   assert.equal((await call(S.mwA, 'GET', `${vpad(2)}/reacties`, RS)).res.status, 403);
   assert.equal((await call(S.regisseur, 'GET', vpad(2), V)).json.secties[0].items[0].reacties, 1);
@@ -337,7 +355,7 @@ test('version 2: lineage checked, consultation of one organisatie, comments answ
   assert.equal(t.json.status, 'concept');
   assert.equal((await call(S.tlA, 'GET', vpad(2), V)).res.status, 404);
   assert.equal((await call(S.tlA, 'POST', `${vpad(2)}/reacties`, RS, onduidelijk)).res.status, 404);
-  assert.equal((await call(S.regisseur, 'GET', `${vpad(2)}/reacties`, RS)).json.items.length, 1);
+  assert.equal((await call(S.regisseur, 'GET', `${vpad(2)}/reacties`, RS)).json.items.length, 2);
   assert.equal((await call(S.regisseur, 'POST', `${vpad(2)}/terugnemen`, `${V}/terugnemen`, {})).res.status, 409);
 
   // An indicator of another keten is refused at publication.
@@ -361,8 +379,9 @@ test('version 2: lineage checked, consultation of one organisatie, comments answ
   assert.equal(p.json.geconsulteerd, true);
   // The comment outlives the edit, by its subject when its item went.
   const na = await call(S.regisseur, 'GET', `${vpad(2)}/reacties`, RS);
-  assert.equal(na.json.items.length, 1);
+  assert.equal(na.json.items.length, 2);
   assert.match(na.json.items[0].onderwerp, new RegExp(`fmt_drie_${RUN}`));
+  assert.equal(na.json.items[0].antwoord, antwoord.antwoord);
   const lijst = await call(S.tlA, 'GET', `${FS}/${fid}/versies`, VS);
   assert.deepEqual(lijst.json.items.map((v) => [v.nummer, v.status]), [[1, 'gepubliceerd'], [2, 'gepubliceerd']]);
 });

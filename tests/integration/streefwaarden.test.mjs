@@ -175,6 +175,27 @@ describe('status per richting and tolerance, against hand-counted figures', () =
     assert.equal(f.tekst, undefined);
   });
 
+  test('the figures page shows each row\'s target and status, and says where there is none', async () => {
+    const r = await asSession(S.tl, `/cijfers?organisatie_id=${A}&periode=2025-H1&keten_id=${keten}`);
+    assert.equal(r.res.status, 200, r.text.slice(0, 300));
+    const sectie = new RegExp(`<section class="wz-cijfer" id="indicator-${I.tel}"[\\s\\S]*?</section>`).exec(r.text);
+    assert.ok(sectie, 'the section of the telling');
+    const rij = (wijk) => {
+      const m = new RegExp(`<th class="utrecht-table__header-cell" scope="row">${wijk}</th>([\\s\\S]*?)</tr>`).exec(sectie[0]);
+      assert.ok(m, `a row for ${wijk}`);
+      return m[1].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').replace(/ :/g, ':').trim();
+    };
+    // The same cells as the API above: W1 on the bound, W2 in its band, the total off course.
+    assert.match(rij(`Streefwijk W1`), /minstens 7 \(± 1\): Hoger is beter: op koers bij 7 of meer; met een tolerantie van 1 nog op koers vanaf 6\. Op koers$/);
+    assert.match(rij(`Streefwijk W2`), /3 tot en met 5 \(± 50%\): .* Op koers$/);
+    assert.match(rij('Totaal'), /hoogstens 6 \(± 25%\): .* Afwijking$/);
+    assert.match(sectie[0], new RegExp(`href="/streefwaarden/${org.id}"`));
+    // The stand has a target only for W1 in the year: A's total has none, and says so.
+    const stand = new RegExp(`<section class="wz-cijfer" id="indicator-${I.stand}"[\\s\\S]*?</section>`).exec(r.text)[0];
+    const totaal = /<th class="utrecht-table__header-cell" scope="row">Totaal<\/th>([\s\S]*?)<\/tr>/.exec(stand)[1];
+    assert.match(totaal.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '), /geen streefwaarde Geen streefwaarde\s*$/);
+  });
+
   test('the list filters by indicator and periode: the four 2025-H1 targets', async () => {
     const r = await asSession(S.tl, `${SW}?indicator_id=${I.tel}&periode=2025-H1`);
     assert.equal(r.res.status, 200, r.text);

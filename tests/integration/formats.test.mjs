@@ -15,14 +15,12 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useStackLock, login, asSession, sql } from './lib.mjs';
+import { useStackLock, login, asSession, sql, created, newUser } from './lib.mjs';
 import { assertDocumented } from './openapi-schema.mjs';
 
 useStackLock(before, after);
 
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-const LINK_RE = /\/wachtwoord-instellen\/([A-Za-z0-9_-]{43})/;
-const PASSWORD = 'Een lang en sterk wachtwoord 42';
 const FS = '/api/v1/formats';
 const F = '/api/v1/formats/{id}';
 const VS = '/api/v1/formats/{id}/versies';
@@ -42,23 +40,9 @@ let N;
 let fid;                 // the format of this file
 
 const post = (s, p, json, headers = {}) => asSession(s, p, { method: 'POST', json, headers });
-const put = (s, p, json, headers = {}) => asSession(s, p, { method: 'PUT', json, headers });
 
-async function maak(s, p, body) {
-  const r = await post(s, p, body);
-  assert.equal(r.res.status, 201, `${p}: ${r.text}`);
-  return r.json;
-}
-
-async function gebruiker(naam, grant) {
-  const u = await maak(beheer, '/api/v1/gebruikers', { gebruikersnaam: naam, naam: `Test ${naam}` });
-  const link = LINK_RE.exec(u.wachtwoord_link)[0];
-  const r = await asSession(null, link, { method: 'POST', form: { nieuw: PASSWORD, herhaling: PASSWORD } });
-  assert.equal(r.res.status, 303, r.text);
-  const g = await post(beheer, `/api/v1/gebruikers/${u.id}/toekenningen`, grant);
-  assert.equal(g.res.status, 201, g.text);
-  return login(naam, PASSWORD);
-}
+const maak = created;
+const gebruiker = (naam, grant) => newUser(beheer, naam, grant);
 
 /** The response of s on method path, checked against the document as template t. */
 async function call(s, method, p, t, json, headers = {}) {

@@ -39,7 +39,6 @@ let B;
 let N;
 let fid;                 // the format of this file
 
-
 const maak = created;
 const gebruiker = (naam, grant) => newUser(beheer, naam, grant);
 

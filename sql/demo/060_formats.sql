@@ -216,7 +216,11 @@ SELECT v.id, s.id,
   JOIN opdracht o ON o.code IN ('BREED', 'AANV-PART')
   JOIN eis e ON e.opdracht_id = o.id AND e.geldig_van <= v.eerste_dag
    AND (e.geldig_tot IS NULL OR e.geldig_tot >= v.eerste_dag)
- WHERE f.code = 'participatie';
+ WHERE f.code = 'participatie'
+   -- Once only: eisen added later (by a beheerder, or by a test) are not
+   -- the demo's, and a second seed must not pull them into the version.
+   AND NOT EXISTS (SELECT 1 FROM formatversie_item x
+                    WHERE x.formatversie_id = v.id AND x.soort = 'eis');
 
 INSERT IGNORE INTO formatversie_item (formatversie_id, sectie_id, volgorde, soort, vraag)
 SELECT v.id, s.id, m.volgorde, 'vraag', m.vraag

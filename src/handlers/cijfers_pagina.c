@@ -35,6 +35,7 @@
 #include "domain/periode.h"
 #include "domain/policy.h"
 #include "domain/scope.h"
+#include "domain/streefwaarde_uitleg.h"
 #include "handlers/common.h"
 #include "handlers/formveld.h"
 #include "handlers/handlers.h"
@@ -537,6 +538,35 @@ herkomst_href(struct req *r, const struct tabel *t, int64_t ind, int64_t wijk,
 	    arena_printf(r->arena, "&wijk_id=%lld", (long long)wijk) : "");
 }
 
+/*
+ * The target of item it as this cell has it (pro rata for a telling) and
+ * the status of the value against it, into row o: "streef" the short
+ * form, "streef_uitleg" the sentence, "streef_href" its page; "status"
+ * and its code ("status_code": op_koers, afwijking, or none). Without a
+ * target the row says so ("Geen streefwaarde"); a withheld value's
+ * status is withheld too.
+ */
+static void
+streef_json(struct req *r, const struct cijfers_item *it,
+    struct json_object *o)
+{
+	char kort[128], zin[STREEFWAARDE_UITLEG_MAX];
+
+	if (it->streef.sw != NULL) {
+		json_object_object_add(o, "streef", tekst(arena_strdup(r->arena,
+		    streefwaarde_kort(&it->streef, kort, sizeof(kort)))));
+		json_object_object_add(o, "streef_uitleg", tekst(arena_strdup(
+		    r->arena, streefwaarde_uitleg(&it->streef, zin, sizeof(zin)))));
+		json_object_object_add(o, "streef_href", tekst(arena_printf(
+		    r->arena, "/streefwaarden/%lld", (long long)it->streef.sw->id)));
+	}
+	json_object_object_add(o, "status", tekst(streefwaarde_status_label(
+	    it->streef.sw == NULL ? SW_GEEN_STREEFWAARDE : it->status)));
+	json_object_object_add(o, "status_code", tekst(
+	    streefwaarde_status_code(it->streef.sw == NULL ?
+	    SW_GEEN_STREEFWAARDE : it->status)));
+}
+
 /* The row of item it: the wijk (or "Totaal"), the value, the categories
  * in the columns k, the previous period. */
 static struct json_object *
@@ -570,6 +600,7 @@ rij_json(struct req *r, const struct tabel *t, const struct cijfers_item *it,
 	    &t->vorige) : NULL, arena_printf(r->arena, "wie telde mee in %s, "
 	    "vorige periode", it->wijk_id ? wijk : "het totaal")));
 	json_object_object_add(o, "cellen", cellen);
+	streef_json(r, it, o);
 	return o;
 }
 

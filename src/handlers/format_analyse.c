@@ -26,6 +26,7 @@
 #include "handlers/handlers.h"
 #include "http/request.h"
 #include "http/response.h"
+#include "ops/format.h"
 #include "ops/format_analyse.h"
 
 /* The largest nummer (formatversie.nummer is INT UNSIGNED). */
@@ -93,7 +94,7 @@ wijziging_code(const struct fv_item *i)
 }
 
 static struct json_object *
-verschil_json(const struct fa_versie *van, const struct fa_versie *naar,
+verschil_json(const struct formatversie_rij *van, const struct formatversie_rij *naar,
     const struct fv_verschil *d)
 {
 	struct json_object *o = json_object_new_object(), *a, *w, *v;
@@ -149,13 +150,13 @@ static void
 api_verschil(struct req *r)
 {
 	const char *m = kv_get(&r->query, "met");
-	struct fa_versie van, naar;
+	struct formatversie_rij van, naar;
 	struct fv_verschil d;
 	struct ops_ctx c;
 	enum ops_uitkomst u;
 	int64_t met = 0;
 
-	if (!format_analyse_mag_lezen(&r->who)) {
+	if (!format_mag_lezen(&r->who)) {
 		resp_problem(r, 403, NULL, NULL);
 		return;
 	}
@@ -191,7 +192,7 @@ indicatoren_json(const struct fd_indicator *const *l, size_t n)
 }
 
 static struct json_object *
-dekking_json(const struct fa_versie *v, const struct format_dekking *d)
+dekking_json(const struct formatversie_rij *v, const struct format_dekking *d)
 {
 	struct json_object *o = json_object_new_object(), *a, *e, *l;
 	size_t i;
@@ -241,7 +242,7 @@ static void
 api_dekking(struct req *r)
 {
 	struct format_dekking d;
-	struct fa_versie v;
+	struct formatversie_rij v;
 	struct ops_ctx c;
 	enum ops_uitkomst u;
 

@@ -382,7 +382,7 @@ api_versies(struct req *r)
 	antwoord_uitkomst(r, &c, u);
 	if (u != OPS_OK)
 		return;
-	alle = format_ziet_concepten(&r->who);
+	alle = n > 0 && format_ziet_concepten(&r->who, v[0].keten_id);
 	arr = json_object_new_array();
 	for (i = 0; i < n; i++)
 		json_object_array_add(arr, versie_json(&v[i], alle));
@@ -420,7 +420,8 @@ versie_antwoord(struct req *r, int64_t id, int64_t nummer, int status,
 		return;
 	}
 	antwoord_uitkomst(r, &c, OPS_OK);
-	o = inhoud_json(&v, items, n, orgs, norg, format_ziet_concepten(&r->who));
+	o = inhoud_json(&v, items, n, orgs, norg,
+	    format_ziet_concepten(&r->who, v.keten_id));
 	if (!open) {
 		zet_etag(r, v.versie);
 		resp_json(r, 200, o);

@@ -41,6 +41,7 @@
 #include "domain/periode.h"
 #include "domain/policy.h"
 #include "domain/streefwaarde.h"
+#include "domain/streefwaarde_uitleg.h"
 #include "domain/veld.h"
 #include "handlers/common.h"
 #include "handlers/formveld.h"
@@ -148,22 +149,6 @@ sw_getal(struct req *r, const char *s)
 	return arena_strdup(r->arena, b);
 }
 
-/* a + d (units of 1/STREEFWAARDE_SCHAAL) as sw_getal writes it. */
-static const char *
-sw_som(struct req *r, const char *a, const char *d, int teken)
-{
-	int64_t x, y;
-	char b[40], *p;
-
-	if (a == NULL || d == NULL || streefwaarde_getal_lees(a, &x) != 0 ||
-	    streefwaarde_getal_lees(d, &y) != 0)
-		return NULL;
-	streefwaarde_getal_tekst(x + teken * y, STREEFWAARDE_SCHAAL, b);
-	if ((p = strchr(b, '.')) != NULL)
-		*p = ',';
-	return arena_strdup(r->arena, b);
-}
-
 static const char *
 optie_label(const struct veld_optie *o, const char *code)
 {
@@ -173,55 +158,18 @@ optie_label(const struct veld_optie *o, const char *code)
 	return code;
 }
 
-/*
- * The target as one Dutch sentence: the richting with its value or
- * grenzen, and the tolerance with (absoluut) where op koers then starts
- * or ends — "Hoger is beter: op koers bij 120 of meer; met een tolerantie
- * van 5 nog op koers vanaf 115." In the arena.
- */
+/* The target as one Dutch sentence (domain/streefwaarde_uitleg.h); ""
+ * for a row that does not read as a target. In the arena. */
 static const char *
 sw_omschrijving(struct req *r, const struct streefwaarde_rij *s)
 {
-	const char *w = sw_getal(r, s->waarde), *o = sw_getal(r, s->ondergrens),
-	    *b = sw_getal(r, s->bovengrens), *t = sw_getal(r, s->tolerantie),
-	    *kern, *tol;
-	int procent = s->tolerantie_soort != NULL &&
-	    strcmp(s->tolerantie_soort, "procent") == 0;
-	int heeft_tol = t != NULL && strcmp(t, "0") != 0;
+	struct streefwaarde sw;
+	struct sw_cel c = { &sw, 1 };
+	char zin[STREEFWAARDE_UITLEG_MAX];
 
-	if (s->richting == NULL)
+	if (streefwaarde_van_rij(s, &sw) != 0)
 		return "";
-	if (strcmp(s->richting, "bandbreedte") == 0) {
-		kern = arena_printf(r->arena, "Binnen een bandbreedte: op koers "
-		    "van %s tot en met %s", o ? o : "?", b ? b : "?");
-		if (!heeft_tol)
-			tol = "";
-		else if (procent)
-			tol = arena_printf(r->arena, "; met een tolerantie van %s%% "
-			    "van elke grens daarbuiten nog op koers", t);
-		else
-			tol = arena_printf(r->arena, "; met een tolerantie van %s nog "
-			    "op koers van %s tot en met %s", t,
-			    sw_som(r, s->ondergrens, s->tolerantie, -1),
-			    sw_som(r, s->bovengrens, s->tolerantie, 1));
-	} else {
-		int hoger = strcmp(s->richting, "hoger_beter") == 0;
-
-		kern = arena_printf(r->arena, "%s: op koers bij %s of %s",
-		    hoger ? "Hoger is beter" : "Lager is beter", w ? w : "?",
-		    hoger ? "meer" : "minder");
-		if (!heeft_tol)
-			tol = "";
-		else if (procent)
-			tol = arena_printf(r->arena, "; met een tolerantie van %s%% "
-			    "van de streefwaarde", t);
-		else
-			tol = arena_printf(r->arena, "; met een tolerantie van %s nog "
-			    "op koers %s %s", t, hoger ? "vanaf" : "tot en met",
-			    sw_som(r, s->waarde, s->tolerantie, hoger ? -1 : 1));
-	}
-	return arena_printf(r->arena, "%s%s%s.", kern, tol, heeft_tol ? "" :
-	    ", zonder tolerantie");
+	return arena_strdup(r->arena, streefwaarde_uitleg(&c, zin, sizeof(zin)));
 }
 
 /* "2025-06-01T10:00:00Z" as "2025-06-01 10:00 UTC". */

@@ -23,6 +23,7 @@
 #include "domain/scope.h"
 #include "domain/verloop.h"
 #include "ops/cijfers.h"
+#include "ops/format.h"
 #include "ops/indicator.h"
 #include "ops/streefwaarde.h"
 #include "store/cijfer.h"
@@ -353,20 +354,16 @@ ber_partijen(struct ops_ctx *c, int64_t keten_id, struct indicator_rij **k,
 	return OPS_OK;
 }
 
-/* Whether who may see formatversie fv: a concept is for whoever shapes
- * or checks formats (the regisseur of its keten, beheerder,
- * contractmanager, auditor); a version in consultatie or gepubliceerd for
- * every role but a ketenpartner. */
+/* Whether who may see formatversie fv, by the rule of ops/format.h. */
 static int
 ber_versie_zichtbaar(const struct principal *who,
     const struct streefwaarde_versie *fv)
 {
-	if (!streefwaarde_mag_lezen(who))
+	if (!format_mag_lezen(who))
 		return 0;
 	if (fv->status != NULL && strcmp(fv->status, "concept") != 0)
 		return 1;
-	return principal_has(who, ROL_BEHEERDER | ROL_CONTRACTMANAGER |
-	    ROL_AUDITOR) || indicator_mag_beheren(who, fv->keten_id);
+	return format_ziet_concepten(who, fv->keten_id);
 }
 
 /* The berekende indicators of v's formatversie, as pinned by its items

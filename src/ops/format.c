@@ -77,9 +77,17 @@ format_mag_beheren(const struct principal *who, int64_t keten_id)
 }
 
 int
-format_ziet_concepten(const struct principal *who)
+format_mag_lezen(const struct principal *who)
 {
-	return principal_has(who, ROL_REGISSEUR | ROL_BEHEERDER |
+	return who != NULL && policy_allows(ACCESS_STURING, who) == POLICY_ALLOW;
+}
+
+int
+format_ziet_concepten(const struct principal *who, int64_t keten_id)
+{
+	/* A concept is still being written: only who writes it or checks
+	 * it. */
+	return format_mag_beheren(who, keten_id) || principal_has(who,
 	    ROL_CONTRACTMANAGER | ROL_AUDITOR);
 }
 
@@ -233,7 +241,7 @@ formatversie_lees(struct ops_ctx *c, int64_t format_id, int64_t nummer,
 	if (format != NULL)
 		*format = f;
 	if ((rc = store_formatversie_lees(c->db, c->arena, format_id, nummer,
-	    format_ziet_concepten(c->who), out, &gevonden)) != DB_OK)
+	    format_ziet_concepten(c->who, f.keten_id), out, &gevonden)) != DB_OK)
 		return ops_storing(c, rc, "formatversie");
 	return gevonden ? OPS_OK : OPS_NIET_GEVONDEN;
 }
@@ -254,7 +262,7 @@ formatversie_lijst(struct ops_ctx *c, int64_t format_id,
 	if (!gevonden)
 		return OPS_NIET_GEVONDEN;
 	if ((rc = store_formatversie_lijst(c->db, c->arena, format_id,
-	    format_ziet_concepten(c->who), out, n)) != DB_OK)
+	    format_ziet_concepten(c->who, f.keten_id), out, n)) != DB_OK)
 		return ops_storing(c, rc, "formatversie");
 	return OPS_OK;
 }
@@ -522,7 +530,8 @@ versie_open(struct ops_ctx *c, int64_t format_id, int64_t nummer,
 		return ops_terug(c, OPS_NIET_GEVONDEN);
 	if (nummer > 0) {
 		if ((rc = store_formatversie_lees(c->db, c->arena, format_id,
-		    nummer, format_ziet_concepten(c->who), v, &gevonden)) != DB_OK)
+		    nummer, format_ziet_concepten(c->who, f->keten_id), v,
+		    &gevonden)) != DB_OK)
 			return ops_storing(c, rc, "formatversie");
 		if (!gevonden)
 			return ops_terug(c, OPS_NIET_GEVONDEN);
@@ -938,7 +947,7 @@ format_reacties(struct ops_ctx *c, int64_t format_id, int64_t nummer,
 	*n = 0;
 	if ((u = formatversie_lees(c, format_id, nummer, NULL, &v)) != OPS_OK)
 		return u;
-	if (!format_ziet_concepten(c->who)) {
+	if (!format_ziet_concepten(c->who, v.keten_id)) {
 		if (!principal_has(c->who, ROL_TEAMLEIDER))
 			return ops_weiger(c, OPS_GEWEIGERD, "De reacties zijn voor "
 			    "de regisseur en de teamleiders die ze gaven.");

@@ -59,8 +59,16 @@ struct reactie_invoer {
 /* Whether who may write the formats of keten_id (regisseur of that keten,
  * beheerder). */
 int	format_mag_beheren(const struct principal *who, int64_t keten_id);
-/* Whether who reads concepts (and every comment). */
-int	format_ziet_concepten(const struct principal *who);
+/* Whether who reads formats at all: every role but a ketenpartner
+ * (ACCESS_STURING). */
+int	format_mag_lezen(const struct principal *who);
+/* Whether who reads the concept versions of keten_id's formats and every
+ * comment on them: who shapes them (format_mag_beheren) or checks them
+ * (contractmanager, auditor). The one rule of a concept's visibility: the
+ * store applies it in SQL (store_formatversie_lees and _lijst), and the
+ * analyses and the figures ask it here. To anyone else a concept does
+ * not exist (OPS_NIET_GEVONDEN). */
+int	format_ziet_concepten(const struct principal *who, int64_t keten_id);
 
 /* A new format. *id: its id. */
 enum ops_uitkomst format_maak(struct ops_ctx *, const struct format_invoer *,

@@ -11,70 +11,19 @@
 #include "core/arena.h"
 #include "domain/indicator.h"
 #include "domain/policy.h"
+#include "ops/format.h"
 #include "ops/format_analyse.h"
 
-/* The roles that read formats at all. */
-#define LEZERS	(ROL_MEDEWERKER | ROL_TEAMLEIDER | ROL_REGISSEUR | \
-		 ROL_CONTRACTMANAGER | ROL_BEHEERDER | ROL_AUDITOR)
-
-/* Whether who is a regisseur of keten_id by one of their grants. */
-static int
-regisseur_van(const struct principal *who, int64_t keten_id)
-{
-	size_t i;
-
-	for (i = 0; i < who->ngrants; i++)
-		if (who->grants[i].rol == ROL_REGISSEUR &&
-		    who->grants[i].scope == SCOPE_KETEN &&
-		    who->grants[i].scope_id == keten_id)
-			return 1;
-	return 0;
-}
-
-int
-format_analyse_mag_lezen(const struct principal *who)
-{
-	return who != NULL && (who->roles & LEZERS) != 0;
-}
-
-int
-format_analyse_zicht(const struct principal *who, const struct fa_versie *v)
-{
-	if (!format_analyse_mag_lezen(who))
-		return -1;
-	if (v->status == NULL || strcmp(v->status, "concept") != 0)
-		return 1;
-	/* A concept is still being written: only who writes or checks it. */
-	if (principal_has(who, ROL_BEHEERDER) ||
-	    principal_has(who, ROL_CONTRACTMANAGER) ||
-	    principal_has(who, ROL_AUDITOR) || regisseur_van(who, v->keten_id))
-		return 1;
-	return 0;
-}
-
-/* Version nummer of format_id as who may see it, into *v. */
+/* Version nummer of format_id as who may see it, into *v: forbidden to
+ * who reads no formats, not found when it is a concept they may not see
+ * (ops/format.h). */
 static enum ops_uitkomst
 versie_lees(struct ops_ctx *c, int64_t format_id, int64_t nummer,
-    struct fa_versie *v)
+    struct formatversie_rij *v)
 {
-	enum db_err rc;
-	int gevonden = 0;
-
-	if (!format_analyse_mag_lezen(c->who))
+	if (!format_mag_lezen(c->who))
 		return ops_weiger(c, OPS_GEWEIGERD, NULL);
-	if ((rc = store_fa_versie(c->db, c->arena, format_id, nummer, v,
-	    &gevonden)) != DB_OK)
-		return ops_storing(c, rc, "formatversie");
-	if (!gevonden)
-		return OPS_NIET_GEVONDEN;
-	switch (format_analyse_zicht(c->who, v)) {
-	case 1:
-		return OPS_OK;
-	case 0:
-		return OPS_NIET_GEVONDEN;
-	default:
-		return ops_weiger(c, OPS_GEWEIGERD, NULL);
-	}
+	return formatversie_lees(c, format_id, nummer, NULL, v);
 }
 
 /* The fv_item of each of the n items, in an arena array (NULL: full). */
@@ -91,7 +40,7 @@ als_fv(struct arena *ar, const struct fa_item *items, size_t n)
 
 enum ops_uitkomst
 format_verschil_lees(struct ops_ctx *c, int64_t format_id, int64_t nummer,
-    int64_t met, struct fa_versie *van, struct fa_versie *naar,
+    int64_t met, struct formatversie_rij *van, struct formatversie_rij *naar,
     struct fv_verschil *out)
 {
 	struct fa_item *ivan, *inaar;
@@ -139,7 +88,7 @@ cellen_van(const char *regel)
 
 enum ops_uitkomst
 format_dekking_lees(struct ops_ctx *c, int64_t format_id, int64_t nummer,
-    struct fa_versie *v, struct format_dekking *out)
+    struct formatversie_rij *v, struct format_dekking *out)
 {
 	struct fd_indicator *ind;
 	struct fd_eis *fe;

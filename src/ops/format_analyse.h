@@ -5,12 +5,9 @@
  * domain/format_verschil.h and domain/format_dekking.h over what the store
  * read.
  *
- * Who may read a version: a ketenpartner never (OPS_GEWEIGERD: formats
- * are the gemeente's and the wijkteams' business). A concept only the
- * beheerder, contractmanager, auditor and the regisseur of the format's
- * keten; to everyone else it does not exist (OPS_NIET_GEVONDEN), as an
- * unknown format or version does not. A version in consultatie or
- * gepubliceerd every other role (medewerker, teamleider, any regisseur).
+ * Who may read a version: format_mag_lezen and format_ziet_concepten of
+ * ops/format.h (a ketenpartner never, OPS_GEWEIGERD; a concept it may not
+ * see is OPS_NIET_GEVONDEN, as an unknown format or version is).
  * Reads only: no transaction, no audit row (formats hold no personal
  * data).
  */
@@ -23,18 +20,10 @@
 #include "domain/format_dekking.h"
 #include "domain/format_verschil.h"
 #include "ops/ops.h"
+#include "store/format.h"
 #include "store/format_analyse.h"
 
 struct principal;
-
-/* Whether who may read version v: 1 yes, 0 it is invisible (answer as
- * not found), -1 not this role at all (forbidden). */
-/* Whether who may read format versions at all (every role but a
- * ketenpartner): asked first, so a refused caller learns nothing of
- * the request's other faults. */
-int	format_analyse_mag_lezen(const struct principal *who);
-int	format_analyse_zicht(const struct principal *who,
-	    const struct fa_versie *v);
 
 /*
  * The difference between versions nummer and met of format format_id:
@@ -44,8 +33,8 @@ int	format_analyse_zicht(const struct principal *who,
  * version is unknown or invisible; OPS_GEWEIGERD; OPS_STORING.
  */
 enum ops_uitkomst format_verschil_lees(struct ops_ctx *, int64_t format_id,
-		    int64_t nummer, int64_t met, struct fa_versie *van,
-		    struct fa_versie *naar, struct fv_verschil *out);
+		    int64_t nummer, int64_t met, struct formatversie_rij *van,
+		    struct formatversie_rij *naar, struct fv_verschil *out);
 
 /*
  * The coverage and burden of version nummer of format format_id (*v: the
@@ -54,7 +43,7 @@ enum ops_uitkomst format_verschil_lees(struct ops_ctx *, int64_t format_id,
  * version's eerste_periode. Outcomes as format_verschil_lees.
  */
 enum ops_uitkomst format_dekking_lees(struct ops_ctx *, int64_t format_id,
-		    int64_t nummer, struct fa_versie *v,
+		    int64_t nummer, struct formatversie_rij *v,
 		    struct format_dekking *out);
 
 #endif

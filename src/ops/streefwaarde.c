@@ -30,7 +30,7 @@ static const struct veld v_reden = { "reden", "Reden", VELD_LANGE_TEKST,
 int
 streefwaarde_mag_lezen(const struct principal *who)
 {
-	return principal_has(who, ROL_ALL & ~ROL_KETENPARTNER);
+	return who != NULL && policy_allows(ACCESS_STURING, who) == POLICY_ALLOW;
 }
 
 enum ops_uitkomst

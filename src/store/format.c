@@ -38,13 +38,15 @@ enum {
 	TIJD("v.gepubliceerd_op") ", v.gepubliceerd_door, g.naam," \
 	" v.midden_in_periode, v.publicatie_reden, " TIJD("v.aangemaakt") "," \
 	" (SELECT COUNT(*) FROM formatversie_reactie r" \
-	" WHERE r.formatversie_id = v.id), v.consultatie_van IS NOT NULL" \
-	" FROM formatversie v LEFT JOIN gebruiker g ON g.id = v.gepubliceerd_door"
-#define V_NCOLS	18
+	" WHERE r.formatversie_id = v.id), v.consultatie_van IS NOT NULL," \
+	" fv_f.keten_id" \
+	" FROM formatversie v JOIN format fv_f ON fv_f.id = v.format_id" \
+	" LEFT JOIN gebruiker g ON g.id = v.gepubliceerd_door"
+#define V_NCOLS	19
 /* id format_id nummer versie | periode dag | termijn | toelichting status
  * consultatie_van gepubliceerd_op | door | naam | midden | reden
- * aangemaakt | reacties geconsulteerd */
-#define V_TYPEN	"iiii" "tt" "i" "tttt" "i" "t" "i" "tt" "ii"
+ * aangemaakt | reacties geconsulteerd keten_id */
+#define V_TYPEN	"iiii" "tt" "i" "tttt" "i" "t" "i" "tt" "iii"
 /* Concepts only when the caller may see them (the second parameter). */
 #define V_ZICHTBAAR	" AND (? = 1 OR v.status <> 'concept')"
 
@@ -231,6 +233,7 @@ formatversie_van_rij(const struct db_rows *rows, size_t i, void *uit)
 	o->aangemaakt = DB_CELL(rows, i, 15);
 	o->reacties = cel_id(rows, i, 16);
 	o->geconsulteerd = cel_id(rows, i, 17) != 0;
+	o->keten_id = cel_id(rows, i, 18);
 }
 
 static void

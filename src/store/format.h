@@ -37,6 +37,7 @@ struct format_rec {
 
 struct formatversie_rij {
 	int64_t      id, format_id, nummer, versie;
+	int64_t      keten_id;         /* its format's */
 	const char  *eerste_periode;   /* "2024-H1" */
 	const char  *eerste_dag;       /* "2024-01-01" */
 	int          indientermijn_dagen;

@@ -12,15 +12,10 @@
 #include "store/indicator.h"
 #include "store/statements.h"
 
-enum { FA_VERSIE, FA_ITEMS, FA_EISEN };
+enum { FA_ITEMS, FA_EISEN };
 #define ST(n)	STMT_ID(MOD_FORMAT_ANALYSE, n)
 
 static const struct stmt_def defs[] = {
-	{ ST(FA_VERSIE), "format_analyse_versie",
-	  "SELECT fv.id, fv.format_id, f.keten_id, fv.nummer, fv.status,"
-	  " fv.eerste_periode, DATE_FORMAT(fv.eerste_dag, '%Y-%m-%d')"
-	  " FROM formatversie fv JOIN format f ON f.id = fv.format_id"
-	  " WHERE fv.format_id = ? AND fv.nummer = ?", 2, 7, "iiiittt" },
 	/* A target for the first periode, or for the year that holds it
 	 * (the one that applies when the periode has none of its own). */
 	{ ST(FA_ITEMS), "format_analyse_items",
@@ -55,31 +50,6 @@ const struct stmt_table format_analyse_stmts = { defs,
 /* Most items of one version, most eisen that apply. */
 #define FA_MAX_ITEMS	1000
 #define FA_MAX_EISEN	1000
-
-enum db_err
-store_fa_versie(struct db *db, struct arena *ar, int64_t format_id,
-    int64_t nummer, struct fa_versie *out, int *gevonden)
-{
-	struct db_val v[] = { DB_INT(format_id), DB_INT(nummer) };
-	struct db_rows rows;
-	enum db_err rc;
-
-	*gevonden = 0;
-	memset(out, 0, sizeof(*out));
-	if ((rc = db_query(db, ar, ST(FA_VERSIE), v, 2, 1, &rows)) != DB_OK)
-		return rc;
-	if (rows.nrows == 0)
-		return DB_OK;
-	out->id = db_cell_int(DB_CELL(&rows, 0, 0), 0);
-	out->format_id = db_cell_int(DB_CELL(&rows, 0, 1), 0);
-	out->keten_id = db_cell_int(DB_CELL(&rows, 0, 2), 0);
-	out->nummer = db_cell_int(DB_CELL(&rows, 0, 3), 0);
-	out->status = DB_CELL(&rows, 0, 4);
-	out->eerste_periode = DB_CELL(&rows, 0, 5);
-	out->eerste_dag = DB_CELL(&rows, 0, 6);
-	*gevonden = out->status != NULL;
-	return DB_OK;
-}
 
 /* The soort column as enum fv_soort (0 for anything else: the ENUM of
  * sql/011 allows nothing else). */

@@ -23,14 +23,6 @@
 struct arena;
 struct db;
 
-/* One version. Strings live in the arena. */
-struct fa_versie {
-	int64_t      id, format_id, keten_id, nummer;
-	const char  *status;          /* concept, consultatie, gepubliceerd */
-	const char  *eerste_periode;  /* "2024-H1" */
-	const char  *eerste_dag;      /* "2024-01-01" */
-};
-
 /* One item as read: what the diff compares, and for an indicator what the
  * coverage needs (its eisen; whether a streefwaarde exists for the
  * version's first periode or the year that holds it, any scope). */
@@ -41,9 +33,6 @@ struct fa_item {
 	int             streefwaarde;
 };
 
-/* Version nummer of format format_id (*gevonden 0: none). */
-enum db_err	store_fa_versie(struct db *, struct arena *, int64_t format_id,
-		    int64_t nummer, struct fa_versie *out, int *gevonden);
 /* The items of version id, by section and place. */
 enum db_err	store_fa_items(struct db *, struct arena *, int64_t versie_id,
 		    struct fa_item **out, size_t *n);

@@ -132,6 +132,9 @@ const tabel = (all, naam) => Object.entries(all).find(([c]) => c.startsWith(`${n
 // "12,5%"; withheld "< 5"; no value "—" (with hidden text for screen
 // readers after it).
 const GETAL = /^(\d{1,3}(\.\d{3})*(,\d)?( dagen|%| fte)?|< \d+|—)/;
+// A target as the page writes it, or "—" without one; and its status.
+const STREEF = /^(minstens |hoogstens |[\d.,]+ tot en met |—)/;
+const STATUS = /^(Op koers|Afwijking|Geen streefwaarde|Niet getoond|Geen waarde)$/;
 // A count from 1 to 4 (and not the start of 12 or 1.234).
 const KLEIN = /^[1-4](?![\d.,])/;
 
@@ -141,14 +144,18 @@ function vormVanDeTabellen(all, { exact }) {
     assert.match(caption, /: DOCK Zaanstad, eerste halfjaar 2025$/, caption);
     assert.equal(t.head[0], 'Wijk', caption);
     assert.ok(t.head.some((h) => /^Vorige periode/.test(h)), `${caption}: a column Vorige periode`);
+    assert.ok(t.head.includes('Streefwaarde') && t.head.includes('Status'), `${caption}: columns Streefwaarde and Status`);
     assert.ok(t.rows.length > 0, `${caption}: wijk rows`);
     assert.equal(t.totaal.length, 1, `${caption}: one Totaal row`);
     assert.equal(t.totaal[0][0], 'Totaal', caption);
     for (const row of [...t.rows, ...t.totaal]) {
       assert.notEqual(row[0], '', `${caption}: every row names its wijk`);
-      for (const c of row.slice(1)) assert.match(c, GETAL, `${caption}: cell ${JSON.stringify(c)}`);
+      for (const c of row.slice(1, -2)) assert.match(c, GETAL, `${caption}: cell ${JSON.stringify(c)}`);
+      assert.match(row.at(-2), STREEF, `${caption}: target ${JSON.stringify(row.at(-2))}`);
+      assert.match(row.at(-1), STATUS, `${caption}: status ${JSON.stringify(row.at(-1))}`);
     }
-    if (!exact) assert.deepEqual(t.links, [], `${caption}: no herkomst links for an aggregate viewer`);
+    const herkomst = t.links.filter((h) => !h.startsWith('/streefwaarden/'));
+    if (!exact) assert.deepEqual(herkomst, [], `${caption}: no herkomst links for an aggregate viewer`);
   }
 }
 

@@ -14,15 +14,13 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { useStackLock, login, asSession, sql, cliPath, ROOT, VAR } from './lib.mjs';
+import { useStackLock, login, asSession, sql, cliPath, ROOT, VAR, created, newUser } from './lib.mjs';
 
 const execFileP = promisify(execFile);
 
 useStackLock(before, after);
 
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-const LINK_RE = /\/wachtwoord-instellen\/([A-Za-z0-9_-]{43})/;
-const PASSWORD = 'Een lang en sterk wachtwoord 42';
 const P = '2025-H1';
 
 let beheer;
@@ -40,22 +38,8 @@ let T1;              // wijkteam T1's id
 const post = (s, p, json, headers = {}) => asSession(s, p, { method: 'POST', json, headers });
 const put = (s, p, json, headers = {}) => asSession(s, p, { method: 'PUT', json, headers });
 
-async function maak(s, p, body) {
-  const r = await post(s, p, body);
-  assert.equal(r.res.status, 201, `${p}: ${r.text}`);
-  return r.json;
-}
-
-/** A user with a password and one grant; returns its session. */
-async function gebruiker(naam, grant) {
-  const u = await maak(beheer, '/api/v1/gebruikers', { gebruikersnaam: naam, naam: `Test ${naam}` });
-  const link = LINK_RE.exec(u.wachtwoord_link)[0];
-  const r = await asSession(null, link, { method: 'POST', form: { nieuw: PASSWORD, herhaling: PASSWORD } });
-  assert.equal(r.res.status, 303, r.text);
-  const g = await post(beheer, `/api/v1/gebruikers/${u.id}/toekenningen`, grant);
-  assert.equal(g.res.status, 201, g.text);
-  return login(naam, PASSWORD);
-}
+const maak = created;
+const gebruiker = (naam, grant) => newUser(beheer, naam, grant);
 
 async function inwoner(s, naam, wijk) {
   return (await maak(s, '/api/v1/inwoners', { naam: `${naam} Cijfer${RUN}`, geboortejaar: 1980, wijk_id: wijk })).id;

@@ -10,18 +10,17 @@
 //
 // The world of this file: keten PART with three indicators of its own
 // (i1, i2, i3) and one of keten WMO (iw); an eis E of opdracht AANV-PART;
-// wijkteamorganisaties A (consulted) and B (not), each with a teamleider.
+// wijkteamorganisaties A and B (consulted) and N (not), each with a
+// teamleider.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useStackLock, login, asSession, sql } from './lib.mjs';
+import { useStackLock, login, asSession, sql, created, newUser } from './lib.mjs';
 import { assertDocumented } from './openapi-schema.mjs';
 
 useStackLock(before, after);
 
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-const LINK_RE = /\/wachtwoord-instellen\/([A-Za-z0-9_-]{43})/;
-const PASSWORD = 'Een lang en sterk wachtwoord 42';
 const FS = '/api/v1/formats';
 const F = '/api/v1/formats/{id}';
 const VS = '/api/v1/formats/{id}/versies';
@@ -37,26 +36,11 @@ let keten;
 let ketenWmo;
 let A;
 let B;
+let N;
 let fid;                 // the format of this file
 
-const post = (s, p, json, headers = {}) => asSession(s, p, { method: 'POST', json, headers });
-const put = (s, p, json, headers = {}) => asSession(s, p, { method: 'PUT', json, headers });
-
-async function maak(s, p, body) {
-  const r = await post(s, p, body);
-  assert.equal(r.res.status, 201, `${p}: ${r.text}`);
-  return r.json;
-}
-
-async function gebruiker(naam, grant) {
-  const u = await maak(beheer, '/api/v1/gebruikers', { gebruikersnaam: naam, naam: `Test ${naam}` });
-  const link = LINK_RE.exec(u.wachtwoord_link)[0];
-  const r = await asSession(null, link, { method: 'POST', form: { nieuw: PASSWORD, herhaling: PASSWORD } });
-  assert.equal(r.res.status, 303, r.text);
-  const g = await post(beheer, `/api/v1/gebruikers/${u.id}/toekenningen`, grant);
-  assert.equal(g.res.status, 201, g.text);
-  return login(naam, PASSWORD);
-}
+const maak = created;
+const gebruiker = (naam, grant) => newUser(beheer, naam, grant);
 
 /** The response of s on method path, checked against the document as template t. */
 async function call(s, method, p, t, json, headers = {}) {
@@ -96,8 +80,10 @@ before(async () => {
   })).id;
   A = await org('A');
   B = await org('B');
+  N = await org('N');
   S.tlA = await gebruiker(`fmt.tla.${RUN}`, { rol: 'teamleider', scope_soort: 'organisatie', scope_id: A });
   S.tlB = await gebruiker(`fmt.tlb.${RUN}`, { rol: 'teamleider', scope_soort: 'organisatie', scope_id: B });
+  S.tlN = await gebruiker(`fmt.tln.${RUN}`, { rol: 'teamleider', scope_soort: 'organisatie', scope_id: N });
   S.mwA = await gebruiker(`fmt.mwa.${RUN}`, { rol: 'medewerker', scope_soort: 'organisatie', scope_id: A });
   S.regisseur = await login('regisseur.participatie');
   S.regisseurWmo = await login('regisseur.wmo');
@@ -198,8 +184,9 @@ test('version 1: a concept the teams do not see, edited, then published mid-peri
   const tweede = await call(S.regisseur, 'POST', `${FS}/${fid}/versies`, VS, { eerste_periode: '2031-H1', secties: inhoud2() });
   assert.equal(tweede.res.status, 409, tweede.text);
 
-  // Concepts: 404 for teamleider and medewerker (and absent from the list), visible to contractmanager and auditor.
-  for (const s of [S.tlA, S.mwA]) {
+  // Concepts: 404 for teamleider, medewerker and another keten's regisseur (and absent
+  // from the list), visible to contractmanager and auditor.
+  for (const s of [S.tlA, S.mwA, S.regisseurWmo]) {
     const g = await call(s, 'GET', vpad(1), V);
     assert.equal(g.res.status, 404, g.text);
     const l = await call(s, 'GET', `${FS}/${fid}/versies`, VS);
@@ -216,7 +203,8 @@ test('version 1: a concept the teams do not see, edited, then published mid-peri
   assert.equal(w.res.status, 200, w.text);
   assert.equal(w.json.indientermijn_dagen, 42);
   assert.equal((await call(S.regisseur, 'PUT', vpad(1), V, body, { 'If-Match': etag })).res.status, 412);
-  assert.equal((await call(S.regisseurWmo, 'PUT', vpad(1), V, body, { 'If-Match': w.res.headers.get('etag') })).res.status, 403);
+  // Another keten's regisseur does not see the concept, so cannot change it either.
+  assert.equal((await call(S.regisseurWmo, 'PUT', vpad(1), V, body, { 'If-Match': w.res.headers.get('etag') })).res.status, 404);
 
   // 2020-H1 began long ago: publishing needs a reason.
   const zonder = await call(S.regisseur, 'POST', `${vpad(1)}/publiceren`, `${V}/publiceren`, {});
@@ -270,6 +258,15 @@ test('version 2: lineage checked, consultation of one organisatie, comments answ
   const z = await call(S.regisseur, 'POST', `${vpad(2)}/publiceren`, `${V}/publiceren`, {});
   assert.equal(z.res.status, 422, z.text);
   assert.deepEqual(fieldNames(z), ['secties[0].items[1].lijn']);
+  // A line must run to an indicator of the previous version: i3 is not one.
+  const items = await itemsVan();
+  const scheef = inhoud2();
+  scheef[0].items[0].vorige_indicator_id = I.i3;
+  const sc = await call(S.regisseur, 'PUT', vpad(2), V, { eerste_periode: '2031-H1', indientermijn_dagen: 30, secties: scheef },
+    { 'If-Match': r.res.headers.get('etag') });
+  assert.equal(sc.res.status, 422, sc.text);
+  assert.deepEqual(fieldNames(sc), ['secties[0].items[0].vorige_indicator_id']);
+  assert.equal(await itemsVan(), items);
   const heel = await call(S.regisseur, 'PUT', vpad(2), V, { eerste_periode: '2031-H1', indientermijn_dagen: 30, secties: inhoud2() },
     { 'If-Match': r.res.headers.get('etag') });
   assert.equal(heel.res.status, 200, heel.text);
@@ -278,20 +275,20 @@ test('version 2: lineage checked, consultation of one organisatie, comments answ
   assert.equal(i3.lijn, 'vergelijkbaar');
   assert.equal(i3.vorige_indicator_code, `fmt_een_${RUN}`);
 
-  // Consult organisatie A only (B is a wijkteamorganisatie too, but not asked).
+  // Consult organisaties A and B (N is a wijkteamorganisatie too, but not asked).
   const fout = await call(S.regisseur, 'POST', `${vpad(2)}/consulteren`, `${V}/consulteren`, { organisatie_ids: [] });
   assert.equal(fout.res.status, 422, fout.text);
-  const c = await call(S.regisseur, 'POST', `${vpad(2)}/consulteren`, `${V}/consulteren`, { organisatie_ids: [A] });
+  const c = await call(S.regisseur, 'POST', `${vpad(2)}/consulteren`, `${V}/consulteren`, { organisatie_ids: [B, A] });
   assert.equal(c.res.status, 200, c.text);
   assert.equal(c.json.status, 'consultatie');
-  assert.deepEqual(c.json.organisaties.map((o) => o.id), [A]);
+  assert.deepEqual(c.json.organisaties.map((o) => o.id).sort((x, y) => x - y), [A, B].sort((x, y) => x - y));
 
   // In consultatie the teams read it.
   assert.equal((await call(S.mwA, 'GET', vpad(2), V)).res.status, 200);
   const item = i3.id;
   const onduidelijk = { item_id: item, oordeel: 'onduidelijk', opmerking: 'Wat telt als voortzetting?' };
-  const b = await call(S.tlB, 'POST', `${vpad(2)}/reacties`, RS, onduidelijk);
-  assert.equal(b.res.status, 403, b.text);
+  const n = await call(S.tlN, 'POST', `${vpad(2)}/reacties`, RS, onduidelijk);
+  assert.equal(n.res.status, 403, n.text);
   assert.equal((await call(S.mwA, 'POST', `${vpad(2)}/reacties`, RS, onduidelijk)).res.status, 403);
   const slecht = await call(S.tlA, 'POST', `${vpad(2)}/reacties`, RS, { item_id: 999999999, oordeel: 'misschien' });
   assert.equal(slecht.res.status, 422, slecht.text);
@@ -303,12 +300,17 @@ test('version 2: lineage checked, consultation of one organisatie, comments answ
   assert.equal(a.json.antwoord, null);
   const rid = a.json.id;
   assert.equal(a.res.headers.get('location'), `${vpad(2)}/reacties/${rid}`);
+  const eisItem = heel.json.secties[1].items[0].id;
+  const bb = await call(S.tlB, 'POST', `${vpad(2)}/reacties`, RS, { item_id: eisItem, oordeel: 'niet_nodig', opmerking: 'Dit staat al in de jaarrapportage.' });
+  assert.equal(bb.res.status, 201, bb.text);
+  assert.equal(bb.json.organisatie_id, B);
 
-  // Who reads the comments: the regisseur all, B's teamleider none of A's, a medewerker 403.
+  // Who reads the comments: the regisseur all, B's teamleider only B's, a medewerker 403.
   const alle = await call(S.regisseur, 'GET', `${vpad(2)}/reacties`, RS);
   assert.equal(alle.res.status, 200);
-  assert.deepEqual(alle.json.items.map((x) => x.id), [rid]);
-  assert.equal((await call(S.tlB, 'GET', `${vpad(2)}/reacties`, RS)).json.items.length, 0);
+  assert.deepEqual(alle.json.items.map((x) => [x.id, x.organisatie_id]), [[rid, A], [bb.json.id, B]]);
+  assert.deepEqual((await call(S.tlB, 'GET', `${vpad(2)}/reacties`, RS)).json.items.map((x) => x.id), [bb.json.id]);
+  assert.equal((await call(S.tlN, 'GET', `${vpad(2)}/reacties`, RS)).json.items.length, 0);
   assert.equal((await call(S.tlB, 'GET', `${vpad(2)}/reacties/${rid}`, R)).res.status, 404);
   assert.equal((await call(S.mwA, 'GET', `${vpad(2)}/reacties`, RS)).res.status, 403);
   assert.equal((await call(S.regisseur, 'GET', vpad(2), V)).json.secties[0].items[0].reacties, 1);
@@ -335,7 +337,7 @@ test('version 2: lineage checked, consultation of one organisatie, comments answ
   assert.equal(t.json.status, 'concept');
   assert.equal((await call(S.tlA, 'GET', vpad(2), V)).res.status, 404);
   assert.equal((await call(S.tlA, 'POST', `${vpad(2)}/reacties`, RS, onduidelijk)).res.status, 404);
-  assert.equal((await call(S.regisseur, 'GET', `${vpad(2)}/reacties`, RS)).json.items.length, 1);
+  assert.equal((await call(S.regisseur, 'GET', `${vpad(2)}/reacties`, RS)).json.items.length, 2);
   assert.equal((await call(S.regisseur, 'POST', `${vpad(2)}/terugnemen`, `${V}/terugnemen`, {})).res.status, 409);
 
   // An indicator of another keten is refused at publication.
@@ -359,8 +361,9 @@ test('version 2: lineage checked, consultation of one organisatie, comments answ
   assert.equal(p.json.geconsulteerd, true);
   // The comment outlives the edit, by its subject when its item went.
   const na = await call(S.regisseur, 'GET', `${vpad(2)}/reacties`, RS);
-  assert.equal(na.json.items.length, 1);
+  assert.equal(na.json.items.length, 2);
   assert.match(na.json.items[0].onderwerp, new RegExp(`fmt_drie_${RUN}`));
+  assert.equal(na.json.items[0].antwoord, antwoord.antwoord);
   const lijst = await call(S.tlA, 'GET', `${FS}/${fid}/versies`, VS);
   assert.deepEqual(lijst.json.items.map((v) => [v.nummer, v.status]), [[1, 'gepubliceerd'], [2, 'gepubliceerd']]);
 });

@@ -326,6 +326,29 @@ export async function asSession(s, p, { method = 'GET', json, form, headers = {}
   return fetchText(p, { method, headers: h, body, ...rest });
 }
 
+/** POST json to p as s; asserts 201 and returns the created resource. */
+export async function created(s, p, json) {
+  const r = await asSession(s, p, { method: 'POST', json });
+  if (r.res.status !== 201) throw new Error(`POST ${p}: ${r.res.status} ${r.text}`);
+  return r.json;
+}
+
+const LINK_RE = /\/wachtwoord-instellen\/([A-Za-z0-9_-]{43})/;
+export const TEST_PASSWORD = 'Een lang en sterk wachtwoord 42';
+
+/**
+ * A new user naam, made by the beheerder session beheer, with a password
+ * set through its link and one grant; returns the user's session.
+ */
+export async function newUser(beheer, naam, grant) {
+  const u = await created(beheer, '/api/v1/gebruikers', { gebruikersnaam: naam, naam: `Test ${naam}` });
+  const link = LINK_RE.exec(u.wachtwoord_link)[0];
+  const r = await asSession(null, link, { method: 'POST', form: { nieuw: TEST_PASSWORD, herhaling: TEST_PASSWORD } });
+  if (r.res.status !== 303) throw new Error(`password of ${naam}: ${r.res.status} ${r.text}`);
+  await created(beheer, `/api/v1/gebruikers/${u.id}/toekenningen`, grant);
+  return login(naam, TEST_PASSWORD);
+}
+
 /**
  * Runs SQL as MariaDB's root over the stack's socket (tests only: to look
  * at rows or to age a session). Returns the rows as arrays of strings.

@@ -15,14 +15,12 @@
 
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useStackLock, login, asSession, sql } from './lib.mjs';
+import { useStackLock, login, asSession, sql, created, newUser } from './lib.mjs';
 import { assertDocumented } from './openapi-schema.mjs';
 
 useStackLock(before, after);
 
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-const LINK_RE = /\/wachtwoord-instellen\/([A-Za-z0-9_-]{43})/;
-const PASSWORD = 'Een lang en sterk wachtwoord 42';
 const SW = '/api/v1/streefwaarden';
 const SWID = '/api/v1/streefwaarden/{id}';
 const WAARDEN = '/api/v1/waarden';
@@ -40,21 +38,8 @@ let concept;             // a concept formatversie
 const post = (s, p, json, headers = {}) => asSession(s, p, { method: 'POST', json, headers });
 const put = (s, p, json, headers = {}) => asSession(s, p, { method: 'PUT', json, headers });
 
-async function maak(s, p, body) {
-  const r = await post(s, p, body);
-  assert.equal(r.res.status, 201, `${p}: ${r.text}`);
-  return r.json;
-}
-
-async function gebruiker(naam, grant) {
-  const u = await maak(beheer, '/api/v1/gebruikers', { gebruikersnaam: naam, naam: `Test ${naam}` });
-  const link = LINK_RE.exec(u.wachtwoord_link)[0];
-  const r = await asSession(null, link, { method: 'POST', form: { nieuw: PASSWORD, herhaling: PASSWORD } });
-  assert.equal(r.res.status, 303, r.text);
-  const g = await post(beheer, `/api/v1/gebruikers/${u.id}/toekenningen`, grant);
-  assert.equal(g.res.status, 201, g.text);
-  return login(naam, PASSWORD);
-}
+const maak = created;
+const gebruiker = (naam, grant) => newUser(beheer, naam, grant);
 
 /** A target set by s (the participatie regisseur by default); checked 201. */
 async function streef(body, s = S.regisseur) {
@@ -125,22 +110,14 @@ before(async () => {
   C.tel = `sw_gesprekken_${RUN}`;
   C.stand = `sw_wachtlijst_${RUN}`;
 
-  // Formats arrive from the formats part; until then the versions these
-  // figures are asked for are written straight into the 011 tables.
-  await sql(`INSERT INTO format (code, naam, omschrijving, keten_id) VALUES ('swtest_${RUN}', 'Streeftest', '', ${keten})`);
-  const fid = (await sql(`SELECT id FROM format WHERE code = 'swtest_${RUN}'`))[0][0];
-  const nieuweVersie = async (nummer, status) => {
-    await sql(`INSERT INTO formatversie (format_id, nummer, eerste_periode, eerste_dag, toelichting, status)
-      VALUES (${fid}, ${nummer}, '2025-H1', '2025-01-01', '', '${status}')`);
-    const vid = (await sql(`SELECT id FROM formatversie WHERE format_id = ${fid} AND nummer = ${nummer}`))[0][0];
-    await sql(`INSERT INTO formatversie_sectie (formatversie_id, volgorde, titel) VALUES (${vid}, 1, 'Cijfers')`);
-    const sid = (await sql(`SELECT id FROM formatversie_sectie WHERE formatversie_id = ${vid}`))[0][0];
-    await sql(`INSERT INTO formatversie_item (formatversie_id, sectie_id, volgorde, soort, indicator_id) VALUES
-      (${vid}, ${sid}, 1, 'indicator', ${I.tel}), (${vid}, ${sid}, 2, 'indicator', ${I.stand}), (${vid}, ${sid}, 3, 'indicator', ${I.tekst})`);
-    return Number(vid);
-  };
-  versie = await nieuweVersie(1, 'gepubliceerd');
-  concept = await nieuweVersie(2, 'concept');
+  // The format the figures are asked for: version 1 published (2025-H1
+  // began long ago, so with a reason), version 2 a concept.
+  const fid = (await maak(S.regisseur, '/api/v1/formats', { code: `swtest_${RUN}`, naam: 'Streeftest', keten_id: keten })).id;
+  const secties = [{ titel: 'Cijfers', items: [I.tel, I.stand, I.tekst].map((id) => ({ soort: 'indicator', indicator_id: id })) }];
+  versie = (await maak(S.regisseur, `/api/v1/formats/${fid}/versies`, { eerste_periode: '2025-H1', secties })).id;
+  const p = await post(S.regisseur, `/api/v1/formats/${fid}/versies/1/publiceren`, { reden: 'Test.' });
+  assert.equal(p.res.status, 200, p.text);
+  concept = (await maak(S.regisseur, `/api/v1/formats/${fid}/versies`, { eerste_periode: '2025-H2', secties })).id;
 });
 
 describe('status per richting and tolerance, against hand-counted figures', () => {
@@ -181,6 +158,27 @@ describe('status per richting and tolerance, against hand-counted figures', () =
     assert.equal(f.tel.totaal.status, 'afwijking');
     // The handmatig tekst indicator has no computed item at all.
     assert.equal(f.tekst, undefined);
+  });
+
+  test('the figures page shows each row\'s target and status, and says where there is none', async () => {
+    const r = await asSession(S.tl, `/cijfers?organisatie_id=${A}&periode=2025-H1&keten_id=${keten}`);
+    assert.equal(r.res.status, 200, r.text.slice(0, 300));
+    const sectie = new RegExp(`<section class="wz-cijfer" id="indicator-${I.tel}"[\\s\\S]*?</section>`).exec(r.text);
+    assert.ok(sectie, 'the section of the telling');
+    const rij = (wijk) => {
+      const m = new RegExp(`<th class="utrecht-table__header-cell" scope="row">${wijk}</th>([\\s\\S]*?)</tr>`).exec(sectie[0]);
+      assert.ok(m, `a row for ${wijk}`);
+      return m[1].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').replace(/ :/g, ':').trim();
+    };
+    // The same cells as the API above: W1 on the bound, W2 in its band, the total off course.
+    assert.match(rij(`Streefwijk W1`), /minstens 7 \(± 1\): Hoger is beter: op koers bij 7 of meer; met een tolerantie van 1 nog op koers vanaf 6\. Op koers$/);
+    assert.match(rij(`Streefwijk W2`), /3 tot en met 5 \(± 50%\): .* Op koers$/);
+    assert.match(rij('Totaal'), /hoogstens 6 \(± 25%\): .* Afwijking$/);
+    assert.match(sectie[0], new RegExp(`href="/streefwaarden/${org.id}"`));
+    // The stand has a target only for W1 in the year: A's total has none, and says so.
+    const stand = new RegExp(`<section class="wz-cijfer" id="indicator-${I.stand}"[\\s\\S]*?</section>`).exec(r.text)[0];
+    const totaal = /<th class="utrecht-table__header-cell" scope="row">Totaal<\/th>([\s\S]*?)<\/tr>/.exec(stand)[1];
+    assert.match(totaal.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '), /geen streefwaarde Geen streefwaarde\s*$/);
   });
 
   test('the list filters by indicator and periode: the four 2025-H1 targets', async () => {
@@ -322,10 +320,10 @@ describe('who may', () => {
 
 describe('a formatversie', () => {
   test('a concept is invisible to a teamleider (404), visible to the regisseur', async () => {
-    const r = await asSession(S.tl, `${WAARDEN}?organisatie_id=${A}&periode=2025-H1&formatversie_id=${concept}`);
+    const r = await asSession(S.tl, `${WAARDEN}?organisatie_id=${A}&periode=2025-H2&formatversie_id=${concept}`);
     assert.equal(r.res.status, 404, r.text);
     await assertDocumented('GET', WAARDEN, r);
-    const g = await asSession(S.regisseur, `${WAARDEN}?organisatie_id=${A}&periode=2025-H1&formatversie_id=${concept}`);
+    const g = await asSession(S.regisseur, `${WAARDEN}?organisatie_id=${A}&periode=2025-H2&formatversie_id=${concept}`);
     assert.equal(g.res.status, 200, g.text);
   });
   test('a version that does not exist: 404', async () => {

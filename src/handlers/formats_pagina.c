@@ -999,7 +999,7 @@ static void
 pagina_verschil(struct req *r)
 {
 	const char *m = kv_get(&r->query, "met");
-	struct fa_versie van, naar;
+	struct formatversie_rij van, naar;
 	struct fv_verschil d;
 	struct format_rij f;
 	struct json_object *ctx, *a, *w, *v;
@@ -1009,7 +1009,7 @@ pagina_verschil(struct req *r)
 	int64_t met = 0;
 	size_t i, k;
 
-	if (!format_analyse_mag_lezen(&r->who)) {
+	if (!format_mag_lezen(&r->who)) {
 		resp_problem(r, 403, NULL, NULL);
 		return;
 	}
@@ -1100,14 +1100,14 @@ static void
 pagina_dekking(struct req *r)
 {
 	struct format_dekking d;
-	struct fa_versie v;
+	struct formatversie_rij v;
 	struct format_rij f;
 	struct json_object *ctx, *a, *e, *l;
 	struct ops_ctx c;
 	enum ops_uitkomst u;
 	size_t i;
 
-	if (!format_analyse_mag_lezen(&r->who)) {
+	if (!format_mag_lezen(&r->who)) {
 		resp_problem(r, 403, NULL, NULL);
 		return;
 	}

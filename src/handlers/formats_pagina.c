@@ -719,6 +719,11 @@ versie_pagina(struct req *r, int status, enum versie_form form,
 	    json_object_array_length(arr) > 0));
 	json_object_object_add(ctx, "vergelijk", arr);
 
+	/* A concept's content is changed on its own form. */
+	if (beheren && strcmp(v.status, "concept") == 0)
+		json_object_object_add(ctx, "wijzig_href", json_object_new_string(
+		    arena_printf(r->arena, "%s/wijzigen", versie_href(r, f.id,
+		    v.nummer))));
 	/* The steps the caller may take: only those the operation allows. */
 	gepost = form == VF_PUBLICEREN;
 	nst = beheren ? workflow_acties(&formatversie_workflow, v.status,

@@ -52,6 +52,7 @@ extern const struct route_table routes_streefwaarden_pagina;
 /* Formats (issue 11): formats_pagina.c (the pages of formats.c and
  * format_analyse.c). */
 extern const struct route_table routes_formats_pagina;
+extern const struct route_table routes_formatversie_formulier;
 
 /*
  * Every route of the application, in match order: built once (malloc) on

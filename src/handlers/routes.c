@@ -33,6 +33,7 @@ static const struct route_table *const tables[] = {
 	&routes_streefwaarden,
 	&routes_streefwaarden_pagina,
 	&routes_formats_pagina,
+	&routes_formatversie_formulier,
 	&routes_formats,
 	&routes_format_analyse,
 };

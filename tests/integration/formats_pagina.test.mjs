@@ -202,3 +202,63 @@ test('a mid-period publication without consultation: the reden is required (422 
   r = await pagina(S['teamleider.dock'], `${vp}/verschil?met=1`);
   assert.match(r.text, /Geen verschil in de onderdelen/);
 });
+
+test('a version written by form: filled from the latest one, bad JSON and bad items shown at the text area with nothing saved, a stale save keeps the input', async () => {
+  const reg = S['regisseur.participatie'];
+  // Version 1 of this file's format is published (the test above): the new form starts from it.
+  assert.equal((await asSession(S['teamleider.dock'], `/formats/${fid}/versies/nieuw`)).res.status, 403);
+  assert.equal((await asSession(S['regisseur.wmo'], `/formats/${fid}/versies/nieuw`)).res.status, 403, 'another keten\'s regisseur');
+  const nieuw = await pagina(reg, `/formats/${fid}/versies/nieuw`);
+  assert.match(nieuw.text, new RegExp(`&quot;indicator_id&quot;: ${ind},\\s*&quot;lijn&quot;: &quot;vergelijkbaar&quot;,\\s*&quot;vorige_indicator_id&quot;: ${ind}`),
+    'the latest version\'s indicators, each continuing itself');
+  assert.match(nieuw.text, /name="indientermijn_dagen"[^>]*value="42"/, 'the indientermijn of the latest version');
+  assert.match(nieuw.text, new RegExp(`<td class="utrecht-table__cell">${ind}</td>`), 'the keten\'s indicators with their ids');
+  const versies = async () => Number((await sql(`SELECT COUNT(*) FROM formatversie WHERE format_id = ${fid}`))[0][0]);
+  const voor = await versies();
+
+  // Not JSON: the text is kept, one error at the text area.
+  const kapot = `[{"titel": "Cijfers", "items": [ ${RUN}`;
+  let r = await form(reg, `/formats/${fid}/versies/nieuw`, { eerste_periode: '2032-H1', indientermijn_dagen: '30', toelichting: '', secties: kapot });
+  assert.equal(r.res.status, 422, r.text);
+  assert.deepEqual(tidy(r.text), []);
+  assert.match(r.text, /<a class="utrecht-link" href="#secties">De inhoud is geen geldige JSON/);
+  assert.ok(r.text.includes(kapot.replace(/"/g, '&quot;')), 'what was typed is kept');
+  // An item error: said with its section and item, linked to the text area.
+  const zonderLijn = JSON.stringify([{ titel: 'Cijfers', items: [{ soort: 'indicator', indicator_id: ind, lijn: 'misschien' }] }]);
+  r = await form(reg, `/formats/${fid}/versies/nieuw`, { eerste_periode: '2032-H1', indientermijn_dagen: '30', toelichting: '', secties: zonderLijn });
+  assert.equal(r.res.status, 422, r.text);
+  assert.match(r.text, /<a class="utrecht-link" href="#secties">Sectie 1, onderdeel 1 \(lijn\): /);
+  assert.equal(await versies(), voor, 'nothing saved');
+
+  // Saved: 303 to the new concept, which has a link to its own form.
+  const goed = JSON.stringify([{ titel: 'Cijfers', items: [{ soort: 'indicator', indicator_id: ind, lijn: 'vergelijkbaar', vorige_indicator_id: ind }] },
+    { titel: 'Vragen', items: [{ soort: 'vraag', vraag: `Nieuw per formulier ${RUN}` }] }]);
+  r = await form(reg, `/formats/${fid}/versies/nieuw`, { eerste_periode: '2032-H1', indientermijn_dagen: '30', toelichting: 'Per formulier.', secties: goed });
+  assert.equal(r.res.status, 303, r.text);
+  assert.equal(r.res.headers.get('location'), `/formats/${fid}/versies/2`);
+  const vp = `/formats/${fid}/versies/2`;
+  const concept = await pagina(reg, vp);
+  assert.match(concept.text, new RegExp(`Nieuw per formulier ${RUN}`));
+  assert.match(concept.text, new RegExp(`href="${vp}/wijzigen"`));
+  assert.doesNotMatch((await pagina(S.contractmanager, vp)).text, /\/wijzigen"/, 'only for who writes it');
+
+  // The change form holds the concept as stored; a stale save is 409 with the input kept and the new version.
+  const w = await pagina(reg, `${vp}/wijzigen`);
+  const versie = /name="versie" value="(\d+)"/.exec(w.text)[1];
+  assert.match(w.text, new RegExp(`Nieuw per formulier ${RUN}`));
+  const gewijzigd = goed.replace('Nieuw per formulier', 'Gewijzigd per formulier');
+  r = await form(reg, `${vp}/wijzigen`, { versie, eerste_periode: '2032-H1', indientermijn_dagen: '35', toelichting: 'Per formulier.', secties: gewijzigd });
+  assert.equal(r.res.status, 303, r.text);
+  r = await form(reg, `${vp}/wijzigen`, { versie, eerste_periode: '2032-H1', indientermijn_dagen: '36', toelichting: 'Te laat.', secties: gewijzigd });
+  assert.equal(r.res.status, 409, r.text);
+  assert.deepEqual(tidy(r.text), []);
+  assert.match(r.text, /Gegevens intussen gewijzigd/);
+  assert.match(r.text, /value="36"/, 'what was typed is kept');
+  assert.match(r.text, new RegExp(`name="versie" value="${Number(versie) + 1}"`), 'with the version it has now');
+  const nu = await pagina(S.contractmanager, vp);
+  assert.match(nu.text, new RegExp(`Gewijzigd per formulier ${RUN}`));
+  assert.match(nu.text, /35 dagen na het einde/);
+  // Published, it has no form any more.
+  assert.equal((await form(reg, `${vp}/publiceren`, { reden: '' })).res.status, 303);
+  assert.equal((await asSession(reg, `${vp}/wijzigen`)).res.status, 409);
+});

@@ -198,6 +198,10 @@ const EXPECT = {
   // the comment for a teamleider (which versions, the operation decides).
   'GET /formats': GEEN_KETENPARTNER,
   'GET /formats/nieuw': CATALOGUS,
+  'GET /formats/{id:int}/versies/nieuw': CATALOGUS,
+  'POST /formats/{id:int}/versies/nieuw': CATALOGUS,
+  'GET /formats/{id:int}/versies/{nummer:int}/wijzigen': CATALOGUS,
+  'POST /formats/{id:int}/versies/{nummer:int}/wijzigen': CATALOGUS,
   'POST /formats/nieuw': CATALOGUS,
   'GET /formats/{id:int}': GEEN_KETENPARTNER,
   'GET /formats/{id:int}/versies/{nummer:int}': GEEN_KETENPARTNER,

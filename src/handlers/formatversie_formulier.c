@@ -239,8 +239,9 @@ formulier(struct req *r, int status, const struct format_rij *f,
 	    "van dezelfde soort als de vorige versie.", fouten, "text",
 	    w->eerste_periode, 7));
 	json_object_array_add(v, formveld_invoer(r, "indientermijn_dagen",
-	    "Indientermijn in dagen", 0, "Binnen hoeveel dagen na het einde van "
-	    "de periode de rapportage is ingediend.", fouten, "text",
+	    "Indientermijn in dagen", 1, "Binnen hoeveel dagen na het einde van "
+	    "de periode de rapportage is ingediend (1 tot en met 365).", fouten,
+	    "text",
 	    w->indientermijn, 4));
 	json_object_array_add(v, formveld_invoer(r, "toelichting",
 	    "Toelichting", 0, "Wat deze versie verandert en waarom.", fouten,

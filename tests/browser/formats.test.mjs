@@ -92,6 +92,31 @@ test('with JavaScript and by keyboard: from the list to a version', async () => 
   await page.context().close();
 });
 
+test('with JavaScript: a new version of the new format by its form, a 422 at the text area first', async () => {
+  const page = await signIn('regisseur.participatie');
+  await goto(page, '/formats');
+  let res = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }),
+    page.locator('main a', { hasText: `Browserformat ${RUN}` }).first().click()]).then(([r]) => r);
+  res = await follow(page, 'Nieuwe versie maken');
+  await check(page, 'versie-nieuw', res);
+  const ind = await page.locator('main table tbody tr td').first().innerText();
+  await page.getByLabel('Eerste periode').fill('2033-H1');
+  await page.getByLabel('Indientermijn in dagen').fill('30');
+  await page.getByLabel('Inhoud').fill('[{"titel": "Cijfers", "items": [');
+  res = await submit(page, 'Opslaan als concept');
+  await check(page, 'versie-nieuw-422', res, 422);
+  await page.locator('#fouten a[href="#secties"]').first().click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'secties', 'the summary link reaches the text area');
+  await page.getByLabel('Inhoud').fill(JSON.stringify([{ titel: 'Cijfers', items: [{ soort: 'indicator', indicator_id: Number(ind) }] }]));
+  res = await submit(page, 'Opslaan als concept');
+  await check(page, 'versie-concept', res);
+  assert.match(new URL(page.url()).pathname, /^\/formats\/\d+\/versies\/1$/);
+  assert.match(await page.locator('main').innerText(), /Dit is een concept/);
+  res = await follow(page, 'De inhoud van dit concept wijzigen');
+  await check(page, 'versie-wijzigen', res);
+  await page.context().close();
+});
+
 test('a ketenpartner has no Formats menu item and gets 403', async () => {
   const page = await signIn('ketenpartner.werkom');
   assert.doesNotMatch(await page.locator('nav[aria-label="Hoofdmenu"]').innerText(), /Formats/);

@@ -445,3 +445,43 @@ format_onderwerp(char out[FORMAT_ONDERWERP_MAX], enum format_item_soort soort,
 	    tekst[n] != '\0' ? "…" : "");
 	return out;
 }
+
+/* The label of code in the NULL-terminated pairs {code, label}. */
+static const char *
+label_van(const char *const (*paren)[2], const char *code)
+{
+	for (; code != NULL && (*paren)[0] != NULL; paren++)
+		if (strcmp((*paren)[0], code) == 0)
+			return (*paren)[1];
+	return NULL;
+}
+
+const char *
+format_status_label(const char *status)
+{
+	static const char *const l[][2] = { { "concept", "Concept" },
+	    { "consultatie", "In consultatie" },
+	    { "gepubliceerd", "Gepubliceerd" }, { NULL, NULL } };
+
+	return label_van(l, status);
+}
+
+const char *
+format_soort_label(const char *soort)
+{
+	static const char *const l[][2] = { { "indicator", "Indicator" },
+	    { "eis", "Eis" }, { "vraag", "Open vraag" }, { NULL, NULL } };
+
+	return label_van(l, soort);
+}
+
+const char *
+format_lijn_label(const char *lijn)
+{
+	static const char *const l[][2] = {
+	    { "vergelijkbaar", "Vergelijkbaar" },
+	    { "niet_vergelijkbaar", "Niet vergelijkbaar: een nieuwe reeks" },
+	    { NULL, NULL } };
+
+	return label_van(l, lijn);
+}

@@ -88,6 +88,12 @@ struct format_inhoud {
 const char		*format_item_soort_code(enum format_item_soort);
 enum format_item_soort	 format_item_soort_lees(const char *);
 const char		*format_lijn_code(enum format_lijn);   /* NULL: niet gezegd */
+/* The labels of the codes as pages and the API show them ("In
+ * consultatie", "Open vraag", "Niet vergelijkbaar: een nieuwe reeks");
+ * NULL for NULL or an unknown code. */
+const char		*format_status_label(const char *status);
+const char		*format_soort_label(const char *soort);
+const char		*format_lijn_label(const char *lijn);
 enum format_lijn	 format_lijn_lees(const char *);       /* 0: unknown */
 
 /*

@@ -27,6 +27,7 @@
 #include "core/limits.h"
 #include "core/log.h"
 #include "db/db.h"
+#include "domain/periode.h"
 #include "domain/veld.h"
 #include "handlers/common.h"
 #include "http/request.h"
@@ -470,4 +471,26 @@ query_id(struct req *r, const char *naam)
 	if (s == NULL || *s == '\0')
 		return 0;
 	return (v = getal_id(s, strlen(s))) > 0 ? v : -1;
+}
+
+const char *
+pagina_periode(struct req *r, const char *code)
+{
+	struct periode p;
+	char b[64];
+
+	if (code == NULL || periode_lees_str(code, &p) != 0)
+		return code != NULL ? code : "";
+	periode_label(&p, b, sizeof(b));
+	if (strcmp(b, code) == 0)
+		return code;
+	return arena_printf(r->arena, "%s (%s)", code, b);
+}
+
+const char *
+pagina_tijd(struct req *r, const char *op)
+{
+	if (op == NULL || strlen(op) < 16)
+		return op;
+	return arena_printf(r->arena, "%.10s %.5s UTC", op, op + 11);
 }

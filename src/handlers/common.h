@@ -80,6 +80,12 @@ void	fail_db(struct req *, enum db_err, const char *where);
 void	pagina_fouten(struct req *, struct json_object *ctx,
 	    struct json_object *fouten);
 
+/* A periode code as a page shows it: "2024-H1 (eerste halfjaar 2024)";
+ * the code itself when it says no more, "" for NULL. In the arena. */
+const char	*pagina_periode(struct req *, const char *code);
+/* "2025-06-01T10:00:00Z" as "2025-06-01 10:00 UTC"; NULL for NULL. */
+const char	*pagina_tijd(struct req *, const char *op);
+
 /*
  * A create that succeeded inside its transaction: answers 201 with obj
  * (ownership taken) and Location, and stores the answer under the

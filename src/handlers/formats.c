@@ -67,20 +67,6 @@ format_json(const struct format_rij *f)
 	return o;
 }
 
-static const char *
-status_label(const char *status)
-{
-	if (status == NULL)
-		return NULL;
-	if (strcmp(status, "concept") == 0)
-		return "Concept";
-	if (strcmp(status, "consultatie") == 0)
-		return "In consultatie";
-	if (strcmp(status, "gepubliceerd") == 0)
-		return "Gepubliceerd";
-	return NULL;
-}
-
 /* A version without its content; reacties only for who reads them all
  * (alle), else null. */
 static struct json_object *
@@ -94,7 +80,7 @@ versie_json(const struct formatversie_rij *v, int alle)
 	json_object_object_add(o, "versie", json_object_new_int64(v->versie));
 	json_object_object_add(o, "status", tekst_of_null(v->status));
 	json_object_object_add(o, "status_label",
-	    tekst_of_null(status_label(v->status)));
+	    tekst_of_null(format_status_label(v->status)));
 	json_object_object_add(o, "eerste_periode", tekst_of_null(v->eerste_periode));
 	json_object_object_add(o, "eerste_dag", tekst_of_null(v->eerste_dag));
 	json_object_object_add(o, "indientermijn_dagen",

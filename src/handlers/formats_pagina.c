@@ -75,79 +75,6 @@ static const struct veld_optie actie_labels[] = {
 	{ NULL, NULL },
 };
 
-static const char *
-label(const struct veld_optie *o, const char *code)
-{
-	for (; code != NULL && o->code != NULL; o++)
-		if (strcmp(o->code, code) == 0)
-			return o->label;
-	return code;
-}
-
-static const char *
-status_label(const char *s)
-{
-	if (s == NULL)
-		return "";
-	if (strcmp(s, "concept") == 0)
-		return "Concept";
-	if (strcmp(s, "consultatie") == 0)
-		return "In consultatie";
-	if (strcmp(s, "gepubliceerd") == 0)
-		return "Gepubliceerd";
-	return s;
-}
-
-static const char *
-soort_label(const char *s)
-{
-	if (s == NULL)
-		return "";
-	if (strcmp(s, "indicator") == 0)
-		return "Indicator";
-	if (strcmp(s, "eis") == 0)
-		return "Eis";
-	if (strcmp(s, "vraag") == 0)
-		return "Open vraag";
-	return s;
-}
-
-static const char *
-lijn_label(const char *l)
-{
-	if (l == NULL)
-		return NULL;
-	if (strcmp(l, "vergelijkbaar") == 0)
-		return "Vergelijkbaar";
-	if (strcmp(l, "niet_vergelijkbaar") == 0)
-		return "Niet vergelijkbaar: een nieuwe reeks";
-	return l;
-}
-
-/* "2024-H1" as "2024-H1 (eerste halfjaar 2024)". In the arena. */
-static const char *
-periode_tekst(struct req *r, const char *code)
-{
-	struct periode p;
-	char b[64];
-
-	if (code == NULL || periode_lees_str(code, &p) != 0)
-		return code != NULL ? code : "";
-	periode_label(&p, b, sizeof(b));
-	if (strcmp(b, code) == 0)
-		return code;
-	return arena_printf(r->arena, "%s (%s)", code, b);
-}
-
-/* "2025-06-01T10:00:00Z" as "2025-06-01 10:00 UTC". */
-static const char *
-tijd_tekst(struct req *r, const char *op)
-{
-	if (op == NULL || strlen(op) < 16)
-		return op;
-	return arena_printf(r->arena, "%.10s %.5s UTC", op, op + 11);
-}
-
 /* The rule's uitsplitsing (JSON text of an array of names or objects)
  * as "uitkomst, ketenstatus"; NULL for none. In the arena. */
 static const char *
@@ -206,15 +133,15 @@ versie_obj(struct req *r, const struct formatversie_rij *v)
 	json_object_object_add(o, "nummer", json_object_new_int64(v->nummer));
 	json_object_object_add(o, "href", json_object_new_string(versie_href(r,
 	    v->format_id, v->nummer)));
-	json_object_object_add(o, "status_label", json_object_new_string(
-	    status_label(v->status)));
+	json_object_object_add(o, "status_label", tekst_of_leeg(
+	    format_status_label(v->status)));
 	json_object_object_add(o, "is_concept", json_object_new_boolean(
 	    v->status != NULL && strcmp(v->status, "concept") == 0));
 	json_object_object_add(o, "is_consultatie", json_object_new_boolean(
 	    v->status != NULL && strcmp(v->status, "consultatie") == 0));
 	json_object_object_add(o, "is_gepubliceerd", json_object_new_boolean(
 	    gepubliceerd));
-	json_object_object_add(o, "eerste_periode", tekst_of_leeg(periode_tekst(r,
+	json_object_object_add(o, "eerste_periode", tekst_of_leeg(pagina_periode(r,
 	    v->eerste_periode)));
 	json_object_object_add(o, "indientermijn_dagen", json_object_new_int(
 	    v->indientermijn_dagen));
@@ -225,13 +152,13 @@ versie_obj(struct req *r, const struct formatversie_rij *v)
 	    v->geconsulteerd));
 	json_object_object_add(o, "zonder_consultatie", json_object_new_boolean(
 	    gepubliceerd && !v->geconsulteerd));
-	json_object_object_add(o, "consultatie_van", tekst_of_null(tijd_tekst(r,
+	json_object_object_add(o, "consultatie_van", tekst_of_null(pagina_tijd(r,
 	    v->consultatie_van)));
 	json_object_object_add(o, "midden_in_periode", json_object_new_boolean(
 	    gepubliceerd && v->midden_in_periode));
 	json_object_object_add(o, "publicatie_reden", tekst_of_null(
 	    v->publicatie_reden));
-	json_object_object_add(o, "gepubliceerd_op", tekst_of_null(tijd_tekst(r,
+	json_object_object_add(o, "gepubliceerd_op", tekst_of_null(pagina_tijd(r,
 	    v->gepubliceerd_op)));
 	json_object_object_add(o, "gepubliceerd_door", tekst_of_null(
 	    v->gepubliceerd_door_naam));
@@ -514,8 +441,8 @@ secties_obj(struct req *r, const struct format_item_rij *it, size_t n,
 			continue;
 		o = json_object_new_object();
 		json_object_object_add(o, "id", json_object_new_int64(it[i].id));
-		json_object_object_add(o, "soort", json_object_new_string(
-		    soort_label(it[i].soort)));
+		json_object_object_add(o, "soort", tekst_of_leeg(
+		    format_soort_label(it[i].soort)));
 		if (strcmp(it[i].soort, "indicator") == 0) {
 			json_object_object_add(o, "is_indicator",
 			    json_object_new_boolean(1));
@@ -532,7 +459,7 @@ secties_obj(struct req *r, const struct format_item_rij *it, size_t n,
 			json_object_object_add(o, "uitsplitsing", tekst_of_null(
 			    uitsplitsing_tekst(r, it[i].uitsplitsing)));
 			json_object_object_add(o, "lijn", tekst_of_null(
-			    lijn_label(it[i].lijn)));
+			    format_lijn_label(it[i].lijn)));
 			json_object_object_add(o, "vergelijkbaar",
 			    json_object_new_boolean(it[i].lijn != NULL &&
 			    strcmp(it[i].lijn, "vergelijkbaar") == 0));
@@ -608,15 +535,15 @@ reacties_obj(struct req *r, struct json_object *ctx, int beantwoorden,
 		json_object_object_add(o, "organisatie", tekst_of_leeg(
 		    x[i].organisatie));
 		json_object_object_add(o, "door", tekst_of_leeg(x[i].gebruiker));
-		json_object_object_add(o, "oordeel", tekst_of_leeg(label(oordelen,
+		json_object_object_add(o, "oordeel", tekst_of_leeg(formveld_optie_label(oordelen,
 		    x[i].oordeel)));
 		json_object_object_add(o, "opmerking", tekst_of_leeg(x[i].opmerking));
-		json_object_object_add(o, "op", tekst_of_leeg(tijd_tekst(r,
+		json_object_object_add(o, "op", tekst_of_leeg(pagina_tijd(r,
 		    x[i].aangemaakt)));
 		json_object_object_add(o, "antwoord", tekst_of_null(x[i].antwoord));
 		json_object_object_add(o, "beantwoord_door", tekst_of_null(
 		    x[i].beantwoord_door_naam));
-		json_object_object_add(o, "beantwoord_op", tekst_of_null(tijd_tekst(
+		json_object_object_add(o, "beantwoord_op", tekst_of_null(pagina_tijd(
 		    r, x[i].beantwoord_op)));
 		if (beantwoorden) {
 			json_object_object_add(o, "mag_beantwoorden",
@@ -734,7 +661,7 @@ versie_pagina(struct req *r, int status, enum versie_form form,
 		json_object_object_add(a, "actie", json_object_new_string(
 		    stap[i]->actie));
 		json_object_object_add(a, "label", json_object_new_string(
-		    label(actie_labels, stap[i]->actie)));
+		    formveld_optie_label(actie_labels, stap[i]->actie)));
 		json_object_object_add(a, "href", json_object_new_string(
 		    arena_printf(r->arena, "%s/%s", versie_href(r, f.id, v.nummer),
 		    stap[i]->actie)));
@@ -980,7 +907,7 @@ veld_label(const char *v)
 		{ NULL, NULL },
 	};
 
-	return label(l, v);
+	return formveld_optie_label(l, v);
 }
 
 /* The title and the links shared by the two analysis pages. */
@@ -1070,7 +997,7 @@ pagina_verschil(struct req *r)
 		json_object_object_add(w, "code", tekst_of_leeg(d.lijn[i]->code));
 		json_object_object_add(w, "naam", tekst_of_leeg(d.lijn[i]->naam));
 		json_object_object_add(w, "lijn", tekst_of_leeg(d.lijn[i]->lijn !=
-		    NULL ? lijn_label(d.lijn[i]->lijn) : "Niet gezegd"));
+		    NULL ? format_lijn_label(d.lijn[i]->lijn) : "Niet gezegd"));
 		json_object_object_add(w, "vorige_code", tekst_of_null(
 		    d.lijn[i]->vorige_code));
 		json_object_array_add(a, w);
@@ -1127,7 +1054,7 @@ pagina_dekking(struct req *r)
 	    "%s, versie %lld: dekking en registratielast", f.naam,
 	    (long long)v.nummer));
 	json_object_object_add(ctx, "eerste_periode", tekst_of_leeg(
-	    periode_tekst(r, v.eerste_periode)));
+	    pagina_periode(r, v.eerste_periode)));
 	a = json_object_new_array();
 	for (i = 0; i < d.neisen_zonder_indicator; i++) {
 		e = json_object_new_object();

@@ -107,3 +107,12 @@ formveld_keuze(struct req *r, const char *naam, const char *label, int verplicht
 	json_object_object_add(o, "opties", arr);
 	return o;
 }
+
+const char *
+formveld_optie_label(const struct veld_optie *o, const char *code)
+{
+	for (; code != NULL && o->code != NULL; o++)
+		if (strcmp(o->code, code) == 0)
+			return o->label;
+	return code;
+}

@@ -29,6 +29,10 @@ struct json_object *formveld_keuze(struct req *, const char *naam,
 		    struct json_object *fouten, const char *waarde,
 		    const struct structuur_optie *k, size_t nk,
 		    const struct veld_optie *vast, int radio);
+/* The label of code among the options o (code itself when it is none
+ * of them). */
+const char	*formveld_optie_label(const struct veld_optie *o,
+		    const char *code);
 /* Appends {waarde, label, gekozen} to arr. */
 void	formveld_optie(struct json_object *arr, const char *waarde,
 	    const char *label, int aan);

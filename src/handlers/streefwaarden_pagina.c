@@ -149,15 +149,6 @@ sw_getal(struct req *r, const char *s)
 	return arena_strdup(r->arena, b);
 }
 
-static const char *
-optie_label(const struct veld_optie *o, const char *code)
-{
-	for (; code != NULL && o->code != NULL; o++)
-		if (strcmp(o->code, code) == 0)
-			return o->label;
-	return code;
-}
-
 /* The target as one Dutch sentence (domain/streefwaarde_uitleg.h); ""
  * for a row that does not read as a target. In the arena. */
 static const char *
@@ -170,29 +161,6 @@ sw_omschrijving(struct req *r, const struct streefwaarde_rij *s)
 	if (streefwaarde_van_rij(s, &sw) != 0)
 		return "";
 	return arena_strdup(r->arena, streefwaarde_uitleg(&c, zin, sizeof(zin)));
-}
-
-/* "2025-06-01T10:00:00Z" as "2025-06-01 10:00 UTC". */
-static const char *
-sw_tijd(struct req *r, const char *op)
-{
-	if (op == NULL || strlen(op) < 16)
-		return op != NULL ? op : "";
-	return arena_printf(r->arena, "%.10s %.5s UTC", op, op + 11);
-}
-
-static const char *
-sw_periode(struct req *r, const char *code)
-{
-	struct periode p;
-	char b[64];
-
-	if (code == NULL || periode_lees_str(code, &p) != 0)
-		return code != NULL ? code : "";
-	periode_label(&p, b, sizeof(b));
-	if (strcmp(b, code) == 0)
-		return code;
-	return arena_printf(r->arena, "%s (%s)", code, b);
 }
 
 /* "DOCK Zaanstad, wijk Poelenburg", "Hele gemeente", ... */
@@ -240,10 +208,10 @@ sw_item(struct req *r, const struct sw_namen *nm,
 	json_object_object_add(o, "keten", tekst_of_leeg(optie_naam(nm->keten,
 	    nm->nketen, s->keten_id)));
 	json_object_object_add(o, "periode", tekst_of_leeg(s->periode));
-	json_object_object_add(o, "periode_label", tekst_of_leeg(sw_periode(r,
+	json_object_object_add(o, "periode_label", tekst_of_leeg(pagina_periode(r,
 	    s->periode)));
 	json_object_object_add(o, "bereik", tekst_of_leeg(sw_bereik(r, nm, s)));
-	json_object_object_add(o, "richting", tekst_of_leeg(optie_label(
+	json_object_object_add(o, "richting", tekst_of_leeg(formveld_optie_label(
 	    richtingen, s->richting)));
 	json_object_object_add(o, "waarde", tekst_of_null(sw_getal(r,
 	    s->waarde)));
@@ -262,7 +230,7 @@ sw_item(struct req *r, const struct sw_namen *nm,
 	json_object_object_add(o, "reden", tekst_of_leeg(s->reden));
 	json_object_object_add(o, "door", tekst_of_leeg(s->door));
 	json_object_object_add(o, "op", tekst_of_leeg(s->gewijzigd_op));
-	json_object_object_add(o, "op_tekst", tekst_of_leeg(sw_tijd(r,
+	json_object_object_add(o, "op_tekst", tekst_of_leeg(pagina_tijd(r,
 	    s->gewijzigd_op)));
 	return o;
 }
@@ -460,7 +428,7 @@ pagina_streefwaarde(struct req *r)
 		    h[i].versie));
 		json_object_object_add(e, "door", tekst_of_leeg(h[i].door));
 		json_object_object_add(e, "op", tekst_of_leeg(h[i].gewijzigd_op));
-		json_object_object_add(e, "op_tekst", tekst_of_leeg(sw_tijd(r,
+		json_object_object_add(e, "op_tekst", tekst_of_leeg(pagina_tijd(r,
 		    h[i].gewijzigd_op)));
 		json_object_object_add(e, "reden", tekst_of_leeg(h[i].reden));
 		json_object_object_add(e, "nieuw", tekst_of_leeg(

@@ -5,12 +5,12 @@
  * the consulted teamleiders and the regisseur's answers. And the reads
  * that depend on who asks (a concept is not for every eye).
  *
- * Who (doc-issue11-plan.md, "Who may"): a regisseur writes formats,
+ * Who (issue 11, "Who may do what"): a regisseur writes formats,
  * versions and answers of the ketens of their grants, a beheerder of every
  * keten (OPS_GEWEIGERD otherwise); a teamleider comments while a version
  * is in consultatie and their organisatie was consulted. Concepts are
- * read by regisseur, beheerder, contractmanager and auditor only: for
- * anyone else a concept does not exist (OPS_NIET_GEVONDEN). A ketenpartner
+ * read by the regisseur of the keten, the beheerder, contractmanager and
+ * auditor only (format_ziet_concepten): for anyone else a concept does not exist (OPS_NIET_GEVONDEN). A ketenpartner
  * is refused by the route (ACCESS_STURING) before any of this runs.
  *
  * Every state change is a step of formatversie_workflow

@@ -384,7 +384,8 @@ test_geldig_rejects_empty_or_oversized_table(void **state)
 }
 
 /* The formatversie table of the application (domain/workflow.c), step by
- * step as doc-issue11-plan.md says. */
+ * step: concept → consultatie → gepubliceerd, back to concept by
+ * terugnemen, and publication straight from a concept. */
 static void
 test_formatversie_workflow(void **state)
 {

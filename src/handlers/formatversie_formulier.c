@@ -334,6 +334,11 @@ invoer_van_form(struct req *r, struct formatversie_invoer *in,
 		return -1;
 	*secties = json_tokener_parse_ex(tok, t, (int)strlen(t));
 	e = json_tokener_get_error(tok);
+	/* Text after the JSON would be dropped unseen: refuse it. */
+	if (e == json_tokener_success &&
+	    t[json_tokener_get_parse_end(tok) + strspn(t +
+	    json_tokener_get_parse_end(tok), " \t\r\n")] != '\0')
+		e = json_tokener_error_parse_unexpected;
 	json_tokener_free(tok);
 	if (*secties == NULL || e != json_tokener_success) {
 		json_object_put(*secties);

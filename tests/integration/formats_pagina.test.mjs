@@ -223,6 +223,10 @@ test('a version written by form: filled from the latest one, bad JSON and bad it
   assert.deepEqual(tidy(r.text), []);
   assert.match(r.text, /<a class="utrecht-link" href="#secties">De inhoud is geen geldige JSON/);
   assert.ok(r.text.includes(kapot.replace(/"/g, '&quot;')), 'what was typed is kept');
+  // Valid JSON with text after it is refused too, not cut short.
+  r = await form(reg, `/formats/${fid}/versies/nieuw`, { eerste_periode: '2032-H1', indientermijn_dagen: '30', toelichting: '', secties: '[] en meer' });
+  assert.equal(r.res.status, 422, r.text);
+  assert.match(r.text, /De inhoud is geen geldige JSON/);
   // An item error: said with its section and item, linked to the text area.
   const zonderLijn = JSON.stringify([{ titel: 'Cijfers', items: [{ soort: 'indicator', indicator_id: ind, lijn: 'misschien' }] }]);
   r = await form(reg, `/formats/${fid}/versies/nieuw`, { eerste_periode: '2032-H1', indientermijn_dagen: '30', toelichting: '', secties: zonderLijn });

@@ -13,7 +13,7 @@
 // the page (the demo catalogue's, other tests') is checked for its shape.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, PASSWORD, axeViolations, shot, signIn as signInWith, tidyProblems, useBrowser } from './lib.mjs';
+import { BASE, PASSWORD, useBrowser, pageChecks, goto, submit, follow } from './lib.mjs';
 
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const P = '2025-H1';
@@ -21,28 +21,7 @@ const ORIGIN = new URL(BASE).origin;
 
 useBrowser();
 
-// Pages of a context without JavaScript (axe, a script, cannot run there).
-const zonderJs = new WeakSet();
-async function signIn(user, options = {}) {
-  const page = await signInWith(user, { timeout: 20000, ...options });
-  if (options.javaScriptEnabled === false) zonderJs.add(page);
-  return page;
-}
-
-const problems = [];
-// axe only where JavaScript runs (axe is a script): the pages without
-// JavaScript are the same HTML, checked by axe in the other tests.
-async function check(page, label, response, status = 200) {
-  assert.ok(response, `${label}: a response`);
-  assert.equal(response.status(), status, `${label}: ${page.url()}`);
-  if (!zonderJs.has(page)) for (const v of await axeViolations(page)) problems.push(`axe ${label}: ${v}`);
-  for (const t of tidyProblems(await response.text())) problems.push(`tidy ${label}: ${t}`);
-  await shot(page, `cijfers-${label.replace(/[^a-z0-9]+/gi, '-')}`);
-}
-
-const goto = (page, p) => page.goto(new URL(p, BASE).href, { waitUntil: 'load' });
-const submit = (page, name) => Promise.all([page.waitForNavigation({ waitUntil: 'load' }),
-  page.getByRole('button', { name, exact: true }).click()]).then(([r]) => r);
+const { signIn, check, problems } = pageChecks('cijfers');
 
 // ------------------------------------------------------------ the API
 

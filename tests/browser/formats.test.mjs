@@ -8,33 +8,13 @@
 // checked with axe-core (WCAG 2.1 A/AA, where JavaScript runs) and Tidy.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, axeViolations, shot, signIn as signInWith, tidyProblems, useBrowser } from './lib.mjs';
+import { BASE, useBrowser, pageChecks, goto, submit, follow } from './lib.mjs';
 
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 useBrowser();
 
-const zonderJs = new WeakSet();
-async function signIn(user, options = {}) {
-  const page = await signInWith(user, { timeout: 20000, ...options });
-  if (options.javaScriptEnabled === false) zonderJs.add(page);
-  return page;
-}
-
-const problems = [];
-async function check(page, label, response, status = 200) {
-  assert.ok(response, `${label}: a response`);
-  assert.equal(response.status(), status, `${label}: ${page.url()}`);
-  if (!zonderJs.has(page)) for (const v of await axeViolations(page)) problems.push(`axe ${label}: ${v}`);
-  for (const t of tidyProblems(await response.text())) problems.push(`tidy ${label}: ${t}`);
-  await shot(page, `formats-${label.replace(/[^a-z0-9]+/gi, '-')}`);
-}
-
-const goto = (page, p) => page.goto(new URL(p, BASE).href, { waitUntil: 'load' });
-const submit = (page, name) => Promise.all([page.waitForNavigation({ waitUntil: 'load' }),
-  page.getByRole('button', { name, exact: true }).click()]).then(([r]) => r);
-const follow = (page, name) => Promise.all([page.waitForNavigation({ waitUntil: 'load' }),
-  page.getByRole('link', { name, exact: true }).first().click()]).then(([r]) => r);
+const { signIn, check, problems } = pageChecks('formats');
 
 test('without JavaScript: the list, a version, its verschil and dekking, and a new format after a 422', async () => {
   const page = await signIn('regisseur.participatie', { javaScriptEnabled: false });

@@ -107,3 +107,38 @@ export function tidyProblems(html) {
   return tidy.stderr.split('\n').filter((l) => l.trim() !== '' &&
     !/proprietary attribute "(aria-current|inputmode)"/.test(l));
 }
+
+/**
+ * The page checks of one test file. signIn(user, options) signs in as
+ * lib's signIn does and remembers a context without JavaScript;
+ * check(page, label, response, status) asserts the status, collects the
+ * axe violations (only where JavaScript runs: axe is a script, and the
+ * same HTML is checked by axe with JavaScript elsewhere) and the Tidy
+ * messages into problems, and takes the screenshot prefix-label.
+ */
+export function pageChecks(prefix) {
+  const zonderJs = new WeakSet();
+  const problems = [];
+  return {
+    problems,
+    async signIn(user, options = {}) {
+      const page = await signIn(user, { timeout: 20000, ...options });
+      if (options.javaScriptEnabled === false) zonderJs.add(page);
+      return page;
+    },
+    async check(page, label, response, status = 200) {
+      assert.ok(response, `${label}: a response`);
+      assert.equal(response.status(), status, `${label}: ${page.url()}`);
+      if (!zonderJs.has(page)) for (const v of await axeViolations(page)) problems.push(`axe ${label}: ${v}`);
+      for (const t of tidyProblems(await response.text())) problems.push(`tidy ${label}: ${t}`);
+      await shot(page, `${prefix}-${label.replace(/[^a-z0-9]+/gi, '-')}`);
+    },
+  };
+}
+
+/** Navigation that waits for the page: to a path, by a button, by a link. */
+export const goto = (page, p) => page.goto(new URL(p, BASE).href, { waitUntil: 'load' });
+export const submit = (page, name) => Promise.all([page.waitForNavigation({ waitUntil: 'load' }),
+  page.getByRole('button', { name, exact: true }).click()]).then(([r]) => r);
+export const follow = (page, name) => Promise.all([page.waitForNavigation({ waitUntil: 'load' }),
+  page.getByRole('link', { name, exact: true }).first().click()]).then(([r]) => r);

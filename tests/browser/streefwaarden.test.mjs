@@ -9,33 +9,13 @@
 // runs) and HTML Tidy.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, axeViolations, shot, signIn as signInWith, tidyProblems, useBrowser } from './lib.mjs';
+import { BASE, useBrowser, pageChecks, goto, submit, follow } from './lib.mjs';
 
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 useBrowser();
 
-const zonderJs = new WeakSet();
-async function signIn(user, options = {}) {
-  const page = await signInWith(user, { timeout: 20000, ...options });
-  if (options.javaScriptEnabled === false) zonderJs.add(page);
-  return page;
-}
-
-const problems = [];
-async function check(page, label, response, status = 200) {
-  assert.ok(response, `${label}: a response`);
-  assert.equal(response.status(), status, `${label}: ${page.url()}`);
-  if (!zonderJs.has(page)) for (const v of await axeViolations(page)) problems.push(`axe ${label}: ${v}`);
-  for (const t of tidyProblems(await response.text())) problems.push(`tidy ${label}: ${t}`);
-  await shot(page, `streefwaarden-${label.replace(/[^a-z0-9]+/gi, '-')}`);
-}
-
-const goto = (page, p) => page.goto(new URL(p, BASE).href, { waitUntil: 'load' });
-const submit = (page, name) => Promise.all([page.waitForNavigation({ waitUntil: 'load' }),
-  page.getByRole('button', { name, exact: true }).click()]).then(([r]) => r);
-const follow = (page, name) => Promise.all([page.waitForNavigation({ waitUntil: 'load' }),
-  page.getByRole('link', { name, exact: true }).first().click()]).then(([r]) => r);
+const { signIn, check, problems } = pageChecks('streefwaarden');
 
 /** A half-year no target of indicator for organisatie/wijk uses yet. */
 async function vrijePeriode(page, indicator, org, wijk) {

@@ -730,18 +730,15 @@ static void
 api_wijzig(struct req *r)
 {
 	const struct bron *b = route_bron(r);
-	int64_t id = route_param_int(&r->match, "id"), versie = if_match_version(r);
+	int64_t id = route_param_int(&r->match, "id"), versie = if_match_vereist(r);
 	struct json_object *huidig;
 	struct structuur_invoer in;
 	struct ops_ctx c;
 	enum ops_uitkomst u;
 	enum db_err rc;
 
-	if (versie == 0) {
-		resp_problem(r, r->if_match == NULL ? 428 : 400, r->if_match == NULL ?
-		    NULL : "If-Match moet de versie bevatten, bijvoorbeeld \"3\".", NULL);
+	if (versie == 0)
 		return;
-	}
 	if ((rc = bron_lees_json(r, b, id, 0, &huidig)) != DB_OK) {
 		fail_db(r, rc, "beheer");
 		return;

@@ -175,7 +175,7 @@ api_budget_lees(struct req *r)
 void
 api_budget_zet(struct req *r)
 {
-	int64_t id = route_param_int(&r->match, "id"), versie = if_match_version(r);
+	int64_t id = route_param_int(&r->match, "id"), versie = if_match_vereist(r);
 	struct json_object *huidig, *arr = NULL, *it, *v, *fouten;
 	struct budget *items;
 	struct regel *rg;
@@ -184,11 +184,8 @@ api_budget_zet(struct req *r)
 	size_t i, k, n, nrg, nitems;
 	int bad;
 
-	if (versie == 0) {
-		resp_problem(r, r->if_match == NULL ? 428 : 400, r->if_match == NULL ?
-		    NULL : "If-Match moet de versie bevatten, bijvoorbeeld \"3\".", NULL);
+	if (versie == 0)
 		return;
-	}
 	if ((huidig = budget_json(r, id)) == NULL)
 		return;
 	if (bron_versie(huidig) != versie) {

@@ -494,3 +494,15 @@ pagina_tijd(struct req *r, const char *op)
 		return op;
 	return arena_printf(r->arena, "%.10s %.5s UTC", op, op + 11);
 }
+
+int64_t
+if_match_vereist(struct req *r)
+{
+	int64_t versie = if_match_version(r);
+
+	if (versie > 0)
+		return versie;
+	resp_problem(r, r->if_match == NULL ? 428 : 400, r->if_match == NULL ?
+	    NULL : "If-Match moet de versie bevatten, bijvoorbeeld \"3\".", NULL);
+	return 0;
+}

@@ -108,6 +108,11 @@ void	answer_written(struct req *, struct json_object *obj, int status,
  * form), or 0 when there is none or it is malformed.
  */
 int64_t	if_match_version(const struct req *);
+/*
+ * The version a PUT's If-Match must name: > 0, or 0 after answering —
+ * 428 when the header is missing, 400 when it names no version.
+ */
+int64_t	if_match_vereist(struct req *);
 
 /*
  * Idempotency-Key handling for creates. idem_replay: when the request has a

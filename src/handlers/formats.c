@@ -219,18 +219,6 @@ p_nummer(struct req *r)
 	return route_param_int(&r->match, "nummer");
 }
 
-/* If-Match of a PUT: the version, or 0 after answering 428. */
-static int64_t
-vereist_if_match(struct req *r)
-{
-	int64_t v = if_match_version(r);
-
-	if (v <= 0)
-		resp_problem(r, 428, "If-Match moet de versie bevatten, "
-		    "bijvoorbeeld \"3\".", NULL);
-	return v > 0 ? v : 0;
-}
-
 /* GET /api/v1/formats: a page of formats by id, optionally of one keten. */
 static void
 api_lijst(struct req *r)
@@ -341,7 +329,7 @@ api_wijzig(struct req *r)
 	int64_t versie;
 
 	if (body_object(r, "een format") != 0 ||
-	    (versie = vereist_if_match(r)) == 0)
+	    (versie = if_match_vereist(r)) == 0)
 		return;
 	format_invoer_lees(r, &in);
 	ops_ctx_van(r, NULL, &c);
@@ -464,7 +452,7 @@ api_versie_wijzig(struct req *r)
 	int64_t versie;
 
 	if (body_object(r, "een formatversie") != 0 ||
-	    (versie = vereist_if_match(r)) == 0)
+	    (versie = if_match_vereist(r)) == 0)
 		return;
 	versie_invoer_lees(r, &in);
 	ops_ctx_van(r, NULL, &c);
@@ -631,7 +619,7 @@ api_reactie_beantwoord(struct req *r)
 	enum ops_uitkomst u;
 
 	if (body_object(r, "{antwoord}") != 0 ||
-	    (versie = vereist_if_match(r)) == 0)
+	    (versie = if_match_vereist(r)) == 0)
 		return;
 	ops_ctx_van(r, NULL, &c);
 	u = format_reactie_beantwoord(&c, p_id(r), p_nummer(r), rid, versie,

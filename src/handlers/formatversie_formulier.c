@@ -37,6 +37,7 @@
 #include "handlers/formveld.h"
 #include "handlers/handlers.h"
 #include "handlers/registratie.h"
+#include "http/json_body.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "ops/format.h"
@@ -320,8 +321,7 @@ invoer_van_form(struct req *r, struct formatversie_invoer *in,
     struct json_object **secties, struct json_object *fouten)
 {
 	const char *t = kv_get(&r->form, "secties");
-	struct json_tokener *tok;
-	enum json_tokener_error e;
+	enum parse_err e;
 
 	memset(in, 0, sizeof(*in));
 	*secties = NULL;
@@ -330,22 +330,13 @@ invoer_van_form(struct req *r, struct formatversie_invoer *in,
 	in->toelichting = invoer_form(r, "toelichting");
 	if (t == NULL || t[strspn(t, " \t\r\n")] == '\0')
 		return 0;
-	if ((tok = json_tokener_new()) == NULL)
-		return -1;
-	*secties = json_tokener_parse_ex(tok, t, (int)strlen(t));
-	e = json_tokener_get_error(tok);
-	/* Text after the JSON would be dropped unseen: refuse it. */
-	if (e == json_tokener_success &&
-	    t[json_tokener_get_parse_end(tok) + strspn(t +
-	    json_tokener_get_parse_end(tok), " \t\r\n")] != '\0')
-		e = json_tokener_error_parse_unexpected;
-	json_tokener_free(tok);
-	if (*secties == NULL || e != json_tokener_success) {
-		json_object_put(*secties);
-		*secties = NULL;
-		fout_melding(fouten, "secties", arena_printf(r->arena, "De inhoud "
-		    "is geen geldige JSON (%s). Controleer haakjes, komma's en "
-		    "aanhalingstekens.", json_tokener_error_desc(e)));
+	/* The rules of a JSON body: strict, one value, nothing after it. */
+	if ((e = json_body_parse(t, strlen(t), secties)) != PARSE_OK) {
+		fout_melding(fouten, "secties", e == PARSE_TOO_DEEP ? "De inhoud "
+		    "is te diep genest." : e == PARSE_TOO_LONG ? "De inhoud is te "
+		    "lang." : "De inhoud is geen geldige JSON. Controleer haakjes, "
+		    "komma's en aanhalingstekens, en dat er na de laatste ] niets "
+		    "meer staat.");
 		return -1;
 	}
 	in->secties = *secties;

@@ -594,19 +594,6 @@ api_lees(struct req *r)
 	resp_json(r, 200, obj);
 }
 
-/* If-Match as a version, or -1 after answering 428/400. */
-static int64_t
-versie_eis(struct req *r)
-{
-	int64_t versie = if_match_version(r);
-
-	if (versie > 0)
-		return versie;
-	resp_problem(r, r->if_match == NULL ? 428 : 400, r->if_match == NULL ?
-	    NULL : "If-Match moet de versie bevatten, bijvoorbeeld \"3\".", NULL);
-	return -1;
-}
-
 /* The version is compared for the 412 before the input is judged; the
  * current record is read without an audit row of its own (the write's
  * row covers it), and inwoner_wijzig compares again in its transaction,
@@ -621,7 +608,7 @@ api_wijzig(struct req *r)
 	struct scope s;
 	enum ops_uitkomst u;
 
-	if ((versie = versie_eis(r)) < 0 || moet_object(r) != 0 ||
+	if ((versie = if_match_vereist(r)) == 0 || moet_object(r) != 0 ||
 	    scope(r, &s) != 0 || pad_inwoner(r, &s, NULL, &huidig) != 0)
 		return;
 	if (json_object_get_int64(json_object_object_get(huidig, "versie")) !=
@@ -760,7 +747,7 @@ api_traject_wijzig(struct req *r)
 	enum ops_uitkomst u;
 	int64_t huidig;
 
-	if ((versie = versie_eis(r)) < 0 || moet_object(r) != 0 ||
+	if ((versie = if_match_vereist(r)) == 0 || moet_object(r) != 0 ||
 	    scope(r, &s) != 0 || trajecten_json(r, &s, inwoner_id, id, &arr) != 0)
 		return;
 	if (json_object_array_length(arr) != 1) {

@@ -278,11 +278,8 @@ api_wijzig(struct req *r)
 
 	if (body_object(r, "een streefwaarde") != 0)
 		return;
-	if ((versie = if_match_version(r)) <= 0) {
-		resp_problem(r, 428, "If-Match moet de versie bevatten, "
-		    "bijvoorbeeld \"3\".", NULL);
+	if ((versie = if_match_vereist(r)) == 0)
 		return;
-	}
 	streefwaarde_invoer_lees(r, &in);
 	ops_ctx_van(r, NULL, &c);
 	u = streefwaarde_wijzig(&c, &in, id, versie);

@@ -234,3 +234,20 @@ const struct workflow formatversie_workflow = {
 	sizeof(formatversie_stappen) / sizeof(formatversie_stappen[0]),
 	"concept"
 };
+
+/* Issue 12. The teamleider submits; the regisseur of the format's keten
+ * sends back, establishes, and reopens (which keten: the operation's check,
+ * ops/rapportage.c). A vaststelling needs a terugkoppeling rather than a
+ * reason: the operation asks for it. */
+static const struct workflow_stap rapportage_stappen[] = {
+	{ "concept", "indienen", "ingediend", ROL_TEAMLEIDER, 0 },
+	{ "ingediend", "terugsturen", "concept", ROL_REGISSEUR, 1 },
+	{ "ingediend", "vaststellen", "vastgesteld", ROL_REGISSEUR, 0 },
+	{ "vastgesteld", "heropenen", "concept", ROL_REGISSEUR, 1 },
+};
+
+const struct workflow rapportage_workflow = {
+	"rapportage", rapportage_stappen,
+	sizeof(rapportage_stappen) / sizeof(rapportage_stappen[0]),
+	"concept"
+};

@@ -110,4 +110,12 @@ const char	*workflow_gebrek_tekst(enum workflow_gebrek);
  */
 extern const struct workflow formatversie_workflow;
 
+/*
+ * The life of a rapportage (issue 12): concept --indienen (teamleider)-->
+ * ingediend --vaststellen (regisseur)--> vastgesteld; terugsturen
+ * (ingediend) and heropenen (vastgesteld) lead back to concept, by a
+ * regisseur with a reason. Only a concept changes.
+ */
+extern const struct workflow rapportage_workflow;
+
 #endif

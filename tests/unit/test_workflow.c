@@ -431,6 +431,54 @@ test_formatversie_workflow(void **state)
 	    NULL), WF_ONBEKENDE_ACTIE);
 }
 
+/* The rapportage table (issue 12): the teamleider submits, the regisseur
+ * sends back or establishes (both from ingediend) and reopens; sending
+ * back and reopening need a reason; nothing changes an ingediende or
+ * vastgestelde rapportage but these steps. */
+static void
+test_rapportage_workflow(void **state)
+{
+	const struct workflow *wf = &rapportage_workflow;
+	const struct workflow_stap *st = NULL;
+	static const struct {
+		const char *van, *actie, *naar;
+		unsigned rol;
+		int reden;
+	} stappen[] = {
+		{ "concept", "indienen", "ingediend", ROL_TEAMLEIDER, 0 },
+		{ "ingediend", "terugsturen", "concept", ROL_REGISSEUR, 1 },
+		{ "ingediend", "vaststellen", "vastgesteld", ROL_REGISSEUR, 0 },
+		{ "vastgesteld", "heropenen", "concept", ROL_REGISSEUR, 1 },
+	};
+	size_t i;
+
+	(void)state;
+	assert_true(workflow_geldig(wf));
+	assert_string_equal(wf->begin, "concept");
+	for (i = 0; i < NUM(stappen); i++) {
+		assert_int_equal(workflow_toets(wf, stappen[i].van,
+		    stappen[i].actie, stappen[i].rol, "omdat", &st), WF_MAG);
+		assert_string_equal(st->naar, stappen[i].naar);
+		assert_int_equal(st->reden_verplicht, stappen[i].reden);
+		assert_int_equal(workflow_toets(wf, stappen[i].van,
+		    stappen[i].actie, ROL_ALL & ~stappen[i].rol, "omdat", &st),
+		    WF_ROL_ONTBREEKT);
+		if (stappen[i].reden)
+			assert_int_equal(workflow_toets(wf, stappen[i].van,
+			    stappen[i].actie, stappen[i].rol, "  ", NULL),
+			    WF_REDEN_ONTBREEKT);
+	}
+	/* A medewerker drafts but does not submit. */
+	assert_int_equal(workflow_toets(wf, "concept", "indienen",
+	    ROL_MEDEWERKER, NULL, NULL), WF_ROL_ONTBREEKT);
+	assert_int_equal(workflow_toets(wf, "concept", "vaststellen",
+	    ROL_REGISSEUR, NULL, NULL), WF_NIET_IN_DEZE_STAAT);
+	assert_int_equal(workflow_toets(wf, "ingediend", "heropenen",
+	    ROL_REGISSEUR, "omdat", NULL), WF_NIET_IN_DEZE_STAAT);
+	assert_int_equal(workflow_toets(wf, "vastgesteld", "indienen",
+	    ROL_TEAMLEIDER, NULL, NULL), WF_NIET_IN_DEZE_STAAT);
+}
+
 int
 main(void)
 {
@@ -452,6 +500,7 @@ main(void)
 		cmocka_unit_test(test_geldig_rejects_bad_roles),
 		cmocka_unit_test(test_geldig_rejects_empty_or_oversized_table),
 		cmocka_unit_test(test_formatversie_workflow),
+		cmocka_unit_test(test_rapportage_workflow),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

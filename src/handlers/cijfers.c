@@ -34,6 +34,7 @@
 #include "domain/periode.h"
 #include "domain/streefwaarde.h"
 #include "domain/veldfout.h"
+#include "handlers/cijfer_json.h"
 #include "handlers/common.h"
 #include "handlers/handlers.h"
 #include "handlers/registratie.h"
@@ -41,70 +42,6 @@
 #include "http/response.h"
 #include "ops/cijfers.h"
 #include "store/structuur.h"
-
-/* A value of the table's schaal as a JSON number: tenths with one
- * decimal, exactly as computed (no binary rounding in the text). */
-static struct json_object *
-cijfer_getal(int64_t v, int schaal)
-{
-	char s[GETAL_TEKST_MAX];
-
-	if (schaal <= 1)
-		return json_object_new_int64(v);
-	return json_object_new_double_s((double)v / schaal,
-	    getal_schrijf(v, schaal, '.', 0, s));
-}
-
-/* A shown target value (units of 1/STREEFWAARDE_TOON_SCHAAL) as an
- * exact JSON number. */
-static struct json_object *
-streef_getal(int64_t v)
-{
-	char b[40];
-
-	streefwaarde_getal_tekst(v, STREEFWAARDE_TOON_SCHAAL, b);
-	return json_object_new_double_s((double)v / STREEFWAARDE_TOON_SCHAAL, b);
-}
-
-/*
- * The target that applies to a cell as shown there: a year target of a
- * telling divided for a half-year or quarter (pro_rata true), with an
- * absolute tolerance divided alike (a percentage stays); periode is the
- * periode it was set for. null without one.
- */
-static struct json_object *
-streef_json(const struct sw_cel *c)
-{
-	const struct streefwaarde *sw = c->sw;
-	struct json_object *o;
-	char pc[PERIODE_CODE_MAX];
-	int band;
-
-	if (sw == NULL)
-		return NULL;
-	band = sw->richting == SW_BANDBREEDTE;
-	o = json_object_new_object();
-	json_object_object_add(o, "id", json_object_new_int64(sw->id));
-	json_object_object_add(o, "periode", json_object_new_string(
-	    periode_code(&sw->periode, pc)));
-	json_object_object_add(o, "richting", json_object_new_string(
-	    streefwaarde_richting_code(sw->richting)));
-	json_object_object_add(o, "waarde", band ? NULL :
-	    streef_getal(streefwaarde_toon(c, sw->waarde)));
-	json_object_object_add(o, "ondergrens", band ?
-	    streef_getal(streefwaarde_toon(c, sw->ondergrens)) : NULL);
-	json_object_object_add(o, "bovengrens", band ?
-	    streef_getal(streefwaarde_toon(c, sw->bovengrens)) : NULL);
-	json_object_object_add(o, "tolerantie", !sw->heeft_tolerantie ? NULL :
-	    sw->tolerantie_soort == SW_PROCENT ? streef_getal(sw->tolerantie *
-	    (STREEFWAARDE_TOON_SCHAAL / STREEFWAARDE_SCHAAL)) :
-	    streef_getal(streefwaarde_toon(c, sw->tolerantie)));
-	json_object_object_add(o, "tolerantie_soort", json_object_new_string(
-	    streefwaarde_tolerantie_code(sw->tolerantie_soort)));
-	json_object_object_add(o, "pro_rata", json_object_new_boolean(
-	    c->deler > 1));
-	return o;
-}
 
 /*
  * One item as the API shows it: a withheld number is null and its key is
@@ -134,7 +71,7 @@ cijfer_item_json(const struct cijfers_item *it)
 	if (it->weg)
 		json_object_array_add(weg, json_object_new_string("waarde"));
 	json_object_object_add(o, "waarde", it->heeft && !it->weg ?
-	    cijfer_getal(it->waarde, it->schaal) : NULL);
+	    cijfer_getal_json(it->waarde, it->schaal) : NULL);
 	u = json_object_new_object();
 	for (k = 0; k < it->ndeel; k++) {
 		json_object_object_add(u, it->deel[k].code, it->deel[k].weg ? NULL :
@@ -149,8 +86,8 @@ cijfer_item_json(const struct cijfers_item *it)
 	if (it->vorige_weg)
 		json_object_array_add(weg, json_object_new_string("vorige_periode"));
 	json_object_object_add(o, "vorige_periode", it->vorige_heeft &&
-	    !it->vorige_weg ? cijfer_getal(it->vorige, it->schaal) : NULL);
-	json_object_object_add(o, "streefwaarde", streef_json(&it->streef));
+	    !it->vorige_weg ? cijfer_getal_json(it->vorige, it->schaal) : NULL);
+	json_object_object_add(o, "streefwaarde", streefwaarde_cel_json(&it->streef));
 	if (it->status == SW_ONDERDRUKT)
 		json_object_array_add(weg, json_object_new_string("status"));
 	json_object_object_add(o, "status", tekst_of_null(

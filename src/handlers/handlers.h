@@ -43,9 +43,10 @@ extern const struct route_table routes_inwoners, routes_registratie_pagina,
 extern const struct route_table routes_indicatoren, routes_indicatoren_pagina,
     routes_cijfers, routes_cijfers_pagina, routes_streefwaarden,
     routes_format_analyse;
-/* Formats in versions (issue 11): formats.c (the JSON API; not yet in
- * routes.c: its OpenAPI paths and integration test come first). */
+/* Formats in versions (issue 11): formats.c (the JSON API). */
 extern const struct route_table routes_formats;
+/* Rapportages (issue 12): rapportages.c (the JSON API). */
+extern const struct route_table routes_rapportages;
 /* Targets (issue 11): streefwaarden_pagina.c (the pages of the targets of
  * streefwaarden.c). */
 extern const struct route_table routes_streefwaarden_pagina;

@@ -36,6 +36,7 @@ static const struct route_table *const tables[] = {
 	&routes_formatversie_formulier,
 	&routes_formats,
 	&routes_format_analyse,
+	&routes_rapportages,
 };
 
 const struct route *

@@ -485,14 +485,14 @@ ber_streefsoort(const struct indicator_rij *ind)
  * withheld status: "afwijking" next to a hidden number would say which
  * side of the target a small count lies.
  */
-static enum ops_uitkomst
-ber_streef(struct ops_ctx *c, const struct cijfers_vraag *v,
+enum ops_uitkomst
+cijfers_streef(struct ops_ctx *c, const struct periode *periode, int64_t org,
     const struct indicator_rij *ind, size_t n, struct cijfers_item *items,
     size_t nitems)
 {
 	struct streefwaarde_rij *rij;
 	struct streefwaarde *sw, *eigen;
-	struct periode jaar = { PERIODE_JAAR, v->periode.jaar, 1 };
+	struct periode jaar = { PERIODE_JAAR, periode->jaar, 1 };
 	struct buf ids;
 	enum db_err rc;
 	size_t i, j, k, nrij, neigen;
@@ -509,7 +509,7 @@ ber_streef(struct ops_ctx *c, const struct cijfers_vraag *v,
 	if (ids.failed)
 		return ops_storing(c, DB_NOMEM, "cijfers");
 	if ((rc = store_streefwaarde_voor(c->db, c->arena, ids.data,
-	    periode_code(&v->periode, pc), periode_code(&jaar, jc), &rij,
+	    periode_code(periode, pc), periode_code(&jaar, jc), &rij,
 	    &nrij)) != DB_OK)
 		return ops_storing(c, rc, "cijfers");
 	if ((sw = arena_calloc(c->arena, nrij + 1, sizeof(*sw))) == NULL)
@@ -529,10 +529,10 @@ ber_streef(struct ops_ctx *c, const struct cijfers_vraag *v,
 		for (k = 0; k < nitems; k++) {
 			struct cijfers_item *it = &items[k];
 
-			if (it->ind->id != ind[i].id)
+			if (it->ind == NULL || it->ind->id != ind[i].id)
 				continue;
-			streefwaarde_kies(eigen, neigen, &v->periode,
-			    v->organisatie_id, it->wijk_id, streefsoort,
+			streefwaarde_kies(eigen, neigen, periode,
+			    org, it->wijk_id, streefsoort,
 			    &it->streef);
 			if (it->weg)
 				it->status = SW_ONDERDRUKT;
@@ -613,11 +613,12 @@ cijfers_lees(struct ops_ctx *c, const struct cijfers_vraag *v,
 		    "indicator.");
 	if ((u = ber_indicatoren(c, v, &ind, &n, &partijen)) != OPS_OK)
 		return u;
-	out->zicht = cijfers_zicht(c->who, c->scope, v->organisatie_id,
-	    n > 0 ? ind[0].keten_id : v->keten_id, partijen);
+	out->zicht = v->zicht != ZICHT_GEEN ? v->zicht : cijfers_zicht(c->who,
+	    c->scope, v->organisatie_id, n > 0 ? ind[0].keten_id : v->keten_id,
+	    partijen);
 	if (out->zicht == ZICHT_GEEN || n == 0)
 		return OPS_OK;
-	if (out->zicht == ZICHT_EXACT &&
+	if (out->zicht == ZICHT_EXACT && v->zicht == ZICHT_GEEN &&
 	    (u = ber_eigen_wijken(c, v->organisatie_id, &toon, &ntoon)) !=
 	    OPS_OK)
 		return u;
@@ -681,7 +682,8 @@ cijfers_lees(struct ops_ctx *c, const struct cijfers_vraag *v,
 	arena_free(&b.tmp);
 	out->items = items;
 	out->n = nitems;
-	if ((u = ber_streef(c, v, ind, n, items, nitems)) != OPS_OK)
+	if ((u = cijfers_streef(c, &v->periode, v->organisatie_id, ind, n, items,
+	    nitems)) != OPS_OK)
 		return u;
 	return ber_in_gebruik(c, ind, n);
 storing:

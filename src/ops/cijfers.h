@@ -50,6 +50,13 @@ struct cijfers_vraag {
 					   * version (its pinned ids), instead
 					   * of keten_id and indicator_id */
 	int             drempel;          /* configuration: kleine_aantallen */
+	enum cijfer_zicht zicht;          /* ZICHT_GEEN: decided by
+					   * cijfers_zicht(); otherwise set by
+					   * an operation that decided itself
+					   * who sees what (ops/rapportage.c:
+					   * whoever judges a rapportage sees it
+					   * exactly, every wijk), never from
+					   * input */
 };
 
 /* One category of an item's uitsplitsing. */
@@ -103,6 +110,17 @@ enum cijfer_zicht cijfers_zicht(const struct principal *who,
  */
 enum ops_uitkomst cijfers_lees(struct ops_ctx *, const struct cijfers_vraag *v,
 		    struct cijfers_antwoord *out);
+
+/*
+ * The target that applies to each of the nitems items (of the n
+ * indicators ind) for organisatie org in periode, and the status of each
+ * item's value against it (a withheld value gets SW_ONDERDRUKT, none
+ * SW_GEEN_WAARDE). Items may be of any schaal that divides
+ * STREEFWAARDE_SCHAAL (a typed value: STREEFWAARDE_SCHAAL itself).
+ */
+enum ops_uitkomst cijfers_streef(struct ops_ctx *, const struct periode *,
+		    int64_t org, const struct indicator_rij *ind, size_t n,
+		    struct cijfers_item *items, size_t nitems);
 
 /* One record behind a number. */
 struct cijfers_herkomst {

@@ -15,6 +15,7 @@
 #include "domain/veld.h"
 #include "domain/veldfout.h"
 #include "ops/indicator.h"
+#include "ops/rapportage.h"
 #include "ops/streefwaarde.h"
 #include "store/indicator.h"
 
@@ -37,14 +38,9 @@ enum ops_uitkomst
 streefwaarde_rapportage_vrij(struct ops_ctx *c, int64_t indicator_id,
     const char *periode)
 {
-	/* Issue 12 (rapportages) fills this in: OPS_CONFLICT ("Er is al een
-	 * rapportage over deze periode ingediend; heropen die eerst.") when
-	 * a rapportage of periode that holds indicator_id is ingediend and
-	 * not heropend. Until then there are no rapportages. */
-	(void)c;
-	(void)indicator_id;
-	(void)periode;
-	return OPS_OK;
+	/* A submitted rapportage holds the targets it was judged against:
+	 * they change only after the regisseur sends it back. */
+	return rapportage_streef_vrij(c, indicator_id, periode);
 }
 
 /* A decimal of a stored row (NULL: *heeft 0). */

@@ -107,6 +107,16 @@ rapportage_kop_json(struct req *r, const struct rapportage_rij *k)
 		zet_tekst(m, "gepubliceerd_op", k->gepubliceerd_op);
 	}
 	zet(o, "midden_in_periode", m);
+	/* A newer version of the format applies to this periode than the one
+	 * the rapportage was started on: its number and its reason. */
+	m = NULL;
+	if (k->geldend_id > 0 && k->geldend_id != k->formatversie_id) {
+		m = json_object_new_object();
+		zet(m, "formatversie_id", json_object_new_int64(k->geldend_id));
+		zet(m, "nummer", json_object_new_int64(k->geldend_nummer));
+		zet_tekst(m, "reden", k->geldend_reden);
+	}
+	zet(o, "nieuwere_versie", m);
 	return o;
 }
 

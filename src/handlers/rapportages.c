@@ -8,6 +8,8 @@
  *   POST /api/v1/rapportages {formatversie_id, periode, organisatie_id}
  *                                              201 + Location; 403; 409; 422
  *   GET  /api/v1/rapportages/{id}              200 + ETag; 404
+ *   PUT  /api/v1/rapportages/{id} {formatversie_id}   another version of
+ *        its format for a concept; 200; 403; 404; 409; 412; 422; 428
  *   PUT  /api/v1/rapportages/{id}/waarden/{w}  200 (the value) + ETag;
  *        /api/v1/rapportages/{id}/eisen/{e}    403; 404; 409; 412; 422; 428
  *   POST /api/v1/rapportages/{id}/indienen     If-Match on the rapportage:
@@ -195,6 +197,26 @@ rap_na_schrijven(struct req *r, struct ops_ctx *c, int64_t id,
 		}
 	}
 	answer_written(r, o, 200, NULL);
+}
+
+/* PUT /api/v1/rapportages/{id} {formatversie_id}: a concept to the version
+ * of its format that now applies. */
+static void
+api_wissel(struct req *r)
+{
+	struct ops_ctx c;
+	enum ops_uitkomst u;
+	int64_t versie;
+
+	if (body_object(r, "{formatversie_id}") != 0 ||
+	    (versie = if_match_vereist(r)) == 0)
+		return;
+	ops_ctx_van(r, NULL, &c);
+	u = rapportage_versie_wissel(&c, rap_id(r), versie,
+	    invoer_json(r, "formatversie_id"));
+	antwoord_uitkomst(r, &c, u);
+	if (u == OPS_OK)
+		rap_na_schrijven(r, &c, rap_id(r), NULL, 0);
 }
 
 /* A JSON boolean as "true"/"false"; any other value as invoer_json. */
@@ -462,6 +484,7 @@ static const struct route routes[] = {
 	{ "GET", "/api/v1/rapportages", api_lijst, ACCESS_STURING, J, NULL },
 	{ "POST", "/api/v1/rapportages", api_maak, ACCESS_STURING, JB, NULL },
 	{ "GET", R, api_lees, ACCESS_STURING, J, NULL },
+	{ "PUT", R, api_wissel, ACCESS_STURING, JB, NULL },
 	{ "PUT", R "/waarden/{waarde_id:int}", api_waarde, ACCESS_STURING, JB,
 	  NULL },
 	{ "PUT", R "/eisen/{eis_id:int}", api_eis, ACCESS_STURING, JB, NULL },

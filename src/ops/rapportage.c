@@ -467,10 +467,15 @@ rap_waarde(struct rapportage_cel *cel, int aggregaat, int drempel)
 }
 
 static void
-rap_vorige(struct rapportage_cel *cel)
+rap_vorige(struct rapportage_cel *cel, int aggregaat, int drempel)
 {
-	if (!cel->berekend)
+	if (!cel->berekend) {
+		/* A typed previous count is protected as the value is. */
+		cel->vorige_weg = aggregaat && cel->vorige_heeft &&
+		    is_eenheid(cel->ind, "aantal") && cel->vorige > 0 &&
+		    cel->vorige < (int64_t)drempel * STREEFWAARDE_SCHAAL;
 		return;
+	}
 	cel->vorige_heeft = cel->item.vorige_heeft;
 	cel->vorige_weg = cel->item.vorige_weg;
 	cel->vorige = naar_schaal(cel->item.vorige, cel->item.schaal);
@@ -527,6 +532,45 @@ rap_streef_live(struct ops_ctx *c, const struct rapportage_rij *r,
 	return OPS_OK;
 }
 
+/* The previous period's vastgestelde value of each cell that is not
+ * computed (a computed one has its previous period computed): the same
+ * indicator, or the one its item continues (lineage), in the same wijk. */
+static enum ops_uitkomst
+rap_vorige_getypt(struct ops_ctx *c, const struct rapportage_rij *r,
+    struct rapportage_cel *cel, size_t n)
+{
+	struct rapportage_vorige_rij *v;
+	struct periode p, vp;
+	char vc[PERIODE_CODE_MAX];
+	enum db_err rc;
+	size_t i, k, nv;
+
+	if (periode_lees_str(r->periode, &p) != 0)
+		return ops_storing(c, DB_ERR, "rapportage");
+	vp = periode_vorige(&p);
+	if (!periode_geldig(&vp))
+		return OPS_OK;
+	if ((rc = store_rapportage_vorige(c->db, c->arena, r->organisatie_id,
+	    r->format_id, periode_code(&vp, vc), &v, &nv)) != DB_OK)
+		return ops_storing(c, rc, "rapportage");
+	for (i = 0; i < n; i++) {
+		const struct rapportage_waarde_rij *w = cel[i].rij;
+
+		if (cel[i].berekend)
+			continue;
+		for (k = 0; k < nv; k++)
+			if (v[k].wijk_id == w->wijk_id &&
+			    (v[k].indicator_id == w->indicator_id ||
+			    (w->vorige_indicator_id > 0 &&
+			    v[k].indicator_id == w->vorige_indicator_id)) &&
+			    decimaal(v[k].waarde, &cel[i].vorige)) {
+				cel[i].vorige_heeft = 1;
+				break;
+			}
+	}
+	return OPS_OK;
+}
+
 /* The frozen part of each cell from its snapshot. */
 static enum ops_uitkomst
 rap_bevroren(struct ops_ctx *c, struct rapportage_cel *cel, size_t n,
@@ -560,6 +604,8 @@ rap_bevroren(struct ops_ctx *c, struct rapportage_cel *cel, size_t n,
 		if (m.ketenpartner)
 			rap_kp(&cel[i], m.kp_niet, m.kp_waarde, m.kp_tekst,
 			    m.kp_reden, m.kp_heeft);
+		cel[i].vorige_heeft = m.tv_heeft;
+		cel[i].vorige = m.tv;
 	}
 	return OPS_OK;
 }
@@ -592,15 +638,17 @@ rap_cellen(struct ops_ctx *c, const struct rapportage_rij *r,
 			rap_kp(&cel[i], w[i].kp_niet, w[i].kp_waarde, w[i].kp_tekst,
 			    w[i].kp_reden, w[i].kp_id > 0);
 	}
-	if (live)
-		u = rap_live(c, r, zicht, drempel, cel, nw);
-	else
+	if (live) {
+		if ((u = rap_live(c, r, zicht, drempel, cel, nw)) == OPS_OK)
+			u = rap_vorige_getypt(c, r, cel, nw);
+	} else {
 		u = rap_bevroren(c, cel, nw, aggregaat);
+	}
 	if (u != OPS_OK)
 		return u;
 	for (i = 0; i < nw; i++) {
 		rap_waarde(&cel[i], aggregaat, drempel > 1 ? drempel : 5);
-		rap_vorige(&cel[i]);
+		rap_vorige(&cel[i], aggregaat, drempel > 1 ? drempel : 5);
 	}
 	if (live && (u = rap_streef_live(c, r, ind, nind, cel, nw)) != OPS_OK)
 		return u;
@@ -859,6 +907,72 @@ rapportage_antwoord_wijzig(struct ops_ctx *c, int64_t id, int64_t antwoord_id,
 	return OPS_OK;
 }
 
+/* ---- another version ---------------------------------------------- */
+
+enum ops_uitkomst
+rapportage_versie_wissel(struct ops_ctx *c, int64_t id, int64_t versie,
+    struct ops_tekst formatversie_id)
+{
+	struct rapportage_rij r;
+	struct rapportage_versie fv;
+	struct rapportage_vraag_rij *q;
+	enum ops_uitkomst u;
+	enum db_err rc;
+	uint64_t affected = 0;
+	int64_t fvid = 0;
+	size_t nq;
+	int gevonden = 0;
+	char *reden;
+
+	if ((u = rap_laad(c, id, &r)) != OPS_OK)
+		return u;
+	if (!(rap_rollen(c->who, r.organisatie_id, r.keten_id) & ROL_TEAMLEIDER))
+		return ops_weiger(c, OPS_GEWEIGERD, "De teamleider kiest of de "
+		    "rapportage naar een nieuwere versie van het format gaat.");
+	if (strcmp(r.status, "concept") != 0)
+		return ops_weiger(c, OPS_CONFLICT, "Alleen een concept gaat naar "
+		    "een andere versie van het format.");
+	if (id_lees(c, "formatversie_id", formatversie_id, &fvid, "Kies een "
+	    "versie van het format.") != 0)
+		return ops_terug(c, OPS_VELDEN);
+	if (r.versie != versie)
+		return ops_terug(c, OPS_VEROUDERD);
+	if (fvid == r.formatversie_id)
+		return ops_veldfout(c, "formatversie_id", "De rapportage gebruikt "
+		    "deze versie al.");
+	/* Vragen and revision markers point at the values of this version:
+	 * after a vaststelling or with a vraag the version stays. */
+	if ((rc = store_rapportage_vragen(c->db, c->arena, id, &q, &nq)) !=
+	    DB_OK)
+		return ops_storing(c, rc, "rapportage");
+	if (r.ronde > 0 || nq > 0)
+		return ops_weiger(c, OPS_CONFLICT, "Deze rapportage is al eens "
+		    "beoordeeld; ze houdt haar versie van het format.");
+	if ((rc = store_rapportage_versie(c->db, c->arena, fvid, r.eerste_dag,
+	    &fv, &gevonden)) != DB_OK)
+		return ops_storing(c, rc, "rapportage");
+	if (!gevonden || fv.format_id != r.format_id ||
+	    strcmp(fv.status, "gepubliceerd") != 0 || fv.later > 0 ||
+	    strcmp(fv.eerste_dag, r.eerste_dag) > 0)
+		return ops_veldfout(c, "formatversie_id", "Kies de versie van dit "
+		    "format die voor deze periode geldt.");
+	reden = arena_printf(c->arena, "Van versie %lld naar versie %lld van het "
+	    "format.", (long long)r.nummer, (long long)fv.nummer);
+	if ((u = ops_begin(c)) != OPS_OK)
+		return u;
+	if ((rc = store_rapportage_wissel(c->db, id, versie, r.formatversie_id,
+	    fvid, &affected)) != DB_OK)
+		return ops_storing(c, rc, "rapportage");
+	if (affected == 0)
+		return ops_terug(c, OPS_VEROUDERD);
+	if ((rc = store_rapportage_historie_nieuw(c->db, id, "versie_wisselen",
+	    "concept", "concept", c->who->gebruiker_id, reden)) != DB_OK)
+		return ops_storing(c, rc, "rapportage");
+	if (ops_audit(c, "versie_wisselen", "rapportage", id, GELUKT, reden) != 0)
+		return ops_storing(c, DB_ERR, "audit");
+	return OPS_OK;
+}
+
 /* ---- transitions -------------------------------------------------- */
 
 /* Moves r along step actie to naar with a historie row and an audit row,
@@ -971,6 +1085,10 @@ rap_opname(struct ops_ctx *c, const struct rapportage_cel *ex,
 		m.heeft_sw = 1;
 		m.sw = *ex->streef.sw;
 		m.deler = ex->streef.deler > 0 ? ex->streef.deler : 1;
+	}
+	if (!ex->berekend && ex->vorige_heeft) {
+		m.tv_heeft = 1;
+		m.tv = ex->vorige;
 	}
 	if (is_bron(ex->ind, "ketenpartner")) {
 		const struct rapportage_waarde_rij *w = ex->rij;

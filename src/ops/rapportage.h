@@ -138,6 +138,14 @@ enum ops_uitkomst rapportage_antwoord_wijzig(struct ops_ctx *, int64_t id,
 		    int64_t antwoord_id, int64_t versie,
 		    const struct rapportage_antwoord_invoer *);
 
+/* A concept moves to formatversie_id, the version of its format that now
+ * applies to its periode (issue 11: a rapportage keeps the version it was
+ * started on unless its teamleider chooses to switch). What was typed for
+ * the same indicator and wijk, and the answers to the same eisen, go
+ * along. OPS_CONFLICT once it has vragen or was vastgesteld. */
+enum ops_uitkomst rapportage_versie_wissel(struct ops_ctx *, int64_t id,
+		    int64_t versie, struct ops_tekst formatversie_id);
+
 /* The transitions, each at the rapportage's versie. indienen lists every
  * missing toelichting, value and answer as field errors (OPS_VELDEN). */
 enum ops_uitkomst rapportage_indienen(struct ops_ctx *, int64_t id,

@@ -76,6 +76,8 @@ momentopname_schrijf(struct arena *ar, const struct momentopname *m)
 		zet_int(sw, "d", m->deler);
 		json_object_object_add(o, "sw", sw);
 	}
+	if (m->tv_heeft)
+		zet_int(o, "tv", m->tv);
 	if (m->ketenpartner) {
 		kp = json_object_new_object();
 		zet_int(kp, "h", m->kp_heeft);
@@ -227,6 +229,11 @@ momentopname_lees(struct arena *ar, const char *text, struct momentopname *m)
 	if (json_object_object_get_ex(o, "sw", &x) &&
 	    (!json_object_is_type(x, json_type_object) || lees_sw(x, m) != 0))
 		goto uit;
+	if (json_object_object_get_ex(o, "tv", &x)) {
+		if (lees_int(o, "tv", &m->tv) != 0)
+			goto uit;
+		m->tv_heeft = 1;
+	}
 	if (json_object_object_get_ex(o, "kp", &x)) {
 		if (!json_object_is_type(x, json_type_object) ||
 		    lees_vlag(x, "h", &m->kp_heeft) != 0 ||

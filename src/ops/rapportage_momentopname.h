@@ -24,6 +24,10 @@ struct momentopname {
 	int                  heeft_sw;
 	struct streefwaarde  sw;
 	int                  deler;
+	int                  tv_heeft;      /* the previous period's
+					     * vastgestelde value of a typed
+					     * value, in 1/STREEFWAARDE_SCHAAL */
+	int64_t              tv;
 	int                  ketenpartner;
 	int                  kp_heeft, kp_niet;
 	const char          *kp_waarde, *kp_tekst, *kp_reden;

@@ -17,7 +17,8 @@ enum {
 	R_VERSIE, R_ORG, R_NIEUW, R_WAARDEN_MAAK, R_ANTWOORDEN_MAAK, R_LIJST,
 	R_LEES, W_LIJST, A_LIJST, Q_LIJST, H_LIJST, V_LIJST, W_WIJZIG,
 	A_WIJZIG, A_BEOORDEEL, R_STATUS, H_NIEUW, W_MOMENT, W_MOMENT_WEG,
-	W_VASTLEG, V_NIEUW, Q_NIEUW, Q_ANTWOORD, R_INGEDIEND_MET,
+	W_VASTLEG, V_NIEUW, Q_NIEUW, Q_ANTWOORD, R_INGEDIEND_MET, W_VORIGE,
+	R_WISSEL, W_WISSEL, W_OUD_WEG, A_WISSEL, A_OUD_WEG,
 };
 #define ST(n)	STMT_ID(MOD_RAPPORTAGE, n)
 
@@ -33,14 +34,18 @@ enum {
 	", gi.naam, " TIJD("r.vastgesteld_op") ", gv.naam, v.eerste_periode," \
 	" v.publicatie_reden, " TIJD("v.gepubliceerd_op") "," \
 	" (SELECT COUNT(*) FROM rapportage_vraag q WHERE q.rapportage_id = r.id" \
-	" AND q.antwoord IS NULL)" \
+	" AND q.antwoord IS NULL), g.id, g.nummer, g.publicatie_reden" \
 	" FROM rapportage r JOIN formatversie v ON v.id = r.formatversie_id" \
 	" JOIN format f ON f.id = r.format_id JOIN keten k ON k.id = f.keten_id" \
 	" JOIN organisatie o ON o.id = r.organisatie_id" \
 	" LEFT JOIN gebruiker gi ON gi.id = r.ingediend_door" \
-	" LEFT JOIN gebruiker gv ON gv.id = r.vastgesteld_door"
-#define R_NCOLS	27
-#define R_TYPEN	"iiiiiiiiii" "tttttttttttttttt" "i"
+	" LEFT JOIN gebruiker gv ON gv.id = r.vastgesteld_door" \
+	" LEFT JOIN formatversie g ON g.id = (SELECT w.id FROM formatversie w" \
+	" WHERE w.format_id = r.format_id AND w.status = 'gepubliceerd'" \
+	" AND w.eerste_dag <= r.eerste_dag ORDER BY w.eerste_dag DESC, w.id DESC" \
+	" LIMIT 1)"
+#define R_NCOLS	30
+#define R_TYPEN	"iiiiiiiiii" "tttttttttttttttt" "iiit"
 
 /* The caller's bereik: three parameters (alles, orgs, ketens). */
 #define BEREIK \
@@ -53,7 +58,7 @@ enum {
 	" w.toelichting, w.niet_te_leveren, w.niet_te_leveren_reden, g.naam," \
 	" " TIJD("w.gewijzigd_op") ", w.momentopname, w.vastgesteld_heeft," \
 	" w.vastgesteld_waarde, w.vastgesteld_tekst, kw.id, kw.waarde, kw.tekst," \
-	" kw.reden, kw.niet_te_leveren" \
+	" kw.reden, kw.niet_te_leveren, i.vorige_indicator_id" \
 	" FROM rapportage_waarde w JOIN rapportage r ON r.id = w.rapportage_id" \
 	" JOIN formatversie_item i ON i.id = w.item_id" \
 	" JOIN formatversie_sectie s ON s.id = i.sectie_id" \
@@ -62,8 +67,8 @@ enum {
 	" LEFT JOIN ketenpartner_waarde kw ON kw.indicator_id = w.indicator_id" \
 	" AND kw.periode = r.periode AND kw.organisatie_id = r.organisatie_id" \
 	" AND kw.wijk_id = w.wijk_id"
-#define W_NCOLS	26
-#define W_TYPEN	"iiiiiii" "tt" "g" "ttt" "i" "ttt" "t" "i" "g" "t" "i" "g" "tt" "i"
+#define W_NCOLS	27
+#define W_TYPEN	"iiiiiii" "tt" "g" "ttt" "i" "ttt" "t" "i" "g" "t" "i" "g" "tt" "ii"
 
 static const struct stmt_def defs[] = {
 	{ ST(R_VERSIE), "rapportage_versie",
@@ -195,6 +200,50 @@ static const struct stmt_def defs[] = {
 	  " JOIN rapportage_waarde w ON w.rapportage_id = r.id"
 	  " WHERE r.status = 'ingediend' AND w.indicator_id = ?"
 	  " AND (r.periode = ? OR r.periode LIKE CONCAT(?, '-%'))", 3, 1, "i" },
+	{ ST(W_VORIGE), "rapportage_vorige",
+	  "SELECT w.indicator_id, w.wijk_id, w.vastgesteld_waarde"
+	  " FROM rapportage r JOIN rapportage_waarde w ON w.rapportage_id = r.id"
+	  " WHERE r.organisatie_id = ? AND r.format_id = ? AND r.periode = ?"
+	  " AND w.vastgesteld_heeft = 1 AND w.vastgesteld_waarde IS NOT NULL",
+	  3, 3, "iig" },
+	/* Switching a concept to another version of its format: the rows of
+	 * the new version, with what was typed for the same indicator and
+	 * wijk (the same eis), then the old rows go. */
+	{ ST(R_WISSEL), "rapportage_wissel",
+	  "UPDATE rapportage SET formatversie_id = ?, versie = versie + 1"
+	  " WHERE id = ? AND versie = ? AND status = 'concept'", 3, 0, NULL },
+	{ ST(W_WISSEL), "rapportage_waarden_wissel",
+	  "INSERT INTO rapportage_waarde (rapportage_id, item_id, indicator_id,"
+	  " wijk_id, waarde, tekst, reden, niet_te_leveren, niet_te_leveren_reden,"
+	  " toelichting, gewijzigd_door, gewijzigd_op)"
+	  " SELECT ?, i.id, i.indicator_id, w.wijk_id, o.waarde, o.tekst, o.reden,"
+	  " IFNULL(o.niet_te_leveren, 0), o.niet_te_leveren_reden, o.toelichting,"
+	  " o.gewijzigd_door, o.gewijzigd_op FROM formatversie_item i"
+	  " CROSS JOIN (SELECT DISTINCT wijk_id FROM rapportage_waarde"
+	  " WHERE rapportage_id = ?) w"
+	  " LEFT JOIN rapportage_waarde o ON o.rapportage_id = ?"
+	  " AND o.indicator_id = i.indicator_id AND o.wijk_id = w.wijk_id"
+	  " AND o.item_id IN (SELECT id FROM formatversie_item"
+	  " WHERE formatversie_id = ?)"
+	  " WHERE i.formatversie_id = ? AND i.soort = 'indicator'", 5, 0, NULL },
+	{ ST(W_OUD_WEG), "rapportage_waarden_oud_weg",
+	  "DELETE FROM rapportage_waarde WHERE rapportage_id = ? AND item_id IN"
+	  " (SELECT id FROM formatversie_item WHERE formatversie_id = ?)", 2, 0,
+	  NULL },
+	{ ST(A_WISSEL), "rapportage_antwoorden_wissel",
+	  "INSERT INTO rapportage_antwoord (rapportage_id, item_id, soort, eis_id,"
+	  " antwoord, toelichting, gewijzigd_door, gewijzigd_op)"
+	  " SELECT ?, i.id, i.soort, i.eis_id, o.antwoord, o.toelichting,"
+	  " o.gewijzigd_door, o.gewijzigd_op FROM formatversie_item i"
+	  " LEFT JOIN rapportage_antwoord o ON o.rapportage_id = ?"
+	  " AND o.eis_id = i.eis_id AND o.item_id IN (SELECT id"
+	  " FROM formatversie_item WHERE formatversie_id = ?)"
+	  " WHERE i.formatversie_id = ? AND i.soort IN ('eis', 'vraag')", 4, 0,
+	  NULL },
+	{ ST(A_OUD_WEG), "rapportage_antwoorden_oud_weg",
+	  "DELETE FROM rapportage_antwoord WHERE rapportage_id = ? AND item_id IN"
+	  " (SELECT id FROM formatversie_item WHERE formatversie_id = ?)", 2, 0,
+	  NULL },
 };
 const struct stmt_table rapportage_stmts = {
 	defs, sizeof(defs) / sizeof(defs[0])
@@ -316,6 +365,9 @@ r_van_rij(const struct db_rows *rows, size_t i, struct rapportage_rij *o)
 	o->publicatie_reden = DB_CELL(rows, i, 24);
 	o->gepubliceerd_op = DB_CELL(rows, i, 25);
 	o->open_vragen = cel_id(rows, i, 26);
+	o->geldend_id = cel_id(rows, i, 27);
+	o->geldend_nummer = cel_id(rows, i, 28);
+	o->geldend_reden = DB_CELL(rows, i, 29);
 }
 
 static enum db_err
@@ -430,6 +482,7 @@ w_fill(const struct db_rows *rows, size_t i, void *p)
 	o->kp_tekst = DB_CELL(rows, i, 23);
 	o->kp_reden = DB_CELL(rows, i, 24);
 	o->kp_niet = cel_int(rows, i, 25);
+	o->vorige_indicator_id = cel_id(rows, i, 26);
 }
 
 enum db_err
@@ -688,4 +741,63 @@ store_rapportage_ingediend_met(struct db *db, struct arena *ar,
 	if (rows.nrows == 1)
 		*n = cel_id(&rows, 0, 0);
 	return DB_OK;
+}
+
+enum db_err
+store_rapportage_vorige(struct db *db, struct arena *ar, int64_t org,
+    int64_t format_id, const char *periode, struct rapportage_vorige_rij **out,
+    size_t *n)
+{
+	struct db_val v[] = { DB_INT(org), DB_INT(format_id), DB_STR(periode) };
+	struct db_rows rows;
+	enum db_err rc;
+	size_t i;
+
+	*n = 0;
+	*out = NULL;
+	if ((rc = db_query(db, ar, ST(W_VORIGE), v, 3, RAP_MAX_WAARDEN, &rows)) !=
+	    DB_OK)
+		return rc;
+	if ((*out = arena_calloc(ar, rows.nrows + 1, sizeof(**out))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++) {
+		(*out)[i].indicator_id = cel_id(&rows, i, 0);
+		(*out)[i].wijk_id = cel_id(&rows, i, 1);
+		(*out)[i].waarde = DB_CELL(&rows, i, 2);
+	}
+	*n = rows.nrows;
+	return DB_OK;
+}
+
+enum db_err
+store_rapportage_wissel(struct db *db, int64_t id, int64_t versie,
+    int64_t oud, int64_t nieuw, uint64_t *affected)
+{
+	struct db_val v[5];
+	enum db_err rc;
+
+	v[0] = DB_INT(nieuw);
+	v[1] = DB_INT(id);
+	v[2] = DB_INT(versie);
+	*affected = 0;
+	if ((rc = db_exec(db, ST(R_WISSEL), v, 3, affected, NULL)) != DB_OK ||
+	    *affected == 0)
+		return rc;
+	v[0] = DB_INT(id);
+	v[1] = DB_INT(id);
+	v[2] = DB_INT(id);
+	v[3] = DB_INT(oud);
+	v[4] = DB_INT(nieuw);
+	if ((rc = db_exec(db, ST(W_WISSEL), v, 5, NULL, NULL)) != DB_OK)
+		return rc;
+	v[1] = DB_INT(oud);
+	if ((rc = db_exec(db, ST(W_OUD_WEG), v, 2, NULL, NULL)) != DB_OK)
+		return rc;
+	v[1] = DB_INT(id);
+	v[2] = DB_INT(oud);
+	v[3] = DB_INT(nieuw);
+	if ((rc = db_exec(db, ST(A_WISSEL), v, 4, NULL, NULL)) != DB_OK)
+		return rc;
+	v[1] = DB_INT(oud);
+	return db_exec(db, ST(A_OUD_WEG), v, 2, NULL, NULL);
 }

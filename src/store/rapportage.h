@@ -39,6 +39,10 @@ struct rapportage_rij {
 	const char  *vastgesteld_op, *vastgesteld_door;     /* names, or NULL */
 	const char  *versie_eerste_periode, *publicatie_reden, *gepubliceerd_op;
 	int64_t      open_vragen;
+	/* The version of its format that applies to its periode now (a
+	 * newer one may have been published since it was started). */
+	int64_t      geldend_id, geldend_nummer;
+	const char  *geldend_reden;        /* that version's publicatie_reden */
 };
 
 struct rapportage_rec {
@@ -67,6 +71,7 @@ struct rapportage_waarde_rij {
 	int64_t      kp_id;
 	const char  *kp_waarde, *kp_tekst, *kp_reden;
 	int          kp_niet;
+	int64_t      vorige_indicator_id;    /* the item's lineage, or 0 */
 };
 
 /* What a team writes to a value (the operation checked it). */
@@ -197,6 +202,23 @@ enum db_err	store_rapportage_vraag_nieuw(struct db *, int64_t id,
 enum db_err	store_rapportage_vraag_antwoord(struct db *, int64_t id,
 		    int64_t vraag_id, int64_t versie, const char *antwoord,
 		    int64_t door, uint64_t *affected);
+
+/* Moves concept id at versie from formatversie oud to nieuw: the values
+ * and answers of nieuw, keeping what was typed for the same indicator and
+ * wijk or the same eis (*affected 0 when versie is stale). */
+enum db_err	store_rapportage_wissel(struct db *, int64_t id, int64_t versie,
+		    int64_t oud, int64_t nieuw, uint64_t *affected);
+
+/* A value as vastgesteld in the rapportage of the previous periode. */
+struct rapportage_vorige_rij {
+	int64_t      indicator_id, wijk_id;
+	const char  *waarde;
+};
+/* The vastgestelde values of organisatie org's rapportage of format_id
+ * for periode (none: *n 0). */
+enum db_err	store_rapportage_vorige(struct db *, struct arena *, int64_t org,
+		    int64_t format_id, const char *periode,
+		    struct rapportage_vorige_rij **out, size_t *n);
 
 /* How many ingediende rapportages of periode (a half-year or quarter) or
  * of the periods of year periode ("2024": 2024-H1, 2024-H2, ...) hold

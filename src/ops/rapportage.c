@@ -1253,6 +1253,8 @@ rapportage_vaststellen(struct ops_ctx *c, int64_t id, int64_t versie,
 	struct rapportage_weergave v;
 	struct rapportage_revisie_rec rev;
 	const char *naar, *terug = NULL, *reden;
+	const char *toel[RAPPORTAGE_MAX_EISEN] = { 0 };
+	int64_t bid[RAPPORTAGE_MAX_EISEN] = { 0 };
 	enum ops_uitkomst u;
 	enum db_err rc;
 	size_t i, k;
@@ -1281,21 +1283,43 @@ rapportage_vaststellen(struct ops_ctx *c, int64_t id, int64_t versie,
 		    "beoordeling: een lijst van {antwoord_id, beoordeling}.");
 		return ops_terug(c, OPS_VELDEN);
 	}
-	/* Every eis gets the gemeente's own beoordeling. */
+	/* Each beoordeling names an eis of this rapportage and says voldaan,
+	 * deels or niet; every eis gets one. */
+	for (k = 0; k < in->n; k++) {
+		int64_t aid = 0;
+		int eis = 0;
+
+		if (getal_lees_str(in->b[k].antwoord_id.tekst, 1, INT64_MAX,
+		    &aid) == 0)
+			for (i = 0; i < v.nantwoorden; i++)
+				eis |= v.antwoorden[i].id == aid &&
+				    strcmp(v.antwoorden[i].soort, "eis") == 0;
+		snprintf(veld, sizeof(veld), "beoordelingen/%zu", k);
+		if (!eis || in->b[k].antwoord_id.ongeldig) {
+			fout_melding(c->fouten, veld, "Deze beoordeling hoort niet "
+			    "bij een eis van deze rapportage.");
+			ok = 0;
+		} else if (in->b[k].beoordeling.ongeldig ||
+		    !rapportage_oordeel_geldig(in->b[k].beoordeling.tekst)) {
+			fout_melding(c->fouten, veld, "Kies voldaan, deels of niet.");
+			ok = 0;
+		} else if (tekst_lees(c, veld, in->b[k].toelichting,
+		    &toel[k]) != 0) {
+			ok = 0;
+		} else {
+			bid[k] = aid;
+		}
+	}
 	for (i = 0; i < v.nantwoorden; i++) {
-		const struct rapportage_beoordeling_invoer *b = NULL;
-		int64_t aid;
+		int gegeven = 0;
 
 		if (strcmp(v.antwoorden[i].soort, "eis") != 0)
 			continue;
-		for (k = 0; k < in->n && b == NULL; k++)
-			if (getal_lees_str(in->b[k].antwoord_id.tekst, 1, INT64_MAX,
-			    &aid) == 0 && aid == v.antwoorden[i].id)
-				b = &in->b[k];
+		for (k = 0; k < in->n; k++)
+			gegeven |= bid[k] == v.antwoorden[i].id;
 		snprintf(veld, sizeof(veld), "beoordelingen/%lld/beoordeling",
 		    (long long)v.antwoorden[i].id);
-		if (b == NULL || b->beoordeling.tekst == NULL ||
-		    !rapportage_oordeel_geldig(b->beoordeling.tekst)) {
+		if (!gegeven) {
 			fout_melding(c->fouten, veld, arena_printf(c->arena,
 			    "Eis %s: kies voldaan, deels of niet.",
 			    v.antwoorden[i].eis_code));
@@ -1309,18 +1333,10 @@ rapportage_vaststellen(struct ops_ctx *c, int64_t id, int64_t versie,
 	if ((u = rap_zet(c, &v.r, versie, "vaststellen", naar, NULL, terug)) !=
 	    OPS_OK)
 		return u;
-	for (k = 0; k < in->n; k++) {
-		const char *toel = NULL;
-		int64_t aid;
-
-		if (getal_lees_str(in->b[k].antwoord_id.tekst, 1, INT64_MAX,
-		    &aid) != 0)
-			continue;
-		(void)tekst_lees(c, "beoordelingen", in->b[k].toelichting, &toel);
-		if ((rc = store_rapportage_beoordeel(c->db, id, aid,
-		    in->b[k].beoordeling.tekst, toel)) != DB_OK)
+	for (k = 0; k < in->n; k++)
+		if ((rc = store_rapportage_beoordeel(c->db, id, bid[k],
+		    in->b[k].beoordeling.tekst, toel[k])) != DB_OK)
 			return ops_storing(c, rc, "rapportage");
-	}
 	/* The values as frozen at indienen (the status is vastgesteld now,
 	 * the snapshots are what is read). */
 	if ((u = rap_cellen(c, &v.r, ZICHT_EXACT, drempel, &v)) != OPS_OK)

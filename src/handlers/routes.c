@@ -36,6 +36,8 @@ static const struct route_table *const tables[] = {
 	&routes_formatversie_formulier,
 	&routes_formats,
 	&routes_format_analyse,
+	&routes_ketenpartnerwaarden,
+	&routes_ketenpartnerwaarden_pagina,
 };
 
 const struct route *

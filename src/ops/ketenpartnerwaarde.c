@@ -440,11 +440,11 @@ ketenpartnerwaarde_zet(struct ops_ctx *c, struct ops_tekst periode,
 		in[i].geschreven = 1;
 		if (ops_audit(c, in[i].nieuw ? "aanmaken" : "wijzigen",
 		    "ketenpartner_waarde", in[i].id, GELUKT, arena_printf(
-		    c->arena, "%s indicator %lld organisatie %lld wijk %lld%s%s",
+		    c->arena, "%s indicator %lld organisatie %lld wijk %lld%s",
 		    q.periode, (long long)rec[i].indicator_id,
 		    (long long)rec[i].organisatie_id, (long long)rec[i].wijk_id,
-		    rec[i].niet_te_leveren ? ": niet te leveren, " : "",
-		    rec[i].niet_te_leveren ? rec[i].reden : "")) != 0)
+		    /* The reden is in the row; the audit row stays short. */
+		    rec[i].niet_te_leveren ? ", niet te leveren" : "")) != 0)
 			return ops_storing(c, DB_ERR, "audit");
 	}
 	return OPS_OK;

@@ -20,8 +20,12 @@
  *                                        shows what it holds now); 403
  *
  * Each cell's inputs are named after its key ("c<indicator>_<organisatie>_
- * <wijk>_waarde", _tekst, _niet_te_leveren, _reden, _versie), so the
- * operation's field errors name the input they belong to. The page never
+ * <wijk>_waarde", _tekst, _niet_te_leveren, _reden), so the operation's
+ * field errors name the input they belong to; the versie each cell had on
+ * the screen travels in one hidden field ("versies": "c14_1_0_:3 ..."),
+ * which keeps a whole screen within the form's field limit
+ * (WZ_MAX_FIELDS). A screen larger than that is offered one indicator at
+ * a time (?indicator_id=, which the form carries along). The page never
  * judges a value itself (ops/ketenpartnerwaarde.h), and shows every value
  * of the form escaped.
  */
@@ -34,7 +38,9 @@
 
 #include "core/arena.h"
 #include "core/datum.h"
+#include "core/buf.h"
 #include "core/getal.h"
+#include "core/limits.h"
 #include "domain/gebeurtenis.h"
 #include "domain/indicator.h"
 #include "domain/periode.h"
@@ -202,6 +208,42 @@ kpw_rij(struct req *r, const struct kpw_cel *c, int gepost,
 	return o;
 }
 
+/* Whether a screen of n cells would post more fields than a form may
+ * hold (core/limits.h): each cell sends its value and its reden (and
+ * its box when ticked); the versies travel in one field. Such a screen
+ * is offered one indicator at a time. */
+static int
+kpw_te_groot(size_t n)
+{
+	return 3 * n + 8 > WZ_MAX_FIELDS;
+}
+
+/* The versie the screen showed of cell k ("c14_1_0_:3 c14_1_12_:0"):
+ * 0 when it had no row or k is not there. */
+static int64_t
+kpw_versie(const char *versies, const char *k)
+{
+	size_t len = strlen(k);
+	const char *p = versies;
+	int64_t v;
+	char b[12];
+	size_t n;
+
+	while (p != NULL && *p != '\0') {
+		if (strncmp(p, k, len) == 0 && p[len] == ':') {
+			n = strcspn(p + len + 1, " ");
+			if (n == 0 || n >= sizeof(b))
+				return 0;
+			memcpy(b, p + len + 1, n);
+			b[n] = '\0';
+			return getal_lees_str(b, 0, INT32_MAX, &v) == 0 ? v : 0;
+		}
+		if ((p = strchr(p, ' ')) != NULL)
+			p++;
+	}
+	return 0;
+}
+
 /* The posted cell with prefix k, or NULL. */
 static const struct kpw_invoer *
 kpw_gepost(const struct kpw_invoer *in, size_t n, const char *k)
@@ -220,25 +262,28 @@ kpw_gepost(const struct kpw_invoer *in, size_t n, const char *k)
  * after a post, else NULL. NULL after answering.
  */
 static struct json_object *
-kpw_scherm(struct req *r, const struct periode *p, const char *filterfout,
-    struct json_object *fouten, const struct kpw_invoer *in, size_t nin)
+kpw_scherm(struct req *r, const struct periode *p, int64_t indicator_id,
+    const char *filterfout, struct json_object *fouten,
+    const struct kpw_invoer *in, size_t nin)
 {
 	struct json_object *ctx, *tabellen, *t = NULL, *rijen = NULL;
 	struct kpw_cel *cel;
 	struct ops_ctx c;
 	struct scope s;
+	struct buf versies;
 	enum ops_uitkomst u;
 	const char *partij, *label;
 	char code[PERIODE_CODE_MAX];
 	int64_t vorige = 0;
 	size_t i, n = 0, ontbreekt = 0;
+	int te_groot;
 
 	if (registratie_scope(r, &s) != 0) {
 		json_object_put(fouten);
 		return NULL;
 	}
 	ops_ctx_van(r, &s, &c);
-	u = ketenpartnerwaarde_lijst(&c, p, 0, &cel, &n, &partij);
+	u = ketenpartnerwaarde_lijst(&c, p, indicator_id, &cel, &n, &partij);
 	if (u != OPS_OK) {
 		json_object_put(fouten);
 		antwoord_uitkomst(r, &c, u);
@@ -246,6 +291,8 @@ kpw_scherm(struct req *r, const struct periode *p, const char *filterfout,
 	}
 	antwoord_uitkomst(r, &c, u);
 	periode_code(p, code);
+	te_groot = partij != NULL && kpw_te_groot(n);
+	buf_init(&versies, r->arena);
 	ctx = json_object_new_object();
 	tabellen = json_object_new_array();
 	for (i = 0; i < n; i++) {
@@ -268,9 +315,14 @@ kpw_scherm(struct req *r, const struct periode *p, const char *filterfout,
 		}
 		if (cel[i].id == 0)
 			ontbreekt++;
+		buf_printf(&versies, "%s%s:%lld", i > 0 ? " " : "",
+		    cel_sleutel(r, &cel[i]), (long long)cel[i].versie);
 		json_object_array_add(rijen, kpw_rij(r, &cel[i], in != NULL, fouten,
 		    kpw_gepost(in, nin, cel_sleutel(r, &cel[i]))));
 	}
+	if (!te_groot)
+		json_object_object_add(ctx, "versies", json_object_new_string_len(
+		    versies.data != NULL ? versies.data : "", (int)versies.len));
 	json_object_object_add(ctx, "titel", json_object_new_string(
 	    partij != NULL ? "Aan te leveren cijfers" : "Cijfers van ketenpartners"));
 	json_object_object_add(ctx, "tabellen", tabellen);
@@ -280,7 +332,12 @@ kpw_scherm(struct req *r, const struct periode *p, const char *filterfout,
 	json_object_object_add(ctx, "periode", json_object_new_string(code));
 	zet(ctx, "periode_label", pagina_periode(r, code));
 	json_object_object_add(ctx, "mag_invullen", json_object_new_boolean(
-	    partij != NULL));
+	    partij != NULL && !te_groot));
+	json_object_object_add(ctx, "te_groot", json_object_new_boolean(
+	    te_groot));
+	if (indicator_id > 0)
+		json_object_object_add(ctx, "indicator_id", json_object_new_int64(
+		    indicator_id));
 	if (partij != NULL)
 		zet(ctx, "partij", gebeurtenis_partij_label(
 		    gebeurtenis_partij_parse(partij)));
@@ -297,10 +354,12 @@ pagina_scherm(struct req *r)
 	struct periode p;
 	const char *fout;
 	const char *opgeslagen = kv_get(&r->query, "opgeslagen");
-	int64_t aantal = 0;
+	int64_t aantal = 0, ind;
 
 	kpw_pagina_periode(r, kv_get(&r->query, "periode"), &p, &fout);
-	if ((ctx = kpw_scherm(r, &p, fout, NULL, NULL, 0)) == NULL)
+	if ((ind = query_id(r, "indicator_id")) < 0)
+		ind = 0;
+	if ((ctx = kpw_scherm(r, &p, ind, fout, NULL, NULL, 0)) == NULL)
 		return;
 	if (opgeslagen != NULL && getal_lees_str(opgeslagen, 0, 100000,
 	    &aantal) == 0)
@@ -328,20 +387,27 @@ pagina_opslaan(struct req *r)
 	struct scope s;
 	struct ops_tekst periode;
 	enum ops_uitkomst u;
-	const char *partij, *k, *vs, *fout;
+	const char *partij, *k, *fout, *versies = kv_get(&r->form, "versies");
+	const char *is = kv_get(&r->form, "indicator_id");
 	char code[PERIODE_CODE_MAX];
 	size_t i, n = 0, geschreven = 0;
-	int64_t versie;
+	int64_t ind = 0;
 
 	periode = invoer_form(r, "periode");
 	if (periode.tekst == NULL || periode_lees_str(periode.tekst, &p) != 0) {
 		resp_problem(r, 400, "Dit formulier noemt geen periode.", NULL);
 		return;
 	}
+	if (is != NULL && *is != '\0' && getal_lees_str(is, 1, WZ_MAX_ID,
+	    &ind) != 0) {
+		resp_problem(r, 400, "Dit formulier noemt geen geldige indicator.",
+		    NULL);
+		return;
+	}
 	if (registratie_scope(r, &s) != 0)
 		return;
 	ops_ctx_van(r, &s, &c);
-	u = ketenpartnerwaarde_lijst(&c, &p, 0, &cel, &n, &partij);
+	u = ketenpartnerwaarde_lijst(&c, &p, ind, &cel, &n, &partij);
 	if (u == OPS_OK && partij == NULL)
 		u = ops_weiger(&c, OPS_GEWEIGERD, "Alleen de ketenpartner die een "
 		    "waarde aanlevert, vult haar in.");
@@ -368,10 +434,7 @@ pagina_opslaan(struct req *r)
 			in[i].waarde.tekst = cel_veld(r, k, "waarde");
 		in[i].niet_te_leveren.tekst = cel_veld(r, k, "niet_te_leveren");
 		in[i].reden.tekst = cel_veld(r, k, "reden");
-		vs = cel_veld(r, k, "versie");
-		if (vs == NULL || getal_lees_str(vs, 0, INT32_MAX, &versie) != 0)
-			versie = 0;
-		in[i].versie = versie;
+		in[i].versie = kpw_versie(versies, k);
 	}
 	u = ketenpartnerwaarde_zet(&c, periode, in, n, 1);
 	if (u == OPS_OK) {
@@ -380,8 +443,9 @@ pagina_opslaan(struct req *r)
 		antwoord_uitkomst(r, &c, u);
 		if (tx_commit(r) == 0)
 			resp_redirect(r, arena_printf(r->arena, "/ketenpartnerwaarden?"
-			    "periode=%s&opgeslagen=%zu", periode_code(&p, code),
-			    geschreven));
+			    "periode=%s%s&opgeslagen=%zu", periode_code(&p, code),
+			    ind > 0 ? arena_printf(r->arena, "&indicator_id=%lld",
+			    (long long)ind) : "", geschreven));
 		return;
 	}
 	if (u != OPS_VELDEN && u != OPS_VEROUDERD) {
@@ -392,7 +456,7 @@ pagina_opslaan(struct req *r)
 	fout = u == OPS_VEROUDERD ? "Iemand anders heeft intussen een of meer "
 	    "van deze waarden gewijzigd; bij die waarden staat hoe ze nu zijn. Er "
 	    "is niets opgeslagen. Controleer uw invoer en sla opnieuw op." : NULL;
-	ctx = kpw_scherm(r, &p, NULL, c.fouten, in, n);
+	ctx = kpw_scherm(r, &p, ind, NULL, c.fouten, in, n);
 	c.fouten = NULL;
 	if (ctx == NULL)
 		return;

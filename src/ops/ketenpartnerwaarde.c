@@ -13,6 +13,8 @@
 
 #include <string.h>
 
+#include <json-c/json.h>
+
 #include "core/arena.h"
 #include "core/datum.h"
 #include "core/getal.h"
@@ -219,13 +221,31 @@ zelfde_tekst(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+/* How many field errors there are so far. */
+static size_t
+aantal_fouten(const struct ops_ctx *c)
+{
+	return c->fouten != NULL ? json_object_array_length(c->fouten) : 0;
+}
+
+/* Whether nothing at all was sent for a cell. */
+static int
+kpw_leeg(const struct kpw_invoer *in, const struct kpw_cel *cel)
+{
+	int tekst = strcmp(cel->eenheid, "tekst") == 0;
+
+	return !gestuurd(tekst ? in->tekst : in->waarde) &&
+	    !gestuurd(tekst ? in->waarde : in->tekst) &&
+	    !gestuurd(in->niet_te_leveren) && !gestuurd(in->reden);
+}
+
 /*
  * The value of one cell (cel: as stored, in the grid) into rec; every
- * problem as a field error of in. *leeg: nothing was sent at all.
+ * problem as a field error of in.
  */
 static void
 kpw_waarde_van(struct ops_ctx *c, const struct kpw_invoer *in,
-    const struct kpw_cel *cel, struct kpw_rec *rec, int *leeg)
+    const struct kpw_cel *cel, struct kpw_rec *rec)
 {
 	struct veld f;
 	struct veld_waarde w;
@@ -233,7 +253,6 @@ kpw_waarde_van(struct ops_ctx *c, const struct kpw_invoer *in,
 	int tekst = strcmp(cel->eenheid, "tekst") == 0;
 	int heeft = tekst ? gestuurd(in->tekst) : gestuurd(in->waarde);
 
-	*leeg = !heeft && ntl == 0 && !gestuurd(in->reden);
 	if (ntl < 0) {
 		fout(c, in, "niet_te_leveren", "Kies ja of nee.");
 		return;
@@ -327,6 +346,7 @@ ketenpartnerwaarde_zet(struct ops_ctx *c, struct ops_tekst periode,
 	uint64_t geraakt;
 	size_t i, ngrid = 0;
 	int leeg, heeft_ind, heeft_org, fout_sleutel, verouderd = 0;
+	size_t nfout;
 	int niet_gevonden = 0;
 
 	memset(&q, 0, sizeof(q));
@@ -382,11 +402,19 @@ ketenpartnerwaarde_zet(struct ops_ctx *c, struct ops_tekst periode,
 		rec[i].wijk_id = wijk;
 		rec[i].periode = q.periode;
 		rec[i].door = c->who->gebruiker_id;
-		kpw_waarde_van(c, &in[i], cel[i], &rec[i], &leeg);
 		in[i].id = cel[i]->id;
-		if (alleen_gewijzigd && ((leeg && cel[i]->id == 0) ||
-		    kpw_zelfde(cel[i], &rec[i]))) {
-			cel[i] = NULL;        /* nothing to write */
+		/* An empty cell without a row is not judged at all: a page
+		 * posts every cell of the screen. */
+		leeg = kpw_leeg(&in[i], cel[i]);
+		if (alleen_gewijzigd && leeg && cel[i]->id == 0) {
+			cel[i] = NULL;
+			continue;
+		}
+		nfout = aantal_fouten(c);
+		kpw_waarde_van(c, &in[i], cel[i], &rec[i]);
+		if (alleen_gewijzigd && aantal_fouten(c) == nfout &&
+		    kpw_zelfde(cel[i], &rec[i])) {
+			cel[i] = NULL;        /* as stored: nothing to write */
 			continue;
 		}
 		/* An empty cell that has a row: kpw_waarde_van said what is

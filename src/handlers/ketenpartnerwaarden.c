@@ -4,7 +4,7 @@
  *
  * JSON routes (all may also answer 401 without a session, 500/503):
  *   GET /api/v1/ketenpartnerwaarden?periode=&indicator_id=
- *        200 {items}: every cell of the periode the caller may read, with
+ *        200 {items, volgende: null}: every cell of the periode the caller may read, with
  *        its row or empty (still to deliver); 400 for a bad or missing
  *        periode or indicator_id; 403; 404 for an indicator_id that is
  *        not one of the caller's cells in that periode
@@ -128,6 +128,9 @@ api_lijst(struct req *r)
 		json_object_array_add(arr, kpw_cel_json(&cel[i], code));
 	o = json_object_new_object();
 	json_object_object_add(o, "items", arr);
+	/* The cells of a periode are one bounded grid (indicators × wijken),
+	 * never paged: volgende is always null, as in every list's shape. */
+	json_object_object_add(o, "volgende", NULL);
 	resp_json(r, 200, o);
 }
 

@@ -18,7 +18,10 @@
  *  - a beheerder, contractmanager or auditor reads every cell; a
  *    regisseur the cells of the indicators of their ketens. They write
  *    none (only the party that delivers a figure answers for it).
- *  The wijkteams read these values through their rapportage.
+ *  Someone holding the ketenpartner role and another one acts as the
+ *  ketenpartner here (the view of what they deliver), as scope.h keeps
+ *  one user on one side. The wijkteams read these values through their
+ *  rapportage.
  *
  * What is checked when writing: the periode; the cell exists for the
  * caller (404 indicator, 422 organisatie_id / wijk_id when the

@@ -69,6 +69,14 @@ policy_allows(enum access_rule rule, const struct principal *who)
 	case ACCESS_CIJFERS:
 		return principal_has(who, ROL_ALL) ? POLICY_ALLOW :
 		    POLICY_FORBIDDEN;
+	case ACCESS_KETENWAARDEN:
+		/* The wijkteams read them inside their rapportage. */
+		return principal_has(who, ROL_KETENPARTNER | ROL_REGISSEUR |
+		    ROL_CONTRACTMANAGER | ROL_AUDITOR | ROL_BEHEERDER) ?
+		    POLICY_ALLOW : POLICY_FORBIDDEN;
+	case ACCESS_KETENPARTNER:
+		return principal_has(who, ROL_KETENPARTNER) ? POLICY_ALLOW :
+		    POLICY_FORBIDDEN;
 	}
 	/* An unknown rule is a programming error: refuse rather than guess. */
 	return POLICY_FORBIDDEN;

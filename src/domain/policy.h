@@ -38,6 +38,11 @@ enum access_rule {
 				* ops/format.h) */
 	ACCESS_CIJFERS,        /* any role: the figure pages (what each
 				* sees: the figure service, ops/cijfers.h) */
+	ACCESS_KETENWAARDEN,   /* ketenpartner, regisseur, contractmanager,
+				* auditor or beheerder: read the values the
+				* ketenpartners deliver (issue 12; which
+				* ones: ops/ketenpartnerwaarde.h) */
+	ACCESS_KETENPARTNER,   /* ketenpartner: deliver those values */
 };
 
 /* The caller, as the front gate found it. */

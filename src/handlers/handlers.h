@@ -54,6 +54,10 @@ extern const struct route_table routes_streefwaarden_pagina;
  * format_analyse.c). */
 extern const struct route_table routes_formats_pagina;
 extern const struct route_table routes_formatversie_formulier;
+/* Ketenpartner values (issue 12): ketenpartnerwaarden.c (the JSON API)
+ * and ketenpartnerwaarden_pagina.c (the one screen per periode). */
+extern const struct route_table routes_ketenpartnerwaarden,
+    routes_ketenpartnerwaarden_pagina;
 
 /*
  * Every route of the application, in match order: built once (malloc) on

@@ -37,6 +37,8 @@ static const struct route_table *const tables[] = {
 	&routes_formats,
 	&routes_format_analyse,
 	&routes_rapportages,
+	&routes_ketenpartnerwaarden,
+	&routes_ketenpartnerwaarden_pagina,
 };
 
 const struct route *

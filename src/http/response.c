@@ -166,6 +166,7 @@ static const struct {
 	{ "Streefwaarden", "/streefwaarden", ACCESS_STURING },
 	{ "Formats", "/formats", ACCESS_STURING },
 	{ "Cijfers", "/cijfers", ACCESS_CIJFERS },
+	{ "Aan te leveren cijfers", "/ketenpartnerwaarden", ACCESS_KETENPARTNER },
 	{ "Beheer", "/beheer", ACCESS_BEHEER },
 	{ "Gebruikers", "/beheer/gebruikers", ACCESS_BEHEER },
 	{ "Auditlog", "/audit", ACCESS_AUDIT },

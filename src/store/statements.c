@@ -29,6 +29,7 @@ static const struct stmt_table *const tables[MOD__COUNT] = {
 	[MOD_FORMAT_ANALYSE] = &format_analyse_stmts,
 	[MOD_FORMAT] = &format_stmts,
 	[MOD_RAPPORTAGE] = &rapportage_stmts,
+	[MOD_KETENPARTNERWAARDE] = &ketenpartnerwaarde_stmts,
 };
 
 _Static_assert(MOD__COUNT <= STMT_MAX_MODULES, "raise STMT_MAX_MODULES");

@@ -34,6 +34,7 @@ enum stmt_module {
 	MOD_FORMAT_ANALYSE,  /* store/format_analyse.c */
 	MOD_FORMAT,          /* store/format.c */
 	MOD_RAPPORTAGE,      /* store/rapportage.c */
+	MOD_KETENPARTNERWAARDE, /* store/ketenpartnerwaarde.c */
 	MOD__COUNT
 };
 
@@ -53,6 +54,7 @@ extern const struct stmt_table health_stmts, sessie_stmts, audit_stmts,
     throttle_stmts, gebruiker_stmts, token_stmts, idempotentie_stmts,
     structuur_stmts, registratie_stmts, import_stmts, export_stmts,
     projectie_stmts, indicator_stmts, cijfer_stmts, streefwaarde_stmts,
-    format_analyse_stmts, format_stmts, rapportage_stmts;
+    format_analyse_stmts, format_stmts, rapportage_stmts,
+    ketenpartnerwaarde_stmts;
 
 #endif

@@ -35,6 +35,12 @@ const AFSTEMMING = (u) => role(u, 'teamleider', 'ketenpartner');
 const CATALOGUS = (u) => u === 'beheerder' || role(u, 'regisseur');
 // Streefwaarden (issue 11): every role reads but a ketenpartner.
 const GEEN_KETENPARTNER = (u) => u !== null && !role(u, 'ketenpartner');
+// Ketenpartner values (issue 12): read by the delivering parties and the
+// gemeente's roles (not the wijkteams: they read them in their
+// rapportage); written only by a ketenpartner (which cells: the operation).
+const KETENWAARDEN = (u) => u === 'beheerder' || u === 'contractmanager' || u === 'auditor' ||
+  role(u, 'regisseur', 'ketenpartner');
+const KETENPARTNER = (u) => role(u, 'ketenpartner');
 
 // The table. Keys are "METHOD pattern" exactly as `wijkzicht routes` prints.
 const EXPECT = {
@@ -187,6 +193,11 @@ const EXPECT = {
   'GET /indicatoren/{id:int}': SIGNED_IN,
   'GET /indicatoren/{id:int}/wijzigen': CATALOGUS,
   'POST /indicatoren/{id:int}/wijzigen': CATALOGUS,
+  // ketenpartnerwaarden.c and ketenpartnerwaarden_pagina.c (issue 12).
+  'GET /api/v1/ketenpartnerwaarden': KETENWAARDEN,
+  'PUT /api/v1/ketenpartnerwaarden': KETENPARTNER,
+  'GET /ketenpartnerwaarden': KETENWAARDEN,
+  'POST /ketenpartnerwaarden': KETENPARTNER,
   // streefwaarden_pagina.c (issue 11): read as the API, forms for CATALOGUS.
   'GET /streefwaarden': GEEN_KETENPARTNER,
   'GET /streefwaarden/nieuw': CATALOGUS,

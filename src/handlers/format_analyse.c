@@ -23,6 +23,7 @@
 
 #include "core/getal.h"
 #include "handlers/common.h"
+#include "handlers/format_analyse.h"
 #include "handlers/handlers.h"
 #include "http/request.h"
 #include "http/response.h"
@@ -191,6 +192,42 @@ indicatoren_json(const struct fd_indicator *const *l, size_t n)
 	return a;
 }
 
+/* The reasons of a niet-te-leveren row, one per line, as a list. */
+static struct json_object *
+redenen_json(const char *s)
+{
+	struct json_object *a = json_object_new_array();
+	const char *e;
+
+	while (s != NULL && *s != '\0') {
+		e = strchr(s, '\n');
+		json_object_array_add(a, json_object_new_string_len(s,
+		    e != NULL ? (int)(e - s) : (int)strlen(s)));
+		s = e != NULL ? e + 1 : NULL;
+	}
+	return a;
+}
+
+struct json_object *
+niet_te_leveren_json(const struct fa_ntl *x, size_t n)
+{
+	struct json_object *a = json_object_new_array(), *e;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		e = json_object_new_object();
+		json_object_object_add(e, "indicator_id", json_object_new_int64(
+		    x[i].indicator_id));
+		json_object_object_add(e, "code", tekst_of_null(x[i].code));
+		json_object_object_add(e, "naam", tekst_of_null(x[i].naam));
+		json_object_object_add(e, "aantal", json_object_new_int64(
+		    x[i].aantal));
+		json_object_object_add(e, "redenen", redenen_json(x[i].redenen));
+		json_object_array_add(a, e);
+	}
+	return a;
+}
+
 static struct json_object *
 dekking_json(const struct formatversie_rij *v, const struct format_dekking *d)
 {
@@ -243,15 +280,25 @@ api_dekking(struct req *r)
 {
 	struct format_dekking d;
 	struct formatversie_rij v;
+	struct fa_ntl *ntl = NULL;
+	struct json_object *o;
 	struct ops_ctx c;
 	enum ops_uitkomst u;
+	size_t nntl = 0;
 
 	ops_ctx_van(r, NULL, &c);
 	u = format_dekking_lees(&c, route_param_int(&r->match, "id"),
 	    route_param_int(&r->match, "nummer"), &v, &d);
-	antwoord_uitkomst(r, &c, u);
 	if (u == OPS_OK)
-		resp_json(r, 200, dekking_json(&v, &d));
+		u = format_niet_te_leveren_lees(&c, route_param_int(&r->match,
+		    "id"), route_param_int(&r->match, "nummer"), &ntl, &nntl);
+	antwoord_uitkomst(r, &c, u);
+	if (u != OPS_OK)
+		return;
+	o = dekking_json(&v, &d);
+	json_object_object_add(o, "niet_te_leveren", niet_te_leveren_json(ntl,
+	    nntl));
+	resp_json(r, 200, o);
 }
 
 #define J	ROUTE_JSON

@@ -47,6 +47,7 @@
 #include "domain/policy.h"
 #include "domain/workflow.h"
 #include "handlers/common.h"
+#include "handlers/format_analyse.h"
 #include "handlers/formveld.h"
 #include "handlers/handlers.h"
 #include "handlers/registratie.h"
@@ -1031,6 +1032,8 @@ fd_lijst(struct req *r, const struct fd_indicator *const *l, size_t n)
 static void
 pagina_dekking(struct req *r)
 {
+	struct fa_ntl *ntl = NULL;
+	size_t nntl = 0;
 	struct format_dekking d;
 	struct formatversie_rij v;
 	struct format_rij f;
@@ -1047,6 +1050,9 @@ pagina_dekking(struct req *r)
 		return;
 	ops_ctx_van(r, NULL, &c);
 	u = format_dekking_lees(&c, f.id, p_nummer(r), &v, &d);
+	if (u == OPS_OK)
+		u = format_niet_te_leveren_lees(&c, f.id, p_nummer(r), &ntl,
+		    &nntl);
 	antwoord_uitkomst(r, &c, u);
 	if (u != OPS_OK)
 		return;
@@ -1099,6 +1105,10 @@ pagina_dekking(struct req *r)
 	json_object_object_add(l, "per_wijk", json_object_new_int64(
 	    d.last.handmatig_per_wijk));
 	json_object_object_add(ctx, "last", l);
+	json_object_object_add(ctx, "niet_te_leveren", niet_te_leveren_json(ntl,
+	    nntl));
+	json_object_object_add(ctx, "nniet_te_leveren", json_object_new_int(
+	    (int)nntl));
 	resp_page(r, 200, "format_dekking", ctx);
 }
 

@@ -153,3 +153,21 @@ format_dekking_lees(struct ops_ctx *c, int64_t format_id, int64_t nummer,
 		return ops_storing(c, DB_NOMEM, "dekking");
 	return OPS_OK;
 }
+
+enum ops_uitkomst
+format_niet_te_leveren_lees(struct ops_ctx *c, int64_t format_id,
+    int64_t nummer, struct fa_ntl **out, size_t *n)
+{
+	struct formatversie_rij v;
+	enum ops_uitkomst u;
+	enum db_err rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((u = versie_lees(c, format_id, nummer, &v)) != OPS_OK)
+		return u;
+	if ((rc = store_fa_niet_te_leveren(c->db, c->arena, v.id, out, n)) !=
+	    DB_OK)
+		return ops_storing(c, rc, "dekking");
+	return OPS_OK;
+}

@@ -46,4 +46,13 @@ enum ops_uitkomst format_dekking_lees(struct ops_ctx *, int64_t format_id,
 		    int64_t nummer, struct formatversie_rij *v,
 		    struct format_dekking *out);
 
+/*
+ * What the rapportages of version nummer marked niet te leveren (the
+ * audit: some data requests cannot be met and stay in the format anyway),
+ * for whoever shapes the next version. Outcomes as format_verschil_lees.
+ */
+enum ops_uitkomst format_niet_te_leveren_lees(struct ops_ctx *,
+		    int64_t format_id, int64_t nummer, struct fa_ntl **out,
+		    size_t *n);
+
 #endif

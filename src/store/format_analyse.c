@@ -12,7 +12,7 @@
 #include "store/indicator.h"
 #include "store/statements.h"
 
-enum { FA_ITEMS, FA_EISEN };
+enum { FA_ITEMS, FA_EISEN, FA_NTL };
 #define ST(n)	STMT_ID(MOD_FORMAT_ANALYSE, n)
 
 static const struct stmt_def defs[] = {
@@ -43,6 +43,25 @@ static const struct stmt_def defs[] = {
 	  " AND o.geldig_van <= ? AND (o.geldig_tot IS NULL OR o.geldig_tot >= ?)"
 	  " AND e.geldig_van <= ? AND (e.geldig_tot IS NULL OR e.geldig_tot >= ?)"
 	  " ORDER BY o.code, e.code, e.id", 5, 5, "itttt" },
+	/* What the rapportages of a version marked niet te leveren (the
+	 * team's, and the ketenpartners' for the indicators of the version),
+	 * per indicator: how often, and why. */
+	{ ST(FA_NTL), "format_analyse_niet_te_leveren",
+	  "SELECT x.indicator_id, i.code, i.naam, SUM(x.n),"
+	  " GROUP_CONCAT(DISTINCT x.redenen ORDER BY x.redenen SEPARATOR '\\n')"
+	  " FROM (SELECT w.indicator_id, COUNT(*) n,"
+	  " GROUP_CONCAT(DISTINCT w.niet_te_leveren_reden SEPARATOR '\\n') redenen"
+	  " FROM rapportage_waarde w JOIN rapportage r ON r.id = w.rapportage_id"
+	  " WHERE r.formatversie_id = ? AND w.niet_te_leveren = 1"
+	  " GROUP BY w.indicator_id"
+	  " UNION ALL SELECT k.indicator_id, COUNT(*),"
+	  " GROUP_CONCAT(DISTINCT k.reden SEPARATOR '\\n')"
+	  " FROM ketenpartner_waarde k WHERE k.niet_te_leveren = 1"
+	  " AND k.indicator_id IN (SELECT indicator_id FROM formatversie_item"
+	  " WHERE formatversie_id = ?) GROUP BY k.indicator_id) x"
+	  " JOIN indicator i ON i.id = x.indicator_id"
+	  " GROUP BY x.indicator_id, i.code, i.naam ORDER BY i.code", 2, 5,
+	  "itt" "gt" },
 };
 const struct stmt_table format_analyse_stmts = { defs,
 	sizeof(defs) / sizeof(defs[0]) };
@@ -135,6 +154,32 @@ store_fa_eisen(struct db *db, struct arena *ar, int64_t keten_id,
 		(*out)[i].omschrijving = DB_CELL(&rows, i, 2);
 		(*out)[i].bron = DB_CELL(&rows, i, 3);
 		(*out)[i].opdracht = DB_CELL(&rows, i, 4);
+	}
+	*n = rows.nrows;
+	return DB_OK;
+}
+
+enum db_err
+store_fa_niet_te_leveren(struct db *db, struct arena *ar, int64_t versie_id,
+    struct fa_ntl **out, size_t *n)
+{
+	struct db_val v[] = { DB_INT(versie_id), DB_INT(versie_id) };
+	struct db_rows rows;
+	enum db_err rc;
+	size_t i;
+
+	*n = 0;
+	*out = NULL;
+	if ((rc = db_query(db, ar, ST(FA_NTL), v, 2, 1000, &rows)) != DB_OK)
+		return rc;
+	if ((*out = arena_calloc(ar, rows.nrows + 1, sizeof(**out))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < rows.nrows; i++) {
+		(*out)[i].indicator_id = db_cell_int(DB_CELL(&rows, i, 0), 0);
+		(*out)[i].code = DB_CELL(&rows, i, 1);
+		(*out)[i].naam = DB_CELL(&rows, i, 2);
+		(*out)[i].aantal = db_cell_int(DB_CELL(&rows, i, 3), 0);
+		(*out)[i].redenen = DB_CELL(&rows, i, 4);
 	}
 	*n = rows.nrows;
 	return DB_OK;

@@ -49,4 +49,17 @@ struct fa_eis {
 enum db_err	store_fa_eisen(struct db *, struct arena *, int64_t keten_id,
 		    const char *dag, struct fa_eis **out, size_t *n);
 
+/* An indicator of a version that rapportages marked niet te leveren:
+ * how many values, and the reasons given (one per line, each once). */
+struct fa_ntl {
+	int64_t      indicator_id, aantal;
+	const char  *code, *naam, *redenen;
+};
+
+/* The indicators of version versie_id that were marked niet te leveren,
+ * in a rapportage on that version or by the ketenpartner that delivers
+ * them, by code. */
+enum db_err	store_fa_niet_te_leveren(struct db *, struct arena *,
+		    int64_t versie_id, struct fa_ntl **out, size_t *n);
+
 #endif

@@ -202,6 +202,8 @@ test('the coverage and burden of a version match the hand count', async () => {
     indicatoren_zonder_eis: [ci, bi],
     indicatoren_zonder_streefwaarde: [ci, bi],
     registratielast: { berekend: 1, handmatig: 1, ketenpartner: 1, eisen: 1, vragen: 1, handmatig_per_wijk: 1 },
+    // No rapportage on this version marked anything niet te leveren.
+    niet_te_leveren: [],
   });
 });
 

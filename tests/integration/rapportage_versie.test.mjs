@@ -167,3 +167,28 @@ test('a rapportage that was vastgesteld keeps its version', async () => {
   const w = await put(S.tl, `/api/v1/rapportages/${h1}`, { formatversie_id: v2 }, h.json.versie);
   assert.equal(w.res.status, 409, w.text);
 });
+
+test('what a team marks niet te leveren shows in the coverage of the version, for the next one', async () => {
+  const r = await lees(S.tl, h2);
+  const c = cel(r, I.h3, null);
+  const zonder = await put(S.mw, `/api/v1/rapportages/${h2}/waarden/${c.id}`, { niet_te_leveren: true }, c.versie);
+  assert.equal(zonder.res.status, 422, zonder.text);
+  assert.deepEqual(zonder.json.errors.map((e) => e.veld), ['niet_te_leveren_reden']);
+  const p = await put(S.mw, `/api/v1/rapportages/${h2}/waarden/${c.id}`,
+    { niet_te_leveren: true, niet_te_leveren_reden: 'Wij registreren dit niet apart.' }, c.versie);
+  assert.equal(p.res.status, 200, p.text);
+  assert.equal(p.json.herkomst, 'niet_te_leveren');
+  assert.equal(p.json.waarde, null);
+  const d = await asSession(S.regisseur, `/api/v1/formats/${fid}/versies/2/dekking`);
+  assert.equal(d.res.status, 200, d.text);
+  assert.deepEqual(d.json.niet_te_leveren, [{
+    indicator_id: I.h3, code: `rv_h3_${RUN}`, naam: 'Versietest h3', aantal: 1,
+    redenen: ['Wij registreren dit niet apart.'],
+  }]);
+  const v1d = await asSession(S.regisseur, `/api/v1/formats/${fid}/versies/1/dekking`);
+  assert.deepEqual(v1d.json.niet_te_leveren, []);
+  const pagina = await asSession(S.regisseur, `/formats/${fid}/versies/2/dekking`);
+  assert.equal(pagina.res.status, 200);
+  assert.match(pagina.text, /Wij registreren dit niet apart\./);
+  assert.match(pagina.text, /1 keer niet te leveren/);
+});

@@ -114,6 +114,7 @@ before(async () => {
   S.regisseur = await login('regisseur.participatie');
   S.regisseurWmo = await login('regisseur.wmo');
   S.contract = await login('contractmanager');
+  S.auditor = await login('auditor');
   S.werkom = await login('ketenpartner.werkom');
 
   const ind = async (code, body) => (await created(beheer, '/api/v1/indicatoren', {
@@ -495,10 +496,16 @@ test('the historie lists every step with who and why', async () => {
   assert.deepEqual(r.json.laatste_stap, h.json.items.at(-1));
 });
 
-test('who sees it: the contractmanager without small numbers; another keten, another organisatie 404; a ketenpartner 403', async () => {
+test('who sees it: the contractmanager and the auditor without small numbers; another keten, another organisatie 404; a ketenpartner 403', async () => {
+  const au = await lees(S.auditor);
+  assert.equal(au.res.status, 200, au.text);
+  assert.equal(au.json.zicht, 'aggregaat');
+  assert.deepEqual(au.json.acties, []);
   const c = await lees(S.contract);
   assert.equal(c.res.status, 200, c.text);
   assert.equal(c.json.zicht, 'aggregaat');
+  assert.deepEqual(c.json.waarden, au.json.waarden);
+  assert.deepEqual(c.json.revisies, au.json.revisies);
   // W1 counts four inwoners: withheld.
   const b1 = cel(c, 'ber', 'W1');
   assert.equal(b1.waarde, null);

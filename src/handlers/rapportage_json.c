@@ -261,20 +261,26 @@ historie_json(const struct rapportage_historie_rij *h)
 static struct json_object *
 revisie_json(const struct rapportage_revisie_rij *v)
 {
-	struct json_object *o = json_object_new_object();
+	struct json_object *o = json_object_new_object(), *weg;
 
+	weg = json_object_new_array();
+	if (v->oud_weg)
+		json_object_array_add(weg, json_object_new_string("oud"));
+	if (v->nieuw_weg)
+		json_object_array_add(weg, json_object_new_string("nieuw"));
 	zet(o, "waarde_id", json_object_new_int64(v->waarde_id));
 	zet(o, "ronde", json_object_new_int(v->ronde));
-	zet(o, "oud", v->oud_heeft ? (v->oud_tekst != NULL ?
+	zet(o, "oud", v->oud_heeft && !v->oud_weg ? (v->oud_tekst != NULL ?
 	    json_object_new_string(v->oud_tekst) : decimaal_json(v->oud)) :
 	    NULL);
-	zet(o, "nieuw", v->nieuw_heeft ? (v->nieuw_tekst != NULL ?
+	zet(o, "nieuw", v->nieuw_heeft && !v->nieuw_weg ? (v->nieuw_tekst != NULL ?
 	    json_object_new_string(v->nieuw_tekst) : decimaal_json(v->nieuw)) :
 	    NULL);
 	zet_tekst(o, "gewijzigd_door", v->gewijzigd_door);
 	zet_tekst(o, "gewijzigd_op", v->gewijzigd_op);
 	zet_tekst(o, "reden", v->reden);
 	zet_tekst(o, "vastgesteld_op", v->vastgesteld_op);
+	zet(o, "onderdrukt", weg);
 	return o;
 }
 

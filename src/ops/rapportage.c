@@ -659,6 +659,45 @@ rap_cellen(struct ops_ctx *c, const struct rapportage_rij *r,
 	return OPS_OK;
 }
 
+/* Whether the decimal s is a count the aggregate view withholds. */
+static int
+klein_aantal(const char *s, int drempel)
+{
+	int64_t v;
+
+	return decimaal(s, &v) && v > 0 &&
+	    v < (int64_t)drempel * STREEFWAARDE_SCHAAL;
+}
+
+/* What the aggregate view withholds of the revision markers, so that they
+ * do not give away what the cells withhold: a count below drempel, as a
+ * typed count is withheld (rap_waarde); of any other figure both values
+ * while its cell withholds its value. */
+static void
+rap_revisies_weg(struct rapportage_weergave *v, int drempel)
+{
+	const struct rapportage_cel *cel;
+	struct rapportage_revisie_rij *x;
+	size_t i, k;
+
+	for (i = 0; i < v->nrevisies; i++) {
+		x = &v->revisies[i];
+		cel = NULL;
+		for (k = 0; k < v->ncellen && cel == NULL; k++)
+			if (v->cellen[k].rij->id == x->waarde_id)
+				cel = &v->cellen[k];
+		if (cel != NULL && is_eenheid(cel->ind, "aantal")) {
+			x->oud_weg = x->oud_heeft && x->oud_tekst == NULL &&
+			    klein_aantal(x->oud, drempel);
+			x->nieuw_weg = x->nieuw_heeft && x->nieuw_tekst == NULL &&
+			    klein_aantal(x->nieuw, drempel);
+		} else if (cel == NULL || cel->weg) {
+			x->oud_weg = x->oud_heeft;
+			x->nieuw_weg = x->nieuw_heeft;
+		}
+	}
+}
+
 enum ops_uitkomst
 rapportage_lees(struct ops_ctx *c, int64_t id, int drempel,
     struct rapportage_weergave *out)
@@ -684,6 +723,8 @@ rapportage_lees(struct ops_ctx *c, int64_t id, int drempel,
 	    (rc = store_rapportage_revisies(c->db, c->arena, id, &out->revisies,
 	    &out->nrevisies)) != DB_OK)
 		return ops_storing(c, rc, "rapportage");
+	if (out->zicht == ZICHT_AGGREGAAT)
+		rap_revisies_weg(out, drempel > 1 ? drempel : 5);
 	/* A regisseur reads the exact figures of the organisatie whose
 	 * report they judge: that read is on record. */
 	if ((out->rollen & ROL_REGISSEUR) &&

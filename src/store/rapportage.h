@@ -105,6 +105,8 @@ struct rapportage_revisie_rij {
 	int          ronde, oud_heeft, nieuw_heeft;
 	const char  *oud, *oud_tekst, *nieuw, *nieuw_tekst;
 	const char  *gewijzigd_door, *gewijzigd_op, *reden, *vastgesteld_op;
+	int          oud_weg, nieuw_weg;   /* withheld in the aggregate view
+					    * (set by ops/rapportage.c) */
 };
 
 /* A revision marker as written at a vaststelling. */

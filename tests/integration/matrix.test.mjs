@@ -223,6 +223,21 @@ const EXPECT = {
   'POST /formats/{id:int}/versies/{nummer:int}/reacties/{rid:int}': CATALOGUS,
   'GET /formats/{id:int}/versies/{nummer:int}/verschil': GEEN_KETENPARTNER,
   'GET /formats/{id:int}/versies/{nummer:int}/dekking': GEEN_KETENPARTNER,
+  // rapportages.c (issue 12): ACCESS_STURING, every role but a
+  // ketenpartner; who may write what, the operation decides (403/404)
+  'GET /api/v1/rapportages': GEEN_KETENPARTNER,
+  'POST /api/v1/rapportages': GEEN_KETENPARTNER,
+  'GET /api/v1/rapportages/{id:int}': GEEN_KETENPARTNER,
+  'PUT /api/v1/rapportages/{id:int}/waarden/{waarde_id:int}': GEEN_KETENPARTNER,
+  'PUT /api/v1/rapportages/{id:int}/eisen/{eis_id:int}': GEEN_KETENPARTNER,
+  'POST /api/v1/rapportages/{id:int}/indienen': GEEN_KETENPARTNER,
+  'POST /api/v1/rapportages/{id:int}/terugsturen': GEEN_KETENPARTNER,
+  'POST /api/v1/rapportages/{id:int}/vaststellen': GEEN_KETENPARTNER,
+  'POST /api/v1/rapportages/{id:int}/heropenen': GEEN_KETENPARTNER,
+  'GET /api/v1/rapportages/{id:int}/vragen': GEEN_KETENPARTNER,
+  'POST /api/v1/rapportages/{id:int}/vragen': GEEN_KETENPARTNER,
+  'POST /api/v1/rapportages/{id:int}/vragen/{vraag_id:int}/antwoord': GEEN_KETENPARTNER,
+  'GET /api/v1/rapportages/{id:int}/historie': GEEN_KETENPARTNER,
   // cijfers_pagina.c (routes_cijfers_pagina): ACCESS_CIJFERS, every role
   // (each demo user holds one); what each sees, the figure service decides
   'GET /cijfers': SIGNED_IN,

@@ -281,15 +281,6 @@ api_eis(struct req *r)
 		rap_na_schrijven(r, &c, rap_id(r), "eisen", e);
 }
 
-/* A body is optional for indienen: none, or an object. */
-static int
-body_optioneel(struct req *r, const char *vorm)
-{
-	if (r->json == NULL && (r->body == NULL || r->content_length == 0))
-		return 0;
-	return body_object(r, vorm);
-}
-
 static void
 api_indienen(struct req *r)
 {
@@ -297,7 +288,9 @@ api_indienen(struct req *r)
 	enum ops_uitkomst u;
 	int64_t versie;
 
-	if (body_optioneel(r, "{}") != 0 || (versie = if_match_vereist(r)) == 0)
+	/* Like every verb of the API, a JSON object (here {}), so that a
+	 * cross-site form can never post it. */
+	if (body_object(r, "{}") != 0 || (versie = if_match_vereist(r)) == 0)
 		return;
 	ops_ctx_van(r, NULL, &c);
 	u = rapportage_indienen(&c, rap_id(r), versie, drempel(r));

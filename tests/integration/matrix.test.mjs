@@ -228,6 +228,7 @@ const EXPECT = {
   'GET /api/v1/rapportages': GEEN_KETENPARTNER,
   'POST /api/v1/rapportages': GEEN_KETENPARTNER,
   'GET /api/v1/rapportages/{id:int}': GEEN_KETENPARTNER,
+  'PUT /api/v1/rapportages/{id:int}': GEEN_KETENPARTNER,
   'PUT /api/v1/rapportages/{id:int}/waarden/{waarde_id:int}': GEEN_KETENPARTNER,
   'PUT /api/v1/rapportages/{id:int}/eisen/{eis_id:int}': GEEN_KETENPARTNER,
   'POST /api/v1/rapportages/{id:int}/indienen': GEEN_KETENPARTNER,

@@ -12,6 +12,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { useStackLock, login, asSession, sql, created, newUser } from './lib.mjs';
+import { assertDocumented } from './openapi-schema.mjs';
 
 useStackLock(before, after);
 
@@ -28,7 +29,17 @@ let eis;
 const im = (v) => ({ 'if-match': `"${v}"` });
 const put = (s, p, json, versie) => asSession(s, p, { method: 'PUT', json, headers: im(versie) });
 const post = (s, p, json, versie) => asSession(s, p, { method: 'POST', json, headers: versie ? im(versie) : {} });
-const lees = async (s, id) => (await asSession(s, `/api/v1/rapportages/${id}`)).json;
+const lees = async (s, id) => {
+  const r = await asSession(s, `/api/v1/rapportages/${id}`);
+  await assertDocumented('GET', '/api/v1/rapportages/{id}', r);
+  return r.json;
+};
+/** PUT /api/v1/rapportages/{id} (another version), checked against the document. */
+const wissel = async (s, id, json, versie) => {
+  const r = await asSession(s, `/api/v1/rapportages/${id}`, { method: 'PUT', json, headers: versie ? im(versie) : {} });
+  await assertDocumented('PUT', '/api/v1/rapportages/{id}', r);
+  return r;
+};
 const cel = (r, ind, wijk) => r.waarden.find((w) => w.indicator_id === ind && w.wijk_id === wijk);
 
 before(async () => {
@@ -134,14 +145,14 @@ test('a newer version published mid-period is shown on the concept, which keeps 
   assert.equal(oud.res.status, 422, oud.text);
   assert.deepEqual(oud.json.errors.map((e) => e.veld), ['formatversie_id']);
 
-  const mw = await put(S.mw, `/api/v1/rapportages/${h2}`, { formatversie_id: v2 }, r.versie);
+  const mw = await wissel(S.mw, h2, { formatversie_id: v2 }, r.versie);
   assert.equal(mw.res.status, 403, mw.text);
-  const zonder = await asSession(S.tl, `/api/v1/rapportages/${h2}`, { method: 'PUT', json: { formatversie_id: v2 } });
+  const zonder = await wissel(S.tl, h2, { formatversie_id: v2 });
   assert.equal(zonder.res.status, 428, zonder.text);
-  const verkeerd = await put(S.tl, `/api/v1/rapportages/${h2}`, { formatversie_id: v1 }, r.versie);
+  const verkeerd = await wissel(S.tl, h2, { formatversie_id: v1 }, r.versie);
   assert.equal(verkeerd.res.status, 422, verkeerd.text);
 
-  const w = await put(S.tl, `/api/v1/rapportages/${h2}`, { formatversie_id: v2 }, r.versie);
+  const w = await wissel(S.tl, h2, { formatversie_id: v2 }, r.versie);
   assert.equal(w.res.status, 200, w.text);
   assert.equal(w.json.formatversie_id, v2);
   assert.equal(w.json.nieuwere_versie, null);
@@ -152,7 +163,7 @@ test('a newer version published mid-period is shown on the concept, which keeps 
   assert.equal(w.json.eisen.length, 1);
   assert.equal(w.json.laatste_stap.actie, 'versie_wisselen');
   assert.equal(w.json.laatste_stap.reden, 'Van versie 1 naar versie 2 van het format.');
-  const stale = await put(S.tl, `/api/v1/rapportages/${h2}`, { formatversie_id: v2 }, r.versie);
+  const stale = await wissel(S.tl, h2, { formatversie_id: v2 }, r.versie);
   assert.equal(stale.res.status, 412, stale.text);
   const audit = await sql(`SELECT COUNT(*) FROM audit WHERE object_soort = 'rapportage' AND object_id = ${h2} AND actie = 'versie_wisselen'`);
   assert.equal(audit[0][0], '1');
@@ -164,7 +175,7 @@ test('a rapportage that was vastgesteld keeps its version', async () => {
   assert.equal(r.nieuwere_versie, null);
   const h = await post(S.regisseur, `/api/v1/rapportages/${h1}/heropenen`, { reden: 'Een correctie.' }, r.versie);
   assert.equal(h.res.status, 200, h.text);
-  const w = await put(S.tl, `/api/v1/rapportages/${h1}`, { formatversie_id: v2 }, h.json.versie);
+  const w = await wissel(S.tl, h1, { formatversie_id: v2 }, h.json.versie);
   assert.equal(w.res.status, 409, w.text);
 });
 

@@ -75,3 +75,21 @@ streefwaarde_cel_json(const struct sw_cel *c)
 	return o;
 }
 
+
+struct json_object *
+decimaal_json(const char *s)
+{
+	int64_t v;
+	char b[40];
+
+	if (s == NULL || streefwaarde_getal_lees(s, &v) != 0)
+		return NULL;
+	return json_object_new_double_s((double)v / STREEFWAARDE_SCHAAL,
+	    streefwaarde_getal_tekst(v, STREEFWAARDE_SCHAAL, b));
+}
+
+struct json_object *
+id_of_null(int64_t id)
+{
+	return id > 0 ? json_object_new_int64(id) : NULL;
+}

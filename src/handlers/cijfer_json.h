@@ -17,4 +17,11 @@ struct json_object	*cijfer_getal_json(int64_t v, int schaal);
  * NULL (JSON null) without one. */
 struct json_object	*streefwaarde_cel_json(const struct sw_cel *c);
 
+/* A stored DECIMAL(18,4) ("12.5000") as a JSON number written exactly, in
+ * its shortest form (12.5); NULL (JSON null) for NULL or a malformed one. */
+struct json_object	*decimaal_json(const char *s);
+
+/* An id as a JSON number, 0 or less as null. */
+struct json_object	*id_of_null(int64_t id);
+
 #endif

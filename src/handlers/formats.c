@@ -35,6 +35,7 @@
 #include "core/arena.h"
 #include "core/datum.h"
 #include "domain/format.h"
+#include "handlers/cijfer_json.h"
 #include "handlers/common.h"
 #include "handlers/handlers.h"
 #include "handlers/registratie.h"
@@ -44,12 +45,6 @@
 #include "store/format.h"
 
 /* ------------------------------------------------------------ the JSON */
-
-static struct json_object *
-id_of_null(int64_t id)
-{
-	return id > 0 ? json_object_new_int64(id) : NULL;
-}
 
 static struct json_object *
 format_json(const struct format_rij *f)

@@ -30,6 +30,7 @@
 #include "core/arena.h"
 #include "domain/periode.h"
 #include "domain/streefwaarde.h"
+#include "handlers/cijfer_json.h"
 #include "handlers/common.h"
 #include "handlers/handlers.h"
 #include "handlers/ketenpartnerwaarden.h"
@@ -37,25 +38,6 @@
 #include "http/request.h"
 #include "http/response.h"
 #include "ops/ketenpartnerwaarde.h"
-
-/* A stored decimal as a JSON number written as stored, or null. */
-static struct json_object *
-getal_json(const char *s)
-{
-	int64_t v;
-	char b[40];
-
-	if (s == NULL || streefwaarde_getal_lees(s, &v) != 0)
-		return NULL;
-	streefwaarde_getal_tekst(v, STREEFWAARDE_SCHAAL, b);
-	return json_object_new_double_s((double)v / STREEFWAARDE_SCHAAL, b);
-}
-
-static struct json_object *
-id_of_null(int64_t id)
-{
-	return id > 0 ? json_object_new_int64(id) : NULL;
-}
 
 struct json_object *
 kpw_cel_json(const struct kpw_cel *c, const char *periode)
@@ -80,7 +62,7 @@ kpw_cel_json(const struct kpw_cel *c, const char *periode)
 	    tekst_of_null(c->organisatie_naam));
 	json_object_object_add(o, "wijk_id", id_of_null(c->wijk_id));
 	json_object_object_add(o, "wijk", tekst_of_null(c->wijk_naam));
-	json_object_object_add(o, "waarde", getal_json(c->waarde));
+	json_object_object_add(o, "waarde", decimaal_json(c->waarde));
 	json_object_object_add(o, "tekst", tekst_of_null(c->tekst));
 	json_object_object_add(o, "niet_te_leveren",
 	    json_object_new_boolean(c->niet_te_leveren));

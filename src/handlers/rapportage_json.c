@@ -23,22 +23,6 @@
 #include "http/request.h"
 #include "ops/rapportage.h"
 
-static struct json_object *
-id_json(int64_t id)
-{
-	return id > 0 ? json_object_new_int64(id) : NULL;
-}
-
-static struct json_object *
-decimaal_json(const char *s)
-{
-	int64_t v;
-
-	if (s == NULL || streefwaarde_getal_lees(s, &v) != 0)
-		return NULL;
-	return cijfer_getal_json(v, STREEFWAARDE_SCHAAL);
-}
-
 static void
 zet(struct json_object *o, const char *k, struct json_object *v)
 {
@@ -146,7 +130,7 @@ cel_json(struct req *r, const struct rapportage_cel *cel)
 	zet_tekst(o, "bron", cel->ind != NULL ? cel->ind->bron : NULL);
 	zet_tekst(o, "aanleverende_partij", cel->ind != NULL ? cel->ind->partij :
 	    NULL);
-	zet(o, "wijk_id", id_json(w->wijk_id));
+	zet(o, "wijk_id", id_of_null(w->wijk_id));
 	zet_tekst(o, "wijk", w->wijk);
 	zet_tekst(o, "herkomst", cel->herkomst);
 	if (cel->weg)
@@ -213,7 +197,7 @@ antwoord_json(const struct rapportage_antwoord_rij *a)
 	zet(o, "item_id", json_object_new_int64(a->item_id));
 	zet_tekst(o, "sectie", a->sectie_titel);
 	zet_tekst(o, "soort", a->soort);
-	zet(o, "eis_id", id_json(a->eis_id));
+	zet(o, "eis_id", id_of_null(a->eis_id));
 	zet_tekst(o, "eis_code", a->eis_code);
 	zet_tekst(o, "omschrijving", strcmp(a->soort, "eis") == 0 ?
 	    a->eis_omschrijving : a->vraag);
@@ -233,8 +217,8 @@ vraag_json(const struct rapportage_vraag_rij *q)
 
 	zet(o, "id", json_object_new_int64(q->id));
 	zet(o, "versie", json_object_new_int64(q->versie));
-	zet(o, "waarde_id", id_json(q->waarde_id));
-	zet(o, "antwoord_id", id_json(q->antwoord_id));
+	zet(o, "waarde_id", id_of_null(q->waarde_id));
+	zet(o, "antwoord_id", id_of_null(q->antwoord_id));
 	zet_tekst(o, "vraag", q->vraag);
 	zet_tekst(o, "gesteld_door", q->gesteld_door);
 	zet_tekst(o, "gesteld_op", q->gesteld_op);

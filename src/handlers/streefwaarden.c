@@ -22,6 +22,7 @@
 #include "core/arena.h"
 #include "domain/periode.h"
 #include "domain/streefwaarde.h"
+#include "handlers/cijfer_json.h"
 #include "handlers/common.h"
 #include "handlers/handlers.h"
 #include "handlers/registratie.h"
@@ -30,35 +31,15 @@
 #include "ops/streefwaarde.h"
 #include "store/streefwaarde.h"
 
-/* A stored decimal as a JSON number written exactly as stored (shortest
- * form), or null. */
-static struct json_object *
-getal_json(const char *s)
-{
-	int64_t v;
-	char b[40];
-
-	if (s == NULL || streefwaarde_getal_lees(s, &v) != 0)
-		return NULL;
-	streefwaarde_getal_tekst(v, STREEFWAARDE_SCHAAL, b);
-	return json_object_new_double_s((double)v / STREEFWAARDE_SCHAAL, b);
-}
-
-static struct json_object *
-id_of_null(int64_t id)
-{
-	return id > 0 ? json_object_new_int64(id) : NULL;
-}
-
 /* The state of a target (a row, or one historie state) into o. */
 static void
 toestand_json(struct json_object *o, const struct streefwaarde_rij *s)
 {
 	json_object_object_add(o, "richting", tekst_of_null(s->richting));
-	json_object_object_add(o, "waarde", getal_json(s->waarde));
-	json_object_object_add(o, "ondergrens", getal_json(s->ondergrens));
-	json_object_object_add(o, "bovengrens", getal_json(s->bovengrens));
-	json_object_object_add(o, "tolerantie", getal_json(s->tolerantie));
+	json_object_object_add(o, "waarde", decimaal_json(s->waarde));
+	json_object_object_add(o, "ondergrens", decimaal_json(s->ondergrens));
+	json_object_object_add(o, "bovengrens", decimaal_json(s->bovengrens));
+	json_object_object_add(o, "tolerantie", decimaal_json(s->tolerantie));
 	json_object_object_add(o, "tolerantie_soort",
 	    tekst_of_null(s->tolerantie_soort));
 	json_object_object_add(o, "reden", tekst_of_null(s->reden));

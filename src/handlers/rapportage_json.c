@@ -110,8 +110,8 @@ zicht_code(enum cijfer_zicht z)
 	return z == ZICHT_EXACT ? "exact" : "aggregaat";
 }
 
-static struct json_object *
-cel_json(struct req *r, const struct rapportage_cel *cel)
+struct json_object *
+rapportage_waarde_json(struct req *r, const struct rapportage_cel *cel)
 {
 	const struct rapportage_waarde_rij *w = cel->rij;
 	struct json_object *o = json_object_new_object(), *weg, *b, *u;
@@ -287,7 +287,7 @@ rapportage_json(struct req *r, const struct rapportage_weergave *v)
 	zet(o, "bewerken", json_object_new_boolean(v->bewerken));
 	a = json_object_new_array();
 	for (i = 0; i < v->ncellen; i++)
-		json_object_array_add(a, cel_json(r, &v->cellen[i]));
+		json_object_array_add(a, rapportage_waarde_json(r, &v->cellen[i]));
 	zet(o, "waarden", a);
 	a = json_object_new_array();
 	for (i = 0; i < v->nantwoorden; i++)

@@ -6,6 +6,7 @@
 #define WZ_HANDLERS_RAPPORTAGE_JSON_H
 
 struct json_object;
+struct rapportage_cel;
 struct rapportage_rij;
 struct rapportage_weergave;
 struct req;
@@ -17,5 +18,9 @@ struct json_object	*rapportage_kop_json(struct req *,
  * steps the caller may take (acties). */
 struct json_object	*rapportage_json(struct req *,
 			    const struct rapportage_weergave *);
+
+/* One value as the list waarden of rapportage_json holds it. */
+struct json_object	*rapportage_waarde_json(struct req *,
+			    const struct rapportage_cel *);
 
 #endif

@@ -195,6 +195,9 @@ vlag_lees(struct ops_tekst t, int *v)
 	return -1;
 }
 
+static enum ops_uitkomst rap_waarde_rij(struct ops_ctx *, int64_t, int64_t,
+		    struct rapportage_waarde_rij *);
+
 /* ---- create and list ---------------------------------------------- */
 
 enum ops_uitkomst
@@ -380,8 +383,8 @@ rap_ind(const struct indicator_rij *ind, size_t n, int64_t id)
 /* The live figures of r for zicht, copied onto the cells. */
 static enum ops_uitkomst
 rap_live(struct ops_ctx *c, const struct rapportage_rij *r,
-    enum cijfer_zicht zicht, int drempel, struct rapportage_cel *cel,
-    size_t n)
+    enum cijfer_zicht zicht, int drempel, int64_t indicator,
+    struct rapportage_cel *cel, size_t n)
 {
 	struct cijfers_vraag v;
 	struct cijfers_antwoord a;
@@ -392,9 +395,18 @@ rap_live(struct ops_ctx *c, const struct rapportage_rij *r,
 	if (periode_lees_str(r->periode, &v.periode) != 0)
 		return ops_storing(c, DB_ERR, "rapportage");
 	v.organisatie_id = r->organisatie_id;
-	v.formatversie_id = r->formatversie_id;
+	/* One indicator's cells (after a value of it changed): only that
+	 * indicator is computed; otherwise every one of the version. */
+	if (indicator > 0)
+		v.indicator_id = indicator;
+	else
+		v.formatversie_id = r->formatversie_id;
 	v.drempel = drempel;
 	v.zicht = zicht;
+	for (i = 0; i < n && !is_bron(cel[i].ind, "berekend"); i++)
+		;
+	if (i == n)
+		return OPS_OK;
 	if ((u = cijfers_lees(c, &v, &a)) != OPS_OK)
 		return u;
 	for (i = 0; i < n; i++) {
@@ -613,7 +625,8 @@ rap_bevroren(struct ops_ctx *c, struct rapportage_cel *cel, size_t n,
 /* The cells of r for zicht. */
 static enum ops_uitkomst
 rap_cellen(struct ops_ctx *c, const struct rapportage_rij *r,
-    enum cijfer_zicht zicht, int drempel, struct rapportage_weergave *out)
+    enum cijfer_zicht zicht, int drempel, int64_t indicator,
+    struct rapportage_weergave *out)
 {
 	struct rapportage_waarde_rij *w;
 	struct indicator_rij *ind = NULL;
@@ -627,6 +640,14 @@ rap_cellen(struct ops_ctx *c, const struct rapportage_rij *r,
 	if ((rc = store_rapportage_waarden(c->db, c->arena, r->id, &w, &nw)) !=
 	    DB_OK)
 		return ops_storing(c, rc, "rapportage");
+	if (indicator > 0) {
+		size_t k = 0;
+
+		for (i = 0; i < nw; i++)
+			if (w[i].indicator_id == indicator)
+				w[k++] = w[i];
+		nw = k;
+	}
 	if ((u = rap_indicatoren(c, w, nw, &ind, &nind)) != OPS_OK)
 		return u;
 	if ((cel = arena_calloc(c->arena, nw + 1, sizeof(*cel))) == NULL)
@@ -639,7 +660,8 @@ rap_cellen(struct ops_ctx *c, const struct rapportage_rij *r,
 			    w[i].kp_reden, w[i].kp_id > 0);
 	}
 	if (live) {
-		if ((u = rap_live(c, r, zicht, drempel, cel, nw)) == OPS_OK)
+		if ((u = rap_live(c, r, zicht, drempel, indicator, cel, nw)) ==
+		    OPS_OK)
 			u = rap_vorige_getypt(c, r, cel, nw);
 	} else {
 		u = rap_bevroren(c, cel, nw, aggregaat);
@@ -712,7 +734,7 @@ rapportage_lees(struct ops_ctx *c, int64_t id, int drempel,
 	out->zicht = out->rollen != 0 ? ZICHT_EXACT : ZICHT_AGGREGAAT;
 	out->bewerken = (out->rollen & (ROL_MEDEWERKER | ROL_TEAMLEIDER)) &&
 	    strcmp(out->r.status, "concept") == 0;
-	if ((u = rap_cellen(c, &out->r, out->zicht, drempel, out)) != OPS_OK)
+	if ((u = rap_cellen(c, &out->r, out->zicht, drempel, 0, out)) != OPS_OK)
 		return u;
 	if ((rc = store_rapportage_antwoorden(c->db, c->arena, id,
 	    &out->antwoorden, &out->nantwoorden)) != DB_OK ||
@@ -742,6 +764,25 @@ rapportage_lees(struct ops_ctx *c, int64_t id, int drempel,
 			return ops_storing(c, c->db_rc, "audit");
 	}
 	return OPS_OK;
+}
+
+enum ops_uitkomst
+rapportage_waarde_lees(struct ops_ctx *c, int64_t id, int64_t waarde_id,
+    int drempel, struct rapportage_weergave *out)
+{
+	struct rapportage_waarde_rij w;
+	enum ops_uitkomst u;
+
+	memset(out, 0, sizeof(*out));
+	if ((u = rap_laad(c, id, &out->r)) != OPS_OK)
+		return u;
+	if ((u = rap_waarde_rij(c, id, waarde_id, &w)) != OPS_OK)
+		return u;
+	out->rollen = rap_rollen(c->who, out->r.organisatie_id, out->r.keten_id);
+	out->zicht = out->rollen != 0 ? ZICHT_EXACT : ZICHT_AGGREGAAT;
+	out->bewerken = (out->rollen & (ROL_MEDEWERKER | ROL_TEAMLEIDER)) &&
+	    strcmp(out->r.status, "concept") == 0;
+	return rap_cellen(c, &out->r, out->zicht, drempel, w.indicator_id, out);
 }
 
 /* ---- drafting ----------------------------------------------------- */
@@ -1169,8 +1210,8 @@ rapportage_indienen(struct ops_ctx *c, int64_t id, int64_t versie, int drempel)
 	    OPS_OK)
 		return u;
 	ag = ex;
-	if ((u = rap_cellen(c, &ex.r, ZICHT_EXACT, drempel, &ex)) != OPS_OK ||
-	    (u = rap_cellen(c, &ag.r, ZICHT_AGGREGAAT, drempel, &ag)) != OPS_OK)
+	if ((u = rap_cellen(c, &ex.r, ZICHT_EXACT, drempel, 0, &ex)) != OPS_OK ||
+	    (u = rap_cellen(c, &ag.r, ZICHT_AGGREGAAT, drempel, 0, &ag)) != OPS_OK)
 		return u == OPS_VELDEN ? ops_terug(c, OPS_STORING) : u;
 	if ((rc = store_rapportage_antwoorden(c->db, c->arena, id,
 	    &ex.antwoorden, &ex.nantwoorden)) != DB_OK)
@@ -1380,7 +1421,7 @@ rapportage_vaststellen(struct ops_ctx *c, int64_t id, int64_t versie,
 			return ops_storing(c, rc, "rapportage");
 	/* The values as frozen at indienen (the status is vastgesteld now,
 	 * the snapshots are what is read). */
-	if ((u = rap_cellen(c, &v.r, ZICHT_EXACT, drempel, &v)) != OPS_OK)
+	if ((u = rap_cellen(c, &v.r, ZICHT_EXACT, drempel, 0, &v)) != OPS_OK)
 		return u == OPS_VELDEN ? ops_terug(c, OPS_STORING) : u;
 	reden = v.r.ronde > 0 ? heropen_reden(c, id) : NULL;
 	for (i = 0; i < v.ncellen; i++) {

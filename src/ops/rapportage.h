@@ -131,6 +131,14 @@ enum ops_uitkomst rapportage_lijst(struct ops_ctx *,
 enum ops_uitkomst rapportage_lees(struct ops_ctx *, int64_t id, int drempel,
 		    struct rapportage_weergave *out);
 
+/* Only the cells of the indicator of value waarde_id (every wijk and the
+ * total), computed for that one indicator: what a change of one value
+ * needs to show, without evaluating the whole version. Not audited: the
+ * caller is the team, or reads what it just wrote. */
+enum ops_uitkomst rapportage_waarde_lees(struct ops_ctx *, int64_t id,
+		    int64_t waarde_id, int drempel,
+		    struct rapportage_weergave *out);
+
 enum ops_uitkomst rapportage_waarde_wijzig(struct ops_ctx *, int64_t id,
 		    int64_t waarde_id, int64_t versie,
 		    const struct rapportage_waarde_invoer *);

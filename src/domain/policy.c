@@ -77,6 +77,13 @@ policy_allows(enum access_rule rule, const struct principal *who)
 	case ACCESS_KETENPARTNER:
 		return principal_has(who, ROL_KETENPARTNER) ? POLICY_ALLOW :
 		    POLICY_FORBIDDEN;
+	case ACCESS_TOEZICHT:
+		return principal_has(who, ROL_REGISSEUR | ROL_CONTRACTMANAGER |
+		    ROL_AUDITOR) ? POLICY_ALLOW : POLICY_FORBIDDEN;
+	case ACCESS_COMPLEETHEID:
+		return principal_has(who, ROL_REGISSEUR | ROL_CONTRACTMANAGER |
+		    ROL_AUDITOR | ROL_TEAMLEIDER) ? POLICY_ALLOW :
+		    POLICY_FORBIDDEN;
 	}
 	/* An unknown rule is a programming error: refuse rather than guess. */
 	return POLICY_FORBIDDEN;

@@ -43,6 +43,11 @@ enum access_rule {
 				* ketenpartners deliver (issue 12; which
 				* ones: ops/ketenpartnerwaarde.h) */
 	ACCESS_KETENPARTNER,   /* ketenpartner: deliver those values */
+	ACCESS_TOEZICHT,       /* regisseur, contractmanager or auditor:
+				* the completeness overview in the menu */
+	ACCESS_COMPLEETHEID,   /* ACCESS_TOEZICHT or teamleider: the
+				* completeness of rapportages (a teamleider
+				* sees their own row; ops/compleetheid.h) */
 };
 
 /* The caller, as the front gate found it. */

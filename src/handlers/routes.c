@@ -39,6 +39,7 @@ static const struct route_table *const tables[] = {
 	&routes_rapportages,
 	&routes_ketenpartnerwaarden,
 	&routes_ketenpartnerwaarden_pagina,
+	&routes_compleetheid,
 };
 
 const struct route *

@@ -167,6 +167,7 @@ static const struct {
 	{ "Formats", "/formats", ACCESS_STURING },
 	{ "Cijfers", "/cijfers", ACCESS_CIJFERS },
 	{ "Aan te leveren cijfers", "/ketenpartnerwaarden", ACCESS_KETENPARTNER },
+	{ "Compleetheid", "/compleetheid", ACCESS_TOEZICHT },
 	{ "Beheer", "/beheer", ACCESS_BEHEER },
 	{ "Gebruikers", "/beheer/gebruikers", ACCESS_BEHEER },
 	{ "Auditlog", "/audit", ACCESS_AUDIT },

@@ -35,6 +35,7 @@ enum stmt_module {
 	MOD_FORMAT,          /* store/format.c */
 	MOD_RAPPORTAGE,      /* store/rapportage.c */
 	MOD_KETENPARTNERWAARDE, /* store/ketenpartnerwaarde.c */
+	MOD_COMPLEETHEID,    /* store/compleetheid.c */
 	MOD__COUNT
 };
 
@@ -55,6 +56,7 @@ extern const struct stmt_table health_stmts, sessie_stmts, audit_stmts,
     structuur_stmts, registratie_stmts, import_stmts, export_stmts,
     projectie_stmts, indicator_stmts, cijfer_stmts, streefwaarde_stmts,
     format_analyse_stmts, format_stmts, rapportage_stmts,
-    ketenpartnerwaarde_stmts;
+    ketenpartnerwaarde_stmts,
+    compleetheid_stmts;
 
 #endif

@@ -3,7 +3,8 @@
  *
  * Usage: wijkzicht [-c config-file] command
  *   migrate           apply pending sql/NNN_name.sql migrations
- *   seed-demo         load the demo data of sql/demo/ (never done implicitly)
+ *   seed-demo         load the demo data of sql/demo/ and make the demo
+ *                     rapportages (never done implicitly)
  *   check-config      read the configuration, templates and OpenAPI document
  *                     and print the effective settings (secrets masked)
  *   check-statements  prepare every SQL statement against the database
@@ -31,6 +32,7 @@
 #include "db/db.h"
 #include "db/migrate.h"
 #include "handlers/handlers.h"
+#include "ops/demo_rapportages.h"
 #include "server/app.h"
 #include "store/audit.h"
 #include "store/demo.h"
@@ -304,6 +306,28 @@ out:
 	return rc;
 }
 
+/*
+ * The demo rapportages (issue 12), after the rest of the demo data: made
+ * through the rapportage operations (ops/demo_rapportages.h) as the
+ * application's user, so their snapshots, historie and revision markers
+ * are what the application itself writes.
+ */
+static int
+cmd_demo_rapportages(const struct config *cfg)
+{
+	struct arena ar;
+	struct db db;
+	int rc;
+
+	if (arena_init(&ar, 1024 * 1024, (size_t)1024 * 1024 * 1024) != 0)
+		return 1;
+	db_init(&db, cfg, 0, &store_statements);
+	rc = demo_rapportages(&db, &ar, cfg->kleine_aantallen, stdout);
+	db_close(&db);
+	arena_free(&ar);
+	return rc == 0 ? 0 : 1;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -342,7 +366,8 @@ main(int argc, char *argv[])
 		return migrate_run(&cfg, stdout) == 0 &&
 		    cmd_projecties_na_migratie(&cfg) == 0 ? 0 : 1;
 	if (strcmp(argv[optind], "seed-demo") == 0)
-		return demo_seed(&cfg, stdout) == 0 ? 0 : 1;
+		return demo_seed(&cfg, stdout) == 0 &&
+		    cmd_demo_rapportages(&cfg) == 0 ? 0 : 1;
 	if (strcmp(argv[optind], "check-statements") == 0)
 		return cmd_check_statements(&cfg);
 	if (strcmp(argv[optind], "cijfers-controle") == 0)

@@ -52,7 +52,11 @@ async function counts() {
     (SELECT COUNT(*) FROM opdracht) AS opdrachten,
     (SELECT COUNT(*) FROM formatversie_item) AS format_items,
     (SELECT COUNT(*) FROM formatversie_reactie) AS reacties,
-    (SELECT COUNT(*) FROM streefwaarde_historie) AS streefwaarde_historie`);
+    (SELECT COUNT(*) FROM streefwaarde_historie) AS streefwaarde_historie,
+    (SELECT COUNT(*) FROM rapportage) AS rapportages,
+    (SELECT COUNT(*) FROM rapportage_historie) AS rapportage_historie,
+    (SELECT COUNT(*) FROM rapportage_revisie) AS rapportage_revisies,
+    (SELECT COUNT(*) FROM rapportage_vraag) AS rapportage_vragen`);
 }
 
 // The 11 wijkteams of sql/demo/010_zaanstad_structuur.sql (other tests
@@ -405,10 +409,79 @@ test('the demo formats: participatie 2023 and 2024 with lineage and consultation
   assert.ok(sw.some((r) => Number(r.versie) === 2), 'one target changed once');
 });
 
+// The demo rapportages (issue 12, src/ops/demo_rapportages.c), made
+// through the rapportage operations: the participatie format of DOCK,
+// Incluzio and SMD vastgesteld for 2023-H2, 2024-H1 and 2024-H2 (DOCK's
+// 2024-H1 heropend, one value revised, vastgesteld again); Incluzio's
+// 2025-H1 ingediend with an open vraag, SMD's teruggestuurd; DOCK's
+// 2025-H1 not created, so a new one can be started.
+test('the demo rapportages: vastgesteld, one revised, one with an open vraag, one teruggestuurd', async () => {
+  const DEMO_ORGS = "('DOCK', 'INCLUZIO', 'SMD')";
+  const raps = await rowsOf(`SELECT o.code AS org, r.periode AS periode, r.status AS status, r.ronde AS ronde,
+      v.nummer AS versie, r.id AS id,
+      (SELECT COUNT(*) FROM rapportage_revisie x WHERE x.rapportage_id = r.id) AS revisies,
+      (SELECT COUNT(*) FROM rapportage_vraag q WHERE q.rapportage_id = r.id AND q.antwoord IS NULL) AS open_vragen,
+      (SELECT GROUP_CONCAT(h.actie ORDER BY h.id) FROM rapportage_historie h WHERE h.rapportage_id = r.id) AS historie,
+      (SELECT COUNT(*) FROM rapportage_waarde w WHERE w.rapportage_id = r.id AND w.momentopname IS NULL) AS zonder_opname,
+      r.terugkoppeling IS NOT NULL AS terugkoppeling
+    FROM rapportage r JOIN organisatie o ON o.id = r.organisatie_id JOIN format f ON f.id = r.format_id
+      JOIN formatversie v ON v.id = r.formatversie_id
+   WHERE f.code = 'participatie' AND o.code IN ${DEMO_ORGS} AND r.periode IN ('2023-H2', '2024-H1', '2024-H2', '2025-H1')`);
+  const key = (r) => `${r.org} ${r.periode}`;
+  const by = Object.fromEntries(raps.map((r) => [key(r), r]));
+  // DOCK 2025-H1 is left for the demo (and other tests) to start.
+  const perStatus = {};
+  for (const r of raps) if (key(r) !== 'DOCK 2025-H1') perStatus[r.status] = (perStatus[r.status] || 0) + 1;
+  assert.deepEqual(perStatus, { vastgesteld: 9, ingediend: 1, concept: 1 }, JSON.stringify(raps.map(key)));
+  for (const org of ['DOCK', 'INCLUZIO', 'SMD']) {
+    for (const p of ['2023-H2', '2024-H1', '2024-H2']) {
+      const r = by[`${org} ${p}`];
+      assert.ok(r, `${org} ${p} is there`);
+      assert.equal(r.status, 'vastgesteld', `${org} ${p}`);
+      assert.equal(r.terugkoppeling, '1', `${org} ${p}: with a terugkoppeling`);
+      assert.equal(Number(r.zonder_opname), 0, `${org} ${p}: every value frozen`);
+      // The formatversie that applies: version 1 until 2023, 2 from 2024-H1.
+      assert.equal(Number(r.versie), p === '2023-H2' ? 1 : 2, `${org} ${p}: version`);
+    }
+  }
+  const herzien = by['DOCK 2024-H1'];
+  assert.equal(herzien.historie, 'aangemaakt,indienen,vaststellen,heropenen,indienen,vaststellen');
+  assert.equal(Number(herzien.ronde), 2);
+  assert.equal(Number(herzien.revisies), 1, 'the revised value has its marker');
+  const rev = await rowsOf(`SELECT x.ronde AS ronde, x.oud AS oud, x.nieuw AS nieuw, x.reden AS reden, i.bron AS bron
+    FROM rapportage_revisie x JOIN rapportage_waarde w ON w.id = x.waarde_id JOIN indicator i ON i.id = w.indicator_id
+   WHERE x.rapportage_id = ${herzien.id}`);
+  assert.equal(rev.length, 1);
+  assert.equal(Number(rev[0].ronde), 2);
+  assert.equal(rev[0].bron, 'handmatig');
+  assert.equal(Number(rev[0].nieuw) - Number(rev[0].oud), 2);
+  assert.match(rev[0].reden, /casuïstiekbesprekingen/);
+  for (const [k, r] of Object.entries(by)) if (k !== 'DOCK 2024-H1') assert.equal(Number(r.revisies), 0, k);
+
+  const vraag = by['INCLUZIO 2025-H1'];
+  assert.equal(vraag.status, 'ingediend');
+  assert.equal(Number(vraag.open_vragen), 1);
+  const terug = by['SMD 2025-H1'];
+  assert.equal(terug.status, 'concept');
+  assert.equal(terug.historie, 'aangemaakt,indienen,terugsturen');
+  const dock = by['DOCK 2025-H1'];
+  if (dock) {
+    const doorDemo = await sql(`SELECT COUNT(*) FROM audit WHERE route = 'cli seed-demo' AND object_soort = 'rapportage' AND object_id = ${dock.id}`);
+    assert.equal(Number(doorDemo[0][0]), 0, 'DOCK 2025-H1 is not made by seed-demo');
+  }
+
+  // The API agrees: the teamleider of DOCK sees their three, vastgesteld.
+  const tl = await login('teamleider.dock');
+  const l = await asSession(tl, '/api/v1/rapportages?status=vastgesteld');
+  assert.equal(l.res.status, 200, l.text);
+  assert.ok(l.json.items.filter((r) => ['2023-H2', '2024-H1', '2024-H2'].includes(r.periode)).length >= 3);
+});
+
 test('running seed-demo again changes nothing', async () => {
   const before1 = await counts();
   const out = await cli('seed-demo');
   assert.match(out, /demo inwoners: 0 created/);
+  assert.match(out, /demo rapportages: 0 created, 11 already there/);
   const after1 = await counts();
   assert.deepEqual(after1, before1);
 });

@@ -41,6 +41,8 @@ const GEEN_KETENPARTNER = (u) => u !== null && !role(u, 'ketenpartner');
 const KETENWAARDEN = (u) => u === 'beheerder' || u === 'contractmanager' || u === 'auditor' ||
   role(u, 'regisseur', 'ketenpartner');
 const KETENPARTNER = (u) => role(u, 'ketenpartner');
+// Completeness of rapportages (issue 12).
+const COMPLEETHEID = (u) => u === 'contractmanager' || u === 'auditor' || role(u, 'regisseur', 'teamleider');
 
 // The table. Keys are "METHOD pattern" exactly as `wijkzicht routes` prints.
 const EXPECT = {
@@ -198,6 +200,11 @@ const EXPECT = {
   'PUT /api/v1/ketenpartnerwaarden': KETENPARTNER,
   'GET /ketenpartnerwaarden': KETENWAARDEN,
   'POST /ketenpartnerwaarden': KETENPARTNER,
+  // compleetheid.c (issue 12): regisseur, contractmanager, auditor, and a
+  // teamleider for their own row (ACCESS_COMPLEETHEID); which ketens is the
+  // operation's.
+  'GET /api/v1/compleetheid': COMPLEETHEID,
+  'GET /compleetheid': COMPLEETHEID,
   // streefwaarden_pagina.c (issue 11): read as the API, forms for CATALOGUS.
   'GET /streefwaarden': GEEN_KETENPARTNER,
   'GET /streefwaarden/nieuw': CATALOGUS,

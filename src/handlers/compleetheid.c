@@ -20,18 +20,13 @@
 #include "core/arena.h"
 #include "core/limits.h"
 #include "domain/periode.h"
+#include "handlers/cijfer_json.h"
 #include "handlers/common.h"
 #include "handlers/handlers.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "ops/compleetheid.h"
 #include "store/structuur.h"
-
-static struct json_object *
-id_of_null(int64_t id)
-{
-	return id > 0 ? json_object_new_int64(id) : NULL;
-}
 
 static const char *
 partij_naam(const char *p)

@@ -47,6 +47,8 @@ extern const struct route_table routes_indicatoren, routes_indicatoren_pagina,
 extern const struct route_table routes_formats;
 /* Rapportages (issue 12): rapportages.c (the JSON API). */
 extern const struct route_table routes_rapportages;
+/* Rapportages (issue 12): rapportages_pagina.c (the pages). */
+extern const struct route_table routes_rapportages_pagina;
 /* Targets (issue 11): streefwaarden_pagina.c (the pages of the targets of
  * streefwaarden.c). */
 extern const struct route_table routes_streefwaarden_pagina;

@@ -37,6 +37,7 @@ static const struct route_table *const tables[] = {
 	&routes_formats,
 	&routes_format_analyse,
 	&routes_rapportages,
+	&routes_rapportages_pagina,
 };
 
 const struct route *

@@ -607,6 +607,9 @@ fout_anker(struct req *r, const struct gepost *g, const char *veld)
 	}
 	if (g->soort == NULL)
 		return veld;
+	if (strcmp(g->soort, "waarde") == 0 && strcmp(veld, "tekst") == 0)
+		return arena_printf(r->arena, "waarde-%lld-waarde",
+		    (long long)g->id);
 	if (strcmp(g->soort, "waarde") == 0 || strcmp(g->soort, "eis") == 0 ||
 	    strcmp(g->soort, "antwoord") == 0)
 		return arena_printf(r->arena, "%s-%lld-%s", g->soort,

@@ -212,6 +212,17 @@ const EXPECT = {
   'POST /formats/{id:int}/versies/{nummer:int}/reacties/{rid:int}': CATALOGUS,
   'GET /formats/{id:int}/versies/{nummer:int}/verschil': GEEN_KETENPARTNER,
   'GET /formats/{id:int}/versies/{nummer:int}/dekking': GEEN_KETENPARTNER,
+  // rapportages.c (issue 12): ACCESS_STURING; the operations decide the rest.
+  ...Object.fromEntries([
+    'GET /api/v1/rapportages', 'POST /api/v1/rapportages', 'GET /api/v1/rapportages/{id:int}',
+    'PUT /api/v1/rapportages/{id:int}/waarden/{waarde_id:int}',
+    'PUT /api/v1/rapportages/{id:int}/eisen/{eis_id:int}',
+    'POST /api/v1/rapportages/{id:int}/indienen', 'POST /api/v1/rapportages/{id:int}/terugsturen',
+    'POST /api/v1/rapportages/{id:int}/vaststellen', 'POST /api/v1/rapportages/{id:int}/heropenen',
+    'GET /api/v1/rapportages/{id:int}/vragen', 'POST /api/v1/rapportages/{id:int}/vragen',
+    'POST /api/v1/rapportages/{id:int}/vragen/{vraag_id:int}/antwoord',
+    'GET /api/v1/rapportages/{id:int}/historie',
+  ].map((r) => [r, GEEN_KETENPARTNER])),
   // rapportages_pagina.c (issue 12): ACCESS_STURING, as the API; who may
   // draft, submit, ask or judge, the operations decide (ops/rapportage.h).
   ...Object.fromEntries([

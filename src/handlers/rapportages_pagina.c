@@ -658,6 +658,22 @@ fout_plaats(struct req *r, struct json_object *ctx, const char *anker,
 		}
 		break;
 	}
+	/* A field of a step's form: "terugsturen-reden" on that step. */
+	if (json_object_object_get_ex(ctx, "stappen", &a))
+		for (k = 0; k < json_object_array_length(a); k++) {
+			const char *ac;
+			size_t n;
+
+			e = json_object_array_get_idx(a, k);
+			if ((ac = json_s(e, "actie")) == NULL)
+				continue;
+			n = strlen(ac);
+			if (strncmp(anker, ac, n) == 0 && anker[n] == '-') {
+				zet_s(e, arena_printf(r->arena, "fout_%s",
+				    anker + n + 1), melding);
+				return;
+			}
+		}
 	if ((t = arena_strdup(r->arena, anker)) == NULL)
 		return;
 	for (p = t; *p != '\0'; p++)

@@ -11,7 +11,7 @@ import { useStackLock, login, asSession } from './lib.mjs';
 useStackLock(before, after);
 
 const USERS = ['teamleider.smd', 'teamleider.dock', 'regisseur.participatie', 'ketenpartner.werkom'];
-const PERIODES = ['2025-H2', '2026-H1', '2025-H1', '2024-H2', '2024-H1'];
+const PERIODES = [...Array.from({ length: 16 }, (_, i) => `${2025 + Math.floor(i / 2)}-H${(i % 2) + 1}`), '2024-H2', '2024-H1'];
 const S = {};
 let rap = null;   // { url, id, json }
 

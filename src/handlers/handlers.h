@@ -49,6 +49,8 @@ extern const struct route_table routes_formats;
 extern const struct route_table routes_rapportages;
 /* Completeness of rapportages (issue 12): compleetheid.c. */
 extern const struct route_table routes_compleetheid;
+/* Rapportages (issue 12): rapportages_pagina.c (the pages). */
+extern const struct route_table routes_rapportages_pagina;
 /* Targets (issue 11): streefwaarden_pagina.c (the pages of the targets of
  * streefwaarden.c). */
 extern const struct route_table routes_streefwaarden_pagina;

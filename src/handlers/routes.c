@@ -40,6 +40,7 @@ static const struct route_table *const tables[] = {
 	&routes_ketenpartnerwaarden,
 	&routes_ketenpartnerwaarden_pagina,
 	&routes_compleetheid,
+	&routes_rapportages_pagina,
 };
 
 const struct route *

@@ -165,6 +165,7 @@ static const struct {
 	{ "Indicatoren", "/indicatoren", ACCESS_INGELOGD },
 	{ "Streefwaarden", "/streefwaarden", ACCESS_STURING },
 	{ "Formats", "/formats", ACCESS_STURING },
+	{ "Rapportages", "/rapportages", ACCESS_STURING },
 	{ "Cijfers", "/cijfers", ACCESS_CIJFERS },
 	{ "Aan te leveren cijfers", "/ketenpartnerwaarden", ACCESS_KETENPARTNER },
 	{ "Compleetheid", "/compleetheid", ACCESS_TOEZICHT },

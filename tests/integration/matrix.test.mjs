@@ -246,6 +246,16 @@ const EXPECT = {
   'POST /api/v1/rapportages/{id:int}/vragen': GEEN_KETENPARTNER,
   'POST /api/v1/rapportages/{id:int}/vragen/{vraag_id:int}/antwoord': GEEN_KETENPARTNER,
   'GET /api/v1/rapportages/{id:int}/historie': GEEN_KETENPARTNER,
+  // rapportages_pagina.c (issue 12): ACCESS_STURING, as the API; who may
+  // draft, submit, ask or judge, the operations decide (ops/rapportage.h).
+  ...Object.fromEntries([
+    'GET /rapportages', 'GET /rapportages/nieuw', 'POST /rapportages/nieuw',
+    'GET /rapportages/{id:int}', 'POST /rapportages/{id:int}/waarden/{waarde_id:int}',
+    'POST /rapportages/{id:int}/eisen/{eis_id:int}', 'POST /rapportages/{id:int}/indienen',
+    'POST /rapportages/{id:int}/terugsturen', 'POST /rapportages/{id:int}/vaststellen',
+    'POST /rapportages/{id:int}/heropenen', 'POST /rapportages/{id:int}/vragen',
+    'POST /rapportages/{id:int}/vragen/{vraag_id:int}/antwoord',
+  ].map((r) => [r, GEEN_KETENPARTNER])),
   // cijfers_pagina.c (routes_cijfers_pagina): ACCESS_CIJFERS, every role
   // (each demo user holds one); what each sees, the figure service decides
   'GET /cijfers': SIGNED_IN,

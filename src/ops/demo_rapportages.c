@@ -22,6 +22,7 @@
 #include "ops/compleetheid.h"
 #include "ops/demo_rapportages.h"
 #include "ops/rapportage.h"
+#include "store/format.h"
 #include "store/gebruiker.h"
 
 #define DEMO_N(a)	(sizeof(a) / sizeof((a)[0]))
@@ -494,7 +495,25 @@ org_van(const struct principal *tl)
 	return 0;
 }
 
-/* One step for every format of the keten: 1 made, 0 there already, -1. */
+/* The demo's own format of keten (code "participatie", sql/demo/060):
+ * the formats that tests and users add to the keten get no demo
+ * rapportages. 0 when it is not there. */
+static int64_t
+demo_format(struct db *db, struct arena *ar, int64_t keten)
+{
+	struct format_rij *f;
+	size_t n, i;
+
+	if (store_format_lijst(db, ar, keten, 0, 1000, &f, &n) != DB_OK)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (strcmp(f[i].code, "participatie") == 0)
+			return f[i].id;
+	return 0;
+}
+
+/* One step for the demo format of the keten: 1 made, 0 there already,
+ * -1. */
 static int
 stap_doe(struct db *db, struct arena *ar, const struct demo_stap *s,
     const struct principal *tl, const struct principal *rg, int drempel,
@@ -504,7 +523,7 @@ stap_doe(struct db *db, struct arena *ar, const struct demo_stap *s,
 	struct rapportage_invoer in;
 	struct ops_ctx c;
 	const struct demo_org *o = &orgs[s->org];
-	int64_t org = org_van(tl), id = 0;
+	int64_t org = org_van(tl), id = 0, fid;
 	int pi = (int)(s - stappen) / 3;
 	size_t i, j;
 
@@ -515,9 +534,13 @@ stap_doe(struct db *db, struct arena *ar, const struct demo_stap *s,
 		return -1;
 	}
 	json_object_put(c.fouten);
+	fid = demo_format(db, ar, keten_van(rg));
 	for (i = 0; i < k.nformats; i++) {
 		const struct compleetheid_format *f = &k.formats[i];
 		const struct compleetheid_regel *g = NULL;
+
+		if (f->versie->format_id != fid)
+			continue;
 
 		for (j = 0; j < f->nregels; j++)
 			if (f->regels[j].org->id == org)

@@ -6,7 +6,8 @@
  * row, audit row and revision marker is real:
  *
  *   - 2023-H2, 2024-H1 and 2024-H2: vastgesteld for DOCK, Incluzio and
- *     SMD (every format of the keten of regisseur.participatie); DOCK
+ *     SMD (the demo format "participatie" of regisseur.participatie's
+ *     keten, never the formats tests or users add to it); DOCK
  *     2024-H1 was heropend, one value revised, and vastgesteld again;
  *   - 2025-H1: Incluzio's ingediend with an open vraag of the regisseur,
  *     SMD's teruggestuurd (a concept again); DOCK's not yet created, so a

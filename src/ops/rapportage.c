@@ -1562,20 +1562,3 @@ rapportage_vraag_beantwoord(struct ops_ctx *c, int64_t id, int64_t vraag_id,
 		return ops_storing(c, DB_ERR, "audit");
 	return OPS_OK;
 }
-
-enum ops_uitkomst
-rapportage_streef_vrij(struct ops_ctx *c, int64_t indicator_id,
-    const char *periode)
-{
-	enum db_err rc;
-	int64_t n = 0;
-
-	if ((rc = store_rapportage_ingediend_met(c->db, c->arena, indicator_id,
-	    periode, &n)) != DB_OK)
-		return ops_storing(c, rc, "rapportage");
-	if (n > 0)
-		return ops_weiger(c, OPS_CONFLICT, "Er is al een rapportage over "
-		    "deze periode ingediend; de streefwaarde verandert pas als de "
-		    "regisseur die terugstuurt.");
-	return OPS_OK;
-}

@@ -173,10 +173,5 @@ enum ops_uitkomst rapportage_vraag_maak(struct ops_ctx *, int64_t id,
 enum ops_uitkomst rapportage_vraag_beantwoord(struct ops_ctx *, int64_t id,
 		    int64_t vraag_id, struct ops_tekst antwoord);
 
-/* Whether the targets of indicator_id for periode may change: OPS_CONFLICT
- * (with a message) while a rapportage of that periode holding it is
- * ingediend. For ops/streefwaarde.c. */
-enum ops_uitkomst rapportage_streef_vrij(struct ops_ctx *, int64_t indicator_id,
-		    const char *periode);
 
 #endif

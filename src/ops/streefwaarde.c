@@ -15,8 +15,8 @@
 #include "domain/veld.h"
 #include "domain/veldfout.h"
 #include "ops/indicator.h"
-#include "ops/rapportage.h"
 #include "ops/streefwaarde.h"
+#include "store/rapportage.h"
 #include "store/indicator.h"
 
 static const struct veld v_indicator = { "indicator_id", "Indicator",
@@ -38,9 +38,19 @@ enum ops_uitkomst
 streefwaarde_rapportage_vrij(struct ops_ctx *c, int64_t indicator_id,
     const char *periode)
 {
+	enum db_err rc;
+	int64_t n = 0;
+
 	/* A submitted rapportage holds the targets it was judged against:
 	 * they change only after the regisseur sends it back. */
-	return rapportage_streef_vrij(c, indicator_id, periode);
+	if ((rc = store_rapportage_ingediend_met(c->db, c->arena, indicator_id,
+	    periode, &n)) != DB_OK)
+		return ops_storing(c, rc, "streefwaarde");
+	if (n > 0)
+		return ops_weiger(c, OPS_CONFLICT, "Er is al een rapportage over "
+		    "deze periode ingediend; de streefwaarde verandert pas als de "
+		    "regisseur die terugstuurt.");
+	return OPS_OK;
 }
 
 /* A decimal of a stored row (NULL: *heeft 0). */

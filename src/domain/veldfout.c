@@ -13,7 +13,13 @@
 void
 fout_melding(struct json_object *lijst, const char *veld, const char *melding)
 {
-	struct json_object *e = json_object_new_object();
+	struct json_object *e;
+
+	/* No list (a context whose errors were handed on already): nothing
+	 * to add to, and nothing made that nobody would free. */
+	if (lijst == NULL)
+		return;
+	e = json_object_new_object();
 
 	json_object_object_add(e, "veld", json_object_new_string(veld));
 	json_object_object_add(e, "melding", json_object_new_string(melding));

@@ -13,7 +13,8 @@
 
 struct json_object;
 
-/* Appends {"veld": veld, "melding": melding} to lijst (a json-c array). */
+/* Appends {"veld": veld, "melding": melding} to lijst (a json-c array;
+ * NULL: nothing). */
 void	fout_melding(struct json_object *lijst, const char *veld,
 	    const char *melding);
 

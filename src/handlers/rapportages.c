@@ -56,18 +56,16 @@ rap_id(struct req *r)
 	return route_param_int(&r->match, "id");
 }
 
-/* The rapportage as it is now, for c's caller; NULL after answering. */
+/* The rapportage as it is now, for c's caller; NULL after answering.
+ * Either way c's field errors are released (antwoord_uitkomst). */
 static struct json_object *
 rap_json(struct req *r, struct ops_ctx *c, int64_t id,
     struct rapportage_weergave *v)
 {
-	enum ops_uitkomst u;
+	enum ops_uitkomst u = rapportage_lees(c, id, drempel(r), v);
 
-	if ((u = rapportage_lees(c, id, drempel(r), v)) != OPS_OK) {
-		antwoord_uitkomst(r, c, u);
-		return NULL;
-	}
-	return rapportage_json(r, v);
+	antwoord_uitkomst(r, c, u);
+	return u == OPS_OK ? rapportage_json(r, v) : NULL;
 }
 
 static void
@@ -110,10 +108,10 @@ api_lijst(struct req *r)
 		return;
 	}
 	ops_ctx_van(r, NULL, &c);
-	if ((u = rapportage_lijst(&c, &f, na, limit + 1, &rij, &n)) != OPS_OK) {
-		antwoord_uitkomst(r, &c, u);
+	u = rapportage_lijst(&c, &f, na, limit + 1, &rij, &n);
+	antwoord_uitkomst(r, &c, u);
+	if (u != OPS_OK)
 		return;
-	}
 	arr = json_object_new_array();
 	for (i = 0; i < n && i < (size_t)limit; i++) {
 		json_object_array_add(arr, rapportage_kop_json(r, &rij[i]));

@@ -264,3 +264,12 @@ veld_code_geldig(const char *s)
 			return 0;
 	return 1;
 }
+
+const char *
+veld_optie_label(const struct veld_optie *o, const char *code)
+{
+	for (; o != NULL && code != NULL && o->code != NULL; o++)
+		if (strcmp(o->code, code) == 0)
+			return o->label;
+	return NULL;
+}

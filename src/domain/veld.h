@@ -115,6 +115,11 @@ const struct veld_optie *veld_optie(const struct veld *f, const char *code);
 void	veld_label_klein(const char *label, char *buf, size_t n);
 
 /* "A, B of C": the labels of options (ended by { NULL, NULL }). */
+/* The label of code among opties (ending with { NULL, NULL }); NULL when
+ * it is none of them. */
+const char *veld_optie_label(const struct veld_optie *opties,
+	    const char *code);
+
 void	veld_opties_tekst(const struct veld_optie *opties, char *buf, size_t n);
 
 /* The field called naam among n, or NULL. */

@@ -19,6 +19,7 @@
 
 #include "core/arena.h"
 #include "core/limits.h"
+#include "domain/indicator.h"
 #include "domain/periode.h"
 #include "handlers/cijfer_json.h"
 #include "handlers/common.h"
@@ -31,15 +32,9 @@
 static const char *
 partij_naam(const char *p)
 {
-	if (p == NULL)
-		return "onbekend";
-	if (strcmp(p, "werkom") == 0)
-		return "Werkom";
-	if (strcmp(p, "uitkeringen") == 0)
-		return "Uitkeringen";
-	if (strcmp(p, "naleving") == 0)
-		return "Naleving";
-	return p;
+	const char *l = veld_optie_label(indicator_partijen, p);
+
+	return l != NULL ? l : p != NULL ? p : "onbekend";
 }
 
 static struct json_object *

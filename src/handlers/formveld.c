@@ -111,8 +111,7 @@ formveld_keuze(struct req *r, const char *naam, const char *label, int verplicht
 const char *
 formveld_optie_label(const struct veld_optie *o, const char *code)
 {
-	for (; code != NULL && o->code != NULL; o++)
-		if (strcmp(o->code, code) == 0)
-			return o->label;
-	return code;
+	const char *l = veld_optie_label(o, code);
+
+	return l != NULL ? l : code;
 }

@@ -46,6 +46,7 @@
 #include "core/datum.h"
 #include "core/getal.h"
 #include "core/limits.h"
+#include "domain/indicator.h"
 #include "domain/format.h"
 #include "domain/periode.h"
 #include "domain/rapportage.h"
@@ -172,15 +173,9 @@ dec_nl(struct req *r, const char *s)
 static const char *
 partij_label(const char *p)
 {
-	if (p == NULL)
-		return "de ketenpartner";
-	if (strcmp(p, "werkom") == 0)
-		return "Werkom";
-	if (strcmp(p, "uitkeringen") == 0)
-		return "Uitkeringen";
-	if (strcmp(p, "naleving") == 0)
-		return "Naleving";
-	return "de ketenpartner";
+	const char *l = veld_optie_label(indicator_partijen, p);
+
+	return l != NULL ? l : "de ketenpartner";
 }
 
 static const char *

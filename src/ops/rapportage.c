@@ -17,6 +17,7 @@
 #include "core/buf.h"
 #include "core/datum.h"
 #include "core/getal.h"
+#include "domain/indicator.h"
 #include "domain/periode.h"
 #include "domain/policy.h"
 #include "domain/rapportage.h"
@@ -341,31 +342,26 @@ is_eenheid(const struct indicator_rij *ind, const char *e)
 	    strcmp(ind->eenheid, e) == 0;
 }
 
-/* The indicators of the values, one read each (a version holds 15–18). */
+/* The indicators of the values, in one read. */
 static enum ops_uitkomst
 rap_indicatoren(struct ops_ctx *c, const struct rapportage_waarde_rij *w,
     size_t nw, struct indicator_rij **ind, size_t *nind)
 {
-	struct indicator_rij *r;
+	struct buf ids;
 	enum db_err rc;
-	size_t i, k;
-	int gevonden;
+	size_t i;
 
-	*nind = 0;
-	if ((r = arena_calloc(c->arena, nw + 1, sizeof(*r))) == NULL)
+	buf_init(&ids, c->arena);
+	buf_putc(&ids, '[');
+	for (i = 0; i < nw; i++)
+		buf_printf(&ids, "%s%lld", i ? "," : "",
+		    (long long)w[i].indicator_id);
+	buf_putc(&ids, ']');
+	if (ids.failed)
 		return ops_storing(c, DB_NOMEM, "rapportage");
-	for (i = 0; i < nw; i++) {
-		for (k = 0; k < *nind && r[k].id != w[i].indicator_id; k++)
-			;
-		if (k < *nind)
-			continue;
-		if ((rc = store_indicator_lees(c->db, c->arena, w[i].indicator_id,
-		    &r[*nind], &gevonden)) != DB_OK)
-			return ops_storing(c, rc, "rapportage");
-		if (gevonden)
-			(*nind)++;
-	}
-	*ind = r;
+	if ((rc = store_indicator_ids(c->db, c->arena, ids.data, ind, nind)) !=
+	    DB_OK)
+		return ops_storing(c, rc, "rapportage");
 	return OPS_OK;
 }
 
@@ -831,15 +827,9 @@ rap_waarde_rij(struct ops_ctx *c, int64_t id, int64_t waarde_id,
 static const char *
 partij_naam(const char *p)
 {
-	if (p == NULL)
-		return "de ketenpartner";
-	if (strcmp(p, "werkom") == 0)
-		return "Werkom";
-	if (strcmp(p, "uitkeringen") == 0)
-		return "Uitkeringen";
-	if (strcmp(p, "naleving") == 0)
-		return "Naleving";
-	return "de ketenpartner";
+	const char *l = veld_optie_label(indicator_partijen, p);
+
+	return l != NULL ? l : "de ketenpartner";
 }
 
 enum ops_uitkomst

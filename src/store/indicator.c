@@ -12,7 +12,7 @@
 
 enum {
 	I_LIJST, I_LEES, I_CODE, I_VERSIES, I_NIEUW, I_WIJZIG, I_AFGELOST,
-	I_GEBRUIKT, I_EISEN_WEG, I_EISEN_ZET, I_REFS,
+	I_GEBRUIKT, I_EISEN_WEG, I_EISEN_ZET, I_REFS, I_IDS,
 };
 #define ST(n)	STMT_ID(MOD_INDICATOR, n)
 
@@ -79,6 +79,10 @@ static const struct stmt_def defs[] = {
 	  " (SELECT COUNT(*) FROM eis WHERE JSON_CONTAINS(?, CAST(id AS CHAR))),"
 	  " (SELECT COUNT(*) FROM thema WHERE id = ?),"
 	  " (SELECT COUNT(*) FROM opdracht WHERE id = ?)", 6, 5, "iiiii" },
+	{ ST(I_IDS), "indicator_ids",
+	  IND_COLS " WHERE i.id IN (SELECT j.id FROM JSON_TABLE(?, '$[*]'"
+	  " COLUMNS (id BIGINT UNSIGNED PATH '$')) j) ORDER BY i.id", 1, IND_NCOLS,
+	  IND_TYPEN },
 };
 const struct stmt_table indicator_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 
@@ -187,6 +191,15 @@ store_indicator_lees(struct db *db, struct arena *ar, int64_t id,
     struct indicator_rij *out, int *gevonden)
 {
 	return indicator_een(db, ar, ST(I_LEES), DB_INT(id), out, gevonden);
+}
+
+enum db_err
+store_indicator_ids(struct db *db, struct arena *ar, const char *ids,
+    struct indicator_rij **out, size_t *n)
+{
+	struct db_val v = DB_STR(ids);
+
+	return indicator_rijen(db, ar, ST(I_IDS), &v, 1, out, n);
 }
 
 enum db_err

@@ -64,6 +64,11 @@ enum db_err	store_indicator_lijst(struct db *, struct arena *,
 enum db_err	store_indicator_lees(struct db *, struct arena *, int64_t id,
 		    struct indicator_rij *out, int *gevonden);
 /* The actief version of code (*gevonden 0: none). */
+/* The versions whose ids are in ids (a JSON array text, "[3,7]"), by id;
+ * an id named twice gives one row, unknown ids none. One statement for
+ * a whole format. */
+enum db_err	store_indicator_ids(struct db *, struct arena *, const char *ids,
+		    struct indicator_rij **out, size_t *n);
 enum db_err	store_indicator_code(struct db *, struct arena *,
 		    const char *code, struct indicator_rij *out, int *gevonden);
 /* Every version of code, by nummer. */

@@ -809,19 +809,13 @@ static enum ops_uitkomst
 rap_waarde_rij(struct ops_ctx *c, int64_t id, int64_t waarde_id,
     struct rapportage_waarde_rij *out)
 {
-	struct rapportage_waarde_rij *w;
 	enum db_err rc;
-	size_t n, i;
+	int gevonden = 0;
 
-	if ((rc = store_rapportage_waarden(c->db, c->arena, id, &w, &n)) !=
-	    DB_OK)
+	if ((rc = store_rapportage_waarde(c->db, c->arena, id, waarde_id, out,
+	    &gevonden)) != DB_OK)
 		return ops_storing(c, rc, "rapportage");
-	for (i = 0; i < n; i++)
-		if (w[i].id == waarde_id) {
-			*out = w[i];
-			return OPS_OK;
-		}
-	return OPS_NIET_GEVONDEN;
+	return gevonden ? OPS_OK : OPS_NIET_GEVONDEN;
 }
 
 static const char *

@@ -18,7 +18,7 @@ enum {
 	R_LEES, W_LIJST, A_LIJST, Q_LIJST, H_LIJST, V_LIJST, W_WIJZIG,
 	A_WIJZIG, A_BEOORDEEL, R_STATUS, H_NIEUW, W_MOMENT, W_MOMENT_WEG,
 	W_VASTLEG, V_NIEUW, Q_NIEUW, Q_ANTWOORD, R_INGEDIEND_MET, W_VORIGE,
-	R_WISSEL, W_WISSEL, W_OUD_WEG, A_WISSEL, A_OUD_WEG,
+	R_WISSEL, W_WISSEL, W_OUD_WEG, A_WISSEL, A_OUD_WEG, W_EEN,
 };
 #define ST(n)	STMT_ID(MOD_RAPPORTAGE, n)
 
@@ -244,6 +244,8 @@ static const struct stmt_def defs[] = {
 	  "DELETE FROM rapportage_antwoord WHERE rapportage_id = ? AND item_id IN"
 	  " (SELECT id FROM formatversie_item WHERE formatversie_id = ?)", 2, 0,
 	  NULL },
+	{ ST(W_EEN), "rapportage_waarde_een",
+	  W_COLS " WHERE w.rapportage_id = ? AND w.id = ?", 2, W_NCOLS, W_TYPEN },
 };
 const struct stmt_table rapportage_stmts = {
 	defs, sizeof(defs) / sizeof(defs[0])
@@ -515,6 +517,25 @@ a_fill(const struct db_rows *rows, size_t i, void *p)
 	o->beoordeling_toelichting = DB_CELL(rows, i, 14);
 	o->gewijzigd_door = DB_CELL(rows, i, 15);
 	o->gewijzigd_op = DB_CELL(rows, i, 16);
+}
+
+enum db_err
+store_rapportage_waarde(struct db *db, struct arena *ar, int64_t id,
+    int64_t waarde_id, struct rapportage_waarde_rij *out, int *gevonden)
+{
+	struct db_val v[] = { DB_INT(id), DB_INT(waarde_id) };
+	struct db_rows rows;
+	enum db_err rc;
+
+	*gevonden = 0;
+	if ((rc = db_query(db, ar, ST(W_EEN), v, 2, 1, &rows)) != DB_OK)
+		return rc;
+	if (rows.nrows == 1) {
+		memset(out, 0, sizeof(*out));
+		w_fill(&rows, 0, out);
+		*gevonden = 1;
+	}
+	return DB_OK;
 }
 
 enum db_err

@@ -153,6 +153,10 @@ enum db_err	store_rapportage_lees(struct db *, struct arena *,
  * format, each item's wijken by id with the total last. */
 enum db_err	store_rapportage_waarden(struct db *, struct arena *, int64_t id,
 		    struct rapportage_waarde_rij **out, size_t *n);
+/* Value waarde_id of rapportage id (*gevonden 0: not of it). */
+enum db_err	store_rapportage_waarde(struct db *, struct arena *, int64_t id,
+		    int64_t waarde_id, struct rapportage_waarde_rij *out,
+		    int *gevonden);
 enum db_err	store_rapportage_antwoorden(struct db *, struct arena *,
 		    int64_t id, struct rapportage_antwoord_rij **out, size_t *n);
 enum db_err	store_rapportage_vragen(struct db *, struct arena *, int64_t id,

@@ -487,25 +487,57 @@ actie_knop(const char *a)
 	return "Uitvoeren";
 }
 
-/* The uitsplitsing of a computed value as "overbrugbaar: 3, …". */
+/*
+ * The label of each category of it's uitsplitsing, in the order the
+ * figure service lists them (the rule's uitsplitsingen, each in its
+ * categories' order): into lab (it->ndeel entries); where the rule
+ * cannot be read or does not match, the code stands.
+ */
+static void
+deel_labels(const struct cijfers_item *it, const char **lab)
+{
+	struct json_object *json, *fouten;
+	struct indicator_regel regel;
+	const char *const *cat;
+	const char *l;
+	size_t u, i, ncat, k = 0;
+
+	for (i = 0; i < it->ndeel; i++)
+		lab[i] = it->deel[i].code;
+	if (it->ind == NULL || it->ind->regel == NULL ||
+	    (json = json_tokener_parse(it->ind->regel)) == NULL)
+		return;
+	fouten = json_object_new_array();
+	if (indicator_regel_lees(json, &regel, fouten) == 0)
+		for (u = 0; u < regel.nuitsplitsing; u++) {
+			cat = indicator_categorieen(&regel.uitsplitsing[u], &ncat);
+			for (i = 0; i < ncat && k < it->ndeel; i++, k++)
+				if (strcmp(cat[i], it->deel[k].code) == 0 &&
+				    (l = indicator_categorie_label(
+				    &regel.uitsplitsing[u], cat[i])) != NULL)
+					lab[k] = l;
+		}
+	json_object_put(fouten);
+	json_object_put(json);
+}
+
+/* The uitsplitsing of a computed value as "Overbrugbaar: 3, …". */
 static const char *
 uitsplitsing_tekst(struct req *r, const struct cijfers_item *it)
 {
-	const char *s = NULL;
+	const char *s = NULL, **lab;
 	size_t k;
 
+	if (it->ndeel == 0 ||
+	    (lab = arena_calloc(r->arena, it->ndeel, sizeof(*lab))) == NULL)
+		return NULL;
+	deel_labels(it, lab);
 	for (k = 0; k < it->ndeel; k++) {
-		char *naam = arena_strdup(r->arena, it->deel[k].code), *p;
 		const char *w = it->deel[k].weg ? "afgeschermd" :
 		    arena_printf(r->arena, "%lld", (long long)it->deel[k].waarde);
 
-		if (naam == NULL)
-			return NULL;
-		for (p = naam; *p != '\0'; p++)
-			if (*p == '_')
-				*p = ' ';
-		s = s == NULL ? arena_printf(r->arena, "%s: %s", naam, w) :
-		    arena_printf(r->arena, "%s, %s: %s", s, naam, w);
+		s = s == NULL ? arena_printf(r->arena, "%s: %s", lab[k], w) :
+		    arena_printf(r->arena, "%s, %s: %s", s, lab[k], w);
 	}
 	return s;
 }

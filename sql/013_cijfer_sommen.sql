@@ -1,0 +1,56 @@
+-- 013_cijfer_sommen.sql — the figures kept as sums (issue 10, bench/README
+-- "Figures").
+--
+-- A telling or duur was computed per request from every fact of the
+-- organisatie's period: at ten million events that is millions of rows
+-- per request. Every such number is a sum over inwoners (domain/
+-- cijfer_som.h), so the one projection writer (store/projectie.h) keeps
+-- the sums in the event's transaction: it subtracts what the inwoner's
+-- stored facts added and adds what its new facts add. A figure then reads
+-- a few hundred rows. `wijkzicht cijfers-controle` recomputes them from
+-- the facts and reports any difference.
+
+-- The traject's soort, thema and opdracht on the fact, so that what a
+-- fact added can be subtracted from the stored facts alone, whatever the
+-- traject says by then (changing a traject rewrites its inwoner's facts).
+ALTER TABLE cijfer_feit
+  ADD COLUMN traject_soort VARCHAR(40) NOT NULL DEFAULT '' AFTER kenmerken,
+  ADD COLUMN thema_id BIGINT UNSIGNED NOT NULL DEFAULT 0 AFTER traject_soort,
+  ADD COLUMN opdracht_id BIGINT UNSIGNED NOT NULL DEFAULT 0 AFTER thema_id;
+
+UPDATE cijfer_feit f JOIN traject t ON t.id = f.traject_id
+   SET f.traject_soort = t.soort, f.thema_id = t.thema_id,
+       f.opdracht_id = t.opdracht_id;
+
+-- One summed cell of a berekende telling or duur (every version of the
+-- catalogue): per indicator, organisatie, period ('2024', '2024-H1',
+-- '2024-Q3'), wijk (0: the total) and cel ('' the value; '<v>:<code>' a
+-- category of uitsplitsing v; 'd<n>' a duur's pairs of n days). A cell
+-- that comes to 0 is deleted.
+CREATE TABLE cijfer_som (
+  indicator_id    BIGINT UNSIGNED NOT NULL,
+  organisatie_id  BIGINT UNSIGNED NOT NULL,
+  periode         VARCHAR(8) NOT NULL,
+  wijk_id         BIGINT UNSIGNED NOT NULL,
+  cel             VARCHAR(72) NOT NULL,
+  n               BIGINT NOT NULL,
+  PRIMARY KEY (indicator_id, organisatie_id, periode, wijk_id, cel)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- Which indicators' sums are complete. A writer changes the sums of
+-- exactly these (under a shared lock on the slot row), and building the
+-- sums of a new or changed indicator takes the slot exclusively, so no
+-- event is counted twice or not at all while it runs.
+CREATE TABLE cijfer_som_indicator (
+  indicator_id  BIGINT UNSIGNED NOT NULL PRIMARY KEY,
+  CONSTRAINT fk_som_indicator FOREIGN KEY (indicator_id) REFERENCES indicator (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE cijfer_som_slot (
+  id  TINYINT UNSIGNED NOT NULL PRIMARY KEY
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+INSERT INTO cijfer_som_slot (id) VALUES (1);
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON cijfer_som TO wijkzicht_app_rol;
+GRANT SELECT, INSERT, DELETE ON cijfer_som_indicator TO wijkzicht_app_rol;
+GRANT SELECT, UPDATE ON cijfer_som_slot TO wijkzicht_app_rol;

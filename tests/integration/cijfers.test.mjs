@@ -472,3 +472,93 @@ describe('the question must be well-formed', () => {
     assert.ok(codes.has(`gesprekken_${RUN}`) && codes.has(`wachtlijst_${RUN}`));
   });
 });
+
+// The figures of a telling or duur are read from sums that the projection
+// writer keeps in every event's transaction (sql/013, domain/cijfer_som.h).
+// They must be exactly the figures computed from the facts: after every
+// kind of change, for every period kind and for both kinds of viewer.
+describe('the figures kept as sums', () => {
+  const sommen = () => [I.gesprekken, I.metConsulent, I.gesprekkenAantal, I.wachttijd, I.overdrachtsduur,
+    I.terug, I.themaGesprekken];
+  async function beeld() {
+    const out = {};
+    for (const periode of ['2025-H1', '2025-Q1', '2025-Q2', '2025'])
+      for (const [wie, s] of [['teamleider', S.tlA], ['regisseur', S.regisseur]])
+        for (const ind of [...sommen(), I.aandeel]) {
+          const r = await asSession(s, `/api/v1/waarden?periode=${periode}&organisatie_id=${O.A}&indicator_id=${ind}`);
+          assert.equal(r.res.status, 200, r.text);
+          out[`${periode} ${wie} ${ind}`] = r.json.items;
+        }
+    return out;
+  }
+
+  test('a new indicator is built from the stored facts; events, a correctie, a move and a traject edit keep its sums', async () => {
+    const thema2 = Number((await sql(`SELECT MAX(id) FROM thema WHERE keten_id = ${keten}`))[0][0]);
+    assert.notEqual(thema2, thema);
+    I.themaGesprekken = await indicator('thema_gesprekken', {
+      eenheid: 'aantal', regel: { soort: 'telling', tel: 'inwoners', type: 'startgesprek', traject: { thema_id: thema } },
+    });
+    const ids = sommen().join(',');
+    assert.equal(Number((await sql(`SELECT COUNT(*) FROM cijfer_som_indicator WHERE indicator_id IN (${ids})`))[0][0]),
+      sommen().length);
+    assert.ok(Number((await sql(`SELECT COUNT(*) FROM cijfer_som WHERE indicator_id = ${I.themaGesprekken}`))[0][0]) > 0);
+    // Every test traject has thema `thema`: the same 11 inwoners as gesprekken.
+    assert.equal((await waarden(S.tlA, { ind: I.themaGesprekken })).totaal.waarde, 11);
+
+    // i9 W2: a startgesprek and a wait of 20 days, registered now.
+    const mw = S.mwA;
+    INW.i9 = await inwoner(mw, 'Negen', W.W2);
+    const t9 = await traject(mw, INW.i9, T1, '2024-12-01');
+    await ev(mw, INW.i9, t9, 'startgesprek', '2025-02-20', { uitkomst: 'overbrugbaar' });
+    await ev(mw, INW.i9, t9, 'wachtlijst_in', '2025-01-10');
+    await ev(mw, INW.i9, t9, 'wachtlijst_uit', '2025-01-30');
+    let g = await waarden(S.tlA, { ind: I.gesprekken });
+    assert.equal(g.W2.waarde, 3);        // i3, i4, i9
+    assert.equal(g.totaal.waarde, 12);
+    assert.equal((await waarden(S.tlA, { ind: I.wachttijd })).W2.waarde, 20);
+    // A correctie of i9's startgesprek takes it out again.
+    const sg = (await asSession(mw, `/api/v1/inwoners/${INW.i9}/gebeurtenissen`)).json.items
+      .find((e) => e.type === 'startgesprek');
+    await ev(mw, INW.i9, t9, 'correctie', '2025-02-21', { vervalt_id: sg.id, reden: 'Dubbel geregistreerd' });
+    g = await waarden(S.tlA, { ind: I.gesprekken });
+    assert.equal(g.W2.waarde, 2);
+    assert.equal(g.totaal.waarde, 11);
+    // i2 moves today: 2025 stays W1's.
+    const cur = await asSession(mw, `/api/v1/inwoners/${INW.i2}`);
+    const m = await put(mw, `/api/v1/inwoners/${INW.i2}`, { naam: cur.json.naam, geboortejaar: 1980, wijk_id: W.W3 },
+      { 'if-match': String(cur.json.versie) });
+    assert.equal(m.res.status, 200, m.text);
+    assert.equal((await waarden(S.tlA, { ind: I.gesprekken })).W1.waarde, 8);
+    // i1's traject moves to the other thema: the thema's count loses i1.
+    const trj = (await asSession(mw, `/api/v1/inwoners/${INW.i1}/trajecten`)).json.items[0];
+    const e = await put(mw, `/api/v1/inwoners/${INW.i1}/trajecten/${trj.id}`, {
+      soort, thema_id: thema2, opdracht_id: opdracht, startdatum: trj.startdatum,
+    }, { 'if-match': `"${trj.versie}"` });
+    assert.equal(e.res.status, 200, e.text);
+    const tg = await waarden(S.tlA, { ind: I.themaGesprekken });
+    assert.equal(tg.W1.waarde, 7);
+    assert.equal(tg.totaal.waarde, 10);
+    assert.equal((await waarden(S.tlA, { ind: I.gesprekken })).totaal.waarde, 11);
+
+    assert.equal((await cliCode('cijfers-controle')).code, 0);
+    const uitSommen = await beeld();
+    // Without sums the figure service computes from the facts.
+    await sql(`DELETE FROM cijfer_som_indicator WHERE indicator_id IN (${ids})`);
+    const uitFeiten = await beeld();
+    assert.deepEqual(uitSommen, uitFeiten);
+    // migrate builds what is missing, and the sums agree again.
+    const mg = await cliCode('migrate');
+    assert.equal(mg.code, 0, JSON.stringify(mg));
+    assert.match(mg.stdout, /figure sums built for \d+ indicators/);
+    assert.equal(Number((await sql(`SELECT COUNT(*) FROM cijfer_som_indicator WHERE indicator_id IN (${ids})`))[0][0]),
+      sommen().length);
+    assert.deepEqual(await beeld(), uitSommen);
+    // A damaged sum is found and repaired.
+    await sql(`UPDATE cijfer_som SET n = n + 1 WHERE indicator_id = ${I.gesprekken} AND wijk_id = 0 LIMIT 1`);
+    const bad = await cliCode('cijfers-controle');
+    assert.equal(bad.code, 1);
+    assert.match(bad.stdout, new RegExp(`indicator ${I.gesprekken}\\b`));
+    assert.equal((await cliCode('cijfers-herstel')).code, 0);
+    assert.deepEqual(await beeld(), uitSommen);
+  });
+});

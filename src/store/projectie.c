@@ -461,19 +461,28 @@ pj_vervang(struct db *db, struct arena *ar, const char *ids_json,
     const struct pj_rijen *oud, const struct pj_rijen *nieuw)
 {
 	struct cijfer_som_lijst l;
+	struct arena la;
 	enum db_err rc;
 
+	/* The change in an arena of its own: an import batch's scratch is
+	 * sized for its rows, not for what a thousand inwoners add. */
+	if (arena_init(&la, 64 * 1024, (size_t)1024 * 1024 * 1024) != 0)
+		return DB_NOMEM;
 	memset(&l, 0, sizeof(l));
-	l.ar = ar;
+	l.ar = &la;
+	rc = DB_OK;
 	if (rules->n > 0) {
-		if (pj_sommen(ar, rules, oud, -1, &l) != 0 ||
-		    pj_sommen(ar, rules, nieuw, 1, &l) != 0)
-			return DB_NOMEM;
+		if (pj_sommen(&la, rules, oud, -1, &l) != 0 ||
+		    pj_sommen(&la, rules, nieuw, 1, &l) != 0)
+			rc = DB_NOMEM;
 		cijfer_som_lijst_saldo(&l);
 	}
-	if ((rc = pj_schrijf(db, ids_json, schrijf)) != DB_OK)
-		return rc;
-	return l.n > 0 ? store_som_schrijf(db, ar, &l) : DB_OK;
+	if (rc == DB_OK)
+		rc = pj_schrijf(db, ids_json, schrijf);
+	if (rc == DB_OK && l.n > 0)
+		rc = store_som_schrijf(db, ar, &l);
+	arena_free(&la);
+	return rc;
 }
 
 enum db_err

@@ -99,19 +99,21 @@ bijdrage_telling(struct arena *ar, const struct indicator_regel *r,
 	return 0;
 }
 
-/* An inwoner in a row: counted once per row however many pairs. */
-struct som_inwoner {
-	int64_t  wijk, inwoner;
+/* A duur's key, sorted by (a, b): an inwoner in a wijk (a wijk, b
+ * inwoner: counted once per row however many pairs), or a duration of a
+ * table row and how many pairs took it (a row, b days, n pairs). */
+struct som_sleutel {
+	int64_t  a, b, n;
 };
 
 static int
-inwoner_volgorde(const void *x, const void *y)
+sleutel_volgorde(const void *x, const void *y)
 {
-	const struct som_inwoner *p = x, *q = y;
+	const struct som_sleutel *p = x, *q = y;
 
-	if (p->wijk != q->wijk)
-		return p->wijk < q->wijk ? -1 : 1;
-	return (p->inwoner > q->inwoner) - (p->inwoner < q->inwoner);
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	return (p->b > q->b) - (p->b < q->b);
 }
 
 static int
@@ -121,7 +123,7 @@ bijdrage_duur(struct arena *ar, const struct indicator_regel *r,
 {
 	struct cf_paar *pr;
 	struct cijfer_som *s;
-	struct som_inwoner *iw;
+	struct som_sleutel *iw;
 	size_t i, np, m = 0, ni = 0;
 	char cel[CIJFER_SOM_CEL_MAX];
 	int64_t wijk;
@@ -138,17 +140,17 @@ bijdrage_duur(struct arena *ar, const struct indicator_regel *r,
 		    (long long)pr[i].dagen);
 		if (wijk > 0) {
 			som_zet(&s[m++], wijk, cel, 1);
-			iw[ni++] = (struct som_inwoner){ wijk,
-			    f[pr[i].b].inwoner_id };
+			iw[ni++] = (struct som_sleutel){ wijk,
+			    f[pr[i].b].inwoner_id, 1 };
 		}
 		som_zet(&s[m++], 0, cel, 1);
-		iw[ni++] = (struct som_inwoner){ 0, f[pr[i].b].inwoner_id };
+		iw[ni++] = (struct som_sleutel){ 0, f[pr[i].b].inwoner_id, 1 };
 	}
 	if (ni > 0)
-		qsort(iw, ni, sizeof(*iw), inwoner_volgorde);
+		qsort(iw, ni, sizeof(*iw), sleutel_volgorde);
 	for (i = 0; i < ni; i++)
-		if (i == 0 || inwoner_volgorde(&iw[i - 1], &iw[i]) != 0)
-			som_zet(&s[m++], iw[i].wijk, "", 1);
+		if (i == 0 || sleutel_volgorde(&iw[i - 1], &iw[i]) != 0)
+			som_zet(&s[m++], iw[i].a, "", 1);
 	som_samenvoegen(s, &m);
 	*out = s;
 	*nout = m;
@@ -247,32 +249,17 @@ tabel_telling(struct arena *ar, const struct indicator_regel *r,
 	return 0;
 }
 
-/* One duration of a row and how many pairs took it. */
-struct som_duur {
-	long     rij;
-	int64_t  dagen, paren;
-};
-
-static int
-duur_volgorde(const void *x, const void *y)
-{
-	const struct som_duur *p = x, *q = y;
-
-	if (p->rij != q->rij)
-		return p->rij < q->rij ? -1 : 1;
-	return (p->dagen > q->dagen) - (p->dagen < q->dagen);
-}
 
 /* The days of the pair at 0-based position k of the run h[0..m). */
 static int64_t
-duur_op(const struct som_duur *h, size_t m, int64_t k)
+duur_op(const struct som_sleutel *h, size_t m, int64_t k)
 {
 	size_t i;
 
 	for (i = 0; i < m; i++) {
-		if (k < h[i].paren)
-			return h[i].dagen;
-		k -= h[i].paren;
+		if (k < h[i].n)
+			return h[i].b;
+		k -= h[i].n;
 	}
 	return 0;
 }
@@ -280,17 +267,17 @@ duur_op(const struct som_duur *h, size_t m, int64_t k)
 /* The statistic of one row's durations h[0..m) (ascending), in tenths,
  * as domain/cijfer.c computes it over the pairs one by one. */
 static int
-duur_waarde(enum regel_statistiek st, const struct som_duur *h, size_t m,
+duur_waarde(enum regel_statistiek st, const struct som_sleutel *h, size_t m,
     struct cijfer_cel *c)
 {
 	int64_t paren = 0, som = 0, q = 0;
 	size_t i;
 
 	for (i = 0; i < m; i++) {
-		if (h[i].paren < 0)
+		if (h[i].n < 0)
 			return -1;
-		paren += h[i].paren;
-		som += h[i].dagen * h[i].paren;
+		paren += h[i].n;
+		som += h[i].b * h[i].n;
 	}
 	if (paren == 0)
 		return 0;
@@ -309,7 +296,7 @@ static int
 tabel_duur(struct arena *ar, const struct indicator_regel *r,
     const struct cijfer_som *s, size_t n, struct cijfer_tabel *out)
 {
-	struct som_duur *h;
+	struct som_sleutel *h;
 	size_t i, j, m = 0;
 	char *eind;
 	long rij;
@@ -328,19 +315,19 @@ tabel_duur(struct arena *ar, const struct indicator_regel *r,
 		}
 		if (s[i].cel[0] != 'd')
 			return -1;
-		h[m].dagen = strtoll(s[i].cel + 1, &eind, 10);
+		h[m].b = strtoll(s[i].cel + 1, &eind, 10);
 		if (eind == s[i].cel + 1 || *eind != '\0')
 			return -1;
-		h[m].rij = rij;
-		h[m++].paren = s[i].n;
+		h[m].a = rij;
+		h[m++].n = s[i].n;
 	}
 	if (m > 0)
-		qsort(h, m, sizeof(*h), duur_volgorde);
+		qsort(h, m, sizeof(*h), sleutel_volgorde);
 	for (i = 0; i < m; i = j) {
-		for (j = i; j < m && h[j].rij == h[i].rij; j++)
+		for (j = i; j < m && h[j].a == h[i].a; j++)
 			;
 		if (duur_waarde(r->statistiek, &h[i], j - i,
-		    &out->cel[h[i].rij]) != 0)
+		    &out->cel[h[i].a]) != 0)
 			return -1;
 	}
 	return 0;

@@ -436,6 +436,7 @@ main(int argc, char *argv[])
 	if (strcmp(argv[optind], "cijfers-controle") == 0)
 		return cmd_cijfers_controle(&cfg, 0);
 	if (strcmp(argv[optind], "cijfers-herstel") == 0)
-		return cmd_cijfers_controle(&cfg, 1);
+		return cmd_cijfers_controle(&cfg, 1) == 0 &&
+		    cmd_sommen_bouwen(&cfg, "cijfers-herstel") == 0 ? 0 : 1;
 	return usage();
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <json-c/json.h>
 
@@ -15,7 +16,7 @@
 
 enum { S_SLOT_GEDEELD, S_SLOT_ALLEEN, S_KLAAR_REGELS, S_ONTBREKEND,
     S_EEN, S_ZET, S_NUL, S_WEG, S_WEG_KLAAR, S_KLAAR, S_KLAAR_IDS, S_LEES,
-    S_ALLE };
+    S_ALLE, S_SLOT_PROBEER };
 #define ST(n)	STMT_ID(MOD_CIJFER_SOM, n)
 
 #define SOM_TABEL \
@@ -67,6 +68,9 @@ static const struct stmt_def defs[] = {
 	  "SELECT organisatie_id, periode, wijk_id, cel, n FROM cijfer_som"
 	  " WHERE indicator_id = ? AND n <> 0"
 	  " ORDER BY organisatie_id, periode, wijk_id, cel", 1, 5, "ititi" },
+	{ ST(S_SLOT_PROBEER), "cijfer_som_slot_probeer",
+	  "SELECT id FROM cijfer_som_slot WHERE id = 1 FOR UPDATE SKIP LOCKED",
+	  0, 1, "i" },
 };
 const struct stmt_table cijfer_som_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 
@@ -152,6 +156,33 @@ store_som_slot(struct db *db, struct arena *ar)
 	struct db_rows rows;
 
 	return db_query(db, ar, ST(S_SLOT_ALLEEN), NULL, 0, 1, &rows);
+}
+
+/* How often, and how long apart, a request tries to take the slot: a
+ * writer holds it shared for its transaction, an import batch for a
+ * second or so. */
+#define SLOT_POGINGEN	20
+#define SLOT_PAUZE_US	100000
+
+enum db_err
+store_som_slot_probeer(struct db *db, struct arena *ar, int *gekregen)
+{
+	struct db_rows rows;
+	enum db_err rc;
+	int i;
+
+	*gekregen = 0;
+	for (i = 0; i < SLOT_POGINGEN; i++) {
+		if ((rc = db_query(db, ar, ST(S_SLOT_PROBEER), NULL, 0, 1,
+		    &rows)) != DB_OK)
+			return rc;
+		if (rows.nrows == 1) {
+			*gekregen = 1;
+			return DB_OK;
+		}
+		(void)usleep(SLOT_PAUZE_US);
+	}
+	return DB_OK;
 }
 
 enum db_err

@@ -52,6 +52,11 @@ void		store_som_regels_vrij(struct som_regels *);
 /* Takes the slot exclusively until the caller's transaction ends. */
 enum db_err	store_som_slot(struct db *, struct arena *);
 
+/* The same for a request that must not wait long: tries for about two
+ * seconds; *gekregen 0 when writers kept it. */
+enum db_err	store_som_slot_probeer(struct db *, struct arena *,
+		    int *gekregen);
+
 /* Adds the change l (balanced, cijfer_som_lijst_saldo) to the sums, in
  * the order of their key, and deletes cells that come to 0. */
 enum db_err	store_som_schrijf(struct db *, struct arena *,

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,7 +35,7 @@
 enum {
 	P_EVENTS, P_WIJKEN, P_FEIT_WEG, P_FEIT_ZET, P_VL_WEG, P_VL_ZET,
 	P_WIJK_BEGIN, P_WIJK_EIND, P_WIJK_NIEUW, P_INWONERS, P_FEIT_LEES,
-	P_VL_LEES, P_ONTBREEKT,
+	P_VL_LEES, P_ONTBREEKT, P_INWONERS_TYPES,
 };
 #define ST(n)	STMT_ID(MOD_PROJECTIE, n)
 
@@ -118,6 +119,9 @@ static const struct stmt_def defs[] = {
 	{ ST(P_ONTBREEKT), "projectie_ontbreekt",
 	  "SELECT EXISTS (SELECT 1 FROM gebeurtenis)"
 	  " AND NOT EXISTS (SELECT 1 FROM cijfer_feit)", 0, 1, "i" },
+	{ ST(P_INWONERS_TYPES), "projectie_inwoners_types",
+	  "SELECT DISTINCT inwoner_id FROM cijfer_feit WHERE inwoner_id > ?"
+	  " AND FIND_IN_SET(type, ?) ORDER BY inwoner_id LIMIT ?", 3, 1, "i" },
 };
 const struct stmt_table projectie_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 
@@ -778,22 +782,43 @@ pj_alle_sommen(struct db *db, const struct som_regels *rules,
     struct cijfer_som_lijst *l)
 {
 	struct pj_rijen nu = { NULL, NULL };
-	struct db_val v[2];
+	struct db_val v[3];
 	struct db_rows ir;
 	struct arena batch;
+	char types[1024];
+	size_t t, len = 0;
 	const char *ids_json;
 	int64_t na = 0, *ids;
 	enum db_err rc = DB_OK;
 	size_t i, vorig = 0;
 
+	/* Only the inwoners with a fact of a type the rules read (FIND_IN_SET:
+	 * type codes have no commas); their other facts do not count. */
+	types[0] = '\0';
+	for (t = 0; t < rules->n; t++) {
+		const struct indicator_regel *r = rules->regel[t].r;
+		const char *tt[2] = { r->type, r->soort == REGEL_DUUR ?
+		    r->tot_type : NULL };
+		size_t k;
+
+		for (k = 0; k < 2; k++) {
+			if (tt[k] == NULL)
+				continue;
+			if (len + strlen(tt[k]) + 2 > sizeof(types))
+				return DB_ERR;
+			len += (size_t)snprintf(types + len, sizeof(types) - len,
+			    "%s%s", len > 0 ? "," : "", tt[k]);
+		}
+	}
 	if (arena_init(&batch, 1024 * 1024, (size_t)1024 * 1024 * 1024) != 0)
 		return DB_NOMEM;
 	for (;;) {
 		arena_reset(&batch);
 		v[0] = DB_INT(na);
-		v[1] = DB_INT(PROJECTIE_MAX_INWONERS);
-		if ((rc = db_query(db, &batch, ST(P_INWONERS), v, 2, 0, &ir)) !=
-		    DB_OK || ir.nrows == 0)
+		v[1] = DB_STR(types);
+		v[2] = DB_INT(PROJECTIE_MAX_INWONERS);
+		if ((rc = db_query(db, &batch, ST(P_INWONERS_TYPES), v, 3, 0,
+		    &ir)) != DB_OK || ir.nrows == 0)
 			break;
 		if ((ids = arena_calloc(&batch, ir.nrows, sizeof(*ids))) == NULL) {
 			rc = DB_NOMEM;
@@ -852,13 +877,28 @@ store_projectie_sommen_bouw(struct db *db, struct arena *ar, int64_t id,
 {
 	struct cijfer_som_lijst l;
 	struct som_regels rules;
+	struct arena la;
 	enum db_err rc;
+	int slot = 1;
 
 	*n = 0;
-	memset(&l, 0, sizeof(l));
-	l.ar = ar;
+	/* A request does not wait for a long transaction (an import): when
+	 * the slot stays taken, the indicator is left without sums, so the
+	 * figure service computes it from its facts until `wijkzicht
+	 * cijfers-herstel` or migrate builds them. */
+	if (id != 0 && ((rc = store_som_slot_probeer(db, ar, &slot)) != DB_OK ||
+	    !slot))
+		return rc != DB_OK ? rc : store_som_weg(db, id);
 	if ((rc = store_som_regels_bouw(db, ar, id, &rules)) != DB_OK)
 		return rc;
+	/* the cells in an arena of their own: as many as the catalogue has
+	 * cells, whatever the caller's arena is sized for */
+	if (arena_init(&la, 1024 * 1024, (size_t)8 * 1024 * 1024 * 1024) != 0) {
+		store_som_regels_vrij(&rules);
+		return DB_NOMEM;
+	}
+	memset(&l, 0, sizeof(l));
+	l.ar = &la;
 	/* an indicator that is no longer a berekende telling or duur keeps
 	 * no sums */
 	if (id != 0 && rules.n == 0)
@@ -867,6 +907,7 @@ store_projectie_sommen_bouw(struct db *db, struct arena *ar, int64_t id,
 	    (rc = pj_alle_sommen(db, &rules, &l)) == DB_OK)
 		rc = pj_sommen_zet(db, ar, &rules, &l);
 	*n = rules.n;
+	arena_free(&la);
 	store_som_regels_vrij(&rules);
 	return rc;
 }
@@ -879,18 +920,23 @@ store_projectie_sommen_controle(struct db *db, struct arena *ar, int herstel,
 	struct som_regels rules;
 	struct cijfer_som_plek *nu;
 	const struct cijfer_som_plek *p;
+	struct arena la;
 	enum db_err rc;
 	size_t i, k = 0, j, nnu, van;
 	int anders;
 
 	*verschil = 0;
 	*eerste = 0;
+	if (arena_init(&la, 1024 * 1024, (size_t)8 * 1024 * 1024 * 1024) != 0)
+		return DB_NOMEM;
 	memset(&l, 0, sizeof(l));
-	l.ar = ar;
+	l.ar = &la;
 	/* the slot exclusively: no writer changes the sums meanwhile */
 	if ((rc = store_som_slot(db, ar)) != DB_OK ||
-	    (rc = store_som_regels_klaar(db, ar, &rules)) != DB_OK)
+	    (rc = store_som_regels_klaar(db, ar, &rules)) != DB_OK) {
+		arena_free(&la);
 		return rc;
+	}
 	if ((rc = pj_alle_sommen(db, &rules, &l)) != DB_OK)
 		goto uit;
 	for (i = 0; i < rules.n; i++) {
@@ -915,6 +961,7 @@ store_projectie_sommen_controle(struct db *db, struct arena *ar, int herstel,
 	if (herstel && *verschil > 0)
 		rc = pj_sommen_zet(db, ar, &rules, &l);
 uit:
+	arena_free(&la);
 	store_som_regels_vrij(&rules);
 	return rc;
 }

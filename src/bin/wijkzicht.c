@@ -129,11 +129,11 @@ cmd_cijfers_controle(const struct config *cfg, int herstel)
 {
 	struct arena ar;
 	struct db db;
-	size_t verschil = 0, som_verschil = 0;
+	size_t verschil = 0;
 	int64_t na = 0, laatste = 0, eerste = 0;
 	enum db_err rc = DB_OK;
 
-	if (arena_init(&ar, 1024 * 1024, (size_t)8 * 1024 * 1024 * 1024) != 0)
+	if (arena_init(&ar, 1024 * 1024, (size_t)512 * 1024 * 1024) != 0)
 		return 1;
 	db_init(&db, cfg, 0, &store_statements);
 	for (;;) {
@@ -166,56 +166,9 @@ cmd_cijfers_controle(const struct config *cfg, int herstel)
 	if (verschil > 0)
 		printf(" (de eerste: inwoner %lld)%s\n", (long long)eerste,
 		    herstel ? "; hersteld" : "");
-	/* then the sums, recomputed from the facts just checked */
-	arena_reset(&ar);
-	if (db_begin(&db) != 0 || (rc = store_projectie_sommen_controle(&db, &ar,
-	    herstel, &som_verschil, &eerste)) != DB_OK || db_commit(&db) != 0) {
-		db_rollback(&db);
-		fprintf(stderr, "cijfers-controle: database: %s\n", db.error);
-		db_close(&db);
-		arena_free(&ar);
-		return 1;
-	}
-	printf("cijfers-controle: %zu indicator%s met afwijkende cijfersommen%s",
-	    som_verschil, som_verschil == 1 ? "" : "en",
-	    som_verschil > 0 ? "" : "\n");
-	if (som_verschil > 0)
-		printf(" (de eerste: indicator %lld)%s\n", (long long)eerste,
-		    herstel ? "; hersteld" : "");
 	db_close(&db);
 	arena_free(&ar);
-	return (verschil > 0 || som_verschil > 0) && !herstel;
-}
-
-/*
- * The sums of every berekende telling or duur that has none yet (a
- * catalogue loaded as SQL, an upgrade to migration 013), from the stored
- * facts, in one transaction.
- */
-static int
-cmd_sommen_bouwen(const struct config *cfg, const char *wie)
-{
-	struct arena ar;
-	struct db db;
-	enum db_err rc = DB_ERR;
-	size_t n = 0;
-
-	if (arena_init(&ar, 1024 * 1024, (size_t)8 * 1024 * 1024 * 1024) != 0)
-		return -1;
-	db_init(&db, cfg, 0, &store_statements);
-	if (db_begin(&db) == 0 &&
-	    (rc = store_projectie_sommen_bouw(&db, &ar, 0, &n)) == DB_OK &&
-	    db_commit(&db) != 0)
-		rc = DB_ERR;
-	if (rc != DB_OK) {
-		db_rollback(&db);
-		fprintf(stderr, "%s: cannot build the figure sums: %s\n", wie,
-		    db.error);
-	} else if (n > 0)
-		printf("%s: figure sums built for %zu indicators\n", wie, n);
-	db_close(&db);
-	arena_free(&ar);
-	return rc == DB_OK ? 0 : -1;
+	return verschil > 0 && !herstel;
 }
 
 /*
@@ -243,10 +196,9 @@ cmd_projecties_na_migratie(const struct config *cfg)
 		return -1;
 	}
 	if (!ja)
-		return cmd_sommen_bouwen(cfg, "migrate");
+		return 0;
 	printf("migrate: building the figure projections from the events\n");
-	return cmd_cijfers_controle(cfg, 1) == 0 &&
-	    cmd_sommen_bouwen(cfg, "migrate") == 0 ? 0 : -1;
+	return cmd_cijfers_controle(cfg, 1) == 0 ? 0 : -1;
 }
 
 /* An audit row for the command line: no user, no address. */
@@ -421,8 +373,7 @@ main(int argc, char *argv[])
 		 * minutes and are not the demo's. */
 		const char *rap = getenv("WIJKZICHT_DEMO_RAPPORTAGES");
 
-		if (demo_seed(&cfg, stdout) != 0 ||
-		    cmd_sommen_bouwen(&cfg, "seed-demo") != 0)
+		if (demo_seed(&cfg, stdout) != 0)
 			return 1;
 		if (rap != NULL && strcmp(rap, "0") == 0) {
 			printf("seed-demo: demo rapportages left out "
@@ -436,7 +387,6 @@ main(int argc, char *argv[])
 	if (strcmp(argv[optind], "cijfers-controle") == 0)
 		return cmd_cijfers_controle(&cfg, 0);
 	if (strcmp(argv[optind], "cijfers-herstel") == 0)
-		return cmd_cijfers_controle(&cfg, 1) == 0 &&
-		    cmd_sommen_bouwen(&cfg, "cijfers-herstel") == 0 ? 0 : 1;
+		return cmd_cijfers_controle(&cfg, 1);
 	return usage();
 }

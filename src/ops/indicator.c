@@ -21,7 +21,6 @@
 #include "domain/veld.h"
 #include "domain/veldfout.h"
 #include "ops/indicator.h"
-#include "store/projectie.h"
 
 static const struct veld v_code = { "code", "Code", VELD_TEKST, 64,
 	VELD_VERPLICHT, NULL, 0, NULL };
@@ -140,24 +139,6 @@ verhouding_deel(struct ops_ctx *c, const char *veld, const char *code,
 	    strcmp(rij.eenheid, "tekst") == 0)
 		fout_melding(c->fouten, veld, "Een verhouding rekent alleen met "
 		    "berekende indicatoren.");
-	return OPS_OK;
-}
-
-/*
- * The sums of a new or changed indicator's figures (store/projectie.h),
- * in its transaction: its figures are right from the first read. It
- * waits for the writers of events in progress and holds new ones until
- * the commit; over a municipality's registrations that is a moment
- * (bench/README "Figures").
- */
-static enum ops_uitkomst
-indicator_sommen(struct ops_ctx *c, int64_t id)
-{
-	enum db_err rc;
-	size_t n;
-
-	if ((rc = store_projectie_sommen_bouw(c->db, c->arena, id, &n)) != DB_OK)
-		return ops_storing(c, rc, "cijfersommen");
 	return OPS_OK;
 }
 
@@ -331,8 +312,6 @@ indicator_maak(struct ops_ctx *c, const struct indicator_invoer *in,
 		    "code.");
 	if (rc != DB_OK)
 		return ops_storing(c, rc, "indicator");
-	if ((u = indicator_sommen(c, *id)) != OPS_OK)
-		return u;
 	if (ops_audit(c, "aanmaken", "indicator", *id, GELUKT, rec.code) != 0)
 		return ops_storing(c, DB_ERR, "audit");
 	return OPS_OK;
@@ -428,8 +407,6 @@ indicator_wijzig(struct ops_ctx *c, const struct indicator_invoer *in,
 		if (rc != DB_OK)
 			return ops_storing(c, rc, "indicator");
 		*nieuwe_versie = 1;
-		if ((u = indicator_sommen(c, *nieuw_id)) != OPS_OK)
-			return u;
 		if (ops_audit(c, "aanmaken", "indicator", *nieuw_id, GELUKT,
 		    "nieuwe versie") != 0)
 			return ops_storing(c, DB_ERR, "audit");
@@ -444,8 +421,6 @@ indicator_wijzig(struct ops_ctx *c, const struct indicator_invoer *in,
 	if (n == 0)
 		return ops_weiger(c, OPS_VEROUDERD, "De indicator is intussen "
 		    "gewijzigd. Laad hem opnieuw.");
-	if ((u = indicator_sommen(c, id)) != OPS_OK)
-		return u;
 	if (ops_audit(c, "wijzigen", "indicator", id, GELUKT, rec.code) != 0)
 		return ops_storing(c, DB_ERR, "audit");
 	return OPS_OK;

@@ -64,26 +64,6 @@ enum db_err	store_projectie_controle(struct db *, struct arena *,
 		    int64_t *eerste_verschil, int64_t *laatste);
 
 /*
- * Builds the sums (sql/013) of indicator id — or, with id 0, of every
- * berekende telling or duur whose sums are missing — from the stored
- * facts of every inwoner, in the caller's transaction, holding the slot
- * exclusively (writers wait): replaces any sums they had and marks them
- * complete; an indicator id that is not a berekende telling or duur
- * loses its sums. *n: the indicators built.
- */
-enum db_err	store_projectie_sommen_bouw(struct db *, struct arena *,
-		    int64_t id, size_t *n);
-
-/*
- * Recomputes the sums of every indicator whose sums are complete from
- * the stored facts and compares them with what is stored: *verschil the
- * indicators that differ, *eerste the first of them. herstel: rebuilds
- * them. Holds the slot exclusively, in the caller's transaction.
- */
-enum db_err	store_projectie_sommen_controle(struct db *, struct arena *,
-		    int herstel, size_t *verschil, int64_t *eerste);
-
-/*
  * *ja = 1 when there are events but no figure facts at all: a database
  * that had events before migration 009, whose projections must be built
  * once (`wijkzicht migrate` does it then).

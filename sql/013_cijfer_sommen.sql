@@ -40,14 +40,30 @@ CREATE TABLE IF NOT EXISTS cijfer_som (
   PRIMARY KEY (indicator_id, organisatie_id, periode, wijk_id, cel)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
--- Which indicators' sums are complete. A writer changes the sums of
--- exactly these (under a shared lock on the slot row), and building the
--- sums of a new or changed indicator takes the slot exclusively, so no
--- event is counted twice or not at all while it runs.
+-- The indicators whose sums are kept, each with the rule they are kept
+-- for (a copy: a writer reads only this table, so it never waits on an
+-- indicator row). A build runs in steps, in the background (an idle
+-- worker, or `wijkzicht sommen-bouwen`): the sums hold every inwoner
+-- with id <= tot_inwoner; a writer changes them for exactly those
+-- inwoners, or for every inwoner once klaar = 1. tot_inwoner -1: the sums
+-- are to be (re)built from nothing; regel NULL: to be dropped. Figures
+-- are read from the sums only when klaar = 1, otherwise computed from
+-- the facts. A writer reads these rows with a shared lock after taking
+-- the slot shared; a build step takes the slot exclusively, so no event
+-- is counted twice or not at all.
 CREATE TABLE IF NOT EXISTS cijfer_som_indicator (
   indicator_id  BIGINT UNSIGNED NOT NULL PRIMARY KEY,
+  regel         LONGTEXT NULL,
+  tot_inwoner   BIGINT NOT NULL DEFAULT -1,
+  klaar         TINYINT(1) NOT NULL DEFAULT 0,
   CONSTRAINT fk_som_indicator FOREIGN KEY (indicator_id) REFERENCES indicator (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+-- Every berekende telling or duur of the catalogue, to be built.
+INSERT IGNORE INTO cijfer_som_indicator (indicator_id, regel)
+SELECT id, regel FROM indicator
+ WHERE bron = 'berekend' AND regel IS NOT NULL
+   AND JSON_VALUE(regel, '$.soort') IN ('telling', 'duur');
 
 CREATE TABLE IF NOT EXISTS cijfer_som_slot (
   id  TINYINT UNSIGNED NOT NULL PRIMARY KEY
@@ -55,5 +71,5 @@ CREATE TABLE IF NOT EXISTS cijfer_som_slot (
 INSERT IGNORE INTO cijfer_som_slot (id) VALUES (1);
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON cijfer_som TO wijkzicht_app_rol;
-GRANT SELECT, INSERT, DELETE ON cijfer_som_indicator TO wijkzicht_app_rol;
+GRANT SELECT, INSERT, UPDATE, DELETE ON cijfer_som_indicator TO wijkzicht_app_rol;
 GRANT SELECT, UPDATE ON cijfer_som_slot TO wijkzicht_app_rol;

@@ -12,6 +12,8 @@
  *   check-statements  prepare every SQL statement against the database
  *   cijfers-controle  recompute the figure projections and compare them
  *   cijfers-herstel   the same, and repair what differs
+ *   sommen-bouwen     build the figure sums still to be built now (idle
+ *                     workers do it in the background too)
  *   routes            print the route table, "METHOD PATTERN" per line
  *   create-beheerder NAAM
  *                     bootstrap of a real installation: makes user NAAM (or
@@ -35,8 +37,10 @@
 #include "db/migrate.h"
 #include "handlers/handlers.h"
 #include "ops/demo_rapportages.h"
+#include "ops/sommen.h"
 #include "server/app.h"
 #include "store/audit.h"
+#include "store/cijfer_som.h"
 #include "store/demo.h"
 #include "store/gebruiker.h"
 #include "store/projectie.h"
@@ -47,7 +51,7 @@ usage(void)
 {
 	fprintf(stderr, "usage: wijkzicht [-c config-file] "
 	    "migrate | seed-demo | check-config | check-statements |\n"
-	    "    cijfers-controle | cijfers-herstel | routes |\n"
+	    "    cijfers-controle | cijfers-herstel | sommen-bouwen | routes |\n"
 	    "       create-beheerder NAAM\n");
 	return 2;
 }
@@ -187,35 +191,49 @@ cmd_cijfers_controle(const struct config *cfg, int herstel)
 	return (verschil > 0 || som_verschil > 0) && !herstel;
 }
 
+/* Progress of a long build, on the terminal only. */
+static void
+sommen_voortgang(const struct sommen_bouw *b, void *arg)
+{
+	const char *wie = arg;
+
+	if (b->stappen % 100 == 0 && isatty(STDERR_FILENO))
+		fprintf(stderr, "%s: figure sums: %zu inwoners added\n", wie,
+		    b->inwoners);
+}
+
 /*
- * The sums of every berekende telling or duur that has none yet (a
- * catalogue loaded as SQL, an upgrade to migration 013), from the stored
- * facts, in one transaction.
+ * The sums of every berekende telling or duur still to be built (new or
+ * changed indicators, a catalogue loaded as SQL, an upgrade to migration
+ * 013, a repair), from the stored facts, step by step; the build steps
+ * of idle workers and this one take turns.
  */
 static int
 cmd_sommen_bouwen(const struct config *cfg, const char *wie)
 {
+	struct sommen_bouw b;
 	struct arena ar;
 	struct db db;
-	enum db_err rc = DB_ERR;
-	size_t n = 0;
+	int rc = -1;
 
 	if (arena_init(&ar, 1024 * 1024, (size_t)8 * 1024 * 1024 * 1024) != 0)
 		return -1;
 	db_init(&db, cfg, 0, &store_statements);
-	if (db_begin(&db) == 0 &&
-	    (rc = store_projectie_sommen_bouw(&db, &ar, 0, &n)) == DB_OK &&
-	    db_commit(&db) != 0)
-		rc = DB_ERR;
-	if (rc != DB_OK) {
+	if (db_begin(&db) == 0 && store_som_ontbrekend(&db) == DB_OK &&
+	    db_commit(&db) == 0)
+		rc = sommen_bouwen(&db, &ar, 1, NULL, (void *)wie,
+		    sommen_voortgang, &b);
+	else
 		db_rollback(&db);
+	if (rc != 0)
 		fprintf(stderr, "%s: cannot build the figure sums: %s\n", wie,
 		    db.error);
-	} else if (n > 0)
-		printf("%s: figure sums built for %zu indicators\n", wie, n);
+	else if (b.klaar > 0)
+		printf("%s: figure sums built for %zu indicators\n", wie,
+		    b.klaar);
 	db_close(&db);
 	arena_free(&ar);
-	return rc == DB_OK ? 0 : -1;
+	return rc;
 }
 
 /*
@@ -435,6 +453,8 @@ main(int argc, char *argv[])
 		return cmd_check_statements(&cfg);
 	if (strcmp(argv[optind], "cijfers-controle") == 0)
 		return cmd_cijfers_controle(&cfg, 0);
+	if (strcmp(argv[optind], "sommen-bouwen") == 0)
+		return cmd_sommen_bouwen(&cfg, "sommen-bouwen") == 0 ? 0 : 1;
 	if (strcmp(argv[optind], "cijfers-herstel") == 0)
 		return cmd_cijfers_controle(&cfg, 1) == 0 &&
 		    cmd_sommen_bouwen(&cfg, "cijfers-herstel") == 0 ? 0 : 1;

@@ -50,6 +50,7 @@
 #include "http/multipart.h"
 #include "http/request.h"
 #include "http/response.h"
+#include "ops/sommen.h"
 #include "server/app.h"
 #include "server/worker.h"
 #include "store/statements.h"
@@ -374,14 +375,51 @@ drop_privileges(const struct app *app)
 	return 0;
 }
 
-/* Waits (at most a second, or until a signal) for a connection. */
-static void
+/* Waits (at most a second, or until a signal) for a connection; 1 when
+ * the second passed without one. */
+static int
 wait_for_connection(int listen_fd)
 {
 	struct pollfd pfd = { .fd = listen_fd, .events = POLLIN };
 
 	log_flush();               /* idle: nothing waits for the disk now */
-	(void)poll(&pfd, 1, 1000);
+	return poll(&pfd, 1, 1000) == 0;
+}
+
+/* Whether an idle worker may take another step of background work: not
+ * once it is stopping or a connection waits. */
+static int
+still_idle(void *arg)
+{
+	struct pollfd pfd = { .fd = *(const int *)arg, .events = POLLIN };
+
+	return !stopping && poll(&pfd, 1, 0) == 0;
+}
+
+/*
+ * What an idle worker does: the steps of building the figure sums of new
+ * or changed indicators (ops/sommen.h), between requests. A failing
+ * database is reported once a minute, not every second.
+ */
+static void
+idle_work(struct db *db, struct arena *arena, int listen_fd)
+{
+	static time_t warned;
+	struct sommen_bouw b;
+	time_t now;
+
+	if (sommen_bouwen(db, arena, 0, still_idle, &listen_fd, NULL,
+	    &b) != 0) {
+		now = time(NULL);
+		if (now - warned >= 60) {
+			log_warn("sommen", "building the figure sums: %s",
+			    db->error);
+			warned = now;
+		}
+	} else if (b.klaar > 0)
+		log_info("sommen", "figure sums complete for %zu indicators",
+		    b.klaar);
+	arena_reset(arena);
 }
 
 int
@@ -439,7 +477,8 @@ worker_run(const struct app *app, int listen_fd, int ready_fd)
 			if (rc != -EAGAIN && rc != -EWOULDBLOCK && rc != -EINTR &&
 			    rc != -9999)
 				log_warn("worker", "accept: %s", strerror(-rc));
-			wait_for_connection(listen_fd);
+			if (wait_for_connection(listen_fd))
+				idle_work(&db, &arena, listen_fd);
 			continue;
 		}
 		serve_one(app, &db, &arena, &rq);

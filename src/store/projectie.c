@@ -366,8 +366,9 @@ pj_sommen(struct arena *ar, const struct som_regels *rules,
 	struct arena tmp;
 	struct cijfer_feit *f;
 	struct verloop_rij *v;
+	struct cijfer_som_regel *sub;
 	struct json_object *x;
-	size_t nf, nv, i, j, k = 0, a, m;
+	size_t nf, nv, i, j, k = 0, a, m, t, ns;
 	int64_t inw;
 	int rc = 0;
 
@@ -377,7 +378,8 @@ pj_sommen(struct arena *ar, const struct som_regels *rules,
 	nv = r->verloop != NULL ? json_object_array_length(r->verloop) : 0;
 	f = arena_calloc(ar, nf, sizeof(*f));
 	v = arena_calloc(ar, nv + 1, sizeof(*v));
-	if (f == NULL || v == NULL || arena_init(&tmp, 64 * 1024,
+	sub = arena_calloc(ar, rules->n, sizeof(*sub));
+	if (f == NULL || v == NULL || sub == NULL || arena_init(&tmp, 64 * 1024,
 	    (size_t)256 * 1024 * 1024) != 0)
 		return -1;
 	for (i = 0; i < nf; i++) {
@@ -413,8 +415,14 @@ pj_sommen(struct arena *ar, const struct som_regels *rules,
 			k++;
 		for (a = k, m = 0; k < nv && PJ_I_VL(k) == inw; k++, m++)
 			;
-		rc = cijfer_som_inwoner(l, &tmp, rules->regel, rules->n, f + i,
-		    j - i, v + a, m, teken);
+		/* the rules whose sums hold this inwoner (a build in
+		 * progress holds the inwoners up to its tot) */
+		for (t = 0, ns = 0; t < rules->n; t++)
+			if (inw <= rules->tot[t])
+				sub[ns++] = rules->regel[t];
+		if (ns > 0)
+			rc = cijfer_som_inwoner(l, &tmp, sub, ns, f + i, j - i,
+			    v + a, m, teken);
 	}
 #undef PJ_I
 #undef PJ_S
@@ -525,7 +533,7 @@ store_projectie_cijfers(struct db *db, struct arena *ar, const int64_t *ids,
 		return DB_ERR;
 	if ((ids_json = pj_ids(ar, ids, n)) == NULL)
 		return DB_NOMEM;
-	if ((rc = store_som_regels_klaar(db, ar, &rules)) != DB_OK)
+	if ((rc = store_som_regels_bij(db, ar, &rules)) != DB_OK)
 		return rc;
 	if ((rc = pj_bereken(db, ar, ids_json, &r)) == DB_OK &&
 	    (rules.n == 0 || (rc = pj_lees(db, ar, ids_json, &oud)) == DB_OK))
@@ -716,7 +724,7 @@ store_projectie_controle(struct db *db, struct arena *ar, int64_t na,
 		return DB_NOMEM;
 	/* One recomputation and one read for the whole batch, compared
 	 * inwoner by inwoner; the repairs are written as one batch too. */
-	if ((rc = store_som_regels_klaar(db, ar, &rules)) != DB_OK)
+	if ((rc = store_som_regels_bij(db, ar, &rules)) != DB_OK)
 		return rc;
 	if ((rc = pj_bereken(db, ar, ids_json, &moet)) != DB_OK ||
 	    (rc = pj_lees(db, ar, ids_json, &nu)) != DB_OK)
@@ -771,142 +779,158 @@ store_projectie_ontbreekt(struct db *db, struct arena *ar, int *ja)
 	return DB_OK;
 }
 
-/*
- * What the stored facts of every inwoner add to the sums of rules, into
- * l (balanced), a batch of inwoners at a time; each batch's rows in a
- * scratch arena, the list in l's. The list is balanced whenever it has
- * doubled, so it holds about the distinct cells, not every contribution.
- */
-static enum db_err
-pj_alle_sommen(struct db *db, const struct som_regels *rules,
-    struct cijfer_som_lijst *l)
+/* The types the rules read, comma-separated for FIND_IN_SET (type codes
+ * have no commas); -1 when they do not fit. */
+static int
+pj_som_types(const struct som_regels *rules, char *types, size_t size)
 {
-	struct pj_rijen nu = { NULL, NULL };
-	struct db_val v[3];
-	struct db_rows ir;
-	struct arena batch;
-	char types[1024];
-	size_t t, len = 0;
-	const char *ids_json;
-	int64_t na = 0, *ids;
-	enum db_err rc = DB_OK;
-	size_t i, vorig = 0;
+	size_t t, k, len = 0;
 
-	/* Only the inwoners with a fact of a type the rules read (FIND_IN_SET:
-	 * type codes have no commas); their other facts do not count. */
 	types[0] = '\0';
 	for (t = 0; t < rules->n; t++) {
 		const struct indicator_regel *r = rules->regel[t].r;
 		const char *tt[2] = { r->type, r->soort == REGEL_DUUR ?
 		    r->tot_type : NULL };
-		size_t k;
 
 		for (k = 0; k < 2; k++) {
 			if (tt[k] == NULL)
 				continue;
-			if (len + strlen(tt[k]) + 2 > sizeof(types))
-				return DB_ERR;
-			len += (size_t)snprintf(types + len, sizeof(types) - len,
-			    "%s%s", len > 0 ? "," : "", tt[k]);
+			if (len + strlen(tt[k]) + 2 > size)
+				return -1;
+			len += (size_t)snprintf(types + len, size - len, "%s%s",
+			    len > 0 ? "," : "", tt[k]);
 		}
 	}
+	return 0;
+}
+
+/*
+ * What the stored facts of the next inwoners after na add to the sums of
+ * rules, into l: at most PROJECTIE_MAX_INWONERS of those with a fact of
+ * the rules' types (their other facts do not count), their rows in the
+ * scratch arena batch. *laatste: the last inwoner read; *n: how many.
+ */
+static enum db_err
+pj_sommen_na(struct db *db, struct arena *batch, const struct som_regels *rules,
+    const char *types, int64_t na, struct cijfer_som_lijst *l,
+    int64_t *laatste, size_t *n)
+{
+	struct pj_rijen nu = { NULL, NULL };
+	struct db_val v[] = { DB_INT(na), DB_STR(types),
+	    DB_INT(PROJECTIE_MAX_INWONERS) };
+	struct db_rows ir;
+	const char *ids_json;
+	int64_t *ids;
+	enum db_err rc;
+	size_t i;
+
+	*n = 0;
+	*laatste = na;
+	if ((rc = db_query(db, batch, ST(P_INWONERS_TYPES), v, 3, 0, &ir)) !=
+	    DB_OK || ir.nrows == 0)
+		return rc;
+	if ((ids = arena_calloc(batch, ir.nrows, sizeof(*ids))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < ir.nrows; i++)
+		ids[i] = db_cell_int(DB_CELL(&ir, i, 0), 0);
+	*n = ir.nrows;
+	*laatste = ids[ir.nrows - 1];
+	if ((ids_json = pj_ids(batch, ids, ir.nrows)) == NULL)
+		return DB_NOMEM;
+	if ((rc = pj_lees(db, batch, ids_json, &nu)) == DB_OK &&
+	    pj_sommen(batch, rules, &nu, 1, l) != 0)
+		rc = DB_NOMEM;
+	pj_vrij(&nu);
+	return rc;
+}
+
+/*
+ * What the stored facts of every inwoner add to the sums of rules, into
+ * l (balanced), a batch of inwoners at a time. The list is balanced
+ * whenever it has doubled, so it holds about the distinct cells, not
+ * every contribution.
+ */
+static enum db_err
+pj_alle_sommen(struct db *db, const struct som_regels *rules,
+    struct cijfer_som_lijst *l)
+{
+	struct arena batch;
+	char types[1024];
+	int64_t na = 0;
+	enum db_err rc = DB_OK;
+	size_t n, vorig = 0;
+
+	if (pj_som_types(rules, types, sizeof(types)) != 0)
+		return DB_ERR;
 	if (arena_init(&batch, 1024 * 1024, (size_t)1024 * 1024 * 1024) != 0)
 		return DB_NOMEM;
-	for (;;) {
+	do {
 		arena_reset(&batch);
-		v[0] = DB_INT(na);
-		v[1] = DB_STR(types);
-		v[2] = DB_INT(PROJECTIE_MAX_INWONERS);
-		if ((rc = db_query(db, &batch, ST(P_INWONERS_TYPES), v, 3, 0,
-		    &ir)) != DB_OK || ir.nrows == 0)
-			break;
-		if ((ids = arena_calloc(&batch, ir.nrows, sizeof(*ids))) == NULL) {
-			rc = DB_NOMEM;
-			break;
-		}
-		for (i = 0; i < ir.nrows; i++)
-			ids[i] = db_cell_int(DB_CELL(&ir, i, 0), 0);
-		na = ids[ir.nrows - 1];
-		if ((ids_json = pj_ids(&batch, ids, ir.nrows)) == NULL) {
-			rc = DB_NOMEM;
-			break;
-		}
-		if ((rc = pj_lees(db, &batch, ids_json, &nu)) != DB_OK)
-			break;
-		if (pj_sommen(&batch, rules, &nu, 1, l) != 0)
-			rc = DB_NOMEM;
-		pj_vrij(&nu);
-		if (rc != DB_OK)
-			break;
-		if (l->n > 2 * vorig + 65536) {
+		rc = pj_sommen_na(db, &batch, rules, types, na, l, &na, &n);
+		if (rc == DB_OK && l->n > 2 * vorig + 65536) {
 			cijfer_som_lijst_saldo(l);
 			vorig = l->n;
 		}
-	}
-	pj_vrij(&nu);
+	} while (rc == DB_OK && n > 0);
 	arena_free(&batch);
 	cijfer_som_lijst_saldo(l);
 	return rc == DB_OK && l->fout ? DB_NOMEM : rc;
 }
 
-/* Replaces the sums of rules by the balanced list l and marks them
- * complete. */
-static enum db_err
-pj_sommen_zet(struct db *db, struct arena *ar, const struct som_regels *rules,
-    const struct cijfer_som_lijst *l)
-{
-	enum db_err rc;
-	size_t i;
-
-	for (i = 0; i < rules->n; i++)
-		if ((rc = store_som_weg(db, rules->regel[i].indicator_id)) !=
-		    DB_OK)
-			return rc;
-	if ((rc = store_som_schrijf(db, ar, l)) != DB_OK)
-		return rc;
-	for (i = 0; i < rules->n; i++)
-		if ((rc = store_som_klaar(db, rules->regel[i].indicator_id)) !=
-		    DB_OK)
-			return rc;
-	return DB_OK;
-}
-
 enum db_err
-store_projectie_sommen_bouw(struct db *db, struct arena *ar, int64_t id,
-    size_t *n)
+store_projectie_sommen_stap(struct db *db, struct arena *ar, int wachten,
+    struct som_stap *uit)
 {
 	struct cijfer_som_lijst l;
 	struct som_regels rules;
 	struct arena la;
+	char types[1024];
+	int64_t na, laatste;
 	enum db_err rc;
+	size_t i, n;
 	int slot = 1;
 
-	*n = 0;
-	/* A request does not wait for a long transaction (an import): when
-	 * the slot stays taken, the indicator is left without sums, so the
-	 * figure service computes it from its facts until `wijkzicht
-	 * cijfers-herstel` or migrate builds them. */
-	if (id != 0 && ((rc = store_som_slot_probeer(db, ar, &slot)) != DB_OK ||
-	    !slot))
-		return rc != DB_OK ? rc : store_som_weg(db, id);
-	if ((rc = store_som_regels_bouw(db, ar, id, &rules)) != DB_OK)
+	memset(uit, 0, sizeof(*uit));
+	if (wachten)
+		rc = store_som_slot(db, ar);
+	else
+		rc = store_som_slot_probeer(db, ar, &slot);
+	if (rc != DB_OK || !slot)
 		return rc;
-	/* the cells in an arena of their own: as many as the catalogue has
-	 * cells, whatever the caller's arena is sized for */
-	if (arena_init(&la, 1024 * 1024, (size_t)8 * 1024 * 1024 * 1024) != 0) {
+	uit->slot = 1;
+	if ((rc = store_som_bouw_begin(db, ar, &rules)) != DB_OK)
+		return rc;
+	if (rules.n == 0) {
+		store_som_regels_vrij(&rules);
+		return DB_OK;
+	}
+	if (pj_som_types(&rules, types, sizeof(types)) != 0) {
+		store_som_regels_vrij(&rules);
+		return DB_ERR;
+	}
+	if (arena_init(&la, 1024 * 1024, (size_t)1024 * 1024 * 1024) != 0) {
 		store_som_regels_vrij(&rules);
 		return DB_NOMEM;
 	}
 	memset(&l, 0, sizeof(l));
 	l.ar = &la;
-	/* an indicator that is no longer a berekende telling or duur keeps
-	 * no sums */
-	if (id != 0 && rules.n == 0)
-		rc = store_som_weg(db, id);
-	else if (rules.n > 0 &&
-	    (rc = pj_alle_sommen(db, &rules, &l)) == DB_OK)
-		rc = pj_sommen_zet(db, ar, &rules, &l);
-	*n = rules.n;
+	/* the next inwoners after the rules' tot: the sums hold them when
+	 * this step commits (so the step adds all they add) */
+	na = rules.tot[0];
+	for (i = 0; i < rules.n; i++)
+		rules.tot[i] = INT64_MAX;
+	rc = pj_sommen_na(db, &la, &rules, types, na, &l, &laatste, &n);
+	cijfer_som_lijst_saldo(&l);
+	if (rc == DB_OK && l.fout)
+		rc = DB_NOMEM;
+	if (rc == DB_OK && l.n > 0)
+		rc = store_som_schrijf(db, ar, &l);
+	uit->klaar = n < PROJECTIE_MAX_INWONERS;
+	if (rc == DB_OK)
+		rc = store_som_bouw_verder(db, &rules, laatste, uit->klaar);
+	uit->indicatoren = rules.n;
+	uit->inwoners = n;
+	uit->tot = laatste;
 	arena_free(&la);
 	store_som_regels_vrij(&rules);
 	return rc;
@@ -955,11 +979,15 @@ store_projectie_sommen_controle(struct db *db, struct arena *ar, int herstel,
 			    strcmp(p->som.cel, nu[j].som.cel) != 0 ||
 			    p->som.n != nu[j].som.n;
 		}
-		if (anders && (*verschil)++ == 0)
+		if (!anders)
+			continue;
+		if ((*verschil)++ == 0)
 			*eerste = rules.regel[i].indicator_id;
+		/* built again by the next build steps */
+		if (herstel && (rc = store_som_herbouw(db,
+		    rules.regel[i].indicator_id)) != DB_OK)
+			goto uit;
 	}
-	if (herstel && *verschil > 0)
-		rc = pj_sommen_zet(db, ar, &rules, &l);
 uit:
 	arena_free(&la);
 	store_som_regels_vrij(&rules);

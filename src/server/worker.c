@@ -50,7 +50,6 @@
 #include "http/multipart.h"
 #include "http/request.h"
 #include "http/response.h"
-#include "ops/sommen.h"
 #include "server/app.h"
 #include "server/worker.h"
 #include "store/statements.h"
@@ -396,29 +395,22 @@ still_idle(void *arg)
 	return !stopping && poll(&pfd, 1, 0) == 0;
 }
 
-/*
- * What an idle worker does: the steps of building the figure sums of new
- * or changed indicators (ops/sommen.h), between requests. A failing
- * database is reported once a minute, not every second.
- */
+/* The program's idle work (bin/ hands it over, so the gate names no
+ * operation). */
+static worker_idle_fn idle_fn;
+
+void
+worker_set_idle(worker_idle_fn fn)
+{
+	idle_fn = fn;
+}
+
 static void
 idle_work(struct db *db, struct arena *arena, int listen_fd)
 {
-	static time_t warned;
-	struct sommen_bouw b;
-	time_t now;
-
-	if (sommen_bouwen(db, arena, 0, still_idle, &listen_fd, NULL,
-	    &b) != 0) {
-		now = time(NULL);
-		if (now - warned >= 60) {
-			log_warn("sommen", "building the figure sums: %s",
-			    db->error);
-			warned = now;
-		}
-	} else if (b.klaar > 0)
-		log_info("sommen", "figure sums complete for %zu indicators",
-		    b.klaar);
+	if (idle_fn == NULL)
+		return;
+	idle_fn(db, arena, still_idle, &listen_fd);
 	arena_reset(arena);
 }
 

@@ -65,8 +65,11 @@ SELECT id, regel FROM indicator
  WHERE bron = 'berekend' AND regel IS NOT NULL
    AND JSON_VALUE(regel, '$.soort') IN ('telling', 'duur');
 
+-- achtergrond 0: idle workers build no sums (`wijkzicht sommen-bouwen`
+-- still does), e.g. while an operator loads a catalogue.
 CREATE TABLE IF NOT EXISTS cijfer_som_slot (
-  id  TINYINT UNSIGNED NOT NULL PRIMARY KEY
+  id           TINYINT UNSIGNED NOT NULL PRIMARY KEY,
+  achtergrond  TINYINT(1) NOT NULL DEFAULT 1
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 INSERT IGNORE INTO cijfer_som_slot (id) VALUES (1);
 

@@ -434,6 +434,9 @@ wz_write_config() {
 		# Plain HTTP on localhost: no Secure / __Host- cookie (the
 		# production nginx config serves HTTPS and keeps the default 1).
 		cookie_secure = 0
+		# Inwoners per step of building the figure sums (the tests take
+		# small steps, so that builds and writers interleave).
+		cijfer_som_stap = ${WZ_SOM_STAP:-1000}
 	CONF
 	mv "$tmp" "$WZ_CONF"
 }

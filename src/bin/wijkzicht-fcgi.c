@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/conf.h"
 #include "core/log.h"
 #include "db/db.h"
 #include "handlers/handlers.h"
@@ -25,14 +26,15 @@
  * failing database is reported once a minute, not every second.
  */
 static void
-idle_sommen(struct db *db, struct arena *arena, int (*still_idle)(void *),
-    void *arg)
+idle_sommen(const struct config *cfg, struct db *db, struct arena *arena,
+    int (*still_idle)(void *), void *arg)
 {
 	static time_t warned;
 	struct sommen_bouw b;
 	time_t now;
 
-	if (sommen_bouwen(db, arena, 0, still_idle, arg, NULL, &b) != 0) {
+	if (sommen_bouwen(db, arena, 0, (size_t)cfg->cijfer_som_stap,
+	    still_idle, arg, NULL, &b) != 0) {
 		now = time(NULL);
 		if (now - warned >= 60) {
 			log_warn("sommen", "building the figure sums: %s",

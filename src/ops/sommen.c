@@ -12,7 +12,7 @@
 #include "store/projectie.h"
 
 int
-sommen_bouwen(struct db *db, struct arena *ar, int wachten,
+sommen_bouwen(struct db *db, struct arena *ar, int wachten, size_t stap,
     int (*door)(void *), void *arg,
     void (*voortgang)(const struct sommen_bouw *, void *),
     struct sommen_bouw *uit)
@@ -32,7 +32,7 @@ sommen_bouwen(struct db *db, struct arena *ar, int wachten,
 		 * reads must begin after it holds the slot */
 		if (db_begin(db) != 0)
 			return -1;
-		rc = store_som_te_bouwen(db, ar, &ja);
+		rc = store_som_te_bouwen(db, ar, !wachten, &ja);
 		if (rc != DB_OK || db_commit(db) != 0) {
 			db_rollback(db);
 			return -1;
@@ -41,7 +41,7 @@ sommen_bouwen(struct db *db, struct arena *ar, int wachten,
 			return 0;
 		if (db_begin(db) != 0)
 			return -1;
-		rc = store_projectie_sommen_stap(db, ar, wachten, &s);
+		rc = store_projectie_sommen_stap(db, ar, wachten, stap, &s);
 		if (rc != DB_OK || db_commit(db) != 0) {
 			db_rollback(db);
 			return -1;

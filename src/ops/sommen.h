@@ -22,14 +22,16 @@ struct sommen_bouw {
 };
 
 /*
- * Runs build steps until nothing is left, or until door(arg) returns 0
- * before a step (door NULL: never). wachten: take the slot even when
- * writers hold it long (the administration tool); otherwise a step
- * whose slot stays taken ends the run with over set. voortgang, when
+ * Runs build steps of stap inwoners (cijfer_som_stap) until nothing is
+ * left, or until door(arg) returns 0
+ * before a step (door NULL: never). wachten: wait for the slot (the
+ * administration tool); otherwise a step whose slot is taken, by a
+ * writer or another worker's step, ends the run with over set, and
+ * nothing is built while cijfer_som_slot.achtergrond is 0. voortgang, when
  * not NULL, is called after every step. Returns 0, or -1 when a step
  * failed (rolled back; db->error says why).
  */
-int	sommen_bouwen(struct db *, struct arena *, int wachten,
+int	sommen_bouwen(struct db *, struct arena *, int wachten, size_t stap,
 	    int (*door)(void *), void *arg,
 	    void (*voortgang)(const struct sommen_bouw *, void *),
 	    struct sommen_bouw *uit);

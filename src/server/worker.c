@@ -406,11 +406,12 @@ worker_set_idle(worker_idle_fn fn)
 }
 
 static void
-idle_work(struct db *db, struct arena *arena, int listen_fd)
+idle_work(const struct app *app, struct db *db, struct arena *arena,
+    int listen_fd)
 {
 	if (idle_fn == NULL)
 		return;
-	idle_fn(db, arena, still_idle, &listen_fd);
+	idle_fn(&app->cfg, db, arena, still_idle, &listen_fd);
 	arena_reset(arena);
 }
 
@@ -470,7 +471,7 @@ worker_run(const struct app *app, int listen_fd, int ready_fd)
 			    rc != -9999)
 				log_warn("worker", "accept: %s", strerror(-rc));
 			if (wait_for_connection(listen_fd))
-				idle_work(&db, &arena, listen_fd);
+				idle_work(app, &db, &arena, listen_fd);
 			continue;
 		}
 		serve_one(app, &db, &arena, &rq);

@@ -6,6 +6,7 @@
 
 struct app;
 struct arena;
+struct config;
 struct db;
 
 /*
@@ -14,8 +15,8 @@ struct db;
  * waits or the worker stops). db is the worker's connection, arena its
  * request arena (reset afterwards).
  */
-typedef void (*worker_idle_fn)(struct db *, struct arena *,
-    int (*still_idle)(void *), void *arg);
+typedef void (*worker_idle_fn)(const struct config *, struct db *,
+    struct arena *, int (*still_idle)(void *), void *arg);
 
 /* Sets the idle work of every worker started afterwards. */
 void	worker_set_idle(worker_idle_fn);

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <unistd.h>
 
 #include <json-c/json.h>
 
@@ -93,8 +92,9 @@ static const struct stmt_def defs[] = {
 	  "UPDATE cijfer_som_indicator SET regel = NULL, tot_inwoner = -1,"
 	  " klaar = 0 WHERE indicator_id = ?", 1, 0, NULL },
 	{ ST(S_TE_BOUWEN), "cijfer_som_te_bouwen",
-	  "SELECT indicator_id FROM cijfer_som_indicator WHERE klaar = 0 LIMIT 1",
-	  0, 1, "i" },
+	  "SELECT indicator_id FROM cijfer_som_indicator WHERE klaar = 0"
+	  " AND (? = 0 OR (SELECT achtergrond FROM cijfer_som_slot WHERE id = 1)"
+	  " = 1) LIMIT 1", 1, 1, "i" },
 };
 const struct stmt_table cijfer_som_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 
@@ -208,31 +208,17 @@ store_som_slot(struct db *db, struct arena *ar)
 	return db_query(db, ar, ST(S_SLOT_ALLEEN), NULL, 0, 1, &rows);
 }
 
-/* How often, and how long apart, a build step tries to take the slot: a
- * writer holds it shared for its transaction, an import batch for a
- * second or so. */
-#define SLOT_POGINGEN	20
-#define SLOT_PAUZE_US	100000
-
 enum db_err
 store_som_slot_probeer(struct db *db, struct arena *ar, int *gekregen)
 {
 	struct db_rows rows;
 	enum db_err rc;
-	int i;
 
 	*gekregen = 0;
-	for (i = 0; i < SLOT_POGINGEN; i++) {
-		if ((rc = db_query(db, ar, ST(S_SLOT_PROBEER), NULL, 0, 1,
-		    &rows)) != DB_OK)
-			return rc;
-		if (rows.nrows == 1) {
-			*gekregen = 1;
-			return DB_OK;
-		}
-		(void)usleep(SLOT_PAUZE_US);
-	}
-	return DB_OK;
+	if ((rc = db_query(db, ar, ST(S_SLOT_PROBEER), NULL, 0, 1, &rows)) ==
+	    DB_OK)
+		*gekregen = rows.nrows == 1;
+	return rc;
 }
 
 static enum db_err
@@ -333,14 +319,15 @@ store_som_herbouw(struct db *db, int64_t indicator_id)
 }
 
 enum db_err
-store_som_te_bouwen(struct db *db, struct arena *ar, int *ja)
+store_som_te_bouwen(struct db *db, struct arena *ar, int achtergrond,
+    int *ja)
 {
+	struct db_val v = DB_INT(achtergrond);
 	struct db_rows rows;
 	enum db_err rc;
 
 	*ja = 0;
-	if ((rc = db_query(db, ar, ST(S_TE_BOUWEN), NULL, 0, 1, &rows)) ==
-	    DB_OK)
+	if ((rc = db_query(db, ar, ST(S_TE_BOUWEN), &v, 1, 1, &rows)) == DB_OK)
 		*ja = rows.nrows > 0;
 	return rc;
 }

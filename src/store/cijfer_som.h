@@ -53,8 +53,8 @@ void		store_som_regels_vrij(struct som_regels *);
 enum db_err	store_som_slot_gedeeld(struct db *, struct arena *);
 enum db_err	store_som_slot(struct db *, struct arena *);
 
-/* The same, exclusively, for a caller that must not wait long: tries for
- * about two seconds; *gekregen 0 when writers kept it. */
+/* The same, exclusively, for a caller that must not wait: *gekregen 0
+ * when a writer or another build step holds it. */
 enum db_err	store_som_slot_probeer(struct db *, struct arena *,
 		    int *gekregen);
 
@@ -80,8 +80,10 @@ enum db_err	store_som_opnieuw(struct db *, int64_t indicator_id,
 enum db_err	store_som_herbouw(struct db *, int64_t indicator_id);
 
 /* *ja 1 when there are sums to build or drop (a cheap look, without
- * the slot: run it in a transaction of its own). */
-enum db_err	store_som_te_bouwen(struct db *, struct arena *, int *ja);
+ * the slot: run it in a transaction of its own); for achtergrond (an
+ * idle worker) only when cijfer_som_slot.achtergrond allows it. */
+enum db_err	store_som_te_bouwen(struct db *, struct arena *,
+		    int achtergrond, int *ja);
 
 /* Every berekende telling or duur without a row gets one, to be built
  * (as migration 013 does): a catalogue loaded as SQL. */

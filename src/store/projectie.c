@@ -35,7 +35,7 @@
 enum {
 	P_EVENTS, P_WIJKEN, P_FEIT_WEG, P_FEIT_ZET, P_VL_WEG, P_VL_ZET,
 	P_WIJK_BEGIN, P_WIJK_EIND, P_WIJK_NIEUW, P_INWONERS, P_FEIT_LEES,
-	P_VL_LEES, P_ONTBREEKT, P_INWONERS_TYPES,
+	P_VL_LEES, P_ONTBREEKT, P_INWONERS_TYPES, P_FEIT_WEG_RIJ, P_VL_WEG_RIJ,
 };
 #define ST(n)	STMT_ID(MOD_PROJECTIE, n)
 
@@ -122,6 +122,22 @@ static const struct stmt_def defs[] = {
 	{ ST(P_INWONERS_TYPES), "projectie_inwoners_types",
 	  "SELECT DISTINCT inwoner_id FROM cijfer_feit WHERE inwoner_id > ?"
 	  " AND FIND_IN_SET(type, ?) ORDER BY inwoner_id LIMIT ?", 3, 1, "i" },
+	/* Rows by their key, as read: a lock on each row only. Deleting by
+	 * inwoner locks the gaps of the inwoner index too, and two writers
+	 * of neighbouring inwoners (two new ones, say) then each wait for
+	 * the other's gap to insert: a deadlock. */
+	{ ST(P_FEIT_WEG_RIJ), "projectie_feit_weg_rij",
+	  "DELETE f FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+	  " geb BIGINT UNSIGNED PATH '$[3]')) j"
+	  " STRAIGHT_JOIN cijfer_feit f ON f.gebeurtenis_id = j.geb", 1, 0, NULL },
+	{ ST(P_VL_WEG_RIJ), "projectie_verloop_weg_rij",
+	  "DELETE v FROM JSON_TABLE(?, '$[*]' COLUMNS ("
+	  " org BIGINT UNSIGNED PATH '$[0]', toestand VARCHAR(20) PATH '$[1]',"
+	  " tot DATE PATH '$[2]', van DATE PATH '$[3]',"
+	  " inw BIGINT UNSIGNED PATH '$[4]')) j"
+	  " STRAIGHT_JOIN ketenstatus_verloop v ON v.organisatie_id = j.org"
+	  " AND v.toestand = j.toestand AND v.tot = j.tot AND v.van = j.van"
+	  " AND v.inwoner_id = j.inw", 1, 0, NULL },
 };
 const struct stmt_table projectie_stmts = { defs, sizeof(defs) / sizeof(defs[0]) };
 
@@ -438,9 +454,24 @@ pj_vrij(struct pj_rijen *r)
 	r->feiten = r->verloop = NULL;
 }
 
-/* Replaces the stored rows of the inwoners in ids_json by r. */
+/* Runs st over the rows a (a JSON array), unless there are none. */
 static enum db_err
-pj_schrijf(struct db *db, const char *ids_json, const struct pj_rijen *r)
+pj_rijen_exec(struct db *db, stmt_id st, struct json_object *a)
+{
+	struct db_val v;
+
+	if (a == NULL || json_object_array_length(a) == 0)
+		return DB_OK;
+	v = DB_STR(json_object_to_json_string_ext(a, JSON_C_TO_STRING_PLAIN));
+	return db_exec(db, st, &v, 1, NULL, NULL);
+}
+
+/* Replaces the stored rows of the inwoners in ids_json by r: deletes
+ * the rows weg (all of their stored rows, as read in this transaction)
+ * by key, or with weg NULL every row of those inwoners. */
+static enum db_err
+pj_schrijf(struct db *db, const char *ids_json, const struct pj_rijen *r,
+    const struct pj_rijen *weg)
 {
 	struct db_val v = DB_STR(ids_json), f, vl;
 	enum db_err rc;
@@ -449,8 +480,14 @@ pj_schrijf(struct db *db, const char *ids_json, const struct pj_rijen *r)
 	    JSON_C_TO_STRING_PLAIN));
 	vl = DB_STR(json_object_to_json_string_ext(r->verloop,
 	    JSON_C_TO_STRING_PLAIN));
-	if ((rc = db_exec(db, ST(P_FEIT_WEG), &v, 1, NULL, NULL)) != DB_OK ||
-	    (rc = db_exec(db, ST(P_VL_WEG), &v, 1, NULL, NULL)) != DB_OK)
+	if (weg != NULL) {
+		if ((rc = pj_rijen_exec(db, ST(P_FEIT_WEG_RIJ), weg->feiten)) !=
+		    DB_OK ||
+		    (rc = pj_rijen_exec(db, ST(P_VL_WEG_RIJ), weg->verloop)) !=
+		    DB_OK)
+			return rc;
+	} else if ((rc = db_exec(db, ST(P_FEIT_WEG), &v, 1, NULL, NULL)) !=
+	    DB_OK || (rc = db_exec(db, ST(P_VL_WEG), &v, 1, NULL, NULL)) != DB_OK)
 		return rc;
 	if (json_object_array_length(r->feiten) > 0 &&
 	    (rc = db_exec(db, ST(P_FEIT_ZET), &f, 1, NULL, NULL)) != DB_OK)
@@ -462,15 +499,17 @@ pj_schrijf(struct db *db, const char *ids_json, const struct pj_rijen *r)
 }
 
 /*
- * Writes the rows schrijf of the inwoners in ids_json, and changes the
- * sums of rules by what the rows nieuw add minus what oud added (the
+ * Writes the rows schrijf of the inwoners in ids_json (deleting their
+ * stored rows weg by key, or with weg NULL all their rows), and changes
+ * the sums of rules by what the rows nieuw add minus what oud added (the
  * rows of the same inwoners before and after; inwoners in both whose
  * rows are equal cancel out). oud may be empty only when rules is.
  */
 static enum db_err
 pj_vervang(struct db *db, struct arena *ar, const char *ids_json,
-    const struct pj_rijen *schrijf, const struct som_regels *rules,
-    const struct pj_rijen *oud, const struct pj_rijen *nieuw)
+    const struct pj_rijen *schrijf, const struct pj_rijen *weg,
+    const struct som_regels *rules, const struct pj_rijen *oud,
+    const struct pj_rijen *nieuw)
 {
 	struct cijfer_som_lijst l;
 	struct arena la;
@@ -490,7 +529,7 @@ pj_vervang(struct db *db, struct arena *ar, const char *ids_json,
 		cijfer_som_lijst_saldo(&l);
 	}
 	if (rc == DB_OK)
-		rc = pj_schrijf(db, ids_json, schrijf);
+		rc = pj_schrijf(db, ids_json, schrijf, weg);
 	if (rc == DB_OK && l.n > 0)
 		rc = store_som_schrijf(db, ar, &l);
 	arena_free(&la);
@@ -535,9 +574,11 @@ store_projectie_cijfers(struct db *db, struct arena *ar, const int64_t *ids,
 		return DB_NOMEM;
 	if ((rc = store_som_regels_bij(db, ar, &rules)) != DB_OK)
 		return rc;
+	/* the stored rows, read to subtract what they added and to delete
+	 * them by key */
 	if ((rc = pj_bereken(db, ar, ids_json, &r)) == DB_OK &&
-	    (rules.n == 0 || (rc = pj_lees(db, ar, ids_json, &oud)) == DB_OK))
-		rc = pj_vervang(db, ar, ids_json, &r, &rules, &oud, &r);
+	    (rc = pj_lees(db, ar, ids_json, &oud)) == DB_OK)
+		rc = pj_vervang(db, ar, ids_json, &r, &oud, &rules, &oud, &r);
 	pj_vrij(&oud);
 	pj_vrij(&r);
 	store_som_regels_vrij(&rules);
@@ -756,7 +797,7 @@ store_projectie_controle(struct db *db, struct arena *ar, int64_t na,
 		/* the sums change by the whole batch's difference, in which
 		 * the inwoners that agreed cancel out */
 		rc = fout_json == NULL ? DB_NOMEM : pj_vervang(db, ar, fout_json,
-		    &fix, &rules, &nu, &moet);
+		    &fix, NULL, &rules, &nu, &moet);
 	}
 uit:
 	store_som_regels_vrij(&rules);
@@ -779,7 +820,20 @@ store_projectie_ontbreekt(struct db *db, struct arena *ar, int *ja)
 	return DB_OK;
 }
 
-/* The types the rules read, comma-separated for FIND_IN_SET (type codes
+/* Whether the comma-separated list l holds code c. */
+static int
+pj_in_lijst(const char *l, const char *c)
+{
+	size_t n = strlen(c);
+	const char *p;
+
+	for (p = l; (p = strstr(p, c)) != NULL; p += n)
+		if ((p == l || p[-1] == ',') && (p[n] == ',' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+/* The types the rules read, once each, comma-separated for FIND_IN_SET (type codes
  * have no commas); -1 when they do not fit. */
 static int
 pj_som_types(const struct som_regels *rules, char *types, size_t size)
@@ -793,7 +847,7 @@ pj_som_types(const struct som_regels *rules, char *types, size_t size)
 		    r->tot_type : NULL };
 
 		for (k = 0; k < 2; k++) {
-			if (tt[k] == NULL)
+			if (tt[k] == NULL || pj_in_lijst(types, tt[k]))
 				continue;
 			if (len + strlen(tt[k]) + 2 > size)
 				return -1;
@@ -806,18 +860,17 @@ pj_som_types(const struct som_regels *rules, char *types, size_t size)
 
 /*
  * What the stored facts of the next inwoners after na add to the sums of
- * rules, into l: at most PROJECTIE_MAX_INWONERS of those with a fact of
+ * rules, into l: at most max (<= PROJECTIE_MAX_INWONERS) of those with a fact of
  * the rules' types (their other facts do not count), their rows in the
  * scratch arena batch. *laatste: the last inwoner read; *n: how many.
  */
 static enum db_err
 pj_sommen_na(struct db *db, struct arena *batch, const struct som_regels *rules,
-    const char *types, int64_t na, struct cijfer_som_lijst *l,
+    const char *types, int64_t na, size_t max, struct cijfer_som_lijst *l,
     int64_t *laatste, size_t *n)
 {
 	struct pj_rijen nu = { NULL, NULL };
-	struct db_val v[] = { DB_INT(na), DB_STR(types),
-	    DB_INT(PROJECTIE_MAX_INWONERS) };
+	struct db_val v[] = { DB_INT(na), DB_STR(types), DB_INT(max) };
 	struct db_rows ir;
 	const char *ids_json;
 	int64_t *ids;
@@ -866,7 +919,8 @@ pj_alle_sommen(struct db *db, const struct som_regels *rules,
 		return DB_NOMEM;
 	do {
 		arena_reset(&batch);
-		rc = pj_sommen_na(db, &batch, rules, types, na, l, &na, &n);
+		rc = pj_sommen_na(db, &batch, rules, types, na,
+		    PROJECTIE_MAX_INWONERS, l, &na, &n);
 		if (rc == DB_OK && l->n > 2 * vorig + 65536) {
 			cijfer_som_lijst_saldo(l);
 			vorig = l->n;
@@ -879,7 +933,7 @@ pj_alle_sommen(struct db *db, const struct som_regels *rules,
 
 enum db_err
 store_projectie_sommen_stap(struct db *db, struct arena *ar, int wachten,
-    struct som_stap *uit)
+    size_t stap, struct som_stap *uit)
 {
 	struct cijfer_som_lijst l;
 	struct som_regels rules;
@@ -919,13 +973,15 @@ store_projectie_sommen_stap(struct db *db, struct arena *ar, int wachten,
 	na = rules.tot[0];
 	for (i = 0; i < rules.n; i++)
 		rules.tot[i] = INT64_MAX;
-	rc = pj_sommen_na(db, &la, &rules, types, na, &l, &laatste, &n);
+	if (stap == 0 || stap > PROJECTIE_MAX_INWONERS)
+		stap = PROJECTIE_MAX_INWONERS;
+	rc = pj_sommen_na(db, &la, &rules, types, na, stap, &l, &laatste, &n);
 	cijfer_som_lijst_saldo(&l);
 	if (rc == DB_OK && l.fout)
 		rc = DB_NOMEM;
 	if (rc == DB_OK && l.n > 0)
 		rc = store_som_schrijf(db, ar, &l);
-	uit->klaar = n < PROJECTIE_MAX_INWONERS;
+	uit->klaar = n < stap;
 	if (rc == DB_OK)
 		rc = store_som_bouw_verder(db, &rules, laatste, uit->klaar);
 	uit->indicatoren = rules.n;

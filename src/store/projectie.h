@@ -76,13 +76,14 @@ struct som_stap {
  * One step of building the sums (sql/013) of new or changed indicators,
  * in the caller's transaction, holding the slot exclusively (writers
  * wait a moment): drops the sums of indicators no longer kept, and adds
- * the stored facts of the next PROJECTIE_MAX_INWONERS inwoners to the
+ * the stored facts of the next stap (<= PROJECTIE_MAX_INWONERS; 0: that)
+ * inwoners to the
  * sums furthest behind, marking them complete at the end. wachten 0: a
- * background caller that gives up after two seconds when writers keep
- * the slot (uit->slot 0).
+ * background caller that does nothing when a writer or another step
+ * holds the slot (uit->slot 0).
  */
 enum db_err	store_projectie_sommen_stap(struct db *, struct arena *,
-		    int wachten, struct som_stap *uit);
+		    int wachten, size_t stap, struct som_stap *uit);
 
 /*
  * Recomputes the sums of every indicator whose sums are complete from

@@ -567,4 +567,63 @@ describe('the figures kept as sums', () => {
     assert.deepEqual(await beeld(), uitSommen);
     assert.equal((await cliCode('cijfers-controle')).code, 0);
   });
+
+  test('events written while the sums of a new indicator are being built are counted once', async () => {
+    // A build runs in steps (cijfer_som_stap inwoners each) between which
+    // writers go on: a writer keeps the sums of the inwoners the build
+    // has passed, the build adds the others as they are when it reaches
+    // them. The idle workers are paused so that this test takes the
+    // steps itself and writes between them.
+    const mw = S.mwA;
+    await sql('UPDATE cijfer_som_slot SET achtergrond = 0');
+    try {
+      I.tijdens = await indicator('tijdens', {
+        eenheid: 'aantal', regel: { soort: 'telling', tel: 'inwoners', type: 'startgesprek', uitsplitsing: ['uitkomst'] },
+      });
+      const rij = async () => (await sql(
+        `SELECT klaar, tot_inwoner FROM cijfer_som_indicator WHERE indicator_id = ${I.tijdens}`))[0].map(Number);
+      assert.deepEqual(await rij(), [0, -1]);
+      // Steps until the build has passed i3 but not i8 (ids in order of
+      // registration; every one of them has a startgesprek).
+      let [klaar, tot] = await rij();
+      while (tot < INW.i3) {
+        const st = await cliCode('sommen-bouwen', '1');
+        assert.equal(st.code, 0, JSON.stringify(st));
+        [klaar, tot] = await rij();
+        assert.equal(klaar, 0, `the build passed i8 already (tot ${tot}): make cijfer_som_stap smaller`);
+      }
+      assert.ok(tot < INW.i8, `tot ${tot}`);
+      // Passed: i1 (its sums are the writer's now). Not yet: i8, and a new
+      // inwoner (the build adds them when it gets there).
+      const trj = async (k) => (await asSession(mw, `/api/v1/inwoners/${INW[k]}/trajecten`)).json.items[0].id;
+      await ev(mw, INW.i1, await trj('i1'), 'startgesprek', '2025-08-12', { uitkomst: 'onoverbrugbaar' });
+      await ev(mw, INW.i8, await trj('i8'), 'startgesprek', '2025-08-13', { uitkomst: 'onoverbrugbaar' });
+      const x = await inwoner(mw, 'Tijdens', W.W2);
+      await ev(mw, x, await traject(mw, x, T1, '2024-12-01'), 'startgesprek', '2025-08-14', { uitkomst: 'overbrugbaar' });
+      const rest = await cliCode('sommen-bouwen');
+      assert.equal(rest.code, 0, JSON.stringify(rest));
+      assert.equal((await rij())[0], 1);
+    } finally {
+      await sql('UPDATE cijfer_som_slot SET achtergrond = 1');
+    }
+    const c = await cliCode('cijfers-controle');
+    assert.equal(c.code, 0, JSON.stringify(c));
+    // The same rule as gesprekken (whose sums were complete all along),
+    // but for its uitsplitsing by ketenstatus; in 2025-H2 i1, i8 (twice:
+    // its first startgesprek was on 1 July) and x.
+    for (const periode of ['2025-H2', '2025-Q3', '2025']) {
+      const t = await waarden(S.tlA, { ind: I.tijdens, periode });
+      const g = await waarden(S.tlA, { ind: I.gesprekken, periode });
+      assert.equal(t.totaal.waarde, g.totaal.waarde, periode);
+      const uitkomst = ['overbrugbaar', 'onoverbrugbaar'];
+      assert.deepEqual(t.totaal.uitsplitsing, Object.fromEntries(Object.entries(g.totaal.uitsplitsing)
+        .filter(([k]) => uitkomst.includes(k))), periode);
+    }
+    const h2 = await waarden(S.tlA, { ind: I.tijdens, periode: '2025-H2' });
+    assert.equal(h2.totaal.waarde, 3, JSON.stringify(h2.totaal));
+    assert.deepEqual(h2.totaal.uitsplitsing, { overbrugbaar: 2, onoverbrugbaar: 2 });
+    // From the facts, the same.
+    await sql(`DELETE FROM cijfer_som_indicator WHERE indicator_id = ${I.tijdens}`);
+    assert.deepEqual(await waarden(S.tlA, { ind: I.tijdens, periode: '2025-H2' }), h2);
+  });
 });

@@ -434,10 +434,13 @@ wz_write_config() {
 		# Plain HTTP on localhost: no Secure / __Host- cookie (the
 		# production nginx config serves HTTPS and keeps the default 1).
 		cookie_secure = 0
-		# Inwoners per step of building the figure sums (the tests take
-		# small steps, so that builds and writers interleave).
-		cijfer_som_stap = ${WZ_SOM_STAP:-1000}
 	CONF
+	# Inwoners per step of building the figure sums, only when asked (the
+	# tests take small steps, so that builds and writers interleave; an
+	# older build, as the benchmarks start, does not know the key).
+	if [[ -n ${WZ_SOM_STAP:-} ]]; then
+		printf 'cijfer_som_stap = %s\n' "$WZ_SOM_STAP" >>"$tmp"
+	fi
 	mv "$tmp" "$WZ_CONF"
 }
 

@@ -243,8 +243,12 @@ cmd_sommen_bouwen(const struct config *cfg, const char *wie, size_t max)
 	db_init(&db, cfg, 0, &store_statements);
 	if (db_begin(&db) == 0 && store_som_ontbrekend(&db) == DB_OK &&
 	    db_commit(&db) == 0)
-		rc = sommen_bouwen(&db, &ar, 1, (size_t)cfg->cijfer_som_stap,
-		    sommen_door, &s, sommen_voortgang, &b);
+		/* a whole build in full steps (only the background builds
+		 * and a counted run take cijfer_som_stap: writers wait on
+		 * each step) */
+		rc = sommen_bouwen(&db, &ar, 1, max > 0 ?
+		    (size_t)cfg->cijfer_som_stap : 0, sommen_door, &s,
+		    sommen_voortgang, &b);
 	else
 		db_rollback(&db);
 	if (rc != 0)

@@ -435,6 +435,12 @@ wz_write_config() {
 		# production nginx config serves HTTPS and keeps the default 1).
 		cookie_secure = 0
 	CONF
+	# Inwoners per step of building the figure sums, only when asked (the
+	# tests take small steps, so that builds and writers interleave; an
+	# older build, as the benchmarks start, does not know the key).
+	if [[ -n ${WZ_SOM_STAP:-} ]]; then
+		printf 'cijfer_som_stap = %s\n' "$WZ_SOM_STAP" >>"$tmp"
+	fi
 	mv "$tmp" "$WZ_CONF"
 }
 

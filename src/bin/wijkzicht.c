@@ -12,6 +12,11 @@
  *   check-statements  prepare every SQL statement against the database
  *   cijfers-controle  recompute the figure projections and compare them
  *   cijfers-herstel   the same, and repair what differs
+ *   sommen-bouwen [STAPPEN]
+ *                     build the figure sums still to be built now, or
+ *                     only that many steps (idle workers do it in the
+ *                     background too, unless cijfer_som_slot.achtergrond
+ *                     is 0)
  *   routes            print the route table, "METHOD PATTERN" per line
  *   create-beheerder NAAM
  *                     bootstrap of a real installation: makes user NAAM (or
@@ -35,8 +40,10 @@
 #include "db/migrate.h"
 #include "handlers/handlers.h"
 #include "ops/demo_rapportages.h"
+#include "ops/sommen.h"
 #include "server/app.h"
 #include "store/audit.h"
+#include "store/cijfer_som.h"
 #include "store/demo.h"
 #include "store/gebruiker.h"
 #include "store/projectie.h"
@@ -47,7 +54,8 @@ usage(void)
 {
 	fprintf(stderr, "usage: wijkzicht [-c config-file] "
 	    "migrate | seed-demo | check-config | check-statements |\n"
-	    "    cijfers-controle | cijfers-herstel | routes |\n"
+	    "    cijfers-controle | cijfers-herstel | sommen-bouwen [STAPPEN] |\n"
+	    "    routes |\n"
 	    "       create-beheerder NAAM\n");
 	return 2;
 }
@@ -129,11 +137,11 @@ cmd_cijfers_controle(const struct config *cfg, int herstel)
 {
 	struct arena ar;
 	struct db db;
-	size_t verschil = 0;
+	size_t verschil = 0, som_verschil = 0;
 	int64_t na = 0, laatste = 0, eerste = 0;
 	enum db_err rc = DB_OK;
 
-	if (arena_init(&ar, 1024 * 1024, (size_t)512 * 1024 * 1024) != 0)
+	if (arena_init(&ar, 1024 * 1024, (size_t)8 * 1024 * 1024 * 1024) != 0)
 		return 1;
 	db_init(&db, cfg, 0, &store_statements);
 	for (;;) {
@@ -166,9 +174,92 @@ cmd_cijfers_controle(const struct config *cfg, int herstel)
 	if (verschil > 0)
 		printf(" (de eerste: inwoner %lld)%s\n", (long long)eerste,
 		    herstel ? "; hersteld" : "");
+	/* then the sums, recomputed from the facts just checked */
+	arena_reset(&ar);
+	if (db_begin(&db) != 0 || (rc = store_projectie_sommen_controle(&db, &ar,
+	    herstel, &som_verschil, &eerste)) != DB_OK || db_commit(&db) != 0) {
+		db_rollback(&db);
+		fprintf(stderr, "cijfers-controle: database: %s\n", db.error);
+		db_close(&db);
+		arena_free(&ar);
+		return 1;
+	}
+	printf("cijfers-controle: %zu indicator%s met afwijkende cijfersommen%s",
+	    som_verschil, som_verschil == 1 ? "" : "en",
+	    som_verschil > 0 ? "" : "\n");
+	if (som_verschil > 0)
+		printf(" (de eerste: indicator %lld)%s\n", (long long)eerste,
+		    herstel ? "; hersteld" : "");
 	db_close(&db);
 	arena_free(&ar);
-	return verschil > 0 && !herstel;
+	return (verschil > 0 || som_verschil > 0) && !herstel;
+}
+
+/* A build from the command line: who runs it, at most how many steps. */
+struct sommen_cli {
+	const char  *wie;
+	size_t       max;        /* 0: until nothing is left */
+	size_t       gedaan;
+};
+
+static int
+sommen_door(void *arg)
+{
+	const struct sommen_cli *s = arg;
+
+	return s->max == 0 || s->gedaan < s->max;
+}
+
+/* Progress of a long build, on the terminal only. */
+static void
+sommen_voortgang(const struct sommen_bouw *b, void *arg)
+{
+	struct sommen_cli *s = arg;
+
+	s->gedaan = b->stappen;
+	if (b->stappen % 100 == 0 && isatty(STDERR_FILENO))
+		fprintf(stderr, "%s: figure sums: %zu inwoners added\n", s->wie,
+		    b->inwoners);
+}
+
+/*
+ * The sums of every berekende telling or duur still to be built (new or
+ * changed indicators, a catalogue loaded as SQL, an upgrade to migration
+ * 013, a repair), from the stored facts, step by step; the build steps
+ * of idle workers and this one take turns. max: at most that many steps
+ * (0: all).
+ */
+static int
+cmd_sommen_bouwen(const struct config *cfg, const char *wie, size_t max)
+{
+	struct sommen_cli s = { wie, max, 0 };
+	struct sommen_bouw b;
+	struct arena ar;
+	struct db db;
+	int rc = -1;
+
+	if (arena_init(&ar, 1024 * 1024, (size_t)8 * 1024 * 1024 * 1024) != 0)
+		return -1;
+	db_init(&db, cfg, 0, &store_statements);
+	if (db_begin(&db) == 0 && store_som_ontbrekend(&db) == DB_OK &&
+	    db_commit(&db) == 0)
+		/* a whole build in full steps (only the background builds
+		 * and a counted run take cijfer_som_stap: writers wait on
+		 * each step) */
+		rc = sommen_bouwen(&db, &ar, 1, max > 0 ?
+		    (size_t)cfg->cijfer_som_stap : 0, sommen_door, &s,
+		    sommen_voortgang, &b);
+	else
+		db_rollback(&db);
+	if (rc != 0)
+		fprintf(stderr, "%s: cannot build the figure sums: %s\n", wie,
+		    db.error);
+	else if (b.klaar > 0)
+		printf("%s: figure sums built for %zu indicators\n", wie,
+		    b.klaar);
+	db_close(&db);
+	arena_free(&ar);
+	return rc;
 }
 
 /*
@@ -196,9 +287,10 @@ cmd_projecties_na_migratie(const struct config *cfg)
 		return -1;
 	}
 	if (!ja)
-		return 0;
+		return cmd_sommen_bouwen(cfg, "migrate", 0);
 	printf("migrate: building the figure projections from the events\n");
-	return cmd_cijfers_controle(cfg, 1) == 0 ? 0 : -1;
+	return cmd_cijfers_controle(cfg, 1) == 0 &&
+	    cmd_sommen_bouwen(cfg, "migrate", 0) == 0 ? 0 : -1;
 }
 
 /* An audit row for the command line: no user, no address. */
@@ -354,6 +446,19 @@ main(int argc, char *argv[])
 		}
 		return cmd_create_beheerder(&cfg, argv[optind + 1]);
 	}
+	if (optind + 2 == argc && strcmp(argv[optind], "sommen-bouwen") == 0) {
+		char *end;
+		unsigned long long max = strtoull(argv[optind + 1], &end, 10);
+
+		if (*end != '\0' || max == 0 || max > 1000000)
+			return usage();
+		if (config_load(&cfg, conf, err, sizeof(err)) != 0) {
+			fprintf(stderr, "wijkzicht: %s\n", err);
+			return 1;
+		}
+		return cmd_sommen_bouwen(&cfg, "sommen-bouwen", (size_t)max) == 0 ?
+		    0 : 1;
+	}
 	if (optind + 1 != argc)
 		return usage();
 	if (strcmp(argv[optind], "routes") == 0)
@@ -373,7 +478,8 @@ main(int argc, char *argv[])
 		 * minutes and are not the demo's. */
 		const char *rap = getenv("WIJKZICHT_DEMO_RAPPORTAGES");
 
-		if (demo_seed(&cfg, stdout) != 0)
+		if (demo_seed(&cfg, stdout) != 0 ||
+		    cmd_sommen_bouwen(&cfg, "seed-demo", 0) != 0)
 			return 1;
 		if (rap != NULL && strcmp(rap, "0") == 0) {
 			printf("seed-demo: demo rapportages left out "
@@ -386,7 +492,10 @@ main(int argc, char *argv[])
 		return cmd_check_statements(&cfg);
 	if (strcmp(argv[optind], "cijfers-controle") == 0)
 		return cmd_cijfers_controle(&cfg, 0);
+	if (strcmp(argv[optind], "sommen-bouwen") == 0)
+		return cmd_sommen_bouwen(&cfg, "sommen-bouwen", 0) == 0 ? 0 : 1;
 	if (strcmp(argv[optind], "cijfers-herstel") == 0)
-		return cmd_cijfers_controle(&cfg, 1);
+		return cmd_cijfers_controle(&cfg, 1) == 0 &&
+		    cmd_sommen_bouwen(&cfg, "cijfers-herstel", 0) == 0 ? 0 : 1;
 	return usage();
 }

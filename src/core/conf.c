@@ -55,6 +55,7 @@ static const struct key keys[] = {
 	{ "password_list", STR(password_list), 0 },
 	{ "overdracht_termijn", INT(overdracht_termijn, 1, 365), 0 },
 	{ "kleine_aantallen", INT(kleine_aantallen, 2, 100), 0 },
+	{ "cijfer_som_stap", INT(cijfer_som_stap, 1, 1000), 0 },
 	{ "seal_key", STR(seal_key), 1 },
 	{ "seal_lookup_key", STR(seal_lookup_key), 1 },
 };
@@ -80,6 +81,7 @@ config_defaults(struct config *c)
 	c->cookie_secure = 1;
 	c->overdracht_termijn = 14;
 	c->kleine_aantallen = 5;
+	c->cijfer_som_stap = 1000;
 	snprintf(c->password_list, sizeof(c->password_list),
 	    "%s/data/veelgebruikte-wachtwoorden.txt", WZ_DATADIR);
 }

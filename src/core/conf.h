@@ -40,6 +40,9 @@ struct config {
 	int  kleine_aantallen;       /* figures: counts of inwoners from 1 to
 	                              * this - 1 are withheld from viewers
 	                              * outside the organisatie (issue 10) */
+	int  cijfer_som_stap;        /* inwoners per step of building the
+	                              * figure sums (ops/sommen.h): smaller
+	                              * steps hold writers for less long */
 	char seal_key[65];           /* 64 hex: encrypts personal data (BSN) */
 	char seal_lookup_key[65];    /* 64 hex: keyed hash for exact lookup */
 };

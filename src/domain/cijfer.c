@@ -22,6 +22,7 @@
 
 #include "core/arena.h"
 #include "domain/cijfer.h"
+#include "domain/cijfer_intern.h"
 #include "domain/gebeurtenis.h"
 #include "domain/indicator.h"
 #include "domain/ketenstatus.h"
@@ -91,8 +92,8 @@ id_volgorde(const void *x, const void *y)
  * each once, and a zeroed value cell per row plus the total. A fact
  * without a wijk (id 0) has no row and counts in the total only.
  */
-static int
-rijen_maak(struct arena *ar, const int64_t *wijken, size_t nw,
+int
+cijfer_rijen(struct arena *ar, const int64_t *wijken, size_t nw,
     const int64_t *extra, size_t ne, struct cijfer_tabel *out)
 {
 	int64_t *w;
@@ -119,8 +120,8 @@ rijen_maak(struct arena *ar, const int64_t *wijken, size_t nw,
 }
 
 /* The row of wijk in rows w[0..n), or -1 (also for the "no wijk" 0). */
-static long
-rij_zoek(const int64_t *w, size_t n, int64_t wijk)
+long
+cijfer_rij(const int64_t *w, size_t n, int64_t wijk)
 {
 	const int64_t *p;
 
@@ -248,12 +249,29 @@ telling_tel(const struct cijfer_tabel *t, const struct indicator_regel *r,
 		if (d != NULL && (k = feit_categorie(d, e)) < 0)
 			continue;
 		u = feit_eenheid(r->tel, e);
-		rij = rij_zoek(t->wijk, t->nwijk, e->wijk_id);
+		rij = cijfer_rij(t->wijk, t->nwijk, e->wijk_id);
 		if (rij >= 0)
 			sl[nk++] = (struct cf_sleutel){ rij, k, u };
 		sl[nk++] = (struct cf_sleutel){ (int64_t)t->nwijk, k, u };
 	}
 	tel_verschillend(sl, nk, tel, d != NULL ? d->ncat : 1);
+}
+
+int
+cijfer_verdeling_maak(struct arena *ar, const struct indicator_regel *r,
+    size_t v, struct cijfer_tabel *out)
+{
+	struct cijfer_verdeling *d = &out->verdeling[v];
+	size_t nrij = out->nwijk + 1;
+
+	if (v >= r->nuitsplitsing || v >= REGEL_UITSPLITSINGEN)
+		return -1;
+	d->u = &r->uitsplitsing[v];
+	if ((d->cat = indicator_categorieen(d->u, &d->ncat)) == NULL ||
+	    d->ncat == 0 || nrij > SIZE_MAX / sizeof(int64_t) / d->ncat)
+		return -1;
+	d->cel = cf_rij(ar, nrij * d->ncat, sizeof(*d->cel));
+	return d->cel != NULL ? 0 : -1;
 }
 
 int
@@ -280,7 +298,7 @@ cijfer_telling(struct arena *ar, const struct indicator_regel *r,
 			extra[m] = f[i].wijk_id;
 			idx[m++] = i;
 		}
-	if (rijen_maak(ar, wijken, nw, extra, m, out) != 0)
+	if (cijfer_rijen(ar, wijken, nw, extra, m, out) != 0)
 		goto fail;
 	out->schaal = 1;
 	nrij = out->nwijk + 1;
@@ -291,14 +309,10 @@ cijfer_telling(struct arena *ar, const struct indicator_regel *r,
 	cellen_telling(out->cel, tel, nrij);
 
 	for (v = 0; v < r->nuitsplitsing; v++) {
-		d = &out->verdeling[v];
-		d->u = &r->uitsplitsing[v];
-		if ((d->cat = indicator_categorieen(d->u, &d->ncat)) == NULL ||
-		    d->ncat == 0 || nrij > SIZE_MAX / sizeof(*tel) / d->ncat)
+		if (cijfer_verdeling_maak(ar, r, v, out) != 0)
 			goto fail;
-		d->cel = cf_rij(ar, nrij * d->ncat, sizeof(*d->cel));
-		tel = cf_rij(ar, nrij * d->ncat, sizeof(*tel));
-		if (d->cel == NULL || tel == NULL)
+		d = &out->verdeling[v];
+		if ((tel = cf_rij(ar, nrij * d->ncat, sizeof(*tel))) == NULL)
 			goto fail;
 		telling_tel(out, r, d, f, idx, m, sl, tel);
 		cellen_telling(d->cel, tel, nrij * d->ncat);
@@ -331,13 +345,13 @@ cijfer_stand(struct arena *ar, const struct cijfer_stand *s, size_t n,
 		goto fail;
 	for (i = 0; i < n; i++)
 		extra[i] = s[i].wijk_id;
-	if (rijen_maak(ar, wijken, nw, extra, n, out) != 0)
+	if (cijfer_rijen(ar, wijken, nw, extra, n, out) != 0)
 		goto fail;
 	out->schaal = 1;
 	if ((tel = cf_rij(ar, out->nwijk + 1, sizeof(*tel))) == NULL)
 		goto fail;
 	for (i = 0; i < n; i++) {
-		rij = rij_zoek(out->wijk, out->nwijk, s[i].wijk_id);
+		rij = cijfer_rij(out->wijk, out->nwijk, s[i].wijk_id);
 		if (rij >= 0)
 			sl[nk++] = (struct cf_sleutel){ rij, 0,
 			    s[i].inwoner_id };
@@ -363,12 +377,6 @@ struct cf_duurfeit {
 	int      eind;
 };
 
-/* A wait that ended: A and B as indexes into the facts. */
-struct cf_paar {
-	size_t   a;
-	size_t   b;
-	int64_t  dagen;
-};
 
 static int
 duurfeit_volgorde(const void *x, const void *y)
@@ -399,8 +407,8 @@ duur_ok(const struct indicator_regel *r)
  * over every fact given, so a wait that began before p and ends in it
  * counts, and one whose B is after p does not (yet).
  */
-static int
-duur_paren(struct arena *ar, const struct indicator_regel *r,
+int
+cijfer_duur_paren(struct arena *ar, const struct indicator_regel *r,
     const struct periode *p, const struct cijfer_feit *f, size_t n,
     struct cf_paar **paren, size_t *np)
 {
@@ -450,8 +458,8 @@ duur_paren(struct arena *ar, const struct indicator_regel *r,
 
 /* a / b rounded half up (half away from zero for a negative quotient),
  * into *q; -1 when b is 0. */
-static int
-deel_afgerond(int64_t a, int64_t b, int64_t *q)
+int
+cijfer_deel_afgerond(int64_t a, int64_t b, int64_t *q)
 {
 	int neg;
 	uint64_t ua, ub, r;
@@ -482,7 +490,7 @@ duur_statistiek(enum regel_statistiek s, const struct cf_sleutel *k, size_t m)
 		    (k[m / 2 - 1].b + k[m / 2].b) * 5;
 	for (i = 0; i < m; i++)
 		som += k[i].b;
-	(void)deel_afgerond(som * 10, (int64_t)m, &q);
+	(void)cijfer_deel_afgerond(som * 10, (int64_t)m, &q);
 	return q;
 }
 
@@ -500,7 +508,7 @@ cijfer_duur(struct arena *ar, const struct indicator_regel *r,
 	memset(out, 0, sizeof(*out));
 	if ((wijken == NULL && nw > 0) || n > SIZE_MAX / 2 / sizeof(*sl))
 		return -1;
-	if (duur_paren(ar, r, p, f, n, &pr, &np) != 0)
+	if (cijfer_duur_paren(ar, r, p, f, n, &pr, &np) != 0)
 		goto fail;
 	extra = cf_rij(ar, np, sizeof(*extra));
 	sl = cf_rij(ar, 2 * np, sizeof(*sl));
@@ -508,13 +516,13 @@ cijfer_duur(struct arena *ar, const struct indicator_regel *r,
 		goto fail;
 	for (i = 0; i < np; i++)
 		extra[i] = f[pr[i].b].wijk_id;   /* counts where it ends */
-	if (rijen_maak(ar, wijken, nw, extra, np, out) != 0)
+	if (cijfer_rijen(ar, wijken, nw, extra, np, out) != 0)
 		goto fail;
 	out->schaal = 10;
 
 	/* the statistic: keys (row, days) sorted, one run per row */
 	for (i = 0; i < np; i++) {
-		rij = rij_zoek(out->wijk, out->nwijk, f[pr[i].b].wijk_id);
+		rij = cijfer_rij(out->wijk, out->nwijk, f[pr[i].b].wijk_id);
 		if (rij >= 0)
 			sl[nk++] = (struct cf_sleutel){ rij, pr[i].dagen, 0 };
 		sl[nk++] = (struct cf_sleutel){ (int64_t)out->nwijk,
@@ -534,7 +542,7 @@ cijfer_duur(struct arena *ar, const struct indicator_regel *r,
 	if ((tel = cf_rij(ar, out->nwijk + 1, sizeof(*tel))) == NULL)
 		goto fail;
 	for (i = 0, nk = 0; i < np; i++) {
-		rij = rij_zoek(out->wijk, out->nwijk, f[pr[i].b].wijk_id);
+		rij = cijfer_rij(out->wijk, out->nwijk, f[pr[i].b].wijk_id);
 		if (rij >= 0)
 			sl[nk++] = (struct cf_sleutel){ rij, 0,
 			    f[pr[i].b].inwoner_id };
@@ -563,7 +571,7 @@ cel_voor(const struct cijfer_tabel *t, int64_t wijk, int totaal)
 
 	if (totaal)
 		return t->cel[t->nwijk];
-	rij = rij_zoek(t->wijk, t->nwijk, wijk);
+	rij = cijfer_rij(t->wijk, t->nwijk, wijk);
 	return rij >= 0 ? t->cel[rij] : leeg;
 }
 
@@ -583,7 +591,7 @@ verhouding_waarde(const struct cijfer_tabel *tt, struct cijfer_cel t,
 	    &teller) ||
 	    __builtin_mul_overflow(n.waarde, (int64_t)tt->schaal, &noemer))
 		return -1;
-	return deel_afgerond(teller, noemer, uit);
+	return cijfer_deel_afgerond(teller, noemer, uit);
 }
 
 int
@@ -598,7 +606,7 @@ cijfer_verhouding(struct arena *ar, const struct cijfer_tabel *teller,
 	if (teller == NULL || noemer == NULL || teller->cel == NULL ||
 	    noemer->cel == NULL || teller->schaal < 1 || noemer->schaal < 1)
 		return -1;
-	if (rijen_maak(ar, teller->wijk, teller->nwijk, noemer->wijk,
+	if (cijfer_rijen(ar, teller->wijk, teller->nwijk, noemer->wijk,
 	    noemer->nwijk, out) != 0) {
 		memset(out, 0, sizeof(*out));
 		return -1;
@@ -649,7 +657,7 @@ cijfer_herkomst(struct arena *ar, const struct indicator_regel *r,
 			    f[i].wijk_id == wijk_id))
 				uit[m++] = i;
 	} else if (r->soort == REGEL_DUUR) {
-		if (duur_paren(ar, r, p, f, n, &pr, &np) != 0 ||
+		if (cijfer_duur_paren(ar, r, p, f, n, &pr, &np) != 0 ||
 		    (uit = cf_rij(ar, 2 * np, sizeof(*uit))) == NULL)
 			return -1;
 		for (i = 0; i < np; i++)
@@ -838,7 +846,7 @@ weg_voor(const struct cijfer_weg *p, int64_t wijk, int totaal)
 
 	if (totaal)
 		return p->cel[p->nwijk] != 0;
-	rij = rij_zoek(p->wijk, p->nwijk, wijk);
+	rij = cijfer_rij(p->wijk, p->nwijk, wijk);
 	return rij >= 0 && p->cel[rij] != 0;
 }
 

@@ -54,6 +54,8 @@ struct periode;
  * holds it. Strings are borrowed. */
 struct cijfer_feit {
 	int64_t      gebeurtenis_id;
+	int64_t      organisatie_id; /* of the traject (the sums group by it;
+				      * the evaluator's facts are of one) */
 	int64_t      inwoner_id;
 	int64_t      traject_id;
 	int64_t      wijk_id;        /* the inwoner's wijk on dag */

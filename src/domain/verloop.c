@@ -44,6 +44,17 @@ verloop_toestand_code(enum regel_toestand t)
 	return NULL;
 }
 
+enum regel_toestand
+verloop_toestand_lees(const char *code)
+{
+	size_t i;
+
+	for (i = 0; code != NULL && i < NTOESTAND; i++)
+		if (strcmp(toestanden[i].code, code) == 0)
+			return toestanden[i].t;
+	return 0;
+}
+
 int64_t
 verloop_wijk_op(const struct verloop_wijk *w, size_t nw, long dag)
 {

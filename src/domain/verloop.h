@@ -50,6 +50,8 @@ struct verloop_rij {
 
 /* The state code as stored ("op_wachtlijst"), or NULL. */
 const char	*verloop_toestand_code(enum regel_toestand);
+/* The state of a code ("op_wachtlijst"), or 0 when unknown. */
+enum regel_toestand	verloop_toestand_lees(const char *code);
 
 /*
  * The intervals of the n events ev (one inwoner, any order; sorted in

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <json-c/json.h>
@@ -17,6 +18,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/datum.h"
+#include "domain/cijfer_som.h"
 #include "domain/gebeurtenis.h"
 #include "domain/indicator.h"
 #include "domain/policy.h"
@@ -27,6 +29,7 @@
 #include "ops/indicator.h"
 #include "ops/streefwaarde.h"
 #include "store/cijfer.h"
+#include "store/cijfer_som.h"
 #include "store/streefwaarde.h"
 
 /* The scratch arena of one figure request: big enough for the facts of
@@ -78,7 +81,56 @@ struct ber {
 		size_t          n;
 	} wijken[2];
 	size_t           nwijken;
+	/* The indicators whose figures are kept as sums (store/
+	 * cijfer_som.h), read once per request; the others are computed
+	 * from their facts. */
+	int64_t         *som;
+	size_t           nsom;
+	int              som_gelezen;
 };
+
+static int
+ber_id_volgorde(const void *x, const void *y)
+{
+	const int64_t *p = x, *q = y;
+
+	return (*p > *q) - (*p < *q);
+}
+
+/* Whether ind's table can be read from its sums; -1 with b->rc set. */
+static int
+ber_som(struct ber *b, const struct indicator_rij *ind)
+{
+	if (!b->som_gelezen) {
+		if ((b->rc = store_som_klaar_ids(b->c->db, b->c->arena, &b->som,
+		    &b->nsom)) != DB_OK)
+			return -1;
+		b->som_gelezen = 1;
+	}
+	return b->nsom > 0 && bsearch(&ind->id, b->som, b->nsom,
+	    sizeof(*b->som), ber_id_volgorde) != NULL;
+}
+
+/* The table of a telling or duur from its stored sums. */
+static int
+ber_uit_som(struct ber *b, const struct indicator_rij *ind,
+    const struct indicator_regel *r, const struct periode *p,
+    const int64_t *wijken, size_t nw, struct cijfer_tabel *t)
+{
+	struct cijfer_som *s;
+	char code[PERIODE_CODE_MAX];
+	size_t n;
+
+	if ((b->rc = store_som_lees(b->c->db, &b->tmp, ind->id, b->org,
+	    periode_code(p, code), &s, &n)) != DB_OK)
+		return -1;
+	if (cijfer_som_tabel(&b->tmp, r, s, n, wijken, nw, t) != 0) {
+		/* sums that do not fit their rule: never a wrong figure */
+		b->rc = DB_ERR;
+		return -1;
+	}
+	return 0;
+}
 
 /* The wijken of b's organisatie in p; -1 with b->rc set on failure. */
 static int
@@ -216,6 +268,15 @@ ber_tabel(struct ber *b, const struct indicator_rij *ind,
 	}
 	if (ber_wijken(b, p, &wijken, &nw) != 0)
 		goto uit;
+	if (r.soort == REGEL_TELLING || r.soort == REGEL_DUUR) {
+		int som = ber_som(b, ind);
+
+		if (som != 0) {
+			if (som > 0)
+				ok = ber_uit_som(b, ind, &r, p, wijken, nw, t);
+			goto bescherm;
+		}
+	}
 	switch (r.soort) {
 	case REGEL_TELLING:
 		if (ber_feiten(b, &r, p, &f, &n) == 0)
@@ -255,6 +316,7 @@ ber_tabel(struct ber *b, const struct indicator_rij *ind,
 		goto uit;
 	}
 	}
+bescherm:
 	if (ok == 0 && b->aggregaat)
 		ok = ber_geheugen(b, cijfer_onderdruk(&b->tmp, t, b->drempel, weg));
 uit:

@@ -21,6 +21,7 @@
 #include "domain/veld.h"
 #include "domain/veldfout.h"
 #include "ops/indicator.h"
+#include "store/cijfer_som.h"
 
 static const struct veld v_code = { "code", "Code", VELD_TEKST, 64,
 	VELD_VERPLICHT, NULL, 0, NULL };
@@ -139,6 +140,28 @@ verhouding_deel(struct ops_ctx *c, const char *veld, const char *code,
 	    strcmp(rij.eenheid, "tekst") == 0)
 		fout_melding(c->fouten, veld, "Een verhouding rekent alleen met "
 		    "berekende indicatoren.");
+	return OPS_OK;
+}
+
+/*
+ * The sums of a new or changed indicator's figures (sql/013): a build in
+ * the background (an idle worker, `wijkzicht sommen-bouwen`) makes them
+ * from the stored facts, step by step; until they are complete the
+ * figure service computes the indicator from its facts. Only a
+ * berekende telling or duur keeps sums; a rule that became something
+ * else loses them.
+ */
+static enum ops_uitkomst
+indicator_sommen(struct ops_ctx *c, int64_t id, const struct indicator_rec *rec,
+    const struct indicator_regel *r, int heeft_regel)
+{
+	int som = heeft_regel && (r->soort == REGEL_TELLING ||
+	    r->soort == REGEL_DUUR);
+	enum db_err rc;
+
+	if ((rc = store_som_opnieuw(c->db, id, som ? rec->regel : NULL)) !=
+	    DB_OK)
+		return ops_storing(c, rc, "cijfersommen");
 	return OPS_OK;
 }
 
@@ -312,6 +335,8 @@ indicator_maak(struct ops_ctx *c, const struct indicator_invoer *in,
 		    "code.");
 	if (rc != DB_OK)
 		return ops_storing(c, rc, "indicator");
+	if ((u = indicator_sommen(c, *id, &rec, &r, heeft)) != OPS_OK)
+		return u;
 	if (ops_audit(c, "aanmaken", "indicator", *id, GELUKT, rec.code) != 0)
 		return ops_storing(c, DB_ERR, "audit");
 	return OPS_OK;
@@ -407,6 +432,9 @@ indicator_wijzig(struct ops_ctx *c, const struct indicator_invoer *in,
 		if (rc != DB_OK)
 			return ops_storing(c, rc, "indicator");
 		*nieuwe_versie = 1;
+		if ((u = indicator_sommen(c, *nieuw_id, &rec, &r, heeft)) !=
+		    OPS_OK)
+			return u;
 		if (ops_audit(c, "aanmaken", "indicator", *nieuw_id, GELUKT,
 		    "nieuwe versie") != 0)
 			return ops_storing(c, DB_ERR, "audit");
@@ -421,6 +449,10 @@ indicator_wijzig(struct ops_ctx *c, const struct indicator_invoer *in,
 	if (n == 0)
 		return ops_weiger(c, OPS_VEROUDERD, "De indicator is intussen "
 		    "gewijzigd. Laad hem opnieuw.");
+	/* a new rule: its sums are built again */
+	if ((anders(old.bron, rec.bron) || regel_anders(old.regel, rec.regel)) &&
+	    (u = indicator_sommen(c, id, &rec, &r, heeft)) != OPS_OK)
+		return u;
 	if (ops_audit(c, "wijzigen", "indicator", id, GELUKT, rec.code) != 0)
 		return ops_storing(c, DB_ERR, "audit");
 	return OPS_OK;

@@ -387,6 +387,10 @@ traject_wijzig(struct ops_ctx *c, const struct traject_invoer *in,
 		    "traject buiten de periode waarin uw organisatie het wijkteam "
 		    "uitvoert, of vallen gebeurtenissen van het traject erbuiten.");
 	}
+	/* the figures count a fact by its traject's soort, thema and
+	 * opdracht as the facts hold them */
+	if ((u = ops_projecties_bijwerken(c, inwoner_id, 0)) != OPS_OK)
+		return u;
 	if (ops_audit_persoon(c, "wijzigen", "traject", id, inwoner_id,
 	    DOEL_REGISTRATIE, GELUKT, NULL) != 0)
 		return ops_storing(c, DB_ERR, "audit");

@@ -374,14 +374,45 @@ drop_privileges(const struct app *app)
 	return 0;
 }
 
-/* Waits (at most a second, or until a signal) for a connection. */
-static void
+/* Waits (at most a second, or until a signal) for a connection; 1 when
+ * the second passed without one. */
+static int
 wait_for_connection(int listen_fd)
 {
 	struct pollfd pfd = { .fd = listen_fd, .events = POLLIN };
 
 	log_flush();               /* idle: nothing waits for the disk now */
-	(void)poll(&pfd, 1, 1000);
+	return poll(&pfd, 1, 1000) == 0;
+}
+
+/* Whether an idle worker may take another step of background work: not
+ * once it is stopping or a connection waits. */
+static int
+still_idle(void *arg)
+{
+	struct pollfd pfd = { .fd = *(const int *)arg, .events = POLLIN };
+
+	return !stopping && poll(&pfd, 1, 0) == 0;
+}
+
+/* The program's idle work (bin/ hands it over, so the gate names no
+ * operation). */
+static worker_idle_fn idle_fn;
+
+void
+worker_set_idle(worker_idle_fn fn)
+{
+	idle_fn = fn;
+}
+
+static void
+idle_work(const struct app *app, struct db *db, struct arena *arena,
+    int listen_fd)
+{
+	if (idle_fn == NULL)
+		return;
+	idle_fn(&app->cfg, db, arena, still_idle, &listen_fd);
+	arena_reset(arena);
 }
 
 int
@@ -439,7 +470,8 @@ worker_run(const struct app *app, int listen_fd, int ready_fd)
 			if (rc != -EAGAIN && rc != -EWOULDBLOCK && rc != -EINTR &&
 			    rc != -9999)
 				log_warn("worker", "accept: %s", strerror(-rc));
-			wait_for_connection(listen_fd);
+			if (wait_for_connection(listen_fd))
+				idle_work(app, &db, &arena, listen_fd);
 			continue;
 		}
 		serve_one(app, &db, &arena, &rq);

@@ -63,6 +63,38 @@ enum db_err	store_projectie_controle(struct db *, struct arena *,
 		    int64_t na, size_t limit, int herstel, size_t *verschil,
 		    int64_t *eerste_verschil, int64_t *laatste);
 
+/* What one build step did. */
+struct som_stap {
+	int      slot;          /* 0: writers kept the slot; nothing done */
+	size_t   indicatoren;   /* 0: nothing left to build */
+	size_t   inwoners;      /* the inwoners added */
+	int64_t  tot;           /* the sums now hold the inwoners up to this */
+	int      klaar;         /* and the indicatoren's sums are complete */
+};
+
+/*
+ * One step of building the sums (sql/013) of new or changed indicators,
+ * in the caller's transaction, holding the slot exclusively (writers
+ * wait a moment): drops the sums of indicators no longer kept, and adds
+ * the stored facts of the next stap (<= PROJECTIE_MAX_INWONERS; 0: that)
+ * inwoners to the
+ * sums furthest behind, marking them complete at the end. wachten 0: a
+ * background caller that does nothing when a writer or another step
+ * holds the slot (uit->slot 0).
+ */
+enum db_err	store_projectie_sommen_stap(struct db *, struct arena *,
+		    int wachten, size_t stap, struct som_stap *uit);
+
+/*
+ * Recomputes the sums of every indicator whose sums are complete from
+ * the stored facts and compares them with what is stored: *verschil the
+ * indicators that differ, *eerste the first of them. herstel: marks them
+ * to be built again (by the next build steps). Holds the slot
+ * exclusively, in the caller's transaction.
+ */
+enum db_err	store_projectie_sommen_controle(struct db *, struct arena *,
+		    int herstel, size_t *verschil, int64_t *eerste);
+
 /*
  * *ja = 1 when there are events but no figure facts at all: a database
  * that had events before migration 009, whose projections must be built

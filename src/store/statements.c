@@ -31,6 +31,7 @@ static const struct stmt_table *const tables[MOD__COUNT] = {
 	[MOD_RAPPORTAGE] = &rapportage_stmts,
 	[MOD_KETENPARTNERWAARDE] = &ketenpartnerwaarde_stmts,
 	[MOD_COMPLEETHEID] = &compleetheid_stmts,
+	[MOD_CIJFER_SOM] = &cijfer_som_stmts,
 };
 
 _Static_assert(MOD__COUNT <= STMT_MAX_MODULES, "raise STMT_MAX_MODULES");

@@ -36,6 +36,7 @@ enum stmt_module {
 	MOD_RAPPORTAGE,      /* store/rapportage.c */
 	MOD_KETENPARTNERWAARDE, /* store/ketenpartnerwaarde.c */
 	MOD_COMPLEETHEID,    /* store/compleetheid.c */
+	MOD_CIJFER_SOM,      /* store/cijfer_som.c */
 	MOD__COUNT
 };
 
@@ -57,6 +58,6 @@ extern const struct stmt_table health_stmts, sessie_stmts, audit_stmts,
     projectie_stmts, indicator_stmts, cijfer_stmts, streefwaarde_stmts,
     format_analyse_stmts, format_stmts, rapportage_stmts,
     ketenpartnerwaarde_stmts,
-    compleetheid_stmts;
+    compleetheid_stmts, cijfer_som_stmts;
 
 #endif

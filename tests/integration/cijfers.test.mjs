@@ -472,3 +472,164 @@ describe('the question must be well-formed', () => {
     assert.ok(codes.has(`gesprekken_${RUN}`) && codes.has(`wachtlijst_${RUN}`));
   });
 });
+
+// The figures of a telling or duur are read from sums that the projection
+// writer keeps in every event's transaction (sql/013, domain/cijfer_som.h).
+// They must be exactly the figures computed from the facts: after every
+// kind of change, for every period kind and for both kinds of viewer.
+describe('the figures kept as sums', () => {
+  const sommen = () => [I.gesprekken, I.metConsulent, I.gesprekkenAantal, I.wachttijd, I.overdrachtsduur,
+    I.terug, I.themaGesprekken];
+  async function beeld() {
+    const out = {};
+    for (const periode of ['2025-H1', '2025-Q1', '2025-Q2', '2025'])
+      for (const [wie, s] of [['teamleider', S.tlA], ['regisseur', S.regisseur]])
+        for (const ind of [...sommen(), I.aandeel]) {
+          const r = await asSession(s, `/api/v1/waarden?periode=${periode}&organisatie_id=${O.A}&indicator_id=${ind}`);
+          assert.equal(r.res.status, 200, r.text);
+          out[`${periode} ${wie} ${ind}`] = r.json.items;
+        }
+    return out;
+  }
+
+  test('a new indicator is built from the stored facts; events, a correctie, a move and a traject edit keep its sums', async () => {
+    const thema2 = Number((await sql(`SELECT MAX(id) FROM thema WHERE keten_id = ${keten}`))[0][0]);
+    assert.notEqual(thema2, thema);
+    I.themaGesprekken = await indicator('thema_gesprekken', {
+      eenheid: 'aantal', regel: { soort: 'telling', tel: 'inwoners', type: 'startgesprek', traject: { thema_id: thema } },
+    });
+    const ids = sommen().join(',');
+    // Idle workers build the sums in the background, step by step; the
+    // figures come from the facts until they are complete.
+    const compleet = async () => Number((await sql(
+      `SELECT COUNT(*) FROM cijfer_som_indicator WHERE klaar = 1 AND indicator_id IN (${ids})`))[0][0]);
+    for (let t = 0; t < 600 && await compleet() < sommen().length; t++)
+      await new Promise((r) => setTimeout(r, 200));
+    assert.equal(await compleet(), sommen().length);
+    assert.ok(Number((await sql(`SELECT COUNT(*) FROM cijfer_som WHERE indicator_id = ${I.themaGesprekken}`))[0][0]) > 0);
+    // Every test traject has thema `thema`: the same 11 inwoners as gesprekken.
+    assert.equal((await waarden(S.tlA, { ind: I.themaGesprekken })).totaal.waarde, 11);
+
+    // i9 W2: a startgesprek and a wait of 20 days, registered now.
+    const mw = S.mwA;
+    INW.i9 = await inwoner(mw, 'Negen', W.W2);
+    const t9 = await traject(mw, INW.i9, T1, '2024-12-01');
+    await ev(mw, INW.i9, t9, 'startgesprek', '2025-02-20', { uitkomst: 'overbrugbaar' });
+    await ev(mw, INW.i9, t9, 'wachtlijst_in', '2025-01-10');
+    await ev(mw, INW.i9, t9, 'wachtlijst_uit', '2025-01-30');
+    let g = await waarden(S.tlA, { ind: I.gesprekken });
+    assert.equal(g.W2.waarde, 3);        // i3, i4, i9
+    assert.equal(g.totaal.waarde, 12);
+    assert.equal((await waarden(S.tlA, { ind: I.wachttijd })).W2.waarde, 20);
+    // A correctie of i9's startgesprek takes it out again.
+    const sg = (await asSession(mw, `/api/v1/inwoners/${INW.i9}/gebeurtenissen`)).json.items
+      .find((e) => e.type === 'startgesprek');
+    await ev(mw, INW.i9, t9, 'correctie', '2025-02-21', { vervalt_id: sg.id, reden: 'Dubbel geregistreerd' });
+    g = await waarden(S.tlA, { ind: I.gesprekken });
+    assert.equal(g.W2.waarde, 2);
+    assert.equal(g.totaal.waarde, 11);
+    // i2 moves today: 2025 stays W1's.
+    const cur = await asSession(mw, `/api/v1/inwoners/${INW.i2}`);
+    const m = await put(mw, `/api/v1/inwoners/${INW.i2}`, { naam: cur.json.naam, geboortejaar: 1980, wijk_id: W.W3 },
+      { 'if-match': String(cur.json.versie) });
+    assert.equal(m.res.status, 200, m.text);
+    assert.equal((await waarden(S.tlA, { ind: I.gesprekken })).W1.waarde, 8);
+    // i1's traject moves to the other thema: the thema's count loses i1.
+    const trj = (await asSession(mw, `/api/v1/inwoners/${INW.i1}/trajecten`)).json.items[0];
+    const e = await put(mw, `/api/v1/inwoners/${INW.i1}/trajecten/${trj.id}`, {
+      soort, thema_id: thema2, opdracht_id: opdracht, startdatum: trj.startdatum,
+    }, { 'if-match': `"${trj.versie}"` });
+    assert.equal(e.res.status, 200, e.text);
+    const tg = await waarden(S.tlA, { ind: I.themaGesprekken });
+    assert.equal(tg.W1.waarde, 7);
+    assert.equal(tg.totaal.waarde, 10);
+    assert.equal((await waarden(S.tlA, { ind: I.gesprekken })).totaal.waarde, 11);
+
+    assert.equal((await cliCode('cijfers-controle')).code, 0);
+    const uitSommen = await beeld();
+    // Without sums the figure service computes from the facts.
+    await sql(`DELETE FROM cijfer_som_indicator WHERE indicator_id IN (${ids})`);
+    const uitFeiten = await beeld();
+    assert.deepEqual(uitSommen, uitFeiten);
+    // migrate builds what is missing, and the sums agree again.
+    const mg = await cliCode('migrate');
+    assert.equal(mg.code, 0, JSON.stringify(mg));
+    assert.match(mg.stdout, /figure sums built for \d+ indicators/);
+    assert.equal(await compleet(), sommen().length);
+    assert.deepEqual(await beeld(), uitSommen);
+    // A damaged sum is found and repaired.
+    await sql(`UPDATE cijfer_som SET n = n + 1 WHERE indicator_id = ${I.gesprekken} AND wijk_id = 0 LIMIT 1`);
+    const bad = await cliCode('cijfers-controle');
+    assert.equal(bad.code, 1);
+    assert.match(bad.stdout, new RegExp(`indicator ${I.gesprekken}\\b`));
+    assert.equal((await cliCode('cijfers-herstel')).code, 0);
+    assert.equal(await compleet(), sommen().length);
+    assert.deepEqual(await beeld(), uitSommen);
+    assert.equal((await cliCode('cijfers-controle')).code, 0);
+  });
+
+  test('events written while the sums of a new indicator are being built are counted once', async () => {
+    // A build runs in steps (cijfer_som_stap inwoners each) between which
+    // writers go on: a writer keeps the sums of the inwoners the build
+    // has passed, the build adds the others as they are when it reaches
+    // them. The idle workers are paused so that this test takes the
+    // steps itself and writes between them.
+    const mw = S.mwA;
+    await sql('UPDATE cijfer_som_slot SET achtergrond = 0');
+    try {
+      I.tijdens = await indicator('tijdens', {
+        eenheid: 'aantal', regel: { soort: 'telling', tel: 'inwoners', type: 'startgesprek', uitsplitsing: ['uitkomst'] },
+      });
+      const rij = async () => (await sql(
+        `SELECT klaar, tot_inwoner FROM cijfer_som_indicator WHERE indicator_id = ${I.tijdens}`))[0].map(Number);
+      assert.deepEqual(await rij(), [0, -1]);
+      // Ten inwoners of this test in a row, each with a startgesprek in
+      // H1: steps until the build has passed the first but not the last.
+      const rij10 = [];
+      for (let k = 0; k < 10; k++) {
+        const y = await inwoner(mw, `Rij${k}`, W.W2);
+        const ty = await traject(mw, y, T1, '2024-12-01');
+        await ev(mw, y, ty, 'startgesprek', '2025-03-01', { uitkomst: 'overbrugbaar' });
+        rij10.push([y, ty]);
+      }
+      let [klaar, tot] = await rij();
+      while (tot < rij10[0][0]) {
+        const st = await cliCode('sommen-bouwen', '1');
+        assert.equal(st.code, 0, JSON.stringify(st));
+        [klaar, tot] = await rij();
+        assert.equal(klaar, 0, `the build passed the last already (tot ${tot}): make cijfer_som_stap smaller`);
+      }
+      assert.ok(tot < rij10[9][0], `tot ${tot}`);
+      // Passed: the first (its sums are the writer's now). Not yet: the
+      // last, and a new inwoner (the build adds them when it gets there).
+      await ev(mw, rij10[0][0], rij10[0][1], 'startgesprek', '2025-08-12', { uitkomst: 'onoverbrugbaar' });
+      await ev(mw, rij10[9][0], rij10[9][1], 'startgesprek', '2025-08-13', { uitkomst: 'onoverbrugbaar' });
+      const x = await inwoner(mw, 'Tijdens', W.W2);
+      await ev(mw, x, await traject(mw, x, T1, '2024-12-01'), 'startgesprek', '2025-08-14', { uitkomst: 'overbrugbaar' });
+      const rest = await cliCode('sommen-bouwen');
+      assert.equal(rest.code, 0, JSON.stringify(rest));
+      assert.equal((await rij())[0], 1);
+    } finally {
+      await sql('UPDATE cijfer_som_slot SET achtergrond = 1');
+    }
+    const c = await cliCode('cijfers-controle');
+    assert.equal(c.code, 0, JSON.stringify(c));
+    // The same rule as gesprekken (whose sums were complete all along),
+    // but for its uitsplitsing by ketenstatus; in 2025-H2 the first and
+    // the last of the row, x, and i8 (its startgesprek of 1 July).
+    for (const periode of ['2025-H2', '2025-Q3', '2025']) {
+      const t = await waarden(S.tlA, { ind: I.tijdens, periode });
+      const g = await waarden(S.tlA, { ind: I.gesprekken, periode });
+      assert.equal(t.totaal.waarde, g.totaal.waarde, periode);
+      const uitkomst = ['overbrugbaar', 'onoverbrugbaar'];
+      assert.deepEqual(t.totaal.uitsplitsing, Object.fromEntries(Object.entries(g.totaal.uitsplitsing)
+        .filter(([k]) => uitkomst.includes(k))), periode);
+    }
+    const h2 = await waarden(S.tlA, { ind: I.tijdens, periode: '2025-H2' });
+    assert.equal(h2.totaal.waarde, 4, JSON.stringify(h2.totaal));
+    assert.deepEqual(h2.totaal.uitsplitsing, { overbrugbaar: 2, onoverbrugbaar: 2 });
+    // From the facts, the same.
+    await sql(`DELETE FROM cijfer_som_indicator WHERE indicator_id = ${I.tijdens}`);
+    assert.deepEqual(await waarden(S.tlA, { ind: I.tijdens, periode: '2025-H2' }), h2);
+  });
+});

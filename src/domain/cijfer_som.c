@@ -24,6 +24,12 @@
 
 /* ------------------------------------------------------------ cells */
 
+int
+cijfer_som_bewaard(const struct indicator_regel *r)
+{
+	return r != NULL && (r->soort == REGEL_TELLING || r->soort == REGEL_DUUR);
+}
+
 static int
 som_volgorde(const void *x, const void *y)
 {

@@ -53,6 +53,15 @@ struct cijfer_som {
  * ketenstatus uitsplitsing the facts carry partij_einde for p. Sets *out
  * (arena) and *nout. Returns 0, or -1 (memory, or a rule of another kind).
  */
+/*
+ * Whether the sums of rule r are kept: a telling or a duur, the kinds
+ * whose table is a cell-by-cell sum of each inwoner's own. The one rule
+ * for it; the SQL that queues indicators for a build (migration 013,
+ * cijfer_som_ontbrekend) pre-selects by the same kinds, and a build drops
+ * whatever this says no to.
+ */
+int	cijfer_som_bewaard(const struct indicator_regel *r);
+
 int	cijfer_som_bijdrage(struct arena *, const struct indicator_regel *r,
 	    const struct periode *p, const struct cijfer_feit *f, size_t n,
 	    struct cijfer_som **out, size_t *nout);

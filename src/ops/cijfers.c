@@ -268,7 +268,7 @@ ber_tabel(struct ber *b, const struct indicator_rij *ind,
 	}
 	if (ber_wijken(b, p, &wijken, &nw) != 0)
 		goto uit;
-	if (r.soort == REGEL_TELLING || r.soort == REGEL_DUUR) {
+	if (cijfer_som_bewaard(&r)) {
 		int som = ber_som(b, ind);
 
 		if (som != 0) {

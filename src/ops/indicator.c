@@ -16,6 +16,7 @@
 
 #include "core/arena.h"
 #include "core/getal.h"
+#include "domain/cijfer_som.h"
 #include "domain/indicator.h"
 #include "domain/policy.h"
 #include "domain/veld.h"
@@ -155,8 +156,7 @@ static enum ops_uitkomst
 indicator_sommen(struct ops_ctx *c, int64_t id, const struct indicator_rec *rec,
     const struct indicator_regel *r, int heeft_regel)
 {
-	int som = heeft_regel && (r->soort == REGEL_TELLING ||
-	    r->soort == REGEL_DUUR);
+	int som = heeft_regel && cijfer_som_bewaard(r);
 	enum db_err rc;
 
 	if ((rc = store_som_opnieuw(c->db, id, som ? rec->regel : NULL)) !=

@@ -82,7 +82,8 @@ static const struct stmt_def defs[] = {
 	{ ST(S_SLOT_PROBEER), "cijfer_som_slot_probeer",
 	  "SELECT id FROM cijfer_som_slot WHERE id = 1 FOR UPDATE SKIP LOCKED",
 	  0, 1, "i" },
-	/* as migration 013: every berekende telling or duur */
+	/* as migration 013: every berekende telling or duur (the kinds of
+	 * cijfer_som_bewaard; a build drops any other) */
 	{ ST(S_ONTBREKEND), "cijfer_som_ontbrekend",
 	  "INSERT IGNORE INTO cijfer_som_indicator (indicator_id, regel)"
 	  " SELECT id, regel FROM indicator WHERE bron = 'berekend'"
@@ -141,8 +142,7 @@ regels_uit(struct arena *ar, const struct db_rows *rows, struct som_regels *out,
 		fouten = json_object_new_array();
 		if (json == NULL || fouten == NULL || indicator_regel_lees(json,
 		    &out->r[out->n], fouten) != 0 ||
-		    (out->r[out->n].soort != REGEL_TELLING &&
-		    out->r[out->n].soort != REGEL_DUUR)) {
+		    !cijfer_som_bewaard(&out->r[out->n])) {
 			json_object_put(fouten);
 			json_object_put(json);
 			if (weg == NULL)

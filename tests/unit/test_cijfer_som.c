@@ -1300,6 +1300,26 @@ test_tabel_refuses_cells_the_rule_does_not_know(void **state)
 	}
 }
 
+/* Only the kinds whose table is a sum of each inwoner's keep sums: a
+ * stand is a state on a day, a verhouding a quotient of two tables. */
+static void
+test_only_telling_and_duur_keep_sums(void **state)
+{
+	struct indicator_regel r;
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	r.soort = REGEL_TELLING;
+	assert_true(cijfer_som_bewaard(&r));
+	r.soort = REGEL_DUUR;
+	assert_true(cijfer_som_bewaard(&r));
+	r.soort = REGEL_STAND;
+	assert_false(cijfer_som_bewaard(&r));
+	r.soort = REGEL_VERHOUDING;
+	assert_false(cijfer_som_bewaard(&r));
+	assert_false(cijfer_som_bewaard(NULL));
+}
+
 int
 main(void)
 {
@@ -1313,6 +1333,7 @@ main(void)
 		T(test_saldo_of_plus_and_minus_is_empty_and_merges_equal_places),
 		T(test_houder_on_interval_boundaries),
 		T(test_tabel_refuses_cells_the_rule_does_not_know),
+		T(test_only_telling_and_duur_keep_sums),
 	};
 #undef T
 

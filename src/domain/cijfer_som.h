@@ -47,13 +47,6 @@ struct cijfer_som {
 };
 
 /*
- * The cells the facts f[0..n) add to the table of rule r (telling or
- * duur) for period p — for any set of facts of one organisatie, not only
- * one inwoner's: the cells of the whole set are its table. For a
- * ketenstatus uitsplitsing the facts carry partij_einde for p. Sets *out
- * (arena) and *nout. Returns 0, or -1 (memory, or a rule of another kind).
- */
-/*
  * Whether the sums of rule r are kept: a telling or a duur, the kinds
  * whose table is a cell-by-cell sum of each inwoner's own. The one rule
  * for it; the SQL that queues indicators for a build (migration 013,
@@ -62,6 +55,13 @@ struct cijfer_som {
  */
 int	cijfer_som_bewaard(const struct indicator_regel *r);
 
+/*
+ * The cells the facts f[0..n) add to the table of rule r (telling or
+ * duur) for period p — for any set of facts of one organisatie, not only
+ * one inwoner's: the cells of the whole set are its table. For a
+ * ketenstatus uitsplitsing the facts carry partij_einde for p. Sets *out
+ * (arena) and *nout. Returns 0, or -1 (memory, or a rule of another kind).
+ */
 int	cijfer_som_bijdrage(struct arena *, const struct indicator_regel *r,
 	    const struct periode *p, const struct cijfer_feit *f, size_t n,
 	    struct cijfer_som **out, size_t *nout);
